@@ -1,0 +1,88 @@
+# placecheck: see README.md.  `make` builds ./placecheck, `make test` runs
+# every test under ASan+UBSan, `make run` builds the database if missing and
+# checks a bundled sample, `make bench` measures (never part of `make test`).
+
+CC      ?= cc
+PREFIX  ?= /usr/local
+PKGS    := sqlite3 libutf8proc libarchive
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lsqlite3 -lutf8proc -larchive)
+# libcsv ships no .pc file on Debian; libedit is found by pkg-config.
+EDIT_CFLAGS := $(shell pkg-config --cflags libedit 2>/dev/null)
+EDIT_LIBS   := $(shell pkg-config --libs libedit 2>/dev/null || echo -ledit)
+LIBS    := $(PKG_LIBS) -lcsv $(EDIT_LIBS) -lpthread -lm
+
+WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
+BASEFLAGS := -std=c17 -D_GNU_SOURCE -Isrc $(WARN) $(PKG_CFLAGS) $(EDIT_CFLAGS) \
+	-DPC_DATADIR='"$(PREFIX)/share/placecheck"'
+CFLAGS  ?= -O2 -g
+SANFLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+
+SRC      := $(sort $(wildcard src/*/*.c))
+LIB_SRC  := $(filter-out src/cli/%,$(SRC))
+CLI_SRC  := $(filter src/cli/%,$(SRC)) src/main.c
+UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
+
+REL_OBJ  := $(patsubst %.c,build/rel/%.o,$(LIB_SRC) $(CLI_SRC))
+ASAN_LIB := $(patsubst %.c,build/asan/%.o,$(LIB_SRC))
+ASAN_CLI := $(patsubst %.c,build/asan/%.o,$(CLI_SRC))
+UNIT_BIN := $(patsubst tests/unit/%.c,build/asan/tests/%,$(UNIT_SRC))
+
+GEODATA_IN := geodata/cities500.txt.gz geodata/admin1CodesASCII.txt \
+	geodata/admin2Codes.txt.gz geodata/countryInfo.txt geodata/extra
+
+.PHONY: all db run test unit cli-tests bench eval fuzz install clean asan lint
+
+all: placecheck
+
+placecheck: $(REL_OBJ)
+	$(CC) $(CFLAGS) -o $@ $^ $(LIBS)
+
+build/rel/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(BASEFLAGS) $(CFLAGS) -MMD -MP -c -o $@ $<
+
+build/asan/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(BASEFLAGS) $(SANFLAGS) -MMD -MP -c -o $@ $<
+
+build/asan/placecheck: $(ASAN_LIB) $(ASAN_CLI)
+	$(CC) $(SANFLAGS) -o $@ $^ $(LIBS)
+
+build/asan/tests/%: tests/unit/%.c tests/unit/testhelp.h $(ASAN_LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(BASEFLAGS) $(SANFLAGS) -Itests/unit -o $@ $< $(ASAN_LIB) $(LIBS)
+
+asan: build/asan/placecheck
+
+geodata/places.db: placecheck $(wildcard geodata/*.txt geodata/*.gz geodata/*.tsv)
+	./placecheck load --db $@ --geodata geodata
+
+db: geodata/places.db
+
+run: placecheck geodata/places.db
+	./placecheck --db geodata/places.db check --format text tests/cases/sample-rally.md || true
+
+# Every test, under ASan+UBSan.  The last line is "N passed, N failed".
+test: build/asan/placecheck $(UNIT_BIN) placecheck geodata/places.db
+	@sh scripts/run-tests.sh
+
+bench: placecheck geodata/places.db
+	sh scripts/bench.sh
+
+eval: placecheck geodata/places.db
+	sh scripts/eval.sh
+
+fuzz:
+	sh scripts/fuzz.sh
+
+install: placecheck geodata/places.db
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/placecheck $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 755 placecheck $(DESTDIR)$(PREFIX)/bin/placecheck
+	install -m 644 geodata/places.db $(DESTDIR)$(PREFIX)/share/placecheck/places.db
+	install -m 644 placecheck.1 $(DESTDIR)$(PREFIX)/share/man/man1/placecheck.1
+
+clean:
+	rm -rf build placecheck
+
+-include $(shell find build -name '*.d' 2>/dev/null)

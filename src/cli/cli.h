@@ -1,0 +1,79 @@
+/*
+ * cli.h: the command-line layer.  The only code (with main.c) that prints
+ * to stdout/stderr or exits.  Every subcommand is one struct cmd_entry in
+ * its own file (cmd_<name>.c) and one row in cmd_table[] (cli.c).
+ *
+ * Ownership: struct cmd_ctx owns the database handle opened for commands
+ * with CMD_NEEDS_DB; cli_dispatch() closes it after exec returns.
+ */
+#ifndef PC_CLI_CLI_H
+#define PC_CLI_CLI_H
+
+#include "db/db.h"
+
+#include <getopt.h>
+#include <stdio.h>
+
+/* Exit statuses, one table (README "Exit status"). */
+enum {
+	CLI_EXIT_OK = 0,       /* nothing at or above --fail-on / found */
+	CLI_EXIT_FINDINGS = 1, /* findings at or above --fail-on / nothing found */
+	CLI_EXIT_ERROR = 2,    /* usage, input or database error */
+};
+
+enum {
+	CMD_NEEDS_DB = 1,  /* cli_dispatch opens ctx->db read-only before exec */
+	CMD_WRITES_DB = 2, /* the command builds the database itself */
+};
+
+struct cmd_ctx {
+	const char *argv0;
+	const char *db_path_opt; /* --db before the command, NULL if not given */
+	char *db_path;           /* resolved path (heap), set by cli_dispatch */
+	struct db *db;           /* open when CMD_NEEDS_DB */
+	int color;               /* colour output allowed on stdout (TTY, no NO_COLOR) */
+	int quiet;
+};
+
+struct cmd_entry {
+	const char *name, *alias;    /* "check", "c" */
+	const char *usage;           /* "[-f FMT] [--fail-on SEV] FILE..." */
+	const char *summary;         /* one line for `placecheck help` */
+	const char *help;            /* option descriptions for CMD --help */
+	const struct option *opts;   /* getopt_long table, may be NULL */
+	int min_args, max_args;      /* positional; -1 = no limit */
+	unsigned flags;              /* CMD_NEEDS_DB | CMD_WRITES_DB */
+	int (*exec)(struct cmd_ctx *, int argc, char **argv);
+};
+
+/* Run the command named by ARGV[0] with CTX; returns the exit status. */
+int cli_dispatch(struct cmd_ctx *ctx, int argc, char **argv);
+
+/* Open ctx->db read-only if not yet open; prints and returns 0 on failure. */
+int cli_open_db(struct cmd_ctx *ctx);
+
+/* Messages on stderr, prefixed "placecheck: " (curl's errorf/warnf). */
+void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void cli_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Print a struct diag as an error. */
+void cli_error_diag(const struct diag *d);
+/* Usage line of E on FP. */
+void cli_usage(FILE *fp, const struct cmd_entry *e);
+/* Full help of E (usage, summary, options) on FP. */
+void cli_help(FILE *fp, const struct cmd_entry *e);
+/* Print the list of commands on FP. */
+void cli_list(FILE *fp);
+/* Entry by exact name, alias or unique prefix; NULL (and message) otherwise. */
+const struct cmd_entry *cli_find(const char *name, int quiet);
+
+/* The commands; each defined in its own cmd_<name>.c. */
+extern const struct cmd_entry cmd_load_entry;
+extern const struct cmd_entry cmd_check_entry;
+extern const struct cmd_entry cmd_query_entry;
+extern const struct cmd_entry cmd_shell_entry;
+extern const struct cmd_entry cmd_help_entry;
+extern const struct cmd_entry cmd_config_entry;
+
+#define PLACECHECK_VERSION "0.1.0"
+
+#endif

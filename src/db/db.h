@@ -1,0 +1,210 @@
+/*
+ * db.h: the gazetteer database, read side.  The only stage that includes
+ * sqlite3.h.  Built by `placecheck load` (write side: db_write.h), read by
+ * match/context/resolve/detect and the query commands.
+ *
+ * Ownership: struct db owns the sqlite3 handle and every prepared statement;
+ * db_close() finalizes them all.  Results are copied into caller-provided
+ * structs (fixed-size fields) or into an arena the caller passes, never left
+ * pointing into SQLite's buffers.  A struct db is used by one thread at a
+ * time: open one per thread.
+ * Never prints, never exits.
+ *
+ * Schema (DB_SCHEMA_VERSION; db_open refuses other versions with a message
+ * naming the command that rebuilds the database):
+ *
+ *   meta(key TEXT PRIMARY KEY, value TEXT)
+ *       schema_version, built_at, sources, max_name_words
+ *   places(id INTEGER PRIMARY KEY, name TEXT NOT NULL, asciiname TEXT,
+ *          lat REAL NOT NULL, lon REAL NOT NULL, fclass TEXT, fcode TEXT,
+ *          country TEXT, cc2 TEXT, admin1 TEXT, admin2 TEXT, admin3 TEXT,
+ *          admin4 TEXT, population INTEGER, elevation INTEGER, dem INTEGER,
+ *          timezone TEXT, modified TEXT, kind INTEGER NOT NULL)
+ *       Every reading the checker can choose: populated places (kind 0) and
+ *       one row per country (1), admin1 region (2), admin2 region (3) and
+ *       world region/continent (4).  A region's row is its own GeoNames
+ *       feature when one was loaded (PCLI/ADM1/ADM2 row, id = geonameid);
+ *       otherwise a synthetic row with a negative id (stable across loads),
+ *       whose point is the published centre (countries) or the mean of the
+ *       places inside it, and whose population is the sum of theirs.
+ *   countries(iso2 TEXT PRIMARY KEY, iso3 TEXT, name TEXT, capital TEXT,
+ *          continent TEXT, population INTEGER, neighbours TEXT, place_id INTEGER)
+ *   admin1(code TEXT PRIMARY KEY,   -- "US.VA"
+ *          country TEXT, a1 TEXT, name TEXT, asciiname TEXT,
+ *          geonameid INTEGER, place_id INTEGER)
+ *   admin2(code TEXT PRIMARY KEY,   -- "US.VA.003"
+ *          country TEXT, a1 TEXT, a2 TEXT, name TEXT, asciiname TEXT,
+ *          geonameid INTEGER, place_id INTEGER)
+ *   names(key TEXT NOT NULL, place_id INTEGER NOT NULL, kind INTEGER NOT NULL,
+ *          form TEXT NOT NULL)      -- index names_key(key)
+ *       key = db_key() of form; kind = enum db_name_kind.
+ *   lookalikes(key_a TEXT NOT NULL, key_b TEXT NOT NULL, kind INTEGER NOT NULL,
+ *          dist INTEGER NOT NULL)   -- both directions; index on key_a
+ *   cues(key TEXT NOT NULL, phrase TEXT NOT NULL, place_id INTEGER NOT NULL,
+ *          weight REAL NOT NULL)
+ *   lexicon(key TEXT PRIMARY KEY, flags INTEGER NOT NULL)  -- DB_LEX_*
+ *   name_prefixes(prefix TEXT PRIMARY KEY) WITHOUT ROWID
+ *       every proper word-prefix of a multi-word name key ("new", "new york"
+ *       for "new york mills"), so the matcher knows when to extend a span.
+ *   blobs(name TEXT PRIMARY KEY, data BLOB NOT NULL)
+ *       "name_bloom": base/bloom.h filter over every names.key and every
+ *       name_prefixes.prefix, loaded by db_open for the matcher's fast path.
+ */
+#ifndef PC_DB_DB_H
+#define PC_DB_DB_H
+
+#include "base/arena.h"
+#include "base/buf.h"
+#include "base/diag.h"
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define DB_SCHEMA_VERSION 1
+
+/* places.kind */
+enum db_place_kind {
+	DB_KIND_PLACE = 0,
+	DB_KIND_COUNTRY = 1,
+	DB_KIND_ADMIN1 = 2,
+	DB_KIND_ADMIN2 = 3,
+	DB_KIND_REGION = 4, /* continent or world region: Europe, Middle East */
+};
+
+/* names.kind */
+enum db_name_kind {
+	DB_NAME_MAIN = 0,    /* GeoNames name */
+	DB_NAME_ASCII = 1,   /* GeoNames asciiname */
+	DB_NAME_ALT = 2,     /* alternate name */
+	DB_NAME_ABBREV = 3,  /* AP/postal/ISO abbreviation: "Va.", "VA", "N.C." */
+	DB_NAME_DEMONYM = 4, /* "Australian", "Virginian": evidence, not a mention */
+	DB_NAME_SHORT = 5,   /* common short form: "U.S.", "Britain", "DRC" */
+};
+
+/* lookalikes.kind: how two names are alike */
+enum db_alike_kind {
+	DB_ALIKE_SUFFIX = 1, /* one extends the other with a place suffix: Charlotte/Charlottesville */
+	DB_ALIKE_PREFIX = 2, /* a prefix or suffix word: York/New York, Kansas/Kansas City */
+	DB_ALIKE_EDIT = 3,   /* small edit distance: Colombia/Columbia, Austria/Australia */
+};
+
+/* lexicon.flags */
+enum {
+	DB_LEX_WORD = 1,  /* an English dictionary word in lower case (mobile, reading) */
+	DB_LEX_GIVEN = 2, /* a common given name (Charlotte, Austin, Sydney) */
+	DB_LEX_PROPER = 4, /* a capitalised dictionary entry (surname, proper noun) */
+};
+
+/* db_open flags */
+enum {
+	DB_OPEN_READONLY = 1,
+};
+
+struct db;
+
+/* One place row, copied out of SQLite. */
+struct db_place {
+	int64_t id;          /* GeoNames id; negative = synthetic region row */
+	char name[128];
+	char asciiname[128];
+	double lat, lon;
+	char fclass[2];
+	char fcode[12];
+	char country[4];     /* ISO 3166-1 alpha-2, "" if none */
+	char admin1[24];     /* GeoNames admin1 code, "" if none */
+	char admin2[48];
+	int64_t population;
+	int kind;            /* enum db_place_kind */
+};
+
+/* A candidate reading from a names lookup. */
+struct db_hit {
+	struct db_place place;
+	int name_kind;       /* enum db_name_kind of the best matching name */
+	char form[128];      /* the name as stored, e.g. "Va." or "VA" */
+};
+
+struct db_alike {
+	char key[128];       /* the other name's key */
+	int kind;            /* enum db_alike_kind */
+	int dist;            /* edit distance between the keys */
+};
+
+struct db_cue {
+	char *key;           /* folded phrase, arena-owned */
+	char *phrase;        /* as written in the cue file */
+	int64_t place_id;
+	double weight;
+};
+
+/*
+ * Open the database at PATH.  FLAGS: DB_OPEN_READONLY.  Checks the schema
+ * version; a missing file, another schema version or a file that is not a
+ * placecheck database gives PC_ERR_DB with a message that names the command
+ * to run.  *OUT is owned by the caller; release with db_close().
+ */
+enum pc_rc db_open(const char *path, int flags, struct db **out /* OUT */,
+		   struct diag *d);
+void db_close(struct db *db);
+
+/*
+ * Where the database is: EXPLICIT (from --db) if not NULL, else
+ * $PLACECHECK_DB, else geodata/places.db when it exists relative to the
+ * current directory or to the executable's source tree, else
+ * PC_DATADIR/places.db.  Writes the path into OUT.
+ */
+void db_locate(const char *explicit_path, const char *argv0, struct buf *out);
+
+/*
+ * Fold a name into its lookup key: utf8_fold() plus the place-word
+ * expansions that make "St. Louis" and "Saint Louis", "Ft. Worth" and
+ * "Fort Worth" meet.  Appends to OUT.  Returns PC_ERR_PARSE on invalid UTF-8.
+ */
+enum pc_rc db_key(const char *s, size_t len, struct buf *out);
+
+/*
+ * Every reading of the name with key KEY, best name kind per place, ordered
+ * by population descending.  At most MAX hits; *N_OUT set to the count.
+ * HITS is caller-owned (MAX elements).
+ */
+enum pc_rc db_names_lookup(struct db *db, const char *key, struct db_hit *hits,
+			   size_t max, size_t *n_out /* OUT */, struct diag *d);
+
+/*
+ * Non-zero if some name key starts with PREFIX followed by a space or ends
+ * there: lets the matcher stop extending a span early.  Cheap: served from
+ * an in-memory filter built at open.
+ */
+int db_names_may_extend(struct db *db, const char *prefix);
+
+/* One place by id.  PC_ERR_DB with "no such place" if absent. */
+enum pc_rc db_place_get(struct db *db, int64_t id, struct db_place *out /* OUT */,
+			struct diag *d);
+
+/* The look-alikes of KEY (at most MAX), closest first. */
+enum pc_rc db_lookalikes(struct db *db, const char *key, struct db_alike *out,
+			 size_t max, size_t *n_out /* OUT */, struct diag *d);
+
+/* Region names: "Virginia" for ("US","VA"); "" if unknown.  OUT of SIZE bytes. */
+void db_admin1_name(struct db *db, const char *country, const char *admin1,
+		    char *out, size_t size);
+void db_admin2_name(struct db *db, const char *country, const char *admin1,
+		    const char *admin2, char *out, size_t size);
+void db_country_name(struct db *db, const char *country, char *out, size_t size);
+/* The region's own row id (country: admin1 == NULL). 0 if unknown. */
+int64_t db_region_place_id(struct db *db, const char *country, const char *admin1);
+
+/* Lexicon flags (DB_LEX_*) of KEY; 0 when unknown. */
+int db_lexicon_flags(struct db *db, const char *key);
+
+/*
+ * All cue phrases, copied into arena A (which must outlive their use).
+ * *CUES is an arena array of *N_OUT entries.
+ */
+enum pc_rc db_cues_all(struct db *db, struct arena *a, struct db_cue **cues /* OUT */,
+		       size_t *n_out /* OUT */, struct diag *d);
+
+/* Metadata value for KEY copied into OUT ("" if absent). */
+void db_meta_get(struct db *db, const char *key, char *out, size_t size);
+
+#endif

@@ -1,0 +1,83 @@
+/*
+ * detect.h: rules that turn a poor fit into a finding, and the result of
+ * checking one document (findings + resolved places), which report/ prints.
+ *
+ * Ownership: every pointer in these structs points into the per-document
+ * arena that the caller passed to the pipeline; they live until that arena
+ * is freed.  Never prints, never exits, never writes to the database.
+ */
+#ifndef PC_DETECT_DETECT_H
+#define PC_DETECT_DETECT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+enum detect_sev {
+	DETECT_SEV_SUGGESTION = 0,
+	DETECT_SEV_WARNING = 1,
+	DETECT_SEV_ERROR = 2,
+};
+
+/* A place as reported: the reading or alternative of a finding, or a resolved mention. */
+struct detect_place {
+	int64_t id;            /* GeoNames id; <= 0: none (synthetic region row) */
+	const char *name;      /* "Charlotte" */
+	const char *admin1;    /* admin1 name in words, "" if none */
+	const char *admin1_code; /* GeoNames admin1 code ("NC"), "" if none */
+	const char *country;   /* ISO alpha-2, "" if none */
+	double lat, lon;
+	int kind;              /* enum db_place_kind */
+};
+
+struct finding {
+	const char *rule;      /* "lookalike-context", ... (static string) */
+	enum detect_sev sev;
+	double confidence;     /* 0..1 */
+	size_t offset, length; /* bytes into the original file */
+	unsigned long line, column; /* 1-based; column in code points */
+	const char *text;      /* the name as written in the file */
+	int quoted;            /* inside a quotation */
+	const char *message;
+	const char *suggestion; /* may be NULL */
+	struct detect_place reading;     /* id 0 / name NULL when none */
+	struct detect_place alternative; /* id 0 / name NULL when none */
+	const char **evidence; /* n_evidence strings */
+	size_t n_evidence;
+};
+
+/* One resolved place mention. */
+struct resolved_place {
+	size_t offset, length; /* bytes into the original file */
+	unsigned long line, column;
+	const char *text;      /* as written */
+	struct detect_place place;
+	double confidence;
+};
+
+/* The result of checking one document. */
+struct check_result {
+	const char *file;      /* display name ("-" for stdin) */
+	const char *src;       /* original bytes (for source lines in reports) */
+	size_t src_len;
+	struct finding *findings;
+	size_t n_findings;
+	struct resolved_place *places;
+	size_t n_places;
+};
+
+/* Rule ids and their metadata, for reports (SARIF rule list) and config. */
+struct detect_rule_info {
+	const char *id;
+	enum detect_sev default_sev;
+	const char *short_desc;
+	const char *help;
+};
+extern const struct detect_rule_info detect_rules[];
+extern const size_t detect_n_rules;
+
+/* Static name of SEV: "error", "warning", "suggestion". */
+const char *detect_sev_str(enum detect_sev sev);
+/* Parse "error"/"warning"/"suggestion"; returns -1 if unknown. */
+int detect_sev_parse(const char *s);
+
+#endif
