@@ -194,6 +194,14 @@ void db_country_name(struct db *db, const char *country, char *out, size_t size)
 /* The region's own row id (country: admin1 == NULL). 0 if unknown. */
 int64_t db_region_place_id(struct db *db, const char *country, const char *admin1);
 
+/*
+ * Short label of a region for suggestions: the AP abbreviation with its
+ * period for a US state ("Va.", "N.C."), else the admin1 name, else the
+ * country name.  COUNTRY required; ADMIN1 may be "" or NULL.
+ */
+void db_region_label(struct db *db, const char *country, const char *admin1,
+		     char *out, size_t size);
+
 /* Lexicon flags (DB_LEX_*) of KEY; 0 when unknown. */
 int db_lexicon_flags(struct db *db, const char *key);
 

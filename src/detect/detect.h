@@ -9,6 +9,10 @@
 #ifndef PC_DETECT_DETECT_H
 #define PC_DETECT_DETECT_H
 
+#include "base/arena.h"
+#include "base/diag.h"
+#include "resolve/resolve.h"
+
 #include <stddef.h>
 #include <stdint.h>
 
@@ -74,6 +78,22 @@ struct detect_rule_info {
 };
 extern const struct detect_rule_info detect_rules[];
 extern const size_t detect_n_rules;
+
+struct detect_opts {
+	double min_confidence; /* drop findings below this */
+	int skip_quotes;       /* 1: no findings inside quotations */
+};
+
+/*
+ * Apply the rules to a resolved document.  Findings and places come back
+ * with offsets in the PLAIN TEXT (the caller maps them to the original file
+ * and fills line/column).  Arrays from A.  Reads the database for
+ * look-alikes and labels.
+ */
+enum pc_rc detect_run(const struct resolve_state *rs, const struct detect_opts *o,
+		      struct arena *a, struct finding **findings /* OUT */, size_t *n_findings,
+		      struct resolved_place **places /* OUT */, size_t *n_places,
+		      struct diag *d);
 
 /* Static name of SEV: "error", "warning", "suggestion". */
 const char *detect_sev_str(enum detect_sev sev);

@@ -1,0 +1,105 @@
+/*
+ * check.c: runs the pipeline stages in order for one document (check.h).
+ */
+#include "check/check.h"
+
+#include "match/match.h"
+#include "resolve/resolve.h"
+#include "scan/scan.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+enum pc_rc check_engine_init(struct check_engine *e, struct db *db, struct diag *d)
+{
+	memset(e, 0, sizeof *e);
+	e->db = db;
+	return ctx_cues_load(db, &e->cues, d);
+}
+
+void check_engine_free(struct check_engine *e)
+{
+	ctx_cues_free(&e->cues);
+}
+
+/* Map a plain-text span to the original file and fill line/column. */
+static void map_span(const struct read_doc *doc, size_t *off, size_t *len, unsigned long *line,
+		     unsigned long *col)
+{
+	size_t s = *off, e = *off + *len;
+	size_t so = read_src_offset(doc, s);
+	size_t eo = e > s ? read_src_offset(doc, e - 1) + 1 : so;
+
+	/* The last byte of a multi-byte character maps inside it: extend to
+	 * the end of that character in the source. */
+	while (eo < doc->src_len && ((unsigned char)doc->src[eo] & 0xC0) == 0x80)
+		eo++;
+	*off = so;
+	*len = eo > so ? eo - so : 0;
+	read_linecol(doc, so, line, col);
+}
+
+static int cmp_finding(const void *x, const void *y)
+{
+	const struct finding *a = x, *b = y;
+
+	if (a->offset != b->offset)
+		return a->offset < b->offset ? -1 : 1;
+	return strcmp(a->rule, b->rule);
+}
+
+static int cmp_place(const void *x, const void *y)
+{
+	const struct resolved_place *a = x, *b = y;
+
+	return a->offset < b->offset ? -1 : a->offset > b->offset;
+}
+
+enum pc_rc check_doc(struct check_engine *e, const char *name, const char *src, size_t len,
+		     const struct check_opts *o, struct arena *a, struct check_result *out,
+		     struct read_doc *doc_out, struct diag *d)
+{
+	struct read_doc doc;
+	struct scan_doc sd;
+	struct match_result mr;
+	struct ctx cx;
+	struct resolve_state rs;
+	enum read_fmt fmt = o->fmt;
+	enum pc_rc rc;
+	size_t i;
+
+	memset(out, 0, sizeof *out);
+	out->file = name;
+	out->src = src;
+	out->src_len = len;
+	if (fmt == READ_FMT_AUTO)
+		fmt = read_fmt_from_name(name);
+	if ((rc = read_doc(src, len, fmt, name, a, &doc, d)) != PC_OK)
+		return rc;
+	if (doc_out)
+		*doc_out = doc;
+	if ((rc = scan_run(doc.text, doc.len, a, &sd, d)) != PC_OK)
+		return rc;
+	if ((rc = match_run(e->db, &sd, a, &mr, d)) != PC_OK)
+		return rc;
+	if ((rc = ctx_build(&sd, &mr, &e->cues, a, &cx, d)) != PC_OK)
+		return rc;
+	if ((rc = resolve_run(e->db, &sd, &mr, &cx, a, &rs, d)) != PC_OK)
+		return rc;
+	if ((rc = detect_run(&rs, &o->detect, a, &out->findings, &out->n_findings, &out->places,
+			     &out->n_places, d)) != PC_OK)
+		return rc;
+	for (i = 0; i < out->n_findings; i++) {
+		struct finding *f = &out->findings[i];
+		map_span(&doc, &f->offset, &f->length, &f->line, &f->column);
+		f->text = arena_strndup(a, src + f->offset, f->length);
+	}
+	for (i = 0; i < out->n_places; i++) {
+		struct resolved_place *p = &out->places[i];
+		map_span(&doc, &p->offset, &p->length, &p->line, &p->column);
+		p->text = arena_strndup(a, src + p->offset, p->length);
+	}
+	qsort(out->findings, out->n_findings, sizeof *out->findings, cmp_finding);
+	qsort(out->places, out->n_places, sizeof *out->places, cmp_place);
+	return PC_OK;
+}

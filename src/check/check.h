@@ -1,0 +1,46 @@
+/*
+ * check.h: the checking pipeline for one document, end to end:
+ * read -> scan -> match -> context -> resolve -> detect, then offsets mapped
+ * back to the original file with line and column.
+ *
+ * struct check_engine holds what lives across documents: the database
+ * handle (borrowed) and the cue index.  One engine per thread.
+ *
+ * Ownership: check_doc allocates everything in the caller's per-document
+ * arena; the result points into that arena and into SRC (borrowed; it must
+ * outlive the result).  Never prints, never exits.
+ */
+#ifndef PC_CHECK_CHECK_H
+#define PC_CHECK_CHECK_H
+
+#include "base/arena.h"
+#include "base/diag.h"
+#include "context/context.h"
+#include "db/db.h"
+#include "detect/detect.h"
+#include "read/read.h"
+
+struct check_engine {
+	struct db *db;          /* borrowed */
+	struct ctx_cues cues;   /* owned */
+};
+
+struct check_opts {
+	enum read_fmt fmt;      /* READ_FMT_AUTO: from the name */
+	struct detect_opts detect;
+};
+
+/* Set up E over DB (borrowed).  Free with check_engine_free. */
+enum pc_rc check_engine_init(struct check_engine *e, struct db *db, struct diag *d);
+void check_engine_free(struct check_engine *e);
+
+/*
+ * Check SRC[0..LEN) named NAME.  The result, its findings and places (sorted
+ * by offset) come from A.  Invalid UTF-8 does not fail the check: its
+ * positions come back in *DOC_OUT (if not NULL) for the caller to warn about.
+ */
+enum pc_rc check_doc(struct check_engine *e, const char *name, const char *src, size_t len,
+		     const struct check_opts *o, struct arena *a, struct check_result *out /* OUT */,
+		     struct read_doc *doc_out /* OUT, may be NULL */, struct diag *d);
+
+#endif

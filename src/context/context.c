@@ -1,0 +1,256 @@
+/*
+ * context.c: static evidence and cue phrases (see context.h).
+ */
+#include "context/context.h"
+
+#include "base/buf.h"
+#include "base/xmem.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void ctx_add(struct ctx *c, struct arena *a, const struct ctx_ev *ev)
+{
+	if (c->n_ev == c->cap) {
+		size_t ncap = c->cap ? c->cap * 2 : 64;
+		c->ev = arena_grow(a, c->ev, c->cap, ncap, sizeof *c->ev);
+		c->cap = ncap;
+	}
+	c->ev[c->n_ev++] = *ev;
+}
+
+static size_t hash_word(const char *s, size_t len)
+{
+	size_t h = 2166136261u, i;
+
+	for (i = 0; i < len; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return h;
+}
+
+static int cmp_cue(const void *x, const void *y)
+{
+	const struct ctx_cue_ent *a = x, *b = y;
+
+	return strcmp(a->key, b->key);
+}
+
+static size_t first_word_len(const char *key)
+{
+	const char *sp = strchr(key, ' ');
+
+	return sp ? (size_t)(sp - key) : strlen(key);
+}
+
+enum pc_rc ctx_cues_load(struct db *db, struct ctx_cues *out, struct diag *d)
+{
+	struct db_cue *raw = NULL;
+	size_t n_raw = 0, i, j;
+	enum pc_rc rc;
+
+	memset(out, 0, sizeof *out);
+	arena_init(&out->a, 0);
+	if ((rc = db_cues_all(db, &out->a, &raw, &n_raw, d)) != PC_OK)
+		return rc;
+	out->cues = arena_calloc(&out->a, n_raw ? n_raw : 1, sizeof *out->cues);
+	for (i = j = 0; i < n_raw; i++) {
+		struct ctx_cue_ent *e = &out->cues[j];
+		const char *p;
+		struct diag d2;
+		diag_clear(&d2);
+		if (!raw[i].key[0] || db_place_get(db, raw[i].place_id, &e->place, &d2) != PC_OK)
+			continue; /* a cue to a place not loaded: ignore it */
+		e->key = raw[i].key;
+		e->phrase = raw[i].phrase;
+		e->weight = raw[i].weight;
+		e->n_words = 1;
+		for (p = e->key; *p; p++)
+			if (*p == ' ')
+				e->n_words++;
+		j++;
+	}
+	out->n = j;
+	qsort(out->cues, out->n, sizeof *out->cues, cmp_cue);
+	/* Index ranges by first word: cues sharing a first word are adjacent
+	 * only if sorted by it, so group by first word explicitly. */
+	out->first_cap = 64;
+	while (out->first_cap < out->n * 2 + 2)
+		out->first_cap *= 2;
+	out->first = arena_calloc(&out->a, out->first_cap, sizeof *out->first);
+	for (i = 0; i < out->n;) {
+		size_t fl = first_word_len(out->cues[i].key), k = i + 1, h;
+		while (k < out->n && first_word_len(out->cues[k].key) == fl &&
+		       memcmp(out->cues[k].key, out->cues[i].key, fl) == 0)
+			k++;
+		/* Sorted by full key, cues with the same first word are adjacent
+		 * except when a longer first word sorts between ("new" < "new york"
+		 * < "newark" is fine; "new" vs "new-" cannot occur in keys). */
+		h = hash_word(out->cues[i].key, fl) & (out->first_cap - 1);
+		while (out->first[h].word)
+			h = (h + 1) & (out->first_cap - 1);
+		out->first[h].word = arena_strndup(&out->a, out->cues[i].key, fl);
+		out->first[h].lo = i;
+		out->first[h].hi = k;
+		out->n_first++;
+		i = k;
+	}
+	return PC_OK;
+}
+
+void ctx_cues_free(struct ctx_cues *c)
+{
+	arena_free(&c->a);
+	memset(c, 0, sizeof *c);
+}
+
+static const struct ctx_first *first_find(const struct ctx_cues *c, const char *w, size_t len)
+{
+	size_t h;
+
+	if (!c->first_cap)
+		return NULL;
+	h = hash_word(w, len) & (c->first_cap - 1);
+	while (c->first[h].word) {
+		if (strlen(c->first[h].word) == len && memcmp(c->first[h].word, w, len) == 0)
+			return &c->first[h];
+		h = (h + 1) & (c->first_cap - 1);
+	}
+	return NULL;
+}
+
+/* Fold token T of S into B (reset first).  0 on failure. */
+static int tok_key(const struct scan_doc *s, size_t t, struct buf *b)
+{
+	buf_reset(b);
+	return db_key(s->text + s->toks[t].off, s->toks[t].len, b) == PC_OK && b->len > 0;
+}
+
+static double ev_weight_for(int source)
+{
+	switch (source) {
+	case CTX_SRC_QUAL:
+		return 1.0;
+	case CTX_SRC_DEMONYM:
+		return 0.7;
+	case CTX_SRC_ABBR:
+		return 0.9;
+	default:
+		return 0.8;
+	}
+}
+
+static int place_level(const struct db_place *p)
+{
+	if (p->kind == DB_KIND_COUNTRY)
+		return CTX_COUNTRY;
+	if (p->kind == DB_KIND_ADMIN1)
+		return CTX_ADMIN1;
+	return CTX_PLACE;
+}
+
+/* Cue phrases: longest match at each word token. */
+static void match_cues(const struct scan_doc *s, const struct ctx_cues *cues, struct arena *a,
+		       struct ctx *out)
+{
+	struct buf b, phrase;
+	size_t t;
+
+	if (!cues || cues->n == 0)
+		return;
+	buf_init(&b, 512);
+	buf_init(&phrase, 2048);
+	for (t = 0; t < s->n_toks; t++) {
+		const struct ctx_first *f;
+		const struct ctx_cue_ent *best = NULL;
+		size_t best_end = 0, i;
+		if (!(s->toks[t].flags & SCAN_WORD) || !tok_key(s, t, &b))
+			continue;
+		if (!(f = first_find(cues, b.data, b.len)))
+			continue;
+		for (i = f->lo; i < f->hi; i++) {
+			const struct ctx_cue_ent *c = &cues->cues[i];
+			size_t u = t, w = 0;
+			/* Build the key of c->n_words word tokens from t and compare. */
+			buf_reset(&phrase);
+			while (u < s->n_toks && w < c->n_words) {
+				if (s->toks[u].flags & (SCAN_WORD | SCAN_NUMBER)) {
+					if (!tok_key(s, u, &b))
+						break;
+					if (phrase.len)
+						buf_putc(&phrase, ' ');
+					buf_append(&phrase, b.data, b.len);
+					w++;
+				} else if (!(scan_is_punct(s, u, '.') || scan_is_punct(s, u, '-') ||
+					     scan_is_punct(s, u, '&'))) {
+					break;
+				}
+				u++;
+			}
+			if (w == c->n_words && strcmp(buf_str(&phrase), c->key) == 0 &&
+			    (!best || c->n_words > best->n_words)) {
+				best = c;
+				best_end = u;
+			}
+		}
+		if (best) {
+			struct ctx_ev ev;
+			memset(&ev, 0, sizeof ev);
+			ev.level = place_level(&best->place);
+			ev.source = CTX_SRC_CUE;
+			ev.place = best->place;
+			ev.weight = best->weight;
+			ev.tok = t;
+			ev.sent = s->toks[t].sent;
+			ev.para = s->toks[t].para;
+			ev.mention = -1;
+			ev.what = best->phrase;
+			ev.dateline = (s->toks[t].flags & SCAN_DATELINE) != 0;
+			ctx_add(out, a, &ev);
+			t = best_end - 1;
+		}
+	}
+	buf_free(&b);
+	buf_free(&phrase);
+}
+
+enum pc_rc ctx_build(const struct scan_doc *s, const struct match_result *mr,
+		     const struct ctx_cues *cues, struct arena *a, struct ctx *out,
+		     struct diag *d)
+{
+	size_t i, j;
+
+	(void)d;
+	memset(out, 0, sizeof *out);
+	for (i = 0; i < mr->n; i++) {
+		const struct mention *m = &mr->m[i];
+		int source;
+		if (m->flags & MATCH_DEMONYM)
+			source = CTX_SRC_DEMONYM;
+		else if (m->flags & MATCH_QUALIFIER)
+			source = CTX_SRC_QUAL;
+		else if (m->flags & MATCH_REGION_ABBR)
+			source = CTX_SRC_ABBR;
+		else
+			continue;
+		/* Each reading of a demonym or abbreviation is evidence; the
+		 * ambiguous ones ("Georgian") split their weight. */
+		for (j = 0; j < m->n_cands; j++) {
+			struct ctx_ev ev;
+			memset(&ev, 0, sizeof ev);
+			ev.level = place_level(&m->cands[j].place);
+			ev.source = source;
+			ev.place = m->cands[j].place;
+			ev.weight = ev_weight_for(source) / (double)m->n_cands;
+			ev.tok = m->tok_start;
+			ev.sent = s->toks[m->tok_start].sent;
+			ev.para = s->toks[m->tok_start].para;
+			ev.mention = (int)i;
+			ev.key = m->key;
+			ev.what = m->surface;
+			ev.dateline = (m->flags & MATCH_DATELINE) != 0;
+			ctx_add(out, a, &ev);
+		}
+	}
+	match_cues(s, cues, a, out);
+	return PC_OK;
+}

@@ -1,0 +1,95 @@
+/*
+ * context.h: what the article is about, as evidence items.
+ *
+ * Collects the evidence that does not depend on how ambiguous names are
+ * read: demonyms ("Australian" -> AU), region abbreviations and qualifiers
+ * ("N.C." -> US.NC), cue phrases from the cues table ("Arrowhead Stadium"
+ * -> Kansas City, Mo.; "the naira" -> Nigeria), and the dateline.  The
+ * resolve stage adds evidence from the places it reads, iteratively.
+ *
+ * A cue index (struct ctx_cues) is built once per database handle and
+ * reused for every document (it is read-only afterwards, so one per thread
+ * is simplest).
+ *
+ * Ownership: struct ctx_cues owns an arena of its own (ctx_cues_free);
+ * evidence arrays come from the per-document arena.  Reads the database;
+ * never writes it; never prints.
+ */
+#ifndef PC_CONTEXT_CONTEXT_H
+#define PC_CONTEXT_CONTEXT_H
+
+#include "base/arena.h"
+#include "base/diag.h"
+#include "db/db.h"
+#include "match/match.h"
+#include "scan/scan.h"
+
+#include <stddef.h>
+#include <stdint.h>
+
+enum ctx_level {
+	CTX_COUNTRY = 0, /* evidence for a whole country */
+	CTX_ADMIN1 = 1,  /* for a state or province */
+	CTX_PLACE = 2,   /* for a place (and, less, its surroundings) */
+};
+
+enum ctx_source {
+	CTX_SRC_NAME = 0,    /* a place or region named in the text */
+	CTX_SRC_DEMONYM = 1, /* "Australian", "Virginian" */
+	CTX_SRC_CUE = 2,     /* a cue phrase */
+	CTX_SRC_QUAL = 3,    /* a qualifier ("Charlotte, N.C.") */
+	CTX_SRC_ABBR = 4,    /* a region abbreviation elsewhere ("D-Va.") */
+};
+
+struct ctx_ev {
+	int level;           /* enum ctx_level */
+	int source;          /* enum ctx_source */
+	struct db_place place; /* the place or region row */
+	double weight;       /* 0..1 how much it says */
+	size_t tok;          /* token where it stands */
+	unsigned sent, para;
+	int mention;         /* index of the mention it came from, or -1 */
+	const char *key;     /* key of the name that produced it, or NULL */
+	const char *what;    /* text for evidence lines ("University of Virginia") */
+	int dateline;        /* stands in the dateline: sets the scene everywhere */
+};
+
+struct ctx_cue_ent {
+	const char *key;     /* folded phrase */
+	const char *phrase;
+	size_t n_words;
+	struct db_place place;
+	double weight;
+};
+
+struct ctx_cues {
+	struct arena a;
+	struct ctx_cue_ent *cues; /* sorted by key */
+	size_t n;
+	/* Hash of first words -> index range in cues[]. */
+	struct ctx_first { const char *word; size_t lo, hi; } *first;
+	size_t n_first, first_cap; /* first_cap is a power of two */
+};
+
+struct ctx {
+	struct ctx_ev *ev;   /* static evidence (arena) */
+	size_t n_ev;
+	size_t cap;
+};
+
+/* Build the cue index from DB.  OUT is caller-owned; free with ctx_cues_free. */
+enum pc_rc ctx_cues_load(struct db *db, struct ctx_cues *out /* OUT */, struct diag *d);
+void ctx_cues_free(struct ctx_cues *c);
+
+/*
+ * Collect the static evidence of a document: demonyms, qualifiers and
+ * abbreviations among the mentions MR, and cue phrases in S.  Arrays from A.
+ */
+enum pc_rc ctx_build(const struct scan_doc *s, const struct match_result *mr,
+		     const struct ctx_cues *cues, struct arena *a, struct ctx *out /* OUT */,
+		     struct diag *d);
+
+/* Append one evidence item (copied) to C, growing from A. */
+void ctx_add(struct ctx *c, struct arena *a, const struct ctx_ev *ev);
+
+#endif

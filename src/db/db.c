@@ -1,0 +1,239 @@
+/*
+ * db.c: open, close, locate and check the gazetteer database (read side).
+ */
+#include "db/db_int.h"
+
+#include "base/xmem.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#ifndef PC_DATADIR
+#define PC_DATADIR "/usr/local/share/placecheck"
+#endif
+
+#define DB_REBUILD_HINT "run 'make db' in the source tree or 'placecheck load --db PATH geodata/' to build it"
+
+/* SQL of each statement; the order follows enum db_stmt_id. */
+static const char *const stmt_sql[DB_ST_COUNT] = {
+	[DB_ST_NAMES] =
+		"SELECT p.id, p.name, p.asciiname, p.lat, p.lon, p.fclass, p.fcode,"
+		" p.country, p.admin1, p.admin2, p.population, p.kind, MIN(n.kind), n.form"
+		" FROM names n JOIN places p ON p.id = n.place_id"
+		" WHERE n.key = ?1 GROUP BY p.id"
+		" ORDER BY p.population DESC, p.id LIMIT ?2",
+	[DB_ST_PREFIX] = "SELECT 1 FROM name_prefixes WHERE prefix = ?1",
+	[DB_ST_PLACE] =
+		"SELECT id, name, asciiname, lat, lon, fclass, fcode, country, admin1,"
+		" admin2, population, kind FROM places WHERE id = ?1",
+	[DB_ST_ALIKE] =
+		"SELECT key_b, kind, dist FROM lookalikes WHERE key_a = ?1"
+		" ORDER BY dist, kind, key_b LIMIT ?2",
+	[DB_ST_ADMIN1] = "SELECT name FROM admin1 WHERE code = ?1",
+	[DB_ST_ADMIN2] = "SELECT name FROM admin2 WHERE code = ?1",
+	[DB_ST_COUNTRY] = "SELECT name FROM countries WHERE iso2 = ?1",
+	[DB_ST_A1_PLACE] = "SELECT place_id FROM admin1 WHERE code = ?1",
+	[DB_ST_C_PLACE] = "SELECT place_id FROM countries WHERE iso2 = ?1",
+	[DB_ST_LEX] = "SELECT flags FROM lexicon WHERE key = ?1",
+	[DB_ST_CUES] = "SELECT key, phrase, place_id, weight FROM cues ORDER BY key",
+	[DB_ST_META] = "SELECT value FROM meta WHERE key = ?1",
+	[DB_ST_ABBREV] =
+		"SELECT form FROM names WHERE place_id = ?1 AND kind = 3"
+		" AND form LIKE '%.%' ORDER BY length(form), form LIMIT 1",
+};
+
+sqlite3_stmt *db_stmt(struct db *db, enum db_stmt_id id, struct diag *d)
+{
+	sqlite3_stmt *st = db->st[id];
+
+	if (!st) {
+		if (sqlite3_prepare_v3(db->sq, stmt_sql[id], -1, SQLITE_PREPARE_PERSISTENT,
+				       &db->st[id], NULL) != SQLITE_OK) {
+			diag_set(d, PC_ERR_DB, sqlite3_db_filename(db->sq, "main"), 0, 0,
+				 "database query failed: %s (%s)", sqlite3_errmsg(db->sq),
+				 DB_REBUILD_HINT);
+			return NULL;
+		}
+		return db->st[id];
+	}
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	return st;
+}
+
+static enum pc_rc check_schema(struct db *db, const char *path, struct diag *d)
+{
+	sqlite3_stmt *st = NULL;
+	int rc, version = -1;
+
+	rc = sqlite3_prepare_v2(db->sq, "SELECT value FROM meta WHERE key = 'schema_version'", -1, &st, NULL);
+	if (rc != SQLITE_OK) {
+		sqlite3_finalize(st);
+		return diag_set(d, PC_ERR_DB, path, 0, 0,
+				"not a placecheck database (%s); %s", sqlite3_errmsg(db->sq),
+				DB_REBUILD_HINT);
+	}
+	if (sqlite3_step(st) == SQLITE_ROW)
+		version = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	if (version != DB_SCHEMA_VERSION)
+		return diag_set(d, PC_ERR_DB, path, 0, 0,
+				"database schema version %d, this placecheck needs %d; %s",
+				version, DB_SCHEMA_VERSION, DB_REBUILD_HINT);
+	return PC_OK;
+}
+
+static void load_bloom(struct db *db)
+{
+	sqlite3_stmt *st = NULL;
+
+	if (sqlite3_prepare_v2(db->sq, "SELECT data FROM blobs WHERE name = 'name_bloom'", -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW) {
+		const void *p = sqlite3_column_blob(st, 0);
+		int n = sqlite3_column_bytes(st, 0);
+		if (p && n > 0 && bloom_read(&db->bloom, p, (size_t)n) != PC_OK)
+			db->bloom.bits = NULL; /* a bad filter only costs speed */
+	}
+	sqlite3_finalize(st);
+}
+
+enum pc_rc db_open(const char *path, int flags, struct db **out, struct diag *d)
+{
+	struct db *db;
+	struct stat sb;
+	int oflags = (flags & DB_OPEN_READONLY) ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+	enum pc_rc rc;
+
+	*out = NULL;
+	if (stat(path, &sb) != 0)
+		return diag_set(d, PC_ERR_DB, path, 0, 0, "no database here; %s", DB_REBUILD_HINT);
+	db = xcalloc(1, sizeof *db);
+	if (sqlite3_open_v2(path, &db->sq, oflags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+		rc = diag_set(d, PC_ERR_DB, path, 0, 0, "cannot open database: %s; %s",
+			      db->sq ? sqlite3_errmsg(db->sq) : "out of memory", DB_REBUILD_HINT);
+		goto fail;
+	}
+	sqlite3_busy_timeout(db->sq, 2000);
+	/* The database is read-mostly and rebuilt by rename: a big cache pays. */
+	sqlite3_exec(db->sq, "PRAGMA cache_size = -32000; PRAGMA query_only = 1", NULL, NULL, NULL);
+	if ((rc = check_schema(db, path, d)) != PC_OK)
+		goto fail;
+	load_bloom(db);
+	db->cache = xcalloc(DB_CACHE_SLOTS, sizeof *db->cache);
+	*out = db;
+	return PC_OK;
+fail:
+	db_close(db);
+	return rc;
+}
+
+static void cache_clear(struct db *db)
+{
+	size_t i;
+
+	if (!db->cache)
+		return;
+	for (i = 0; i < DB_CACHE_SLOTS; i++) {
+		free(db->cache[i].key);
+		free(db->cache[i].hits);
+		db->cache[i].key = NULL;
+		db->cache[i].hits = NULL;
+	}
+	db->n_cached = 0;
+}
+
+void db_close(struct db *db)
+{
+	int i;
+
+	if (!db)
+		return;
+	for (i = 0; i < DB_ST_COUNT; i++)
+		sqlite3_finalize(db->st[i]);
+	cache_clear(db);
+	free(db->cache);
+	bloom_free(&db->bloom);
+	sqlite3_close(db->sq);
+	free(db);
+}
+
+static size_t hash_str(const char *s)
+{
+	size_t h = 5381;
+
+	while (*s)
+		h = h * 33 + (unsigned char)*s++;
+	return h;
+}
+
+struct db_cache_ent *db_cache_slot(struct db *db, const char *key, int *found)
+{
+	size_t i = hash_str(key) & (DB_CACHE_SLOTS - 1), n;
+
+	*found = 0;
+	/* Keep the table at most half full: clear it wholesale when it fills. */
+	if (db->n_cached >= DB_CACHE_SLOTS / 2)
+		cache_clear(db);
+	for (n = 0; n < DB_CACHE_SLOTS; n++) {
+		struct db_cache_ent *e = &db->cache[i];
+		if (!e->key)
+			return e;
+		if (strcmp(e->key, key) == 0) {
+			*found = 1;
+			return e;
+		}
+		i = (i + 1) & (DB_CACHE_SLOTS - 1);
+	}
+	return NULL;
+}
+
+static int file_exists(const char *p)
+{
+	struct stat sb;
+
+	return stat(p, &sb) == 0 && S_ISREG(sb.st_mode);
+}
+
+void db_locate(const char *explicit_path, const char *argv0, struct buf *out)
+{
+	const char *env = getenv("PLACECHECK_DB");
+	char exe[4096];
+	ssize_t n;
+
+	buf_reset(out);
+	if (explicit_path && explicit_path[0]) {
+		buf_puts(out, explicit_path);
+		return;
+	}
+	if (env && env[0]) {
+		buf_puts(out, env);
+		return;
+	}
+	if (file_exists("geodata/places.db")) {
+		buf_puts(out, "geodata/places.db");
+		return;
+	}
+	/* A binary in a source tree: geodata/ beside the executable. */
+	n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n > 0) {
+		char *slash;
+		exe[n] = '\0';
+		slash = strrchr(exe, '/');
+		if (slash) {
+			struct buf cand;
+			buf_init(&cand, 0);
+			buf_append(&cand, exe, (size_t)(slash - exe));
+			buf_puts(&cand, "/geodata/places.db");
+			if (file_exists(buf_str(&cand))) {
+				buf_puts(out, buf_str(&cand));
+				buf_free(&cand);
+				return;
+			}
+			buf_free(&cand);
+		}
+	}
+	(void)argv0;
+	buf_puts(out, PC_DATADIR "/places.db");
+}

@@ -1,0 +1,57 @@
+/*
+ * db_int.h: internals of the db stage, shared by db.c and db_query.c only.
+ * Never included from outside src/db/.
+ */
+#ifndef PC_DB_DB_INT_H
+#define PC_DB_DB_INT_H
+
+#include "base/bloom.h"
+#include "db/db.h"
+
+#include <sqlite3.h>
+
+enum db_stmt_id {
+	DB_ST_NAMES,
+	DB_ST_PREFIX,
+	DB_ST_PLACE,
+	DB_ST_ALIKE,
+	DB_ST_ADMIN1,
+	DB_ST_ADMIN2,
+	DB_ST_COUNTRY,
+	DB_ST_A1_PLACE,
+	DB_ST_C_PLACE,
+	DB_ST_LEX,
+	DB_ST_CUES,
+	DB_ST_META,
+	DB_ST_ABBREV,
+	DB_ST_COUNT
+};
+
+/* Cached result of one names lookup (the matcher asks the same keys often). */
+struct db_cache_ent {
+	char *key;            /* heap; NULL = empty slot */
+	struct db_hit *hits;  /* heap */
+	size_t n_hits;
+};
+
+#define DB_CACHE_SLOTS 8192
+
+struct db {
+	sqlite3 *sq;
+	sqlite3_stmt *st[DB_ST_COUNT];
+	struct bloom bloom;   /* over name keys and prefixes; bits NULL = none */
+	struct db_cache_ent *cache; /* DB_CACHE_SLOTS, open addressing, cleared when full */
+	size_t n_cached;
+};
+
+/* Prepare (once) and return statement ID, reset and with bindings cleared. */
+sqlite3_stmt *db_stmt(struct db *db, enum db_stmt_id id, struct diag *d);
+
+/*
+ * The cache slot for KEY: *FOUND = 1 if it holds KEY's hits, else the slot
+ * is empty and the caller may fill it (key and hits heap-allocated; the
+ * cache frees them).  Clears the whole cache when it is half full.
+ */
+struct db_cache_ent *db_cache_slot(struct db *db, const char *key, int *found /* OUT */);
+
+#endif

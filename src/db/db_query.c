@@ -1,0 +1,286 @@
+/*
+ * db_query.c: read-side queries used by the checker and the query commands.
+ * Every text column is copied out before the statement is reset.
+ */
+#include "db/db_int.h"
+
+#include "base/xmem.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static void copy_col(sqlite3_stmt *st, int col, char *out, size_t size)
+{
+	const unsigned char *t = sqlite3_column_text(st, col);
+
+	snprintf(out, size, "%s", t ? (const char *)t : "");
+}
+
+/* Columns 0..11 in the order of DB_ST_NAMES / DB_ST_PLACE. */
+static void row_to_place(sqlite3_stmt *st, struct db_place *p)
+{
+	p->id = sqlite3_column_int64(st, 0);
+	copy_col(st, 1, p->name, sizeof p->name);
+	copy_col(st, 2, p->asciiname, sizeof p->asciiname);
+	p->lat = sqlite3_column_double(st, 3);
+	p->lon = sqlite3_column_double(st, 4);
+	copy_col(st, 5, p->fclass, sizeof p->fclass);
+	copy_col(st, 6, p->fcode, sizeof p->fcode);
+	copy_col(st, 7, p->country, sizeof p->country);
+	copy_col(st, 8, p->admin1, sizeof p->admin1);
+	copy_col(st, 9, p->admin2, sizeof p->admin2);
+	p->population = sqlite3_column_int64(st, 10);
+	p->kind = sqlite3_column_int(st, 11);
+}
+
+static enum pc_rc step_error(struct db *db, struct diag *d)
+{
+	return diag_set(d, PC_ERR_DB, sqlite3_db_filename(db->sq, "main"), 0, 0,
+			"database read failed: %s", sqlite3_errmsg(db->sq));
+}
+
+#define DB_LOOKUP_MAX 64
+
+enum pc_rc db_names_lookup(struct db *db, const char *key, struct db_hit *hits,
+			   size_t max, size_t *n_out, struct diag *d)
+{
+	struct db_cache_ent *slot;
+	sqlite3_stmt *st;
+	struct db_hit tmp[DB_LOOKUP_MAX];
+	size_t n = 0;
+	int found, rc;
+
+	*n_out = 0;
+	if (!bloom_test(&db->bloom, key, strlen(key)))
+		return PC_OK;
+	slot = db_cache_slot(db, key, &found);
+	if (slot && found) {
+		n = slot->n_hits < max ? slot->n_hits : max;
+		memcpy(hits, slot->hits, n * sizeof *hits);
+		*n_out = n;
+		return PC_OK;
+	}
+	if (!(st = db_stmt(db, DB_ST_NAMES, d)))
+		return PC_ERR_DB;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 2, DB_LOOKUP_MAX);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && n < DB_LOOKUP_MAX) {
+		row_to_place(st, &tmp[n].place);
+		tmp[n].name_kind = sqlite3_column_int(st, 12);
+		copy_col(st, 13, tmp[n].form, sizeof tmp[n].form);
+		n++;
+	}
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		sqlite3_reset(st);
+		return step_error(db, d);
+	}
+	sqlite3_reset(st);
+	if (slot) {
+		slot->key = xstrdup(key);
+		slot->hits = xmalloc((n ? n : 1) * sizeof *slot->hits);
+		memcpy(slot->hits, tmp, n * sizeof *tmp);
+		slot->n_hits = n;
+		db->n_cached++;
+	}
+	if (n > max)
+		n = max;
+	memcpy(hits, tmp, n * sizeof *hits);
+	*n_out = n;
+	return PC_OK;
+}
+
+int db_names_may_extend(struct db *db, const char *prefix)
+{
+	sqlite3_stmt *st;
+	int yes;
+
+	if (!bloom_test(&db->bloom, prefix, strlen(prefix)))
+		return 0;
+	if (!(st = db_stmt(db, DB_ST_PREFIX, NULL)))
+		return 1; /* cannot tell: let the caller try */
+	sqlite3_bind_text(st, 1, prefix, -1, SQLITE_STATIC);
+	yes = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_reset(st);
+	return yes;
+}
+
+enum pc_rc db_place_get(struct db *db, int64_t id, struct db_place *out, struct diag *d)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (!(st = db_stmt(db, DB_ST_PLACE, d)))
+		return PC_ERR_DB;
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		row_to_place(st, out);
+		sqlite3_reset(st);
+		return PC_OK;
+	}
+	sqlite3_reset(st);
+	if (rc == SQLITE_DONE)
+		return diag_set(d, PC_ERR_DB, NULL, 0, 0, "no such place: %lld", (long long)id);
+	return step_error(db, d);
+}
+
+enum pc_rc db_lookalikes(struct db *db, const char *key, struct db_alike *out,
+			 size_t max, size_t *n_out, struct diag *d)
+{
+	sqlite3_stmt *st;
+	size_t n = 0;
+	int rc;
+
+	*n_out = 0;
+	if (!(st = db_stmt(db, DB_ST_ALIKE, d)))
+		return PC_ERR_DB;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, (sqlite3_int64)max);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && n < max) {
+		copy_col(st, 0, out[n].key, sizeof out[n].key);
+		out[n].kind = sqlite3_column_int(st, 1);
+		out[n].dist = sqlite3_column_int(st, 2);
+		n++;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return step_error(db, d);
+	*n_out = n;
+	return PC_OK;
+}
+
+/* Run a one-text-column statement ID with one bound text and copy the result. */
+static void text_lookup(struct db *db, enum db_stmt_id id, const char *arg, char *out, size_t size)
+{
+	sqlite3_stmt *st = db_stmt(db, id, NULL);
+
+	out[0] = '\0';
+	if (!st)
+		return;
+	sqlite3_bind_text(st, 1, arg, -1, SQLITE_TRANSIENT);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		copy_col(st, 0, out, size);
+	sqlite3_reset(st);
+}
+
+void db_admin1_name(struct db *db, const char *country, const char *admin1, char *out, size_t size)
+{
+	char code[64];
+
+	snprintf(code, sizeof code, "%s.%s", country, admin1);
+	text_lookup(db, DB_ST_ADMIN1, code, out, size);
+}
+
+void db_admin2_name(struct db *db, const char *country, const char *admin1,
+		    const char *admin2, char *out, size_t size)
+{
+	char code[128];
+
+	snprintf(code, sizeof code, "%s.%s.%s", country, admin1, admin2);
+	text_lookup(db, DB_ST_ADMIN2, code, out, size);
+}
+
+void db_country_name(struct db *db, const char *country, char *out, size_t size)
+{
+	text_lookup(db, DB_ST_COUNTRY, country, out, size);
+}
+
+int64_t db_region_place_id(struct db *db, const char *country, const char *admin1)
+{
+	char code[64];
+	sqlite3_stmt *st;
+	int64_t id = 0;
+
+	if (admin1 && admin1[0]) {
+		snprintf(code, sizeof code, "%s.%s", country, admin1);
+		st = db_stmt(db, DB_ST_A1_PLACE, NULL);
+	} else {
+		snprintf(code, sizeof code, "%s", country);
+		st = db_stmt(db, DB_ST_C_PLACE, NULL);
+	}
+	if (!st)
+		return 0;
+	sqlite3_bind_text(st, 1, code, -1, SQLITE_TRANSIENT);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		id = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return id;
+}
+
+int db_lexicon_flags(struct db *db, const char *key)
+{
+	sqlite3_stmt *st = db_stmt(db, DB_ST_LEX, NULL);
+	int flags = 0;
+
+	if (!st)
+		return 0;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		flags = sqlite3_column_int(st, 0);
+	sqlite3_reset(st);
+	return flags;
+}
+
+enum pc_rc db_cues_all(struct db *db, struct arena *a, struct db_cue **cues,
+		       size_t *n_out, struct diag *d)
+{
+	sqlite3_stmt *st;
+	size_t n = 0, cap = 256;
+	struct db_cue *v;
+	int rc;
+
+	*cues = NULL;
+	*n_out = 0;
+	if (!(st = db_stmt(db, DB_ST_CUES, d)))
+		return PC_ERR_DB;
+	v = arena_alloc(a, cap * sizeof *v);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const unsigned char *k = sqlite3_column_text(st, 0);
+		const unsigned char *ph = sqlite3_column_text(st, 1);
+		if (n == cap) {
+			v = arena_grow(a, v, n, cap * 2, sizeof *v);
+			cap *= 2;
+		}
+		v[n].key = arena_strdup(a, k ? (const char *)k : "");
+		v[n].phrase = arena_strdup(a, ph ? (const char *)ph : "");
+		v[n].place_id = sqlite3_column_int64(st, 2);
+		v[n].weight = sqlite3_column_double(st, 3);
+		n++;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return step_error(db, d);
+	*cues = v;
+	*n_out = n;
+	return PC_OK;
+}
+
+void db_meta_get(struct db *db, const char *key, char *out, size_t size)
+{
+	text_lookup(db, DB_ST_META, key, out, size);
+}
+
+void db_region_label(struct db *db, const char *country, const char *admin1,
+		     char *out, size_t size)
+{
+	int64_t id;
+	sqlite3_stmt *st;
+
+	out[0] = '\0';
+	if (!country || !country[0])
+		return;
+	if (admin1 && admin1[0]) {
+		id = db_region_place_id(db, country, admin1);
+		if (id && (st = db_stmt(db, DB_ST_ABBREV, NULL))) {
+			sqlite3_bind_int64(st, 1, id);
+			if (sqlite3_step(st) == SQLITE_ROW)
+				copy_col(st, 0, out, size);
+			sqlite3_reset(st);
+		}
+		if (!out[0])
+			db_admin1_name(db, country, admin1, out, size);
+		if (out[0])
+			return;
+	}
+	db_country_name(db, country, out, size);
+}

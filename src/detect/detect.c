@@ -1,0 +1,488 @@
+/*
+ * detect.c: the rules that turn a poor fit into a finding (see detect.h and
+ * detect_rules.c for the table).  Precision first: each rule asks for
+ * positive evidence for the alternative, not just a weak literal reading.
+ */
+#include "detect/detect.h"
+
+#include "db/db.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#define DETECT_MAX_ALIKES 16
+#define DETECT_MAX_ALT_READINGS 8
+#define DETECT_MAX_EVIDENCE 6
+
+/* Thresholds, tuned on tests/cases and tests/eval (make eval). */
+#define ALT_ATTEST_MIN 1.0  /* doc-wide strong support the alternative needs */
+#define ALT_MARGIN 1.0      /* support margin over the literal reading */
+#define ALT_RATIO 2.5       /* and this many times the literal's support */
+#define LIT_ATTEST_MAX 0.5  /* literal readings attested this much are left alone */
+
+struct dstate {
+	const struct resolve_state *rs;
+	const struct detect_opts *o;
+	struct arena *a;
+	struct finding *f;
+	size_t n_f, cap_f;
+	unsigned char *flagged; /* per mention */
+	struct db_hit hits[64];
+};
+
+static const char *rule_id(size_t i)
+{
+	return detect_rules[i].id;
+}
+
+enum { R_QUAL = 0, R_LOOKALIKE = 1, R_REGION = 2, R_PAIR = 3 };
+
+static const struct mention *men(const struct dstate *ds, size_t i)
+{
+	return &ds->rs->mr->m[i];
+}
+
+static struct detect_place to_dplace(struct dstate *ds, const struct db_place *p)
+{
+	struct detect_place d;
+	char buf[256];
+
+	memset(&d, 0, sizeof d);
+	d.id = p->id;
+	d.name = arena_strdup(ds->a, p->name);
+	buf[0] = '\0';
+	if (p->admin1[0] && p->kind != DB_KIND_COUNTRY)
+		db_admin1_name(ds->rs->db, p->country, p->admin1, buf, sizeof buf);
+	d.admin1 = arena_strdup(ds->a, buf);
+	d.admin1_code = arena_strdup(ds->a, p->kind == DB_KIND_COUNTRY ? "" : p->admin1);
+	d.country = arena_strdup(ds->a, p->country);
+	d.lat = p->lat;
+	d.lon = p->lon;
+	d.kind = p->kind;
+	return d;
+}
+
+/* "Virginia", "North Carolina", or the country name: where P is. */
+static const char *where_words(struct dstate *ds, const struct db_place *p)
+{
+	char buf[256];
+
+	buf[0] = '\0';
+	if (p->kind == DB_KIND_COUNTRY || !p->admin1[0]) {
+		db_country_name(ds->rs->db, p->country, buf, sizeof buf);
+	} else {
+		db_admin1_name(ds->rs->db, p->country, p->admin1, buf, sizeof buf);
+		if (!buf[0])
+			db_country_name(ds->rs->db, p->country, buf, sizeof buf);
+	}
+	return arena_strdup(ds->a, buf[0] ? buf : p->country);
+}
+
+/* "Charlottesville, Va." (place) or "Australia" (region). */
+static const char *place_label(struct dstate *ds, const struct db_place *p)
+{
+	char lab[128];
+
+	if (p->kind != DB_KIND_PLACE)
+		return arena_strdup(ds->a, p->name);
+	db_region_label(ds->rs->db, p->country, p->admin1, lab, sizeof lab);
+	return arena_printf(ds->a, "%s, %s", p->name, lab[0] ? lab : p->country);
+}
+
+static struct finding *new_finding(struct dstate *ds, size_t rule, size_t m, size_t off, size_t len)
+{
+	struct finding *f;
+	const struct mention *mn = men(ds, m);
+
+	if (ds->n_f == ds->cap_f) {
+		size_t ncap = ds->cap_f ? ds->cap_f * 2 : 8;
+		ds->f = arena_grow(ds->a, ds->f, ds->cap_f, ncap, sizeof *ds->f);
+		ds->cap_f = ncap;
+	}
+	f = &ds->f[ds->n_f++];
+	memset(f, 0, sizeof *f);
+	f->rule = rule_id(rule);
+	f->sev = detect_rules[rule].default_sev;
+	f->offset = off;
+	f->length = len;
+	f->text = arena_strndup(ds->a, ds->rs->s->text + off, len);
+	f->quoted = (mn->flags & MATCH_QUOTED) != 0;
+	ds->flagged[m] = 1;
+	return f;
+}
+
+static const char *quoted_note(const struct finding *f)
+{
+	return f->quoted ? " (in a quotation: correct it or mark it [sic])" : "";
+}
+
+static double conf_of(double margin)
+{
+	double c = 1.0 - exp(-margin / 1.2);
+
+	if (c < 0.5)
+		c = 0.5;
+	if (c > 0.99)
+		c = 0.99;
+	return c;
+}
+
+/* Is key K named (as a kept mention) in the same sentence as mention M? */
+static int named_in_sentence(const struct dstate *ds, size_t m, const char *k)
+{
+	const struct resolve_state *rs = ds->rs;
+	unsigned sent = rs->s->toks[men(ds, m)->tok_start].sent;
+	size_t i;
+
+	for (i = 0; i < rs->mr->n; i++)
+		if (i != m && rs->s->toks[rs->mr->m[i].tok_start].sent == sent &&
+		    strcmp(rs->mr->m[i].key, k) == 0)
+			return 1;
+	return 0;
+}
+
+/* Rule 1 and rule 3b: a mention with a qualifier. */
+static enum pc_rc rule_qualifier(struct dstate *ds, size_t m, struct diag *d)
+{
+	const struct resolve_state *rs = ds->rs;
+	const struct mention *mn = men(ds, m);
+	const struct mention *q = &rs->mr->m[mn->qualifier];
+	const struct resolve_mention *r = &rs->rm[m];
+	size_t j, off = mn->off, len = q->off + q->len - mn->off;
+	int best_out = -1, best_in = -1;
+	double s_out = -1e9;
+
+	for (j = 0; j < mn->n_cands; j++) {
+		const struct db_place *c = &mn->cands[j].place;
+		if (resolve_inside(q, c)) {
+			if (best_in < 0)
+				best_in = (int)j;
+			continue;
+		}
+		{
+			double s = resolve_support(rs, m, c, RESOLVE_NO_QUALIFIER) +
+				   0.3 * resolve_prior(c, mn->cands[j].name_kind);
+			if (s > s_out) {
+				s_out = s;
+				best_out = (int)j;
+			}
+		}
+	}
+	if (best_in < 0) {
+		/* Rule 1: no place of that name in the region named. */
+		struct db_alike alikes[DETECT_MAX_ALIKES];
+		size_t n_al = 0, k, n_h;
+		struct db_place in_alike;
+		int have_alike = 0;
+		double s_alike = -1e9;
+		struct finding *f;
+		const char *region = where_words(ds, &q->cands[0].place);
+		enum pc_rc rc;
+
+		rc = db_lookalikes(rs->db, mn->key, alikes, DETECT_MAX_ALIKES, &n_al, d);
+		if (rc != PC_OK)
+			return rc;
+		for (k = 0; k < n_al; k++) {
+			rc = db_names_lookup(rs->db, alikes[k].key, ds->hits, 64, &n_h, d);
+			if (rc != PC_OK)
+				return rc;
+			for (j = 0; j < n_h; j++) {
+				const struct db_place *c = &ds->hits[j].place;
+				double s;
+				if (ds->hits[j].name_kind == DB_NAME_DEMONYM || ds->hits[j].name_kind == DB_NAME_ABBREV ||
+				    !resolve_inside(q, c) || c->kind != DB_KIND_PLACE)
+					continue;
+				s = resolve_prior(c, ds->hits[j].name_kind) + resolve_support(rs, m, c, 0);
+				if (s > s_alike) {
+					s_alike = s;
+					in_alike = *c;
+					have_alike = 1;
+				}
+			}
+		}
+		f = new_finding(ds, R_QUAL, m, off, len);
+		f->confidence = 0.95;
+		f->reading = to_dplace(ds, &q->cands[0].place);
+		if (best_out >= 0) {
+			const struct db_place *o = &mn->cands[best_out].place;
+			/* Prefer the look-alike inside the region only when the
+			 * article supports it better than the name elsewhere. */
+			int use_alike = have_alike &&
+					resolve_support(rs, m, &in_alike, RESOLVE_NO_QUALIFIER) >
+						resolve_support(rs, m, o, RESOLVE_NO_QUALIFIER) + 0.5;
+			const struct db_place *sug = use_alike ? &in_alike : o;
+			f->alternative = to_dplace(ds, sug);
+			f->suggestion = place_label(ds, sug);
+			if (have_alike)
+				f->message = arena_printf(ds->a, "No %s lies in %s; %s is in %s. In %s: %s%s",
+							  o->name, region, o->name, where_words(ds, o), region,
+							  in_alike.name, quoted_note(f));
+			else
+				f->message = arena_printf(ds->a, "No %s lies in %s; %s is in %s%s", o->name,
+							  region, o->name, where_words(ds, o), quoted_note(f));
+			f->n_evidence = resolve_explain(rs, m, sug, RESOLVE_NO_QUALIFIER, ds->a,
+							&f->evidence, DETECT_MAX_EVIDENCE);
+		} else if (have_alike) {
+			f->alternative = to_dplace(ds, &in_alike);
+			f->suggestion = place_label(ds, &in_alike);
+			f->message = arena_printf(ds->a, "No place called %s lies in %s. In %s: %s%s",
+						  mn->surface, region, region, in_alike.name, quoted_note(f));
+		} else {
+			f->message = arena_printf(ds->a, "No place called %s lies in %s%s", mn->surface,
+						  region, quoted_note(f));
+		}
+		return PC_OK;
+	}
+	/* Rule 3b: the named region holds the place, but the article is elsewhere. */
+	if (best_out >= 0 && r->best >= 0) {
+		const struct db_place *lit = &mn->cands[r->best].place;
+		const struct db_place *alt = &mn->cands[best_out].place;
+		double s_lit = resolve_support(rs, m, lit, RESOLVE_NO_QUALIFIER);
+		double s_alt = resolve_support(rs, m, alt, RESOLVE_NO_QUALIFIER);
+		double att_alt = resolve_support(rs, m, alt, RESOLVE_NO_QUALIFIER | RESOLVE_DOCWIDE | RESOLVE_STRONG);
+		double att_lit = resolve_support(rs, m, lit, RESOLVE_NO_QUALIFIER | RESOLVE_DOCWIDE | RESOLVE_STRONG);
+		if (att_alt >= 1.5 && att_lit < 0.3 && s_alt >= s_lit + 1.2 && s_alt >= 3 * s_lit &&
+		    strcmp(alt->country, lit->country) == 0) {
+			struct finding *f = new_finding(ds, R_REGION, m, off, len);
+			const char *alt_where = where_words(ds, alt);
+			f->confidence = conf_of(s_alt - s_lit);
+			f->reading = to_dplace(ds, lit);
+			f->alternative = to_dplace(ds, alt);
+			f->suggestion = place_label(ds, alt);
+			f->message = arena_printf(ds->a, "%s is qualified as %s, but this story is about %s, where there is a %s too%s",
+						  mn->surface, q->surface, alt_where, alt->name, quoted_note(f));
+			f->n_evidence = resolve_explain(rs, m, alt, RESOLVE_NO_QUALIFIER, ds->a, &f->evidence,
+							DETECT_MAX_EVIDENCE);
+		}
+	}
+	return PC_OK;
+}
+
+/* The region row (admin1, else country) that holds place P, or 0. */
+static int region_of(struct dstate *ds, const struct db_place *p, int want_admin1, struct db_place *out)
+{
+	int64_t id = db_region_place_id(ds->rs->db, p->country, want_admin1 ? p->admin1 : NULL);
+	struct diag d;
+
+	diag_clear(&d);
+	return id && db_place_get(ds->rs->db, id, out, &d) == PC_OK;
+}
+
+/* Rule 2 (and 3a): a look-alike fits clearly better than the literal reading. */
+static enum pc_rc rule_lookalike(struct dstate *ds, size_t m, struct diag *d)
+{
+	const struct resolve_state *rs = ds->rs;
+	const struct mention *mn = men(ds, m);
+	const struct resolve_mention *r = &rs->rm[m];
+	const struct db_place *lit;
+	struct db_alike alikes[DETECT_MAX_ALIKES];
+	size_t n_al = 0, k, j, n_h;
+	double s_lit, att_lit, best_s = -1e9;
+	struct db_place best_alt, best_region;
+	int have = 0, best_is_region_ctx = 0, best_kind = 0;
+	enum pc_rc rc;
+
+	if (r->best < 0)
+		return PC_OK;
+	lit = &mn->cands[r->best].place;
+	s_lit = resolve_support(rs, m, lit, 0);
+	att_lit = resolve_support(rs, m, lit, RESOLVE_DOCWIDE | RESOLVE_STRONG);
+	if (att_lit >= LIT_ATTEST_MAX)
+		return PC_OK;
+	if ((rc = db_lookalikes(rs->db, mn->key, alikes, DETECT_MAX_ALIKES, &n_al, d)) != PC_OK)
+		return rc;
+	for (k = 0; k < n_al; k++) {
+		if (named_in_sentence(ds, m, alikes[k].key))
+			continue; /* the writer contrasts the two on purpose */
+		if ((rc = db_names_lookup(rs->db, alikes[k].key, ds->hits, 64, &n_h, d)) != PC_OK)
+			return rc;
+		if (n_h > DETECT_MAX_ALT_READINGS)
+			n_h = DETECT_MAX_ALT_READINGS;
+		for (j = 0; j < n_h; j++) {
+			const struct db_place *a = &ds->hits[j].place;
+			int nk = ds->hits[j].name_kind, region_ctx = 0;
+			double s, att;
+			struct db_place reg;
+			if (nk == DB_NAME_DEMONYM || nk == DB_NAME_ABBREV || nk == DB_NAME_ALT)
+				continue;
+			if ((a->kind == DB_KIND_ADMIN2) != (lit->kind == DB_KIND_ADMIN2))
+				continue;
+			if (lit->kind != DB_KIND_PLACE && a->kind == DB_KIND_PLACE) {
+				/* "Kansas" for a story about Kansas City, Mo.: suggest the region. */
+				if (alikes[k].kind == DB_ALIKE_EDIT)
+					continue;
+				if (!region_of(ds, a, lit->kind == DB_KIND_ADMIN1, &reg) || reg.id == lit->id)
+					continue;
+				if (lit->kind == DB_KIND_ADMIN1 && strcmp(reg.country, lit->country) != 0)
+					continue;
+				region_ctx = 1;
+			}
+			if (region_ctx) {
+				att = resolve_support(rs, m, &reg, RESOLVE_DOCWIDE | RESOLVE_STRONG);
+				s = resolve_support(rs, m, &reg, 0);
+				/* the place itself must be named or cued */
+				if (resolve_support(rs, m, a, RESOLVE_DOCWIDE | RESOLVE_STRONG) < ALT_ATTEST_MIN)
+					continue;
+			} else {
+				att = resolve_support(rs, m, a, RESOLVE_DOCWIDE | RESOLVE_STRONG);
+				s = resolve_support(rs, m, a, 0);
+			}
+			if (att < ALT_ATTEST_MIN || s < s_lit + ALT_MARGIN || s < ALT_RATIO * s_lit)
+				continue;
+			if (s > best_s) {
+				best_s = s;
+				best_alt = *a;
+				if (region_ctx)
+					best_region = reg;
+				best_is_region_ctx = region_ctx;
+				best_kind = alikes[k].kind;
+				have = 1;
+			}
+		}
+	}
+	if (!have)
+		return PC_OK;
+	(void)best_kind;
+	{
+		struct finding *f;
+		const struct db_place *sug = best_is_region_ctx ? &best_region : &best_alt;
+		f = new_finding(ds, best_is_region_ctx ? R_REGION : R_LOOKALIKE, m, mn->off, mn->len);
+		f->confidence = conf_of(best_s - s_lit);
+		f->reading = to_dplace(ds, lit);
+		f->alternative = to_dplace(ds, sug);
+		f->suggestion = arena_strdup(ds->a, sug->name);
+		if (best_is_region_ctx)
+			f->message = arena_printf(ds->a, "%s is named here, but the story puts its subject in %s (%s is in %s)%s",
+						  mn->surface, sug->name, best_alt.name, where_words(ds, &best_alt),
+						  quoted_note(f));
+		else if (lit->kind == DB_KIND_PLACE && sug->kind == DB_KIND_PLACE)
+			f->message = arena_printf(ds->a, "%s is in %s, but this story is about %s in %s%s",
+						  mn->surface, where_words(ds, lit), sug->name, where_words(ds, sug),
+						  quoted_note(f));
+		else
+			f->message = arena_printf(ds->a, "%s does not fit this story, which is about %s%s",
+						  mn->surface, sug->name, quoted_note(f));
+		f->n_evidence = resolve_explain(rs, m, best_is_region_ctx ? &best_alt : sug, 0, ds->a,
+						&f->evidence, DETECT_MAX_EVIDENCE);
+	}
+	return PC_OK;
+}
+
+/* Rule 4: two look-alikes in different regions, both named. */
+static enum pc_rc rule_pairs(struct dstate *ds, struct diag *d)
+{
+	const struct resolve_state *rs = ds->rs;
+	size_t i, j, k, n_al;
+	struct db_alike alikes[DETECT_MAX_ALIKES];
+	enum pc_rc rc;
+
+	for (i = 0; i < rs->mr->n; i++) {
+		const struct mention *a = &rs->mr->m[i];
+		int done = 0;
+		if (!rs->rm[i].keep || rs->rm[i].best < 0 || ds->flagged[i] ||
+		    (a->flags & (MATCH_QUALIFIER | MATCH_REGION_ABBR)))
+			continue;
+		if ((rc = db_lookalikes(rs->db, a->key, alikes, DETECT_MAX_ALIKES, &n_al, d)) != PC_OK)
+			return rc;
+		for (j = i + 1; j < rs->mr->n && !done; j++) {
+			const struct mention *b = &rs->mr->m[j];
+			const struct db_place *pa, *pb;
+			struct finding *f;
+			if (!rs->rm[j].keep || rs->rm[j].best < 0 || ds->flagged[j] ||
+			    (b->flags & (MATCH_QUALIFIER | MATCH_REGION_ABBR)) || strcmp(a->key, b->key) == 0)
+				continue;
+			for (k = 0; k < n_al; k++)
+				if (strcmp(alikes[k].key, b->key) == 0)
+					break;
+			if (k == n_al)
+				continue;
+			pa = &a->cands[rs->rm[i].best].place;
+			pb = &b->cands[rs->rm[j].best].place;
+			if (strcmp(pa->country, pb->country) == 0 && strcmp(pa->admin1, pb->admin1) == 0)
+				continue;
+			/* Report once per pair of names, at the later mention. */
+			{
+				size_t p;
+				int seen = 0;
+				for (p = 0; p < ds->n_f; p++)
+					if (ds->f[p].rule == rule_id(R_PAIR) &&
+					    ((strcmp(ds->f[p].reading.name, pa->name) == 0 &&
+					      strcmp(ds->f[p].alternative.name, pb->name) == 0) ||
+					     (strcmp(ds->f[p].reading.name, pb->name) == 0 &&
+					      strcmp(ds->f[p].alternative.name, pa->name) == 0)))
+						seen = 1;
+				if (seen)
+					continue;
+			}
+			f = new_finding(ds, R_PAIR, j, b->off, b->len);
+			ds->flagged[j] = 0; /* a reminder does not hide other rules */
+			f->confidence = 0.5;
+			f->reading = to_dplace(ds, pb);
+			f->alternative = to_dplace(ds, pa);
+			f->suggestion = NULL;
+			f->message = arena_printf(ds->a, "%s and %s are easy to confuse: %s is in %s, %s in %s; check that each is the place meant",
+						  a->surface, b->surface, pa->name, where_words(ds, pa), pb->name,
+						  where_words(ds, pb));
+			done = 1;
+		}
+	}
+	return PC_OK;
+}
+
+enum pc_rc detect_run(const struct resolve_state *rs, const struct detect_opts *o,
+		      struct arena *a, struct finding **findings, size_t *n_findings,
+		      struct resolved_place **places, size_t *n_places, struct diag *d)
+{
+	struct dstate ds;
+	size_t i, n_p = 0;
+	struct resolved_place *pl;
+	enum pc_rc rc = PC_OK;
+
+	memset(&ds, 0, sizeof ds);
+	ds.rs = rs;
+	ds.o = o;
+	ds.a = a;
+	ds.flagged = arena_calloc(a, rs->mr->n ? rs->mr->n : 1, 1);
+	for (i = 0; i < rs->mr->n && rc == PC_OK; i++) {
+		const struct mention *mn = &rs->mr->m[i];
+		if (!rs->rm[i].keep || (mn->flags & (MATCH_QUALIFIER | MATCH_REGION_ABBR | MATCH_DEMONYM)))
+			continue;
+		if (o && o->skip_quotes && (mn->flags & MATCH_QUOTED))
+			continue;
+		if (mn->qualifier >= 0)
+			rc = rule_qualifier(&ds, i, d);
+		else
+			rc = rule_lookalike(&ds, i, d);
+	}
+	if (rc == PC_OK)
+		rc = rule_pairs(&ds, d);
+	if (rc != PC_OK)
+		return rc;
+	/* Filter by confidence. */
+	if (o && o->min_confidence > 0) {
+		size_t j = 0;
+		for (i = 0; i < ds.n_f; i++)
+			if (ds.f[i].confidence >= o->min_confidence)
+				ds.f[j++] = ds.f[i];
+		ds.n_f = j;
+	}
+	/* Places: every kept mention with its reading. */
+	pl = arena_calloc(a, rs->mr->n ? rs->mr->n : 1, sizeof *pl);
+	for (i = 0; i < rs->mr->n; i++) {
+		const struct mention *mn = &rs->mr->m[i];
+		if (!rs->rm[i].keep || rs->rm[i].best < 0)
+			continue;
+		pl[n_p].offset = mn->off;
+		pl[n_p].length = mn->len;
+		pl[n_p].text = mn->surface;
+		pl[n_p].place = to_dplace(&ds, &mn->cands[rs->rm[i].best].place);
+		pl[n_p].confidence = rs->rm[i].conf;
+		n_p++;
+	}
+	*findings = ds.f;
+	*n_findings = ds.n_f;
+	*places = pl;
+	*n_places = n_p;
+	return PC_OK;
+}

@@ -1,0 +1,483 @@
+/*
+ * match.c: find place-name spans and their readings (see match.h).
+ */
+#include "match/match.h"
+
+#include "base/buf.h"
+#include "base/utf8.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* Lower-case words allowed inside a multi-word name: "Rio de Janeiro". */
+static const char *const match_connectors[] = {
+	"de", "la", "le", "les", "del", "della", "di", "da", "do", "dos", "das", "du",
+	"des", "of", "on", "upon", "the", "y", "am", "an", "im", "sur", "en", "al",
+	"el", "au", "aux", "et", "and",
+};
+
+/* Titles before a name that make it a person's: "Mr. Paris", "Gov. Austin". */
+static const char *const match_honorifics[] = {
+	"Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Sen", "Senator", "Gov", "Governor", "Rep",
+	"President", "Pres", "Judge", "Justice", "Coach", "Sir", "Dame", "Lord", "Lady",
+	"Prof", "Professor", "Rev", "Gen", "General", "Col", "Capt", "Captain", "Lt",
+	"Sgt", "Officer", "Det", "Detective", "Prince", "Princess", "King", "Queen",
+	"Saint", "Pope", "Father", "Sister", "Brother", "Uncle", "Aunt", "Chancellor",
+	"Minister", "Secretary", "Ambassador", "Mayor", "Councilman", "Councilwoman",
+	"Commissioner", "Chief", "Sheriff", "Deputy", "Agent", "Pastor", "Bishop",
+};
+
+/*
+ * Heads of organisation and facility names after a place name: "Charlotte
+ * City Council", "Washington Post".  Followed by one of these, a place name
+ * that is also a given name stays a place rather than becoming a first name.
+ */
+static const char *const match_name_heads[] = {
+	"City", "County", "Council", "Parish", "Borough", "Township", "State", "Street",
+	"Avenue", "Road", "Boulevard", "Parkway", "Plaza", "Square", "Bridge", "Airport",
+	"Station", "Stadium", "Arena", "Park", "River", "Lake", "Bay", "Harbor",
+	"Harbour", "Port", "Beach", "Island", "Islands", "Mountain", "Mountains", "Valley",
+	"University", "College", "School", "Schools", "Hospital", "Police", "Fire",
+	"Post", "Times", "Tribune", "Herald", "Journal", "Chronicle", "Observer",
+	"Gazette", "Daily", "News", "Star", "Sun", "Press", "Courier", "Center",
+	"Centre", "Hall", "Museum", "Library", "Zoo", "Symphony", "Opera", "Theatre",
+	"Theater", "Club", "Football", "FC", "United", "Metro", "Transit", "Area",
+	"Region", "District", "Province", "Government", "Assembly", "Legislature",
+};
+
+/* Words after which a place usually stands. */
+static const char *const match_slot_words[] = {
+	"in", "from", "near", "to", "at", "into", "outside", "across", "toward",
+	"towards", "around", "through", "via", "visit", "visited", "visiting", "left",
+	"reached", "between", "of",
+};
+
+static int in_list(const char *const *list, size_t n, const char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strlen(list[i]) == len && memcmp(list[i], s, len) == 0)
+			return 1;
+	return 0;
+}
+#define IN_LIST(list, s, len) in_list(list, sizeof list / sizeof list[0], s, len)
+
+int match_cand_is_region(const struct match_cand *c)
+{
+	return c->place.kind != DB_KIND_PLACE;
+}
+
+struct mstate {
+	struct db *db;
+	const struct scan_doc *s;
+	struct arena *a;
+	struct match_result *out;
+	size_t cap;
+	struct buf key;
+	struct db_hit hits[64];
+};
+
+static const struct scan_tok *tok(const struct mstate *m, size_t t)
+{
+	return &m->s->toks[t];
+}
+
+static int is_connector(const struct mstate *m, size_t t)
+{
+	const struct scan_tok *k = tok(m, t);
+
+	return (k->flags & SCAN_WORD) && !(k->flags & SCAN_CAP) &&
+	       IN_LIST(match_connectors, m->s->text + k->off, k->len);
+}
+
+static int is_capword(const struct mstate *m, size_t t)
+{
+	return t < m->s->n_toks && (tok(m, t)->flags & SCAN_WORD) && (tok(m, t)->flags & SCAN_CAP);
+}
+
+/*
+ * The token after the span ending at token T (exclusive) that may continue
+ * a name: a word after white space, a word after a tight hyphen
+ * ("Miami-Dade"), or after the period of "St." / "Ft." / "Mt.".  Returns
+ * the index of that word, or (size_t)-1.
+ */
+static size_t next_name_tok(const struct mstate *m, size_t t)
+{
+	const struct scan_doc *s = m->s;
+
+	if (t >= s->n_toks)
+		return (size_t)-1;
+	if (tok(m, t)->flags & SCAN_WORD) {
+		if (tok(m, t)->sent != tok(m, t - 1)->sent && !(tok(m, t - 1)->flags & SCAN_DOT_AFTER))
+			return (size_t)-1;
+		return (tok(m, t)->flags & SCAN_SPACE_BEFORE) && !(tok(m, t)->flags & SCAN_PARA_START) &&
+				       !(tok(m, t - 1)->flags & SCAN_POSS)
+			       ? t
+			       : (size_t)-1;
+	}
+	/* Tight hyphen between two words. */
+	if (scan_is_punct(s, t, '-') && !(tok(m, t)->flags & SCAN_SPACE_BEFORE) && t + 1 < s->n_toks &&
+	    (tok(m, t + 1)->flags & SCAN_WORD) && !(tok(m, t + 1)->flags & SCAN_SPACE_BEFORE))
+		return t + 1;
+	/* The period of an abbreviated place word. */
+	if (scan_is_punct(s, t, '.') && t + 1 < s->n_toks && (tok(m, t + 1)->flags & SCAN_WORD)) {
+		const struct scan_tok *p = tok(m, t - 1);
+		const char *w = s->text + p->off;
+		if (p->len == 2 && (memcmp(w, "St", 2) == 0 || memcmp(w, "Ft", 2) == 0 ||
+				    memcmp(w, "Mt", 2) == 0))
+			return t + 1;
+		if (p->len == 3 && memcmp(w, "Ste", 3) == 0)
+			return t + 1;
+	}
+	return (size_t)-1;
+}
+
+/* Key of the text from token T0 to the end of token T1 (inclusive) into m->key. */
+static enum pc_rc span_key(struct mstate *m, size_t t0, size_t t1)
+{
+	size_t off = tok(m, t0)->off, end = tok(m, t1)->off + tok(m, t1)->len;
+
+	buf_reset(&m->key);
+	return db_key(m->s->text + off, end - off, &m->key);
+}
+
+static int lex_flags_of(struct mstate *m, size_t t)
+{
+	const struct scan_tok *k = tok(m, t);
+	struct buf b;
+	int f = 0;
+
+	buf_init(&b, 256);
+	if (db_key(m->s->text + k->off, k->len, &b) == PC_OK && b.len)
+		f = db_lexicon_flags(m->db, buf_str(&b));
+	buf_free(&b);
+	return f;
+}
+
+/* Is the abbreviation reading acceptable where it stands? */
+static int abbrev_ok(const struct mstate *m, size_t t0, size_t t1, const char *form)
+{
+	const struct scan_doc *s = m->s;
+	const struct scan_tok *k = tok(m, t0);
+	size_t flen = strlen(form);
+	int dotted_form = memchr(form, '.', flen) != NULL;
+	int after_comma = t0 > 0 && (scan_is_punct(s, t0 - 1, ',') || scan_is_punct(s, t0 - 1, '(') ||
+				     (scan_is_punct(s, t0 - 1, '-') && !(k->flags & SCAN_SPACE_BEFORE)));
+	size_t end = tok(m, t1)->off + tok(m, t1)->len;
+	const char *w = s->text + k->off;
+	size_t wl = end - k->off;
+
+	if (dotted_form) {
+		/* "Va." = "Va" followed by its period, or a dotted token "N.C.". */
+		if (k->flags & SCAN_DOTTED) {
+			if (wl != flen || memcmp(w, form, flen) != 0)
+				return 0;
+		} else {
+			if (!(tok(m, t1)->flags & SCAN_DOT_AFTER) || wl + 1 != flen ||
+			    memcmp(w, form, wl) != 0)
+				return 0;
+		}
+		return after_comma || (k->flags & SCAN_DATELINE);
+	}
+	/* Postal code "VA": exact case, after a comma, or before a ZIP code. */
+	if (wl != flen || memcmp(w, form, flen) != 0)
+		return 0;
+	if (after_comma)
+		return 1;
+	if (t1 + 1 < s->n_toks && (tok(m, t1 + 1)->flags & SCAN_NUMBER) && tok(m, t1 + 1)->len == 5)
+		return 1;
+	return 0;
+}
+
+static enum pc_rc push_mention(struct mstate *m, size_t t0, size_t t1, const char *key,
+			       struct db_hit *hits, size_t n_hits, unsigned flags)
+{
+	struct match_result *o = m->out;
+	struct mention *mn;
+	size_t i, off = tok(m, t0)->off, end = tok(m, t1)->off + tok(m, t1)->len;
+
+	if (o->n == m->cap) {
+		size_t ncap = m->cap ? m->cap * 2 : 64;
+		o->m = arena_grow(m->a, o->m, m->cap, ncap, sizeof *o->m);
+		m->cap = ncap;
+	}
+	mn = &o->m[o->n++];
+	memset(mn, 0, sizeof *mn);
+	mn->tok_start = t0;
+	mn->tok_end = t1 + 1;
+	mn->off = off;
+	mn->len = end - off;
+	/* A dotted abbreviation's surface keeps its period: "Va." */
+	if ((flags & MATCH_REGION_ABBR) && (tok(m, t1)->flags & SCAN_DOT_AFTER))
+		mn->len++;
+	mn->surface = arena_strndup(m->a, m->s->text + off, mn->len);
+	mn->key = arena_strdup(m->a, key);
+	mn->flags = flags;
+	mn->qualifier = mn->qualified = -1;
+	if (n_hits > MATCH_MAX_CANDS)
+		n_hits = MATCH_MAX_CANDS;
+	mn->cands = arena_alloc(m->a, (n_hits ? n_hits : 1) * sizeof *mn->cands);
+	for (i = 0; i < n_hits; i++) {
+		mn->cands[i].place = hits[i].place;
+		mn->cands[i].name_kind = hits[i].name_kind;
+		mn->cands[i].form = arena_strdup(m->a, hits[i].form);
+	}
+	mn->n_cands = n_hits;
+	return PC_OK;
+}
+
+/*
+ * Keep the usable hits of a span: abbreviations only where they may stand,
+ * demonyms only as demonyms.  Returns the new count and ORs flags into *FL.
+ */
+static size_t filter_hits(struct mstate *m, size_t t0, size_t t1, struct db_hit *h, size_t n,
+			  unsigned *fl)
+{
+	size_t i, j = 0, n_demonym = 0, n_abbr = 0, n_other = 0;
+
+	for (i = 0; i < n; i++) {
+		if (h[i].name_kind == DB_NAME_ABBREV) {
+			if (!abbrev_ok(m, t0, t1, h[i].form))
+				continue;
+			n_abbr++;
+		} else if (h[i].name_kind == DB_NAME_DEMONYM) {
+			n_demonym++;
+		} else {
+			n_other++;
+		}
+		h[j++] = h[i];
+	}
+	n = j;
+	if (n_demonym && t0 == t1) {
+		/* A demonym ("Georgian") is evidence, not a place mention. */
+		for (i = j = 0; i < n; i++)
+			if (h[i].name_kind == DB_NAME_DEMONYM)
+				h[j++] = h[i];
+		*fl |= MATCH_DEMONYM;
+		return j;
+	}
+	if (n_abbr && !n_other) {
+		*fl |= MATCH_REGION_ABBR;
+	} else if (n_abbr) {
+		/* Mixed: the abbreviation reading wins where it was accepted. */
+		for (i = j = 0; i < n; i++)
+			if (h[i].name_kind == DB_NAME_ABBREV)
+				h[j++] = h[i];
+		*fl |= MATCH_REGION_ABBR;
+		return j;
+	}
+	/* Drop demonym readings of multi-word spans. */
+	for (i = j = 0; i < n; i++)
+		if (h[i].name_kind != DB_NAME_DEMONYM)
+			h[j++] = h[i];
+	return j;
+}
+
+/* Person/organisation evidence around the span [T0, T1]. 1 = not a place. */
+static int is_person(struct mstate *m, size_t t0, size_t t1, int span_flags)
+{
+	const struct scan_doc *s = m->s;
+	size_t prev = t0 > 0 ? t0 - 1 : (size_t)-1;
+
+	/* "Mr. Paris", "Gov. Austin", "President Georgia": a title before it. */
+	if (prev != (size_t)-1) {
+		size_t p = prev;
+		if (scan_is_punct(s, p, '.') && p > 0)
+			p--;
+		if ((tok(m, p)->flags & SCAN_WORD) && tok(m, p)->sent == tok(m, t0)->sent &&
+		    IN_LIST(match_honorifics, s->text + tok(m, p)->off, tok(m, p)->len))
+			return 1;
+	}
+	/* "Jack London": a given name right before it. */
+	if (prev != (size_t)-1 && is_capword(m, prev) && (tok(m, t0)->flags & SCAN_SPACE_BEFORE) &&
+	    tok(m, prev)->sent == tok(m, t0)->sent && !(tok(m, prev)->flags & SCAN_POSS) &&
+	    !(tok(m, prev)->flags & SCAN_ALLCAPS)) {
+		int pf = lex_flags_of(m, prev);
+		if ((pf & DB_LEX_GIVEN) && !(tok(m, t0)->flags & SCAN_ALLCAPS))
+			return 1;
+	}
+	/* "Paris Hilton", "Georgia O'Keeffe": a given name before a surname. */
+	if ((span_flags & DB_LEX_GIVEN) && t0 == t1 && !(tok(m, t1)->flags & SCAN_POSS) &&
+	    t1 + 1 < s->n_toks && is_capword(m, t1 + 1) && (tok(m, t1 + 1)->flags & SCAN_SPACE_BEFORE) &&
+	    tok(m, t1 + 1)->sent == tok(m, t1)->sent && !(tok(m, t1)->flags & SCAN_ALLCAPS) &&
+	    !(tok(m, t1 + 1)->flags & SCAN_ALLCAPS)) {
+		const struct scan_tok *n = tok(m, t1 + 1);
+		int nf;
+		if (IN_LIST(match_name_heads, s->text + n->off, n->len))
+			return 0;
+		nf = lex_flags_of(m, t1 + 1);
+		/* A surname: not a common word, or a capitalised dictionary entry. */
+		if (!(nf & DB_LEX_WORD) || (nf & DB_LEX_PROPER))
+			return 1;
+	}
+	return 0;
+}
+
+/* Try the spans starting at token T; returns the token after the match or T+1. */
+static enum pc_rc try_at(struct mstate *m, size_t t, size_t *next)
+{
+	const struct scan_doc *s = m->s;
+	size_t ends[MATCH_MAX_WORDS], n_ends = 0, u = t, i;
+	char keys[MATCH_MAX_WORDS][256];
+	enum pc_rc rc;
+	struct diag d;
+
+	*next = t + 1;
+	diag_clear(&d);
+	/* Collect candidate ends, extending while some name continues. */
+	for (;;) {
+		if ((rc = span_key(m, t, u)) != PC_OK)
+			return PC_OK; /* invalid text: not a name */
+		if (m->key.len == 0 || m->key.len >= sizeof keys[0])
+			break;
+		if (!is_connector(m, u)) {
+			memcpy(keys[n_ends], m->key.data, m->key.len + 1);
+			ends[n_ends++] = u;
+		}
+		if (n_ends >= MATCH_MAX_WORDS)
+			break;
+		if (!db_names_may_extend(m->db, buf_str(&m->key)) && !is_connector(m, u))
+			break;
+		{
+			size_t nx = next_name_tok(m, u + 1);
+			if (nx == (size_t)-1)
+				break;
+			if (!is_capword(m, nx) && !is_connector(m, nx) &&
+			    !(tok(m, nx)->flags & SCAN_NUMBER))
+				break;
+			if (tok(m, u)->flags & SCAN_POSS)
+				break;
+			u = nx;
+		}
+	}
+	for (i = n_ends; i-- > 0;) {
+		size_t n_hits = 0, t1 = ends[i];
+		unsigned flags = 0;
+		rc = db_names_lookup(m->db, keys[i], m->hits, sizeof m->hits / sizeof m->hits[0], &n_hits, &d);
+		if (rc != PC_OK)
+			return rc;
+		/* Plural demonym: "Australians", "Virginians". */
+		if (n_hits == 0 && t1 == t && keys[i][0] && keys[i][strlen(keys[i]) - 1] == 's') {
+			char k2[256];
+			size_t j, n2 = 0;
+			snprintf(k2, sizeof k2, "%.*s", (int)strlen(keys[i]) - 1, keys[i]);
+			rc = db_names_lookup(m->db, k2, m->hits, sizeof m->hits / sizeof m->hits[0], &n_hits, &d);
+			if (rc != PC_OK)
+				return rc;
+			for (j = 0; j < n_hits; j++)
+				if (m->hits[j].name_kind == DB_NAME_DEMONYM)
+					m->hits[n2++] = m->hits[j];
+			n_hits = n2;
+		}
+		if (n_hits == 0)
+			continue;
+		n_hits = filter_hits(m, t, t1, m->hits, n_hits, &flags);
+		if (n_hits == 0)
+			continue;
+		{
+			int lf = t == t1 ? lex_flags_of(m, t) : 0;
+			const struct scan_tok *k0 = tok(m, t);
+			size_t j;
+			int any_region = 0;
+			for (j = 0; j < n_hits; j++)
+				if (m->hits[j].place.kind != DB_KIND_PLACE)
+					any_region = 1;
+			if (!(flags & (MATCH_DEMONYM | MATCH_REGION_ABBR)) && is_person(m, t, t1, lf)) {
+				*next = t1 + 1;
+				return PC_OK; /* a person: skip the whole span */
+			}
+			if ((lf & DB_LEX_WORD) && !any_region)
+				flags |= MATCH_WEAK;
+			if (lf & DB_LEX_GIVEN)
+				flags |= MATCH_GIVEN;
+			if (k0->flags & SCAN_QUOTED)
+				flags |= MATCH_QUOTED;
+			if (k0->flags & SCAN_DATELINE)
+				flags |= MATCH_DATELINE;
+			if (k0->flags & SCAN_HEADLINE)
+				flags |= MATCH_HEADLINE;
+			if (k0->flags & SCAN_SENT_START)
+				flags |= MATCH_SENT_START;
+			if (tok(m, t1)->flags & SCAN_POSS)
+				flags |= MATCH_POSS;
+			if (t > 0 && (tok(m, t - 1)->flags & SCAN_WORD) &&
+			    IN_LIST(match_slot_words, s->text + tok(m, t - 1)->off, tok(m, t - 1)->len))
+				flags |= MATCH_PLACE_SLOT;
+			if (t1 + 1 < s->n_toks && is_capword(m, t1 + 1) &&
+			    (tok(m, t1 + 1)->flags & SCAN_SPACE_BEFORE) && !(tok(m, t1)->flags & SCAN_POSS) &&
+			    IN_LIST(match_name_heads, s->text + tok(m, t1 + 1)->off, tok(m, t1 + 1)->len))
+				flags |= MATCH_ORG;
+		}
+		if ((rc = push_mention(m, t, t1, keys[i], m->hits, n_hits, flags)) != PC_OK)
+			return rc;
+		*next = t1 + 1;
+		return PC_OK;
+	}
+	return PC_OK;
+}
+
+/* Link "Charlotte, N.C." / "Portland, Maine": a region right after a comma. */
+static void link_qualifiers(struct mstate *m)
+{
+	struct match_result *o = m->out;
+	size_t i, j;
+
+	for (i = 0; i + 1 < o->n; i++) {
+		struct mention *a = &o->m[i], *b = &o->m[i + 1];
+		int b_region = 0;
+		if (b->tok_start != a->tok_end + 1 || !scan_is_punct(m->s, a->tok_end, ','))
+			continue;
+		if (a->flags & (MATCH_DEMONYM | MATCH_REGION_ABBR))
+			continue;
+		for (j = 0; j < b->n_cands; j++)
+			if (b->cands[j].place.kind == DB_KIND_COUNTRY || b->cands[j].place.kind == DB_KIND_ADMIN1)
+				b_region = 1;
+		if (!b_region || (b->flags & MATCH_DEMONYM))
+			continue;
+		/* Keep only region readings for the qualifier. */
+		for (j = 0; j < b->n_cands;) {
+			int k = b->cands[j].place.kind;
+			if (k == DB_KIND_COUNTRY || k == DB_KIND_ADMIN1) {
+				j++;
+				continue;
+			}
+			b->cands[j] = b->cands[--b->n_cands];
+		}
+		a->qualifier = (int)(i + 1);
+		b->qualified = (int)i;
+		b->flags |= MATCH_QUALIFIER;
+		b->flags &= ~(unsigned)MATCH_WEAK;
+	}
+}
+
+enum pc_rc match_run(struct db *db, const struct scan_doc *s, struct arena *a,
+		     struct match_result *out, struct diag *d)
+{
+	struct mstate m;
+	size_t t = 0;
+	enum pc_rc rc = PC_OK;
+
+	memset(out, 0, sizeof *out);
+	memset(&m, 0, sizeof m);
+	m.db = db;
+	m.s = s;
+	m.a = a;
+	m.out = out;
+	buf_init(&m.key, 1024);
+	while (t < s->n_toks) {
+		const struct scan_tok *k = &s->toks[t];
+		size_t next = t + 1;
+		if ((k->flags & SCAN_WORD) && (k->flags & SCAN_CAP)) {
+			if ((rc = try_at(&m, t, &next)) != PC_OK) {
+				diag_set(d, rc, NULL, 0, 0, "name lookup failed");
+				break;
+			}
+		}
+		t = next;
+	}
+	buf_free(&m.key);
+	if (rc == PC_OK)
+		link_qualifiers(&m);
+	return rc;
+}

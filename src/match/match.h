@@ -1,0 +1,77 @@
+/*
+ * match.h: spans of tokens -> candidate readings.
+ *
+ * Looks up capitalised words and runs of them (up to the longest name in the
+ * gazetteer) in the names table, greedily longest first, and returns one
+ * mention per matched span with every reading the database has for it.  It
+ * also recognises what is not a place although a place carries the name:
+ * people ("Paris Hilton", "Jack London", "Mr. Paris"), sentence-initial
+ * common words ("Mobile", "Reading") that need support from the article,
+ * and region abbreviations outside a qualifier position.
+ *
+ * Ownership: mentions and their candidate arrays come from the caller's
+ * arena.  Reads the database (names, lexicon); never writes it; never prints.
+ */
+#ifndef PC_MATCH_MATCH_H
+#define PC_MATCH_MATCH_H
+
+#include "base/arena.h"
+#include "base/diag.h"
+#include "db/db.h"
+#include "scan/scan.h"
+
+#include <stddef.h>
+
+#define MATCH_MAX_CANDS 64
+#define MATCH_MAX_WORDS 8
+
+enum match_mflag {
+	MATCH_QUOTED = 1 << 0,    /* inside a quotation */
+	MATCH_DATELINE = 1 << 1,  /* part of a dateline */
+	MATCH_POSS = 1 << 2,      /* possessive: "Georgia's" */
+	MATCH_WEAK = 1 << 3,      /* a common word: a place only with support */
+	MATCH_DEMONYM = 1 << 4,   /* demonym: evidence for its place, not a mention */
+	MATCH_REGION_ABBR = 1 << 5, /* "Va.", "N.C.", "VA": only as qualifier/evidence */
+	MATCH_QUALIFIER = 1 << 6, /* qualifies the mention before it ("Charlotte, N.C.") */
+	MATCH_HEADLINE = 1 << 7,
+	MATCH_SENT_START = 1 << 8,
+	MATCH_GIVEN = 1 << 9,     /* the name is also a common given name */
+	MATCH_ORG = 1 << 10,      /* first word of a longer proper name ("Washington Post") */
+	MATCH_PLACE_SLOT = 1 << 11, /* after in/from/near/to/at...: where a place stands */
+};
+
+struct match_cand {
+	struct db_place place;
+	int name_kind;      /* enum db_name_kind */
+	const char *form;   /* arena */
+};
+
+struct mention {
+	size_t tok_start, tok_end; /* tokens [tok_start, tok_end) */
+	size_t off, len;    /* byte span in the plain text */
+	const char *surface; /* as written, arena */
+	const char *key;     /* db_key of the surface, arena */
+	unsigned flags;      /* enum match_mflag */
+	struct match_cand *cands;
+	size_t n_cands;
+	int qualifier;       /* index of the mention qualifying this one, or -1 */
+	int qualified;       /* index of the mention this one qualifies, or -1 */
+};
+
+/* Words and spans that are not places, found while matching (for evidence). */
+struct match_result {
+	struct mention *m;
+	size_t n;
+};
+
+/*
+ * Find the mentions in S.  DB is read for names and lexicon flags.
+ * Returns PC_ERR_DB on a database failure (details in D).
+ */
+enum pc_rc match_run(struct db *db, const struct scan_doc *s, struct arena *a,
+		     struct match_result *out /* OUT */, struct diag *d);
+
+/* Is candidate C a region (country, admin1, admin2, world region)? */
+int match_cand_is_region(const struct match_cand *c);
+
+#endif

@@ -1,0 +1,417 @@
+/*
+ * resolve.c: scoring readings against the article (see resolve.h).
+ *
+ * The numbers below were tuned on the project's own test articles
+ * (tests/cases, tests/eval); change them only with `make eval` at hand.
+ */
+#include "resolve/resolve.h"
+
+#include <math.h>
+#include <string.h>
+
+#define RESOLVE_ROUNDS 3
+/* Weight of the evidence a mention's reading gives, times its confidence. */
+#define RESOLVE_MENTION_WEIGHT 0.6
+
+double resolve_km(double lat1, double lon1, double lat2, double lon2)
+{
+	const double r = 6371.0, rad = M_PI / 180.0;
+	double dlat = (lat2 - lat1) * rad, dlon = (lon2 - lon1) * rad;
+	double h = sin(dlat / 2) * sin(dlat / 2) +
+		   cos(lat1 * rad) * cos(lat2 * rad) * sin(dlon / 2) * sin(dlon / 2);
+
+	return 2 * r * asin(sqrt(h < 1 ? h : 1));
+}
+
+double resolve_prior(const struct db_place *p, int name_kind)
+{
+	double pop = p->population > 0 ? (double)p->population : 0;
+	double s = 0.12 * log10(pop + 100.0);
+
+	switch (p->kind) {
+	case DB_KIND_COUNTRY:
+		s += 0.5;
+		break;
+	case DB_KIND_ADMIN1:
+		s += 0.35;
+		break;
+	case DB_KIND_ADMIN2:
+		s += 0.05;
+		break;
+	case DB_KIND_REGION:
+		s += 0.5;
+		break;
+	default:
+		if (strcmp(p->fcode, "PPLC") == 0)
+			s += 0.25;
+		else if (strcmp(p->fcode, "PPLA") == 0)
+			s += 0.12;
+		else if (strcmp(p->fcode, "PPLA2") == 0)
+			s += 0.04;
+		break;
+	}
+	if (name_kind == DB_NAME_ALT)
+		s -= 0.25;
+	return s;
+}
+
+static int same_str(const char *a, const char *b)
+{
+	return a[0] && strcmp(a, b) == 0;
+}
+
+double resolve_fit(const struct db_place *c, const struct db_place *e, int e_level)
+{
+	int same_cc = same_str(c->country, e->country);
+	int same_a1 = same_cc && same_str(c->admin1, e->admin1);
+
+	if (c->id == e->id)
+		return 1.0;
+	switch (c->kind) {
+	case DB_KIND_COUNTRY:
+		return same_cc ? (e_level == CTX_COUNTRY ? 1.0 : 0.8) : 0.0;
+	case DB_KIND_ADMIN1:
+		if (e_level == CTX_COUNTRY)
+			return same_cc ? 0.3 : 0.0;
+		if (same_a1)
+			return e_level == CTX_ADMIN1 ? 1.0 : 0.9;
+		return same_cc ? 0.1 : 0.0;
+	case DB_KIND_REGION:
+		return 0.0;
+	default: {
+		double geo = 0.0, adm = 0.0, km;
+		if (e_level == CTX_COUNTRY)
+			return same_cc ? 1.0 : 0.0;
+		if (e_level == CTX_ADMIN1)
+			return same_a1 ? 1.0 : (same_cc ? 0.25 : 0.0);
+		if (c->kind == DB_KIND_ADMIN2 && same_a1 && same_str(c->admin2, e->admin2))
+			return 0.9;
+		if (e->kind == DB_KIND_ADMIN2 && same_a1 && same_str(c->admin2, e->admin2))
+			return 0.9;
+		km = resolve_km(c->lat, c->lon, e->lat, e->lon);
+		if (km < 25)
+			geo = 0.9;
+		else if (km < 80)
+			geo = 0.7;
+		else if (km < 200)
+			geo = 0.45;
+		else if (km < 500)
+			geo = 0.2;
+		adm = same_a1 ? 0.5 : (same_cc ? 0.2 : 0.0);
+		return geo > adm ? geo : adm;
+	}
+	}
+}
+
+/* Nearness in the text of evidence EV to mention M: 0.4..1. */
+static double prox(const struct resolve_state *rs, size_t m, const struct ctx_ev *ev)
+{
+	const struct scan_tok *t = &rs->s->toks[rs->mr->m[m].tok_start];
+	long ds = (long)ev->sent - (long)t->sent;
+	double p;
+
+	if (ds == 0)
+		p = 1.0;
+	else if (ds == -1 || ds == 1)
+		p = 0.75;
+	else if (ev->para == t->para)
+		p = 0.6;
+	else
+		p = 0.4;
+	if (ev->dateline && p < 0.6)
+		p = 0.6;
+	return p;
+}
+
+/* Is evidence EV to be left out when scoring mention M? */
+static int skip_ev(const struct resolve_state *rs, size_t m, const struct ctx_ev *ev, unsigned opts)
+{
+	const struct mention *mn = &rs->mr->m[m];
+
+	if (ev->mention == (int)m)
+		return 1;
+	if ((opts & RESOLVE_NO_QUALIFIER) && mn->qualifier >= 0 && ev->mention == mn->qualifier)
+		return 1;
+	/* Another mention of the same name must not vouch for itself, unless
+	 * the writer qualified it ("SYDNEY, N.S." ... "in Sydney"). */
+	if (!(opts & RESOLVE_SAME_KEY) && ev->key && ev->mention >= 0 && strcmp(ev->key, mn->key) == 0) {
+		const struct mention *o = &rs->mr->m[ev->mention];
+		if (o->qualifier < 0)
+			return 1;
+	}
+	return 0;
+}
+
+static double support_from(const struct resolve_state *rs, const struct ctx *c, size_t m,
+			   const struct db_place *p, unsigned opts)
+{
+	double s = 0.0;
+	size_t i;
+
+	for (i = 0; i < c->n_ev; i++) {
+		const struct ctx_ev *ev = &c->ev[i];
+		double f;
+		if (skip_ev(rs, m, ev, opts))
+			continue;
+		f = resolve_fit(p, &ev->place, ev->level);
+		if (f <= 0.0)
+			continue;
+		if ((opts & RESOLVE_STRONG) && f < 0.8)
+			continue;
+		s += ev->weight * f * ((opts & RESOLVE_DOCWIDE) ? 1.0 : prox(rs, m, ev));
+	}
+	return s;
+}
+
+double resolve_support(const struct resolve_state *rs, size_t m, const struct db_place *p,
+		       unsigned opts)
+{
+	return support_from(rs, rs->ctx, m, p, opts) + support_from(rs, &rs->dyn, m, p, opts);
+}
+
+/* Does candidate C lie inside the region read by qualifier Q? */
+int resolve_inside(const struct mention *q, const struct db_place *c)
+{
+	size_t j;
+
+	for (j = 0; j < q->n_cands; j++) {
+		const struct db_place *r = &q->cands[j].place;
+		if (!same_str(c->country, r->country))
+			continue;
+		if (r->kind == DB_KIND_COUNTRY)
+			return 1;
+		if (r->kind == DB_KIND_ADMIN1 && same_str(c->admin1, r->admin1))
+			return 1;
+	}
+	return 0;
+}
+
+static double combine(double prior, double support)
+{
+	return prior + 1.2 * log1p(1.5 * support);
+}
+
+/* Rebuild the evidence that the mentions' current readings give. */
+static void rebuild_dyn(struct resolve_state *rs)
+{
+	size_t i;
+
+	rs->dyn.n_ev = 0;
+	for (i = 0; i < rs->mr->n; i++) {
+		const struct mention *mn = &rs->mr->m[i];
+		const struct resolve_mention *r = &rs->rm[i];
+		struct ctx_ev ev;
+		if (r->best < 0 || !r->keep)
+			continue;
+		if (mn->flags & (MATCH_DEMONYM | MATCH_QUALIFIER | MATCH_REGION_ABBR))
+			continue; /* already static evidence */
+		memset(&ev, 0, sizeof ev);
+		ev.place = mn->cands[r->best].place;
+		ev.level = ev.place.kind == DB_KIND_COUNTRY ? CTX_COUNTRY
+			   : ev.place.kind == DB_KIND_ADMIN1 ? CTX_ADMIN1
+							      : CTX_PLACE;
+		ev.source = CTX_SRC_NAME;
+		ev.weight = RESOLVE_MENTION_WEIGHT * r->conf;
+		if (mn->flags & (MATCH_WEAK | MATCH_ORG))
+			ev.weight *= 0.5;
+		ev.tok = mn->tok_start;
+		ev.sent = rs->s->toks[mn->tok_start].sent;
+		ev.para = rs->s->toks[mn->tok_start].para;
+		ev.mention = (int)i;
+		ev.key = mn->key;
+		ev.what = mn->surface;
+		ev.dateline = (mn->flags & MATCH_DATELINE) != 0;
+		/* A qualified mention is what the writer pinned down: full weight. */
+		if (mn->qualifier >= 0)
+			ev.weight = RESOLVE_MENTION_WEIGHT;
+		ctx_add(&rs->dyn, rs->a, &ev);
+	}
+}
+
+/* Score every candidate of mention I and choose the best. */
+static void score_mention(struct resolve_state *rs, size_t i, int use_support)
+{
+	const struct mention *mn = &rs->mr->m[i];
+	struct resolve_mention *r = &rs->rm[i];
+	const struct mention *q = mn->qualifier >= 0 ? &rs->mr->m[mn->qualifier] : NULL;
+	int any_inside = 0, best = -1;
+	double best_sc = -1e9, sum = 0.0;
+	size_t j;
+
+	if (q)
+		for (j = 0; j < mn->n_cands; j++)
+			if (resolve_inside(q, &mn->cands[j].place))
+				any_inside = 1;
+	for (j = 0; j < mn->n_cands; j++) {
+		struct resolve_score *sc = &r->sc[j];
+		sc->prior = resolve_prior(&mn->cands[j].place, mn->cands[j].name_kind);
+		sc->support = use_support ? resolve_support(rs, i, &mn->cands[j].place, 0) : 0.0;
+		sc->score = combine(sc->prior, sc->support);
+		/* An explicit qualifier decides. */
+		if (any_inside && !resolve_inside(q, &mn->cands[j].place))
+			sc->score -= 10.0;
+		if (sc->score > best_sc) {
+			best_sc = sc->score;
+			best = (int)j;
+		}
+	}
+	r->best = best;
+	if (best < 0) {
+		r->conf = 0.0;
+		return;
+	}
+	/* Confidence: softmax share of the best reading. */
+	for (j = 0; j < mn->n_cands; j++)
+		sum += exp((r->sc[j].score - best_sc) / 0.35);
+	r->conf = 1.0 / sum;
+	if (r->conf > 0.99)
+		r->conf = 0.99;
+}
+
+/* Decide whether mention I is reported as a place. */
+static int keep_mention(const struct resolve_state *rs, size_t i)
+{
+	const struct mention *mn = &rs->mr->m[i];
+	const struct resolve_mention *r = &rs->rm[i];
+	double s;
+
+	if (r->best < 0 || (mn->flags & MATCH_DEMONYM))
+		return 0;
+	if (mn->flags & (MATCH_QUALIFIER | MATCH_REGION_ABBR | MATCH_DATELINE))
+		return 1;
+	if (mn->qualifier >= 0)
+		return 1;
+	s = r->sc[r->best].support;
+	/* A common word ("Mobile", "Reading", "March") needs the article's support. */
+	if (mn->flags & MATCH_WEAK)
+		return s >= 0.5;
+	/* A given name standing alone ("Austin said") needs a place slot or support. */
+	if ((mn->flags & MATCH_GIVEN) && !(mn->flags & (MATCH_PLACE_SLOT | MATCH_POSS | MATCH_ORG)))
+		return s >= 0.3;
+	/* A title-case headline word needs some support too. */
+	if ((mn->flags & MATCH_HEADLINE) && mn->cands[r->best].place.kind == DB_KIND_PLACE)
+		return s >= 0.2;
+	return 1;
+}
+
+enum pc_rc resolve_run(struct db *db, const struct scan_doc *s, const struct match_result *mr,
+		       const struct ctx *ctx, struct arena *a, struct resolve_state *out,
+		       struct diag *d)
+{
+	size_t i;
+	int round;
+
+	(void)d;
+	memset(out, 0, sizeof *out);
+	out->db = db;
+	out->s = s;
+	out->mr = mr;
+	out->ctx = ctx;
+	out->a = a;
+	out->rm = arena_calloc(a, mr->n ? mr->n : 1, sizeof *out->rm);
+	for (i = 0; i < mr->n; i++) {
+		out->rm[i].sc = arena_calloc(a, mr->m[i].n_cands ? mr->m[i].n_cands : 1,
+					     sizeof *out->rm[i].sc);
+		out->rm[i].keep = 1;
+		score_mention(out, i, 0);
+	}
+	for (round = 0; round < RESOLVE_ROUNDS; round++) {
+		rebuild_dyn(out);
+		for (i = 0; i < mr->n; i++)
+			score_mention(out, i, 1);
+		for (i = 0; i < mr->n; i++)
+			out->rm[i].keep = keep_mention(out, i);
+	}
+	rebuild_dyn(out);
+	return PC_OK;
+}
+
+/* --- explanations ------------------------------------------------------ */
+
+struct expl {
+	const char *what;
+	int source;
+	int count;
+	double best_w;
+	double best_prox;
+};
+
+static const char *prox_words(double p)
+{
+	if (p >= 1.0)
+		return "in the same sentence";
+	if (p >= 0.75)
+		return "in the next or previous sentence";
+	if (p >= 0.6)
+		return "in the same paragraph";
+	return "elsewhere in the story";
+}
+
+static void explain_from(const struct resolve_state *rs, const struct ctx *c, size_t m,
+			 const struct db_place *p, unsigned opts, struct expl *ex, size_t *n_ex,
+			 size_t cap)
+{
+	size_t i, k;
+
+	for (i = 0; i < c->n_ev; i++) {
+		const struct ctx_ev *ev = &c->ev[i];
+		double f, w, pr;
+		if (skip_ev(rs, m, ev, opts) || !ev->what)
+			continue;
+		f = resolve_fit(p, &ev->place, ev->level);
+		if (f < 0.2)
+			continue;
+		pr = prox(rs, m, ev);
+		w = ev->weight * f * pr;
+		for (k = 0; k < *n_ex; k++)
+			if (ex[k].source == ev->source && strcasecmp(ex[k].what, ev->what) == 0)
+				break;
+		if (k == *n_ex) {
+			if (*n_ex == cap)
+				continue;
+			ex[k].what = ev->what;
+			ex[k].source = ev->source;
+			ex[k].count = 0;
+			ex[k].best_w = 0;
+			ex[k].best_prox = 0;
+			(*n_ex)++;
+		}
+		ex[k].count++;
+		if (w > ex[k].best_w)
+			ex[k].best_w = w;
+		if (pr > ex[k].best_prox)
+			ex[k].best_prox = pr;
+	}
+}
+
+size_t resolve_explain(const struct resolve_state *rs, size_t m, const struct db_place *p,
+		       unsigned opts, struct arena *a, const char ***out, size_t max)
+{
+	struct expl ex[32];
+	size_t n_ex = 0, i, j, n = 0;
+	const char **v;
+
+	explain_from(rs, rs->ctx, m, p, opts, ex, &n_ex, 32);
+	explain_from(rs, &rs->dyn, m, p, opts, ex, &n_ex, 32);
+	/* Strongest first (insertion sort: a handful of items). */
+	for (i = 1; i < n_ex; i++)
+		for (j = i; j > 0 && ex[j].best_w * ex[j].count > ex[j - 1].best_w * ex[j - 1].count; j--) {
+			struct expl t = ex[j];
+			ex[j] = ex[j - 1];
+			ex[j - 1] = t;
+		}
+	v = arena_alloc(a, (max ? max : 1) * sizeof *v);
+	for (i = 0; i < n_ex && n < max; i++) {
+		const char *kind = ex[i].source == CTX_SRC_CUE       ? " (cue)"
+				   : ex[i].source == CTX_SRC_DEMONYM ? " (demonym)"
+								     : "";
+		if (ex[i].count > 1)
+			v[n++] = arena_printf(a, "%s%s named %d times, nearest %s", ex[i].what, kind,
+					      ex[i].count, prox_words(ex[i].best_prox));
+		else
+			v[n++] = arena_printf(a, "%s%s named %s", ex[i].what, kind,
+					      prox_words(ex[i].best_prox));
+	}
+	*out = v;
+	return n;
+}
