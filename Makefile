@@ -4,9 +4,9 @@
 
 CC      ?= cc
 PREFIX  ?= /usr/local
-PKGS    := sqlite3 libutf8proc libarchive
+PKGS    := sqlite3 libutf8proc libarchive inih libcjson
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lsqlite3 -lutf8proc -larchive)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lsqlite3 -lutf8proc -larchive -linih -lcjson)
 # libcsv ships no .pc file on Debian; libedit is found by pkg-config.
 EDIT_CFLAGS := $(shell pkg-config --cflags libedit 2>/dev/null)
 EDIT_LIBS   := $(shell pkg-config --libs libedit 2>/dev/null || echo -ledit)
@@ -86,3 +86,7 @@ clean:
 	rm -rf build placecheck
 
 -include $(shell find build -name '*.d' 2>/dev/null)
+
+# Developer tool: prints the pipeline's internals for one article.
+build/pcdebug: tests/tools/pcdebug.c $(filter-out build/rel/src/cli/% build/rel/src/main.o,$(REL_OBJ))
+	$(CC) $(BASEFLAGS) $(CFLAGS) -o $@ $^ $(LIBS)

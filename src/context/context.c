@@ -200,6 +200,7 @@ static void match_cues(const struct scan_doc *s, const struct ctx_cues *cues, st
 			ev.place = best->place;
 			ev.weight = best->weight;
 			ev.tok = t;
+			ev.tok_end = best_end;
 			ev.sent = s->toks[t].sent;
 			ev.para = s->toks[t].para;
 			ev.mention = -1;
@@ -242,6 +243,7 @@ enum pc_rc ctx_build(const struct scan_doc *s, const struct match_result *mr,
 			ev.place = m->cands[j].place;
 			ev.weight = ev_weight_for(source) / (double)m->n_cands;
 			ev.tok = m->tok_start;
+			ev.tok_end = m->tok_end;
 			ev.sent = s->toks[m->tok_start].sent;
 			ev.para = s->toks[m->tok_start].para;
 			ev.mention = (int)i;

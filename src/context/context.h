@@ -47,6 +47,7 @@ struct ctx_ev {
 	struct db_place place; /* the place or region row */
 	double weight;       /* 0..1 how much it says */
 	size_t tok;          /* token where it stands */
+	size_t tok_end;      /* token after its end (cue phrases); = tok + 1 otherwise */
 	unsigned sent, para;
 	int mention;         /* index of the mention it came from, or -1 */
 	const char *key;     /* key of the name that produced it, or NULL */

@@ -448,6 +448,8 @@ enum pc_rc detect_run(const struct resolve_state *rs, const struct detect_opts *
 		const struct mention *mn = &rs->mr->m[i];
 		if (!rs->rm[i].keep || (mn->flags & (MATCH_QUALIFIER | MATCH_REGION_ABBR | MATCH_DEMONYM)))
 			continue;
+		if (rs->rm[i].in_cue)
+			continue; /* "Kansas City Chiefs": the cue names the place */
 		if (o && o->skip_quotes && (mn->flags & MATCH_QUOTED))
 			continue;
 		if (mn->qualifier >= 0)

@@ -271,6 +271,27 @@ static size_t filter_hits(struct mstate *m, size_t t0, size_t t1, struct db_hit 
 	for (i = j = 0; i < n; i++)
 		if (h[i].name_kind != DB_NAME_DEMONYM)
 			h[j++] = h[i];
+	n = j;
+	/*
+	 * Alternate names are noisy (a village's old name, another language's
+	 * word): where the name is some place's own name, keep an alternate-name
+	 * reading only if it is more prominent than every own-name reading
+	 * ("Bombay" has no own-name reading; "Charlotte" as an old name of
+	 * Charlotte Court House, Va., loses to Charlotte, N.C.).
+	 */
+	{
+		int64_t max_main = -1;
+		for (i = 0; i < n; i++)
+			if (h[i].name_kind != DB_NAME_ALT && h[i].place.population > max_main)
+				max_main = h[i].place.population;
+		if (max_main < 0) {
+			*fl |= MATCH_ALT_ONLY;
+			return n;
+		}
+		for (i = j = 0; i < n; i++)
+			if (h[i].name_kind != DB_NAME_ALT || h[i].place.population > max_main)
+				h[j++] = h[i];
+	}
 	return j;
 }
 
@@ -297,20 +318,10 @@ static int is_person(struct mstate *m, size_t t0, size_t t1, int span_flags)
 		if ((pf & DB_LEX_GIVEN) && !(tok(m, t0)->flags & SCAN_ALLCAPS))
 			return 1;
 	}
-	/* "Paris Hilton", "Georgia O'Keeffe": a given name before a surname. */
-	if ((span_flags & DB_LEX_GIVEN) && t0 == t1 && !(tok(m, t1)->flags & SCAN_POSS) &&
-	    t1 + 1 < s->n_toks && is_capword(m, t1 + 1) && (tok(m, t1 + 1)->flags & SCAN_SPACE_BEFORE) &&
-	    tok(m, t1 + 1)->sent == tok(m, t1)->sent && !(tok(m, t1)->flags & SCAN_ALLCAPS) &&
-	    !(tok(m, t1 + 1)->flags & SCAN_ALLCAPS)) {
-		const struct scan_tok *n = tok(m, t1 + 1);
-		int nf;
-		if (IN_LIST(match_name_heads, s->text + n->off, n->len))
-			return 0;
-		nf = lex_flags_of(m, t1 + 1);
-		/* A surname: not a common word, or a capitalised dictionary entry. */
-		if (!(nf & DB_LEX_WORD) || (nf & DB_LEX_PROPER))
-			return 1;
-	}
+	/* "Paris Hilton", "Georgia O'Keeffe": decided in resolve, which knows
+	 * the cue phrases ("Charlotte Hornets" is a team, not a woman). */
+	(void)span_flags;
+	(void)t1;
 	return 0;
 }
 
@@ -406,8 +417,24 @@ static enum pc_rc try_at(struct mstate *m, size_t t, size_t *next)
 				flags |= MATCH_PLACE_SLOT;
 			if (t1 + 1 < s->n_toks && is_capword(m, t1 + 1) &&
 			    (tok(m, t1 + 1)->flags & SCAN_SPACE_BEFORE) && !(tok(m, t1)->flags & SCAN_POSS) &&
-			    IN_LIST(match_name_heads, s->text + tok(m, t1 + 1)->off, tok(m, t1 + 1)->len))
-				flags |= MATCH_ORG;
+			    tok(m, t1 + 1)->sent == tok(m, t1)->sent) {
+				const struct scan_tok *nx = tok(m, t1 + 1);
+				if (IN_LIST(match_name_heads, s->text + nx->off, nx->len)) {
+					flags |= MATCH_ORG;
+				} else if (!(nx->flags & SCAN_ALLCAPS) && !(k0->flags & SCAN_ALLCAPS) &&
+					   !(flags & (MATCH_REGION_ABBR | MATCH_DEMONYM))) {
+					/* A surname after it: not a common word, or a
+					 * capitalised dictionary entry (Hilton, Sweeney). */
+					int nf = lex_flags_of(m, t1 + 1);
+					if (!(nf & DB_LEX_WORD) || (lf & DB_LEX_GIVEN))
+						flags |= MATCH_NEXT_SURNAME;
+				}
+			}
+			/* "University of Virginia", "Bank of America": an organisation. */
+			if ((lf & DB_LEX_WORD) && t1 + 2 < s->n_toks && (tok(m, t1 + 1)->flags & SCAN_WORD) &&
+			    tok(m, t1 + 1)->len == 2 && memcmp(s->text + tok(m, t1 + 1)->off, "of", 2) == 0 &&
+			    is_capword(m, t1 + 2))
+				flags |= MATCH_OF_ORG;
 		}
 		if ((rc = push_mention(m, t, t1, keys[i], m->hits, n_hits, flags)) != PC_OK)
 			return rc;

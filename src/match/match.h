@@ -38,6 +38,9 @@ enum match_mflag {
 	MATCH_GIVEN = 1 << 9,     /* the name is also a common given name */
 	MATCH_ORG = 1 << 10,      /* first word of a longer proper name ("Washington Post") */
 	MATCH_PLACE_SLOT = 1 << 11, /* after in/from/near/to/at...: where a place stands */
+	MATCH_ALT_ONLY = 1 << 12, /* only alternate names matched ("Thursday" -> Thursday Island) */
+	MATCH_NEXT_SURNAME = 1 << 13, /* followed by a capitalised surname-like word ("Paris Hilton") */
+	MATCH_OF_ORG = 1 << 14,   /* a common word before "of" ("University of ...", "Bank of ...") */
 };
 
 struct match_cand {

@@ -156,7 +156,7 @@ static double support_from(const struct resolve_state *rs, const struct ctx *c, 
 		f = resolve_fit(p, &ev->place, ev->level);
 		if (f <= 0.0)
 			continue;
-		if ((opts & RESOLVE_STRONG) && f < 0.8)
+		if ((opts & RESOLVE_STRONG) && f < 0.5)
 			continue;
 		s += ev->weight * f * ((opts & RESOLVE_DOCWIDE) ? 1.0 : prox(rs, m, ev));
 	}
@@ -194,37 +194,51 @@ static double combine(double prior, double support)
 /* Rebuild the evidence that the mentions' current readings give. */
 static void rebuild_dyn(struct resolve_state *rs)
 {
-	size_t i;
+	size_t i, j;
 
 	rs->dyn.n_ev = 0;
 	for (i = 0; i < rs->mr->n; i++) {
 		const struct mention *mn = &rs->mr->m[i];
 		const struct resolve_mention *r = &rs->rm[i];
-		struct ctx_ev ev;
 		if (r->best < 0 || !r->keep)
 			continue;
 		if (mn->flags & (MATCH_DEMONYM | MATCH_QUALIFIER | MATCH_REGION_ABBR))
 			continue; /* already static evidence */
-		memset(&ev, 0, sizeof ev);
-		ev.place = mn->cands[r->best].place;
-		ev.level = ev.place.kind == DB_KIND_COUNTRY ? CTX_COUNTRY
-			   : ev.place.kind == DB_KIND_ADMIN1 ? CTX_ADMIN1
-							      : CTX_PLACE;
-		ev.source = CTX_SRC_NAME;
-		ev.weight = RESOLVE_MENTION_WEIGHT * r->conf;
-		if (mn->flags & (MATCH_WEAK | MATCH_ORG))
-			ev.weight *= 0.5;
-		ev.tok = mn->tok_start;
-		ev.sent = rs->s->toks[mn->tok_start].sent;
-		ev.para = rs->s->toks[mn->tok_start].para;
-		ev.mention = (int)i;
-		ev.key = mn->key;
-		ev.what = mn->surface;
-		ev.dateline = (mn->flags & MATCH_DATELINE) != 0;
-		/* A qualified mention is what the writer pinned down: full weight. */
-		if (mn->qualifier >= 0)
-			ev.weight = RESOLVE_MENTION_WEIGHT;
-		ctx_add(&rs->dyn, rs->a, &ev);
+		/*
+		 * Soft evidence: every reading with a fair share of belief speaks,
+		 * in proportion to that share, so that "Medellín" (which could be
+		 * one of several Colombian places) still speaks for Colombia.
+		 */
+		for (j = 0; j < mn->n_cands; j++) {
+			struct ctx_ev ev;
+			double p = r->sc[j].p;
+			if (p < 0.05)
+				continue;
+			memset(&ev, 0, sizeof ev);
+			ev.place = mn->cands[j].place;
+			ev.level = ev.place.kind == DB_KIND_COUNTRY ? CTX_COUNTRY
+				   : ev.place.kind == DB_KIND_ADMIN1 ? CTX_ADMIN1
+								      : CTX_PLACE;
+			ev.source = CTX_SRC_NAME;
+			ev.weight = RESOLVE_MENTION_WEIGHT * p;
+			/* A qualified mention is what the writer pinned down. */
+			if (mn->qualifier >= 0 && (int)j == r->best)
+				ev.weight = RESOLVE_MENTION_WEIGHT;
+			/* A national capital speaks loudly for its country. */
+			if (strcmp(ev.place.fcode, "PPLC") == 0)
+				ev.weight *= 1.5;
+			if (mn->flags & (MATCH_WEAK | MATCH_ORG | MATCH_ALT_ONLY))
+				ev.weight *= 0.5;
+			ev.tok = mn->tok_start;
+			ev.tok_end = mn->tok_end;
+			ev.sent = rs->s->toks[mn->tok_start].sent;
+			ev.para = rs->s->toks[mn->tok_start].para;
+			ev.mention = (int)i;
+			ev.key = mn->key;
+			ev.what = mn->surface;
+			ev.dateline = (mn->flags & MATCH_DATELINE) != 0;
+			ctx_add(&rs->dyn, rs->a, &ev);
+		}
 	}
 }
 
@@ -250,6 +264,12 @@ static void score_mention(struct resolve_state *rs, size_t i, int use_support)
 		/* An explicit qualifier decides. */
 		if (any_inside && !resolve_inside(q, &mn->cands[j].place))
 			sc->score -= 10.0;
+		/* Inside a cue phrase ("Kansas City Chiefs"), the cue's place decides. */
+		if (r->in_cue) {
+			const struct ctx_ev *cue = &rs->ctx->ev[r->in_cue - 1];
+			if (resolve_fit(&mn->cands[j].place, &cue->place, cue->level) >= 0.9)
+				sc->score += 5.0;
+		}
 		if (sc->score > best_sc) {
 			best_sc = sc->score;
 			best = (int)j;
@@ -263,6 +283,8 @@ static void score_mention(struct resolve_state *rs, size_t i, int use_support)
 	/* Confidence: softmax share of the best reading. */
 	for (j = 0; j < mn->n_cands; j++)
 		sum += exp((r->sc[j].score - best_sc) / 0.35);
+	for (j = 0; j < mn->n_cands; j++)
+		r->sc[j].p = exp((r->sc[j].score - best_sc) / 0.35) / sum;
 	r->conf = 1.0 / sum;
 	if (r->conf > 0.99)
 		r->conf = 0.99;
@@ -274,17 +296,36 @@ static int keep_mention(const struct resolve_state *rs, size_t i)
 	const struct mention *mn = &rs->mr->m[i];
 	const struct resolve_mention *r = &rs->rm[i];
 	double s;
+	int slot;
 
 	if (r->best < 0 || (mn->flags & MATCH_DEMONYM))
 		return 0;
+	/* Part of a cue phrase: a place only if it is the cue's own place
+	 * ("Kansas City" in "Kansas City Chiefs", not "America" in "Bank of
+	 * America Stadium" nor "Carolina" in "Carolina Panthers"). */
+	if (r->in_cue) {
+		const struct ctx_ev *cue = &rs->ctx->ev[r->in_cue - 1];
+		const struct db_place *p = &mn->cands[r->best].place;
+		return p->kind == cue->place.kind && resolve_fit(p, &cue->place, cue->level) >= 0.9;
+	}
 	if (mn->flags & (MATCH_QUALIFIER | MATCH_REGION_ABBR | MATCH_DATELINE))
 		return 1;
 	if (mn->qualifier >= 0)
 		return 1;
+	/* "Paris Hilton", "Sydney Sweeney": a surname follows. */
+	if (mn->flags & MATCH_NEXT_SURNAME)
+		return 0;
+	/* "University of ...", "Bank of ...": an organisation's name. */
+	if (mn->flags & MATCH_OF_ORG)
+		return 0;
 	s = r->sc[r->best].support;
+	slot = (mn->flags & MATCH_PLACE_SLOT) != 0;
 	/* A common word ("Mobile", "Reading", "March") needs the article's support. */
 	if (mn->flags & MATCH_WEAK)
-		return s >= 0.5;
+		return (slot && s >= 0.4) || s >= 1.2;
+	/* Only an alternate name matched ("Thursday" -> Thursday Island). */
+	if (mn->flags & MATCH_ALT_ONLY)
+		return (slot && s >= 0.3) || s >= 0.8;
 	/* A given name standing alone ("Austin said") needs a place slot or support. */
 	if ((mn->flags & MATCH_GIVEN) && !(mn->flags & (MATCH_PLACE_SLOT | MATCH_POSS | MATCH_ORG)))
 		return s >= 0.3;
@@ -292,6 +333,18 @@ static int keep_mention(const struct resolve_state *rs, size_t i)
 	if ((mn->flags & MATCH_HEADLINE) && mn->cands[r->best].place.kind == DB_KIND_PLACE)
 		return s >= 0.2;
 	return 1;
+}
+
+/* The static cue evidence whose phrase covers mention M, as index+1, or 0. */
+static int covering_cue(const struct ctx *c, const struct mention *m)
+{
+	size_t i;
+
+	for (i = 0; i < c->n_ev; i++)
+		if (c->ev[i].source == CTX_SRC_CUE && c->ev[i].tok <= m->tok_start &&
+		    m->tok_start < c->ev[i].tok_end)
+			return (int)i + 1;
+	return 0;
 }
 
 enum pc_rc resolve_run(struct db *db, const struct scan_doc *s, const struct match_result *mr,
@@ -313,6 +366,7 @@ enum pc_rc resolve_run(struct db *db, const struct scan_doc *s, const struct mat
 		out->rm[i].sc = arena_calloc(a, mr->m[i].n_cands ? mr->m[i].n_cands : 1,
 					     sizeof *out->rm[i].sc);
 		out->rm[i].keep = 1;
+		out->rm[i].in_cue = covering_cue(ctx, &mr->m[i]);
 		score_mention(out, i, 0);
 	}
 	for (round = 0; round < RESOLVE_ROUNDS; round++) {

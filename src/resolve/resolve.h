@@ -30,12 +30,14 @@
 
 struct resolve_score {
 	double prior, support, score;
+	double p;      /* share of belief among the mention's readings */
 };
 
 struct resolve_mention {
 	int keep;      /* 1: reported as a place mention */
 	int best;      /* index into the mention's cands, -1 if none */
 	double conf;   /* 0..1 confidence in best */
+	int in_cue;    /* index+1 of the static cue evidence covering it, 0 if none */
 	struct resolve_score *sc; /* one per candidate */
 };
 
