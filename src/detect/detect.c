@@ -238,11 +238,11 @@ static enum pc_rc rule_qualifier(struct dstate *ds, size_t m, struct diag *d)
 	if (best_out >= 0 && r->best >= 0) {
 		const struct db_place *lit = &mn->cands[r->best].place;
 		const struct db_place *alt = &mn->cands[best_out].place;
-		double s_lit = resolve_support(rs, m, lit, RESOLVE_NO_QUALIFIER);
-		double s_alt = resolve_support(rs, m, alt, RESOLVE_NO_QUALIFIER);
+		double s_lit = resolve_support(rs, m, lit, RESOLVE_NO_QUALIFIER | RESOLVE_DOCWIDE);
+		double s_alt = resolve_support(rs, m, alt, RESOLVE_NO_QUALIFIER | RESOLVE_DOCWIDE);
 		double att_alt = resolve_support(rs, m, alt, RESOLVE_NO_QUALIFIER | RESOLVE_DOCWIDE | RESOLVE_STRONG);
 		double att_lit = resolve_support(rs, m, lit, RESOLVE_NO_QUALIFIER | RESOLVE_DOCWIDE | RESOLVE_STRONG);
-		if (att_alt >= 1.5 && att_lit < 0.3 && s_alt >= s_lit + 1.2 && s_alt >= 3 * s_lit &&
+		if (att_alt >= 1.0 && att_lit < 0.3 && s_alt >= s_lit + 0.8 && s_alt >= 2 * s_lit &&
 		    strcmp(alt->country, lit->country) == 0) {
 			struct finding *f = new_finding(ds, R_REGION, m, off, len);
 			const char *alt_where = where_words(ds, alt);
@@ -286,7 +286,8 @@ static enum pc_rc rule_lookalike(struct dstate *ds, size_t m, struct diag *d)
 	if (r->best < 0)
 		return PC_OK;
 	lit = &mn->cands[r->best].place;
-	s_lit = resolve_support(rs, m, lit, 0);
+	/* "Fits the article": the whole article's evidence, not just nearby. */
+	s_lit = resolve_support(rs, m, lit, RESOLVE_DOCWIDE);
 	att_lit = resolve_support(rs, m, lit, RESOLVE_DOCWIDE | RESOLVE_STRONG);
 	if (att_lit >= LIT_ATTEST_MAX)
 		return PC_OK;
@@ -320,13 +321,13 @@ static enum pc_rc rule_lookalike(struct dstate *ds, size_t m, struct diag *d)
 			}
 			if (region_ctx) {
 				att = resolve_support(rs, m, &reg, RESOLVE_DOCWIDE | RESOLVE_STRONG);
-				s = resolve_support(rs, m, &reg, 0);
+				s = resolve_support(rs, m, &reg, RESOLVE_DOCWIDE);
 				/* the place itself must be named or cued */
 				if (resolve_support(rs, m, a, RESOLVE_DOCWIDE | RESOLVE_STRONG) < ALT_ATTEST_MIN)
 					continue;
 			} else {
 				att = resolve_support(rs, m, a, RESOLVE_DOCWIDE | RESOLVE_STRONG);
-				s = resolve_support(rs, m, a, 0);
+				s = resolve_support(rs, m, a, RESOLVE_DOCWIDE);
 			}
 			if (att < ALT_ATTEST_MIN || s < s_lit + ALT_MARGIN || s < ALT_RATIO * s_lit)
 				continue;
@@ -421,9 +422,13 @@ static enum pc_rc rule_pairs(struct dstate *ds, struct diag *d)
 			f->reading = to_dplace(ds, pb);
 			f->alternative = to_dplace(ds, pa);
 			f->suggestion = NULL;
-			f->message = arena_printf(ds->a, "%s and %s are easy to confuse: %s is in %s, %s in %s; check that each is the place meant",
-						  a->surface, b->surface, pa->name, where_words(ds, pa), pb->name,
-						  where_words(ds, pb));
+			if (pa->kind == DB_KIND_COUNTRY && pb->kind == DB_KIND_COUNTRY)
+				f->message = arena_printf(ds->a, "%s and %s are easy to confuse; check that each is the country meant",
+							  a->surface, b->surface);
+			else
+				f->message = arena_printf(ds->a, "%s and %s are easy to confuse: %s is in %s, %s in %s; check that each is the place meant",
+							  a->surface, b->surface, pa->name, where_words(ds, pa), pb->name,
+							  where_words(ds, pb));
 			done = 1;
 		}
 	}

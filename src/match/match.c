@@ -391,8 +391,12 @@ static enum pc_rc try_at(struct mstate *m, size_t t, size_t *next)
 			const struct scan_tok *k0 = tok(m, t);
 			size_t j;
 			int any_region = 0;
+			/* Countries and states are named on purpose; a county or
+			 * unitary authority called "Reading" is no reason to
+			 * trust the common word. */
 			for (j = 0; j < n_hits; j++)
-				if (m->hits[j].place.kind != DB_KIND_PLACE)
+				if (m->hits[j].place.kind == DB_KIND_COUNTRY ||
+				    m->hits[j].place.kind == DB_KIND_ADMIN1)
 					any_region = 1;
 			if (!(flags & (MATCH_DEMONYM | MATCH_REGION_ABBR)) && is_person(m, t, t1, lf)) {
 				*next = t1 + 1;

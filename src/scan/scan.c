@@ -307,7 +307,8 @@ static void structure(struct scan_doc *o)
 					continue;
 			}
 			/* Closing quote right after the stop stays in this sentence. */
-			if (t + 1 < o->n_toks && (o->toks[t + 1].flags & SCAN_PUNCT)) {
+			if (t + 1 < o->n_toks && (o->toks[t + 1].flags & SCAN_PUNCT) &&
+			    !(o->toks[t + 1].flags & (SCAN_SPACE_BEFORE | SCAN_PARA_START))) {
 				int32_t c2;
 				utf8_decode(o->text + o->toks[t + 1].off, o->toks[t + 1].len, &c2);
 				if (is_dquote(c2)) {

@@ -74,6 +74,15 @@ static void test_quotes_and_paragraphs(void)
 	CHECK(!(s->toks[find(s, "here")].flags & SCAN_QUOTED));
 }
 
+/* A paragraph that opens with a quote after one that ends with a stop. */
+static void test_quote_opening_paragraph(void)
+{
+	const struct scan_doc *s = scan("Intro line.\n\n\"We had a week in Charlotte,\" he said.");
+
+	CHECK(s->toks[find(s, "Charlotte")].flags & SCAN_QUOTED);
+	CHECK(!(s->toks[find(s, "said")].flags & SCAN_QUOTED));
+}
+
 static void test_hyphen_and_sentence_start(void)
 {
 	const struct scan_doc *s = scan("Mobile is a city. Miami-Dade County grew.");
@@ -105,6 +114,7 @@ int main(void)
 	TEST(test_dotted_abbreviations);
 	TEST(test_abbreviation_does_not_end_sentence);
 	TEST(test_quotes_and_paragraphs);
+	TEST(test_quote_opening_paragraph);
 	TEST(test_hyphen_and_sentence_start);
 	TEST(test_headline);
 	TEST(test_empty);
