@@ -46,6 +46,10 @@
  *   name_prefixes(prefix TEXT PRIMARY KEY) WITHOUT ROWID
  *       every proper word-prefix of a multi-word name key ("new", "new york"
  *       for "new york mills"), so the matcher knows when to extend a span.
+ *   near_keys(del TEXT NOT NULL, key TEXT NOT NULL)  -- index on del
+ *       near-miss index: every prominent name key (the look-alike set,
+ *       demonyms included) and each of its one-deletion variants, so that
+ *       a misspelling is matched by symmetric deletion, never by a scan.
  *   blobs(name TEXT PRIMARY KEY, data BLOB NOT NULL)
  *       "name_bloom": base/bloom.h filter over every names.key and every
  *       name_prefixes.prefix, loaded by db_open for the matcher's fast path.
@@ -212,7 +216,76 @@ int db_lexicon_flags(struct db *db, const char *key);
 enum pc_rc db_cues_all(struct db *db, struct arena *a, struct db_cue **cues /* OUT */,
 		       size_t *n_out /* OUT */, struct diag *d);
 
+/*
+ * Prominent name keys within OSA distance MAXD (1 or 2) of KEY, found
+ * through the near_keys deletion index (KEY itself is left out).  OUT holds
+ * MAX entries: key, dist (kind is 0).  Closest first.
+ */
+enum pc_rc db_near_keys(struct db *db, const char *key, int maxd, struct db_alike *out,
+			size_t max, size_t *n_out /* OUT */, struct diag *d);
+
 /* Metadata value for KEY copied into OUT ("" if absent). */
 void db_meta_get(struct db *db, const char *key, char *out, size_t size);
+
+/* --- db_lookup.c: query-command lookups --- */
+
+/*
+ * Every place with a name whose key is KEY (demonyms left out: they are
+ * evidence, not names), best name kind per place, most populous first.
+ * At most MAX.  *HITS is an array of *N_OUT entries allocated from A.
+ */
+enum pc_rc db_lookup_names(struct db *db, const char *key, size_t max, struct arena *a,
+			   struct db_hit **hits /* OUT */, size_t *n_out /* OUT */,
+			   struct diag *d);
+
+/* A populated place and its great-circle distance from a point. */
+struct db_near {
+	struct db_place place;
+	double dist_km;
+};
+
+/*
+ * Populated places (kind 0) within RADIUS_KM of LAT,LON, nearest first.
+ * At most MAX; *N_TOTAL (may be NULL) is how many lie within the radius.
+ * Scans a latitude/longitude box (crossing the antimeridian when it must),
+ * then measures exact distances.  *OUT allocated from A.
+ */
+enum pc_rc db_lookup_near(struct db *db, double lat, double lon, double radius_km,
+			  size_t max, struct arena *a, struct db_near **out /* OUT */,
+			  size_t *n_out /* OUT */, size_t *n_total /* OUT, may be NULL */,
+			  struct diag *d);
+
+/*
+ * The dotted abbreviation of a first-level region ("Va.", "Ill.", "N.C.",
+ * "W.Va."), found by probing the names index with the keys such an
+ * abbreviation can have: fast, where db_region_label() scans every name
+ * (there is no index on names.place_id).  Finds every US state's AP form;
+ * may miss irregular ones elsewhere ("Nfld.", "Qld.").  OUT gets "" when
+ * none is found.
+ */
+void db_lookup_abbrev(struct db *db, const char *country, const char *admin1,
+		      char *out, size_t size);
+
+/* One distinct name key that starts with a prefix. */
+struct db_key_match {
+	char key[128];
+	char form[128];      /* the name as written, of its most populous place */
+	int64_t place_id;    /* that place */
+	int64_t population;
+	int place_kind;      /* enum db_place_kind */
+	int name_kind;       /* enum db_name_kind */
+};
+
+/*
+ * Distinct name keys starting with PREFIX (a db_key() or its start), whose
+ * place kind is in the bit mask KINDS (1 << DB_KIND_...), most populous
+ * first, alternate names (often in other languages) after all the others.
+ * At most MAX.  Looks at no more than a few thousand name rows, so
+ * a one-letter prefix answers as fast as a long one (and less completely).
+ * *OUT allocated from A.
+ */
+enum pc_rc db_lookup_prefix(struct db *db, const char *prefix, unsigned kinds, size_t max,
+			    struct arena *a, struct db_key_match **out /* OUT */,
+			    size_t *n_out /* OUT */, struct diag *d);
 
 #endif

@@ -4,6 +4,7 @@
  */
 #include "db/db_int.h"
 
+#include "base/strdist.h"
 #include "base/xmem.h"
 
 #include <stdio.h>
@@ -270,6 +271,10 @@ void db_region_label(struct db *db, const char *country, const char *admin1,
 	if (!country || !country[0])
 		return;
 	if (admin1 && admin1[0]) {
+		/* Fast path through the names index first (db_lookup.c). */
+		db_lookup_abbrev(db, country, admin1, out, size);
+		if (out[0])
+			return;
 		id = db_region_place_id(db, country, admin1);
 		if (id && (st = db_stmt(db, DB_ST_ABBREV, NULL))) {
 			sqlite3_bind_int64(st, 1, id);
@@ -283,4 +288,76 @@ void db_region_label(struct db *db, const char *country, const char *admin1,
 			return;
 	}
 	db_country_name(db, country, out, size);
+}
+
+/* Add the keys stored under deletion DEL to OUT (deduplicated, verified). */
+static enum pc_rc near_probe(struct db *db, const char *del, const char *key, int maxd,
+			     struct db_alike *out, size_t max, size_t *n, struct diag *d)
+{
+	sqlite3_stmt *st = db_stmt(db, DB_ST_NEARMISS, d);
+	int rc;
+
+	if (!st)
+		return PC_ERR_DB;
+	sqlite3_bind_text(st, 1, del, -1, SQLITE_TRANSIENT);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *k = (const char *)sqlite3_column_text(st, 0);
+		size_t i;
+		int dist;
+		if (!k || strcmp(k, key) == 0)
+			continue;
+		for (i = 0; i < *n; i++)
+			if (strcmp(out[i].key, k) == 0)
+				break;
+		if (i < *n)
+			continue;
+		dist = strdist_osa(key, k, maxd);
+		if (dist > maxd || *n >= max)
+			continue;
+		snprintf(out[*n].key, sizeof out[*n].key, "%s", k);
+		out[*n].kind = 0;
+		out[*n].dist = dist;
+		(*n)++;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return step_error(db, d);
+	return PC_OK;
+}
+
+enum pc_rc db_near_keys(struct db *db, const char *key, int maxd, struct db_alike *out,
+			size_t max, size_t *n_out, struct diag *d)
+{
+	size_t len = strlen(key), i, n = 0;
+	char del[256];
+	enum pc_rc rc;
+
+	*n_out = 0;
+	if (len == 0 || len >= sizeof del)
+		return PC_OK;
+	/* The key itself (the index holds the names' deletions) ... */
+	if ((rc = near_probe(db, key, key, maxd, out, max, &n, d)) != PC_OK)
+		return rc;
+	/* ... and each of its one-deletion variants (by code point). */
+	for (i = 0; i < len;) {
+		size_t cl = 1;
+		while (i + cl < len && ((unsigned char)key[i + cl] & 0xC0) == 0x80)
+			cl++;
+		memcpy(del, key, i);
+		memcpy(del + i, key + i + cl, len - i - cl + 1);
+		if ((rc = near_probe(db, del, key, maxd, out, max, &n, d)) != PC_OK)
+			return rc;
+		i += cl;
+	}
+	/* Closest first. */
+	for (i = 1; i < n; i++) {
+		size_t j;
+		for (j = i; j > 0 && out[j].dist < out[j - 1].dist; j--) {
+			struct db_alike t = out[j];
+			out[j] = out[j - 1];
+			out[j - 1] = t;
+		}
+	}
+	*n_out = n;
+	return PC_OK;
 }

@@ -5,6 +5,7 @@
  */
 #include "detect/detect.h"
 
+#include "base/utf8.h"
 #include "db/db.h"
 
 #include <math.h>
@@ -36,7 +37,8 @@ static const char *rule_id(size_t i)
 	return detect_rules[i].id;
 }
 
-enum { R_QUAL = 0, R_LOOKALIKE = 1, R_REGION = 2, R_PAIR = 3 };
+/* Rows of detect_rules[] (detect_rules.c), in that order. */
+enum { R_QUAL = 0, R_LOOKALIKE = 1, R_REGION = 2, R_PAIR = 3, R_MISSPELL = 4, R_DEMONYM = 5 };
 
 static const struct mention *men(const struct dstate *ds, size_t i)
 {
@@ -435,6 +437,212 @@ static enum pc_rc rule_pairs(struct dstate *ds, struct diag *d)
 	return PC_OK;
 }
 
+/* Best-attested reading among HITS (demonym names only if WANT_DEMONYM). */
+static int best_attested(struct dstate *ds, size_t m_for_support, const struct db_hit *hits, size_t n,
+			 int want_demonym, double *att_out)
+{
+	size_t j;
+	int best = -1;
+	double best_att = -1;
+
+	for (j = 0; j < n; j++) {
+		double att;
+		if ((hits[j].name_kind == DB_NAME_DEMONYM) != want_demonym)
+			continue;
+		if (hits[j].name_kind == DB_NAME_ABBREV)
+			continue;
+		att = resolve_support(ds->rs, m_for_support, &hits[j].place, RESOLVE_DOCWIDE | RESOLVE_STRONG);
+		if (att > best_att) {
+			best_att = att;
+			best = (int)j;
+		}
+	}
+	*att_out = best_att;
+	return best;
+}
+
+/* Rule 6: a demonym whose country fits worse than a look-alike's ("Austrian" in Canberra). */
+static enum pc_rc rule_demonym(struct dstate *ds, size_t m, struct diag *d)
+{
+	const struct resolve_state *rs = ds->rs;
+	const struct mention *mn = men(ds, m);
+	struct db_alike alikes[DETECT_MAX_ALIKES];
+	size_t n_al = 0, k, j, n_h;
+	double att_lit = 0, best_att = 0;
+	struct db_hit best_hit;
+	int have = 0;
+	enum pc_rc rc;
+
+	for (j = 0; j < mn->n_cands; j++) {
+		double a = resolve_support(rs, m, &mn->cands[j].place, RESOLVE_DOCWIDE | RESOLVE_STRONG);
+		if (a > att_lit)
+			att_lit = a;
+	}
+	if (att_lit >= LIT_ATTEST_MAX)
+		return PC_OK;
+	if ((rc = db_lookalikes(rs->db, mn->key, alikes, DETECT_MAX_ALIKES, &n_al, d)) != PC_OK)
+		return rc;
+	for (k = 0; k < n_al; k++) {
+		double att;
+		int b;
+		if (named_in_sentence(ds, m, alikes[k].key))
+			continue;
+		if ((rc = db_names_lookup(rs->db, alikes[k].key, ds->hits, 64, &n_h, d)) != PC_OK)
+			return rc;
+		b = best_attested(ds, m, ds->hits, n_h, 1, &att);
+		if (b < 0 || att < 1.5 || att < att_lit + 1.2)
+			continue;
+		if (att > best_att) {
+			best_att = att;
+			best_hit = ds->hits[b];
+			have = 1;
+		}
+	}
+	if (have) {
+		struct finding *f = new_finding(ds, R_DEMONYM, m, mn->off, mn->len);
+		f->confidence = conf_of(best_att - att_lit);
+		f->reading = to_dplace(ds, &mn->cands[0].place);
+		f->alternative = to_dplace(ds, &best_hit.place);
+		f->suggestion = arena_strdup(ds->a, best_hit.form);
+		f->message = arena_printf(ds->a, "%s refers to %s, but this story is about %s (%s)%s", mn->surface,
+					  mn->cands[0].place.name, best_hit.place.name, best_hit.form, quoted_note(f));
+		f->n_evidence = resolve_explain(rs, m, &best_hit.place, 0, ds->a, &f->evidence, DETECT_MAX_EVIDENCE);
+	}
+	return PC_OK;
+}
+
+/* Is unknown word U followed by ", <region>" (a qualifier) or part of a list of places? */
+static int unknown_in_place_position(const struct dstate *ds, const struct match_unknown *u, int *listed,
+				     int *country_list)
+{
+	const struct resolve_state *rs = ds->rs;
+	const struct scan_doc *s = rs->s;
+	size_t i;
+	int qualified = 0, n_list = 0, n_country = 0;
+
+	for (i = 0; i < rs->mr->n; i++) {
+		const struct mention *mn = &rs->mr->m[i];
+		int adjacent_after = mn->tok_start == u->tok_end + 1 && scan_is_punct(s, u->tok_end, ',');
+		int adjacent_before = mn->tok_end + 1 == u->tok_start &&
+				      (scan_is_punct(s, mn->tok_end, ',') ||
+				       (s->toks[mn->tok_end].flags & SCAN_WORD));
+		int adjacent_and = mn->tok_end + 1 == u->tok_start && (s->toks[mn->tok_end].flags & SCAN_WORD) &&
+				   s->toks[mn->tok_end].len == 3 && memcmp(s->text + s->toks[mn->tok_end].off, "and", 3) == 0;
+		if (!rs->rm[i].keep || rs->rm[i].best < 0)
+			continue;
+		if (adjacent_after) {
+			const struct db_place *p = &mn->cands[rs->rm[i].best].place;
+			if (p->kind == DB_KIND_ADMIN1 || p->kind == DB_KIND_COUNTRY)
+				qualified = 1;
+			n_list++;
+			if (p->kind == DB_KIND_COUNTRY)
+				n_country++;
+		}
+		if ((adjacent_before && scan_is_punct(s, mn->tok_end, ',')) || adjacent_and) {
+			n_list++;
+			if (mn->cands[rs->rm[i].best].place.kind == DB_KIND_COUNTRY)
+				n_country++;
+		}
+	}
+	*listed = n_list > 0;
+	*country_list = n_country > 0;
+	return qualified;
+}
+
+/* Rule 5 (and 6 for unknown demonyms): a misspelled place name in a place slot. */
+static enum pc_rc rule_misspelled(struct dstate *ds, struct diag *d)
+{
+	const struct resolve_state *rs = ds->rs;
+	size_t i, k, n_near, n_h;
+	struct db_alike near[16];
+	enum pc_rc rc;
+
+	for (i = 0; i < rs->mr->n_unk; i++) {
+		const struct match_unknown *u = &rs->mr->unk[i];
+		int listed = 0, country_list = 0, qualified, slot, maxd;
+		double best_score = -1e9, best_att = 0;
+		struct db_hit best;
+		int have = 0, best_dist = 0;
+		size_t anchor;
+
+		if (ds->o && ds->o->skip_quotes && (u->flags & MATCH_QUOTED))
+			continue;
+		qualified = unknown_in_place_position(ds, u, &listed, &country_list);
+		slot = (u->flags & (MATCH_PLACE_SLOT | MATCH_POSS | MATCH_DATELINE)) || qualified || listed;
+		if (!slot)
+			continue;
+		maxd = utf8_count(u->key, strlen(u->key)) >= 8 ? 2 : 1;
+		rc = db_near_keys(rs->db, u->key, maxd, near, 16, &n_near, d);
+		if (rc != PC_OK) {
+			/* An older database without the near-miss index: no rule. */
+			diag_clear(d);
+			return PC_OK;
+		}
+		/* Support is measured as if the word were a mention next to the
+		 * nearest real mention: use mention 0's slot for exclusion rules. */
+		anchor = rs->mr->n ? 0 : (size_t)-1;
+		for (k = 0; k < n_near && anchor != (size_t)-1; k++) {
+			size_t j;
+			if ((rc = db_names_lookup(rs->db, near[k].key, ds->hits, 64, &n_h, d)) != PC_OK)
+				return rc;
+			for (j = 0; j < n_h; j++) {
+				const struct db_place *p = &ds->hits[j].place;
+				int nk = ds->hits[j].name_kind;
+				double att, sc;
+				if (nk == DB_NAME_ABBREV || nk == DB_NAME_ALT)
+					continue;
+				if (p->kind == DB_KIND_PLACE && p->population < 15000)
+					continue;
+				att = resolve_support(rs, (size_t)-1, p, RESOLVE_DOCWIDE | RESOLVE_STRONG);
+				sc = att + resolve_prior(p, nk) - 0.5 * near[k].dist;
+				if (sc > best_score) {
+					best_score = sc;
+					best_att = att;
+					best = ds->hits[j];
+					best_dist = near[k].dist;
+					have = 1;
+				}
+			}
+		}
+		if (!have)
+			continue;
+		/* The context must agree, unless it sits in a list of countries. */
+		if (best_att < 0.5 && !(country_list && best.place.kind == DB_KIND_COUNTRY))
+			continue;
+		{
+			struct finding *f;
+			int demonym = best.name_kind == DB_NAME_DEMONYM;
+			if (ds->n_f == ds->cap_f) {
+				size_t ncap = ds->cap_f ? ds->cap_f * 2 : 8;
+				ds->f = arena_grow(ds->a, ds->f, ds->cap_f, ncap, sizeof *ds->f);
+				ds->cap_f = ncap;
+			}
+			f = &ds->f[ds->n_f++];
+			memset(f, 0, sizeof *f);
+			f->rule = rule_id(demonym ? R_DEMONYM : R_MISSPELL);
+			f->sev = detect_rules[demonym ? R_DEMONYM : R_MISSPELL].default_sev;
+			f->offset = u->off;
+			f->length = u->len;
+			f->text = u->surface;
+			f->quoted = (u->flags & MATCH_QUOTED) != 0;
+			f->confidence = best_dist == 1 ? 0.85 : 0.7;
+			if (best_att < 0.5)
+				f->confidence -= 0.1;
+			f->alternative = to_dplace(ds, &best.place);
+			f->suggestion = arena_strdup(ds->a, demonym ? best.form : best.place.name);
+			if (demonym)
+				f->message = arena_printf(ds->a, "%s is not a demonym; did you mean %s (%s)?%s", u->surface,
+							  best.form, best.place.name, quoted_note(f));
+			else
+				f->message = arena_printf(ds->a, "%s is not a place in the gazetteer; did you mean %s?%s",
+							  u->surface, place_label(ds, &best.place), quoted_note(f));
+			f->n_evidence = resolve_explain(rs, (size_t)-1, &best.place, 0, ds->a, &f->evidence,
+							DETECT_MAX_EVIDENCE);
+		}
+	}
+	return PC_OK;
+}
+
 enum pc_rc detect_run(const struct resolve_state *rs, const struct detect_opts *o,
 		      struct arena *a, struct finding **findings, size_t *n_findings,
 		      struct resolved_place **places, size_t *n_places, struct diag *d)
@@ -462,6 +670,13 @@ enum pc_rc detect_run(const struct resolve_state *rs, const struct detect_opts *
 		else
 			rc = rule_lookalike(&ds, i, d);
 	}
+	for (i = 0; i < rs->mr->n && rc == PC_OK; i++) {
+		const struct mention *mn = &rs->mr->m[i];
+		if ((mn->flags & MATCH_DEMONYM) && !(o && o->skip_quotes && (mn->flags & MATCH_QUOTED)))
+			rc = rule_demonym(&ds, i, d);
+	}
+	if (rc == PC_OK)
+		rc = rule_misspelled(&ds, d);
 	if (rc == PC_OK)
 		rc = rule_pairs(&ds, d);
 	if (rc != PC_OK)

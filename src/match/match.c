@@ -74,6 +74,7 @@ struct mstate {
 	struct arena *a;
 	struct match_result *out;
 	size_t cap;
+	size_t cap_unk;
 	struct buf key;
 	struct db_hit hits[64];
 };
@@ -325,6 +326,60 @@ static int is_person(struct mstate *m, size_t t0, size_t t1, int span_flags)
 	return 0;
 }
 
+/*
+ * Remember token T as a possible misspelling when it is a capitalised word
+ * of five letters or more that no word list knows (a proper-noun-only
+ * dictionary entry still counts: "Columbian" is one).
+ */
+static void note_unknown(struct mstate *m, size_t t)
+{
+	const struct scan_tok *k = tok(m, t);
+	struct match_result *o = m->out;
+	struct match_unknown *u;
+	int lf;
+
+	if (!(k->flags & SCAN_WORD) || !(k->flags & SCAN_CAP) || (k->flags & SCAN_DOTTED) ||
+	    utf8_count(m->s->text + k->off, k->len) < 5)
+		return;
+	if ((k->flags & SCAN_ALLCAPS) && !(k->flags & SCAN_DATELINE))
+		return;
+	if (t + 1 < m->s->n_toks && scan_is_punct(m->s, t + 1, '-') &&
+	    !(tok(m, t + 1)->flags & SCAN_SPACE_BEFORE))
+		return; /* part of a hyphenated word */
+	lf = lex_flags_of(m, t);
+	if (lf & (DB_LEX_WORD | DB_LEX_GIVEN))
+		return;
+	if (o->n_unk == m->cap_unk) {
+		size_t ncap = m->cap_unk ? m->cap_unk * 2 : 16;
+		o->unk = arena_grow(m->a, o->unk, m->cap_unk, ncap, sizeof *o->unk);
+		m->cap_unk = ncap;
+	}
+	u = &o->unk[o->n_unk++];
+	memset(u, 0, sizeof *u);
+	u->tok_start = t;
+	u->tok_end = t + 1;
+	u->off = k->off;
+	u->len = k->len;
+	u->surface = arena_strndup(m->a, m->s->text + k->off, k->len);
+	buf_reset(&m->key);
+	if (db_key(u->surface, u->len, &m->key) != PC_OK) {
+		o->n_unk--;
+		return;
+	}
+	u->key = arena_strdup(m->a, buf_str(&m->key));
+	if (t > 0 && (tok(m, t - 1)->flags & SCAN_WORD) &&
+	    IN_LIST(match_slot_words, m->s->text + tok(m, t - 1)->off, tok(m, t - 1)->len))
+		u->flags |= MATCH_PLACE_SLOT;
+	if (k->flags & SCAN_POSS)
+		u->flags |= MATCH_POSS;
+	if (k->flags & SCAN_DATELINE)
+		u->flags |= MATCH_DATELINE;
+	if (k->flags & SCAN_QUOTED)
+		u->flags |= MATCH_QUOTED;
+	if (k->flags & SCAN_SENT_START)
+		u->flags |= MATCH_SENT_START;
+}
+
 /* Try the spans starting at token T; returns the token after the match or T+1. */
 static enum pc_rc try_at(struct mstate *m, size_t t, size_t *next)
 {
@@ -445,6 +500,7 @@ static enum pc_rc try_at(struct mstate *m, size_t t, size_t *next)
 		*next = t1 + 1;
 		return PC_OK;
 	}
+	note_unknown(m, t);
 	return PC_OK;
 }
 

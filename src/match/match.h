@@ -61,10 +61,24 @@ struct mention {
 	int qualified;       /* index of the mention this one qualifies, or -1 */
 };
 
-/* Words and spans that are not places, found while matching (for evidence). */
+/*
+ * A capitalised word that is in neither the gazetteer nor the word lists
+ * ("Cincinatti", "Phillipines", "Columbian"): a candidate misspelling,
+ * judged by the detect stage against the near-miss index.
+ */
+struct match_unknown {
+	size_t tok_start, tok_end; /* tokens [tok_start, tok_end) */
+	size_t off, len;           /* byte span in the plain text */
+	const char *surface, *key; /* arena */
+	unsigned flags;            /* MATCH_PLACE_SLOT, MATCH_POSS, MATCH_DATELINE,
+	                              MATCH_QUOTED, MATCH_SENT_START */
+};
+
 struct match_result {
 	struct mention *m;
 	size_t n;
+	struct match_unknown *unk;
+	size_t n_unk;
 };
 
 /*

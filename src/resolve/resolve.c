@@ -106,10 +106,14 @@ double resolve_fit(const struct db_place *c, const struct db_place *e, int e_lev
 /* Nearness in the text of evidence EV to mention M: 0.4..1. */
 static double prox(const struct resolve_state *rs, size_t m, const struct ctx_ev *ev)
 {
-	const struct scan_tok *t = &rs->s->toks[rs->mr->m[m].tok_start];
-	long ds = (long)ev->sent - (long)t->sent;
+	const struct scan_tok *t;
+	long ds;
 	double p;
 
+	if (m >= rs->mr->n)
+		return 1.0;
+	t = &rs->s->toks[rs->mr->m[m].tok_start];
+	ds = (long)ev->sent - (long)t->sent;
 	if (ds == 0)
 		p = 1.0;
 	else if (ds == -1 || ds == 1)
@@ -126,7 +130,11 @@ static double prox(const struct resolve_state *rs, size_t m, const struct ctx_ev
 /* Is evidence EV to be left out when scoring mention M? */
 static int skip_ev(const struct resolve_state *rs, size_t m, const struct ctx_ev *ev, unsigned opts)
 {
-	const struct mention *mn = &rs->mr->m[m];
+	const struct mention *mn;
+
+	if (m >= rs->mr->n)
+		return 0; /* not a mention (a misspelling): everything counts */
+	mn = &rs->mr->m[m];
 
 	if (ev->mention == (int)m)
 		return 1;

@@ -69,6 +69,8 @@ double resolve_prior(const struct db_place *p, int name_kind);
 /*
  * Support the article gives to place P as the reading of mention M
  * (evidence from M itself and from mentions with the same key left out).
+ * M may be (size_t)-1 for a word that is not a mention (a misspelling):
+ * then nothing is left out and distance in the text does not count.
  * OPTS: RESOLVE_*.
  */
 double resolve_support(const struct resolve_state *rs, size_t m, const struct db_place *p,

@@ -2,6 +2,7 @@
 #include "base/arena.h"
 #include "base/bloom.h"
 #include "base/buf.h"
+#include "base/strdist.h"
 #include "base/utf8.h"
 #include "db/db.h"
 
@@ -125,8 +126,21 @@ static void test_bloom_roundtrip(void)
 	bloom_free(&c);
 }
 
+static void test_osa(void)
+{
+	CHECK_INT(strdist_osa("colombia", "columbia", 2), 1);
+	CHECK_INT(strdist_osa("austria", "australia", 2), 2);
+	CHECK_INT(strdist_osa("slovakia", "slovenia", 2), 2);
+	CHECK_INT(strdist_osa("cincinatti", "cincinnati", 2), 2);
+	CHECK_INT(strdist_osa("sydney", "sydeny", 2), 1); /* transposition */
+	CHECK_INT(strdist_osa("bogota", "bogotá", 2), 1); /* code points, not bytes */
+	CHECK_INT(strdist_osa("charlotte", "charlottesville", 2), 3); /* early exit: max + 1 */
+	CHECK_INT(strdist_osa("", "", 0), 0);
+}
+
 int main(void)
 {
+	TEST(test_osa);
 	TEST(test_fold_accents_and_case);
 	TEST(test_fold_punctuation);
 	TEST(test_fold_invalid_utf8);
