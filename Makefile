@@ -77,6 +77,7 @@ fuzz:
 	sh scripts/fuzz.sh
 
 install: placecheck geodata/places.db
+	@grep -qa '$(PREFIX)/share/placecheck' placecheck || { echo "placecheck was built for another PREFIX: run 'make clean' and 'make PREFIX=$(PREFIX)' first" >&2; exit 1; }
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/placecheck $(DESTDIR)$(PREFIX)/share/man/man1
 	install -m 755 placecheck $(DESTDIR)$(PREFIX)/bin/placecheck
 	install -m 644 geodata/places.db $(DESTDIR)$(PREFIX)/share/placecheck/places.db

@@ -67,6 +67,7 @@ enum pc_rc check_doc(struct check_engine *e, const char *name, const char *src, 
 	enum read_fmt fmt = o->fmt;
 	enum pc_rc rc;
 	size_t i;
+	int began;
 
 	memset(out, 0, sizeof *out);
 	out->file = name;
@@ -80,14 +81,19 @@ enum pc_rc check_doc(struct check_engine *e, const char *name, const char *src, 
 		*doc_out = doc;
 	if ((rc = scan_run(doc.text, doc.len, a, &sd, d)) != PC_OK)
 		return rc;
-	if ((rc = match_run(e->db, &sd, a, &mr, d)) != PC_OK)
-		return rc;
-	if ((rc = ctx_build(&sd, &mr, &e->cues, a, &cx, d)) != PC_OK)
-		return rc;
-	if ((rc = resolve_run(e->db, &sd, &mr, &cx, a, &rs, d)) != PC_OK)
-		return rc;
-	if ((rc = detect_run(&rs, &o->detect, a, &out->findings, &out->n_findings, &out->places,
-			     &out->n_places, d)) != PC_OK)
+	/* One read transaction per document: a consistent snapshot even if a
+	 * load swaps the file, and no lock round trip per lookup. */
+	began = db_read_begin(e->db);
+	rc = match_run(e->db, &sd, a, &mr, d);
+	if (rc == PC_OK)
+		rc = ctx_build(&sd, &mr, &e->cues, a, &cx, d);
+	if (rc == PC_OK)
+		rc = resolve_run(e->db, &sd, &mr, &cx, a, &rs, d);
+	if (rc == PC_OK)
+		rc = detect_run(&rs, &o->detect, a, &out->findings, &out->n_findings, &out->places,
+				&out->n_places, d);
+	db_read_end(e->db, began);
+	if (rc != PC_OK)
 		return rc;
 	for (i = 0; i < out->n_findings; i++) {
 		struct finding *f = &out->findings[i];
@@ -99,7 +105,10 @@ enum pc_rc check_doc(struct check_engine *e, const char *name, const char *src, 
 		map_span(&doc, &p->offset, &p->length, &p->line, &p->column);
 		p->text = arena_strndup(a, src + p->offset, p->length);
 	}
-	qsort(out->findings, out->n_findings, sizeof *out->findings, cmp_finding);
-	qsort(out->places, out->n_places, sizeof *out->places, cmp_place);
+	/* qsort with a NULL base is undefined even for zero elements. */
+	if (out->n_findings)
+		qsort(out->findings, out->n_findings, sizeof *out->findings, cmp_finding);
+	if (out->n_places)
+		qsort(out->places, out->n_places, sizeof *out->places, cmp_place);
 	return PC_OK;
 }

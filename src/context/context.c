@@ -6,17 +6,31 @@
 #include "base/buf.h"
 #include "base/xmem.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
+void ctx_xyz(double lat, double lon, double xyz[3])
+{
+	double la = lat * (M_PI / 180.0), lo = lon * (M_PI / 180.0);
+
+	xyz[0] = cos(la) * cos(lo);
+	xyz[1] = cos(la) * sin(lo);
+	xyz[2] = sin(la);
+}
+
 void ctx_add(struct ctx *c, struct arena *a, const struct ctx_ev *ev)
 {
+	struct ctx_ev *e;
+
 	if (c->n_ev == c->cap) {
 		size_t ncap = c->cap ? c->cap * 2 : 64;
 		c->ev = arena_grow(a, c->ev, c->cap, ncap, sizeof *c->ev);
 		c->cap = ncap;
 	}
-	c->ev[c->n_ev++] = *ev;
+	e = &c->ev[c->n_ev++];
+	*e = *ev;
+	ctx_xyz(e->place.lat, e->place.lon, e->xyz);
 }
 
 static size_t hash_word(const char *s, size_t len)
@@ -204,6 +218,7 @@ static void match_cues(const struct scan_doc *s, const struct ctx_cues *cues, st
 			ev.sent = s->toks[t].sent;
 			ev.para = s->toks[t].para;
 			ev.mention = -1;
+			ev.key_id = -1;
 			ev.what = best->phrase;
 			ev.dateline = (s->toks[t].flags & SCAN_DATELINE) != 0;
 			ctx_add(out, a, &ev);
@@ -212,6 +227,15 @@ static void match_cues(const struct scan_doc *s, const struct ctx_cues *cues, st
 	}
 	buf_free(&b);
 	buf_free(&phrase);
+}
+
+static int cmp_ev(const void *x, const void *y)
+{
+	const struct ctx_ev *a = x, *b = y;
+
+	if (a->para != b->para)
+		return a->para < b->para ? -1 : 1;
+	return a->tok < b->tok ? -1 : a->tok > b->tok;
 }
 
 enum pc_rc ctx_build(const struct scan_doc *s, const struct match_result *mr,
@@ -248,11 +272,15 @@ enum pc_rc ctx_build(const struct scan_doc *s, const struct match_result *mr,
 			ev.para = s->toks[m->tok_start].para;
 			ev.mention = (int)i;
 			ev.key = m->key;
+			ev.key_id = -1; /* set by resolve */
 			ev.what = m->surface;
 			ev.dateline = (m->flags & MATCH_DATELINE) != 0;
 			ctx_add(out, a, &ev);
 		}
 	}
 	match_cues(s, cues, a, out);
+	/* resolve/ looks evidence up by paragraph: keep it in text order. */
+	if (out->n_ev > 1)
+		qsort(out->ev, out->n_ev, sizeof *out->ev, cmp_ev);
 	return PC_OK;
 }

@@ -51,9 +51,14 @@ struct ctx_ev {
 	unsigned sent, para;
 	int mention;         /* index of the mention it came from, or -1 */
 	const char *key;     /* key of the name that produced it, or NULL */
+	int key_id;          /* resolve's id for KEY (same key, same id); -1 if none */
 	const char *what;    /* text for evidence lines ("University of Virginia") */
 	int dateline;        /* stands in the dateline: sets the scene everywhere */
+	double xyz[3];       /* unit vector of place.lat/lon (set by ctx_add): cheap distances */
 };
+
+/* Unit vector of LAT/LON in degrees into XYZ. */
+void ctx_xyz(double lat, double lon, double xyz[3]);
 
 struct ctx_cue_ent {
 	const char *key;     /* folded phrase */
@@ -73,7 +78,7 @@ struct ctx_cues {
 };
 
 struct ctx {
-	struct ctx_ev *ev;   /* static evidence (arena) */
+	struct ctx_ev *ev;   /* evidence (arena), in text order (by paragraph, token) */
 	size_t n_ev;
 	size_t cap;
 };

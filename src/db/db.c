@@ -42,6 +42,30 @@ static const char *const stmt_sql[DB_ST_COUNT] = {
 	[DB_ST_ABBREV] =
 		"SELECT form FROM names WHERE place_id = ?1 AND kind = 3"
 		" AND form LIKE '%.%' ORDER BY length(form), form LIMIT 1",
+	[DB_ST_NEARMISS] = "SELECT key FROM near_keys WHERE del = ?1",
+	/* --- db_lookup.c: query-command lookups --- */
+	[DB_ST_NAMES_ALL] =
+		"SELECT p.id, p.name, p.asciiname, p.lat, p.lon, p.fclass, p.fcode,"
+		" p.country, p.admin1, p.admin2, p.population, p.kind, MIN(n.kind), n.form"
+		" FROM names n JOIN places p ON p.id = n.place_id"
+		" WHERE n.key = ?1 AND n.kind <> 4 GROUP BY p.id"
+		" ORDER BY p.population DESC, p.id LIMIT ?2",
+	[DB_ST_NEAR] =
+		"SELECT id, name, asciiname, lat, lon, fclass, fcode, country, admin1,"
+		" admin2, population, kind FROM places"
+		" WHERE kind = 0 AND lat BETWEEN ?1 AND ?2"
+		" AND (lon BETWEEN ?3 AND ?4 OR lon BETWEEN ?5 AND ?6)",
+	[DB_ST_KEY_PREFIX] =
+		"SELECT n.key, n.form, n.place_id, p.population, p.kind, n.kind"
+		" FROM (SELECT key, form, place_id, kind FROM names"
+		"  WHERE key >= ?1 AND key < ?1 || x'ff' AND kind <> 4 LIMIT ?3) n"
+		" JOIN places p ON p.id = n.place_id"
+		" WHERE (?2 >> p.kind) & 1"
+		" ORDER BY n.kind = 2, p.population DESC, n.kind, n.key",
+	[DB_ST_ABBREV_KEY] =
+		"SELECT form FROM names WHERE key = ?1 AND place_id = ?2 AND kind = 3"
+		" AND form LIKE '%.%' ORDER BY length(form), form LIMIT 1",
+	/* --- end db_lookup.c --- */
 };
 
 sqlite3_stmt *db_stmt(struct db *db, enum db_stmt_id id, struct diag *d)
@@ -117,7 +141,8 @@ enum pc_rc db_open(const char *path, int flags, struct db **out, struct diag *d)
 	}
 	sqlite3_busy_timeout(db->sq, 2000);
 	/* The database is read-mostly and rebuilt by rename: a big cache pays. */
-	sqlite3_exec(db->sq, "PRAGMA cache_size = -32000; PRAGMA query_only = 1", NULL, NULL, NULL);
+	sqlite3_exec(db->sq, "PRAGMA cache_size = -32000; PRAGMA query_only = 1;"
+		     " PRAGMA mmap_size = 268435456", NULL, NULL, NULL);
 	if ((rc = check_schema(db, path, d)) != PC_OK)
 		goto fail;
 	load_bloom(db);

@@ -266,6 +266,17 @@ enum pc_rc db_lookup_near(struct db *db, double lat, double lon, double radius_k
 void db_lookup_abbrev(struct db *db, const char *country, const char *admin1,
 		      char *out, size_t size);
 
+/*
+ * Hold one read transaction across the many small lookups of one answer:
+ * outside a transaction SQLite takes and drops its file lock (and checks
+ * the file) around every statement.  Returns 1 if it began a transaction,
+ * 0 if one was already open (or BEGIN failed: the lookups then run as
+ * before).  Pass the result to db_read_end(), which ends only what its
+ * db_read_begin() began.
+ */
+int db_read_begin(struct db *db);
+void db_read_end(struct db *db, int began);
+
 /* One distinct name key that starts with a prefix. */
 struct db_key_match {
 	char key[128];

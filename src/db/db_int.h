@@ -24,6 +24,12 @@ enum db_stmt_id {
 	DB_ST_CUES,
 	DB_ST_META,
 	DB_ST_ABBREV,
+	DB_ST_NEARMISS,
+	/* db_lookup.c: query-command lookups */
+	DB_ST_NAMES_ALL,
+	DB_ST_NEAR,
+	DB_ST_KEY_PREFIX,
+	DB_ST_ABBREV_KEY,
 	DB_ST_COUNT
 };
 

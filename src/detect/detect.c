@@ -137,9 +137,12 @@ static int named_in_sentence(const struct dstate *ds, size_t m, const char *k)
 	unsigned sent = rs->s->toks[men(ds, m)->tok_start].sent;
 	size_t i;
 
-	for (i = 0; i < rs->mr->n; i++)
-		if (i != m && rs->s->toks[rs->mr->m[i].tok_start].sent == sent &&
-		    strcmp(rs->mr->m[i].key, k) == 0)
+	/* Mentions are in text order: look at the neighbours in the sentence. */
+	for (i = m; i-- > 0 && rs->s->toks[rs->mr->m[i].tok_start].sent == sent;)
+		if (strcmp(rs->mr->m[i].key, k) == 0)
+			return 1;
+	for (i = m + 1; i < rs->mr->n && rs->s->toks[rs->mr->m[i].tok_start].sent == sent; i++)
+		if (strcmp(rs->mr->m[i].key, k) == 0)
 			return 1;
 	return 0;
 }
@@ -383,8 +386,12 @@ static enum pc_rc rule_pairs(struct dstate *ds, struct diag *d)
 	for (i = 0; i < rs->mr->n; i++) {
 		const struct mention *a = &rs->mr->m[i];
 		int done = 0;
+		unsigned para_a = rs->s->toks[a->tok_start].para;
 		if (!rs->rm[i].keep || rs->rm[i].best < 0 || ds->flagged[i] ||
 		    (a->flags & (MATCH_QUALIFIER | MATCH_REGION_ABBR)))
+			continue;
+		/* One look-up per name: later mentions of the same key are skipped. */
+		if (rs->key_id[i] != (int)i)
 			continue;
 		if ((rc = db_lookalikes(rs->db, a->key, alikes, DETECT_MAX_ALIKES, &n_al, d)) != PC_OK)
 			return rc;
@@ -392,6 +399,9 @@ static enum pc_rc rule_pairs(struct dstate *ds, struct diag *d)
 			const struct mention *b = &rs->mr->m[j];
 			const struct db_place *pa, *pb;
 			struct finding *f;
+			/* Names far apart in a long file belong to different stories. */
+			if (rs->s->toks[b->tok_start].para > para_a + 12)
+				break;
 			if (!rs->rm[j].keep || rs->rm[j].best < 0 || ds->flagged[j] ||
 			    (b->flags & (MATCH_QUALIFIER | MATCH_REGION_ABBR)) || strcmp(a->key, b->key) == 0)
 				continue;

@@ -9,7 +9,9 @@
 #include <math.h>
 #include <string.h>
 
-#define RESOLVE_ROUNDS 3
+#define RESOLVE_ROUNDS 2
+/* Readings per mention scored against the context (see score_mention). */
+#define RESOLVE_MAX_SCORED 10
 /* Weight of the evidence a mention's reading gives, times its confidence. */
 #define RESOLVE_MENTION_WEIGHT 0.6
 
@@ -57,10 +59,19 @@ double resolve_prior(const struct db_place *p, int name_kind)
 
 static int same_str(const char *a, const char *b)
 {
-	return a[0] && strcmp(a, b) == 0;
+	/* Hot path: codes are short; compare the first bytes before strcmp. */
+	return a[0] && a[0] == b[0] && a[1] == b[1] && strcmp(a, b) == 0;
 }
 
-double resolve_fit(const struct db_place *c, const struct db_place *e, int e_level)
+/*
+ * Squared chord lengths on the unit sphere for 25, 80, 200 and 500 km:
+ * comparing these against |a - b|^2 of two unit vectors needs no
+ * trigonometry in the hot loop.  chord = 2 sin(d / 2R).
+ */
+#define CHORD2(km) (4.0 * sin((km) / 12742.0) * sin((km) / 12742.0))
+
+static double fit_xyz(const struct db_place *c, const double *cxyz, const struct db_place *e,
+		      const double *exyz, int e_level)
 {
 	int same_cc = same_str(c->country, e->country);
 	int same_a1 = same_cc && same_str(c->admin1, e->admin1);
@@ -79,7 +90,7 @@ double resolve_fit(const struct db_place *c, const struct db_place *e, int e_lev
 	case DB_KIND_REGION:
 		return 0.0;
 	default: {
-		double geo = 0.0, adm = 0.0, km;
+		double adm = same_a1 ? 0.5 : (same_cc ? 0.2 : 0.0), geo = 0.0, dx, dy, dz, c2;
 		if (e_level == CTX_COUNTRY)
 			return same_cc ? 1.0 : 0.0;
 		if (e_level == CTX_ADMIN1)
@@ -88,19 +99,30 @@ double resolve_fit(const struct db_place *c, const struct db_place *e, int e_lev
 			return 0.9;
 		if (e->kind == DB_KIND_ADMIN2 && same_a1 && same_str(c->admin2, e->admin2))
 			return 0.9;
-		km = resolve_km(c->lat, c->lon, e->lat, e->lon);
-		if (km < 25)
+		dx = cxyz[0] - exyz[0];
+		dy = cxyz[1] - exyz[1];
+		dz = cxyz[2] - exyz[2];
+		c2 = dx * dx + dy * dy + dz * dz;
+		if (c2 < CHORD2(25))
 			geo = 0.9;
-		else if (km < 80)
+		else if (c2 < CHORD2(80))
 			geo = 0.7;
-		else if (km < 200)
+		else if (c2 < CHORD2(200))
 			geo = 0.45;
-		else if (km < 500)
+		else if (c2 < CHORD2(500))
 			geo = 0.2;
-		adm = same_a1 ? 0.5 : (same_cc ? 0.2 : 0.0);
 		return geo > adm ? geo : adm;
 	}
 	}
+}
+
+double resolve_fit(const struct db_place *c, const struct db_place *e, int e_level)
+{
+	double cx[3], ex[3];
+
+	ctx_xyz(c->lat, c->lon, cx);
+	ctx_xyz(e->lat, e->lon, ex);
+	return fit_xyz(c, cx, e, ex, e_level);
 }
 
 /* Nearness in the text of evidence EV to mention M: 0.4..1. */
@@ -142,7 +164,7 @@ static int skip_ev(const struct resolve_state *rs, size_t m, const struct ctx_ev
 		return 1;
 	/* Another mention of the same name must not vouch for itself, unless
 	 * the writer qualified it ("SYDNEY, N.S." ... "in Sydney"). */
-	if (!(opts & RESOLVE_SAME_KEY) && ev->key && ev->mention >= 0 && strcmp(ev->key, mn->key) == 0) {
+	if (!(opts & RESOLVE_SAME_KEY) && ev->mention >= 0 && rs->key_id[ev->mention] == rs->key_id[m]) {
 		const struct mention *o = &rs->mr->m[ev->mention];
 		if (o->qualifier < 0)
 			return 1;
@@ -150,18 +172,60 @@ static int skip_ev(const struct resolve_state *rs, size_t m, const struct ctx_ev
 	return 0;
 }
 
+/*
+ * Evidence further than this many paragraphs away does not count: a long
+ * file is usually many stories, and the bound keeps scoring linear in the
+ * length of the document.
+ */
+#define RESOLVE_PARA_WINDOW 12
+
+/* First evidence item of C (sorted by paragraph) with para >= P. */
+static size_t ev_lower(const struct ctx *c, unsigned p)
+{
+	size_t lo = 0, hi = c->n_ev;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (c->ev[mid].para < p)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* Evidence index range [*LO, *HI) that may speak for mention M: the
+ * whole window for article-wide questions (RESOLVE_DOCWIDE), a narrower
+ * one for reading a name, where nearby evidence dominates anyway. */
+static void ev_window(const struct resolve_state *rs, const struct ctx *c, size_t m, unsigned opts,
+		      size_t *lo, size_t *hi)
+{
+	unsigned para, first, w = (opts & RESOLVE_DOCWIDE) ? RESOLVE_PARA_WINDOW : RESOLVE_PARA_WINDOW / 2;
+
+	if (m >= rs->mr->n) {
+		*lo = 0;
+		*hi = c->n_ev;
+		return;
+	}
+	para = rs->s->toks[rs->mr->m[m].tok_start].para;
+	first = para > w ? para - w : 0;
+	*lo = ev_lower(c, first);
+	*hi = ev_lower(c, para + w + 1);
+}
+
 static double support_from(const struct resolve_state *rs, const struct ctx *c, size_t m,
-			   const struct db_place *p, unsigned opts)
+			   const struct db_place *p, const double *pxyz, unsigned opts)
 {
 	double s = 0.0;
-	size_t i;
+	size_t i, lo, hi;
 
-	for (i = 0; i < c->n_ev; i++) {
+	ev_window(rs, c, m, opts, &lo, &hi);
+	for (i = lo; i < hi; i++) {
 		const struct ctx_ev *ev = &c->ev[i];
 		double f;
 		if (skip_ev(rs, m, ev, opts))
 			continue;
-		f = resolve_fit(p, &ev->place, ev->level);
+		f = fit_xyz(p, pxyz, &ev->place, ev->xyz, ev->level);
 		if (f <= 0.0)
 			continue;
 		if ((opts & RESOLVE_STRONG) && f < 0.5)
@@ -174,7 +238,10 @@ static double support_from(const struct resolve_state *rs, const struct ctx *c, 
 double resolve_support(const struct resolve_state *rs, size_t m, const struct db_place *p,
 		       unsigned opts)
 {
-	return support_from(rs, rs->ctx, m, p, opts) + support_from(rs, &rs->dyn, m, p, opts);
+	double xyz[3];
+
+	ctx_xyz(p->lat, p->lon, xyz);
+	return support_from(rs, rs->ctx, m, p, xyz, opts) + support_from(rs, &rs->dyn, m, p, xyz, opts);
 }
 
 /* Does candidate C lie inside the region read by qualifier Q? */
@@ -220,7 +287,7 @@ static void rebuild_dyn(struct resolve_state *rs)
 		for (j = 0; j < mn->n_cands; j++) {
 			struct ctx_ev ev;
 			double p = r->sc[j].p;
-			if (p < 0.05)
+			if (p < 0.1)
 				continue;
 			memset(&ev, 0, sizeof ev);
 			ev.place = mn->cands[j].place;
@@ -266,8 +333,16 @@ static void score_mention(struct resolve_state *rs, size_t i, int use_support)
 				any_inside = 1;
 	for (j = 0; j < mn->n_cands; j++) {
 		struct resolve_score *sc = &r->sc[j];
+		/*
+		 * Readings come most populous first; past the first few only
+		 * regions and places inside the qualifier are worth scoring
+		 * against the context (a name with 64 villages would
+		 * otherwise dominate the cost).
+		 */
+		int score_it = use_support && (j < RESOLVE_MAX_SCORED || mn->cands[j].place.kind != DB_KIND_PLACE ||
+					       (q && resolve_inside(q, &mn->cands[j].place)));
 		sc->prior = resolve_prior(&mn->cands[j].place, mn->cands[j].name_kind);
-		sc->support = use_support ? resolve_support(rs, i, &mn->cands[j].place, 0) : 0.0;
+		sc->support = score_it ? resolve_support(rs, i, &mn->cands[j].place, 0) : 0.0;
 		sc->score = combine(sc->prior, sc->support);
 		/* An explicit qualifier decides. */
 		if (any_inside && !resolve_inside(q, &mn->cands[j].place))
@@ -343,6 +418,34 @@ static int keep_mention(const struct resolve_state *rs, size_t i)
 	return 1;
 }
 
+/* Give mentions with equal keys one small integer id (hash table in A). */
+static int *assign_key_ids(const struct match_result *mr, struct arena *a)
+{
+	size_t cap = 16, i;
+	int *ids = arena_alloc(a, (mr->n ? mr->n : 1) * sizeof *ids);
+	int *slot;
+
+	while (cap < mr->n * 2 + 2)
+		cap *= 2;
+	slot = arena_alloc(a, cap * sizeof *slot);
+	for (i = 0; i < cap; i++)
+		slot[i] = -1;
+	for (i = 0; i < mr->n; i++) {
+		const char *k = mr->m[i].key;
+		size_t h = 5381;
+		const char *p;
+		for (p = k; *p; p++)
+			h = h * 33 + (unsigned char)*p;
+		h &= cap - 1;
+		while (slot[h] >= 0 && strcmp(mr->m[slot[h]].key, k) != 0)
+			h = (h + 1) & (cap - 1);
+		if (slot[h] < 0)
+			slot[h] = (int)i;
+		ids[i] = slot[h];
+	}
+	return ids;
+}
+
 /* The static cue evidence whose phrase covers mention M, as index+1, or 0. */
 static int covering_cue(const struct ctx *c, const struct mention *m)
 {
@@ -370,6 +473,7 @@ enum pc_rc resolve_run(struct db *db, const struct scan_doc *s, const struct mat
 	out->ctx = ctx;
 	out->a = a;
 	out->rm = arena_calloc(a, mr->n ? mr->n : 1, sizeof *out->rm);
+	out->key_id = assign_key_ids(mr, a);
 	for (i = 0; i < mr->n; i++) {
 		out->rm[i].sc = arena_calloc(a, mr->m[i].n_cands ? mr->m[i].n_cands : 1,
 					     sizeof *out->rm[i].sc);
@@ -413,9 +517,10 @@ static void explain_from(const struct resolve_state *rs, const struct ctx *c, si
 			 const struct db_place *p, unsigned opts, struct expl *ex, size_t *n_ex,
 			 size_t cap)
 {
-	size_t i, k;
+	size_t i, k, lo, hi;
 
-	for (i = 0; i < c->n_ev; i++) {
+	ev_window(rs, c, m, opts | RESOLVE_DOCWIDE, &lo, &hi);
+	for (i = lo; i < hi; i++) {
 		const struct ctx_ev *ev = &c->ev[i];
 		double f, w, pr;
 		if (skip_ev(rs, m, ev, opts) || !ev->what)

@@ -48,6 +48,7 @@ struct resolve_state {
 	const struct ctx *ctx;   /* static evidence */
 	struct ctx dyn;          /* evidence from the mentions' readings */
 	struct resolve_mention *rm; /* one per mention */
+	int *key_id;             /* per mention: mentions with the same key share it */
 	struct arena *a;
 };
 

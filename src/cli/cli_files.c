@@ -1,0 +1,240 @@
+/*
+ * cli_files.c: walk the PATH arguments of `check` (cli_files.h).
+ */
+#include "cli/cli_files.h"
+
+#include "base/buf.h"
+#include "base/xmem.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <fnmatch.h>
+#include <spawn.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+extern char **environ;
+
+#define FILES_MAX_DEPTH 256
+/* Ceiling on `git ls-files` output: millions of paths. */
+#define FILES_MAX_LIST (512u * 1024 * 1024)
+
+const char *const cli_files_default_globs[] = {
+	"*.md", "*.markdown", "*.html", "*.htm", "*.txt", NULL,
+};
+
+static void push(struct cli_files *f, char *path)
+{
+	if (f->n == f->cap) {
+		f->cap = f->cap ? f->cap * 2 : 64;
+		f->paths = xreallocarray(f->paths, f->cap, sizeof *f->paths);
+	}
+	f->paths[f->n++] = path;
+}
+
+void cli_files_free(struct cli_files *f)
+{
+	size_t i;
+
+	for (i = 0; i < f->n; i++)
+		free(f->paths[i]);
+	free(f->paths);
+	memset(f, 0, sizeof *f);
+}
+
+int cli_files_match(const char *const *globs, const char *rel)
+{
+	const char *base = strrchr(rel, '/');
+
+	base = base ? base + 1 : rel;
+	for (; *globs; globs++) {
+		const char *subject = strchr(*globs, '/') ? rel : base;
+		if (fnmatch(*globs, subject, FNM_CASEFOLD) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* DIR joined with REL; "." and "./" add no prefix, so paths stay short. */
+static char *join(const char *dir, const char *rel)
+{
+	size_t n = strlen(dir);
+	char *p;
+
+	if (strcmp(dir, ".") == 0 || strcmp(dir, "./") == 0)
+		return xstrdup(rel);
+	p = xmalloc(n + strlen(rel) + 2);
+	memcpy(p, dir, n);
+	if (n && dir[n - 1] != '/')
+		p[n++] = '/';
+	strcpy(p + n, rel);
+	return p;
+}
+
+static int cmp_str(const void *x, const void *y)
+{
+	return strcmp(*(char *const *)x, *(char *const *)y);
+}
+
+/*
+ * Run `git -C DIR ls-files -co --exclude-standard -z` and collect its output
+ * in OUT.  Returns 1 when git ran and succeeded (DIR is in a work tree), 0
+ * otherwise (no git, not a work tree: the caller walks instead).
+ */
+static int git_list(const char *dir, struct buf *out)
+{
+	char *argv[] = { "git", "-C", (char *)dir, "ls-files", "-co", "--exclude-standard", "-z", NULL };
+	posix_spawn_file_actions_t fa;
+	int pipefd[2], status, ok = 0, too_big = 0;
+	pid_t pid;
+	char tmp[65536];
+	ssize_t n;
+
+	if (pipe(pipefd) != 0)
+		return 0;
+	posix_spawn_file_actions_init(&fa);
+	posix_spawn_file_actions_addclose(&fa, pipefd[0]);
+	posix_spawn_file_actions_adddup2(&fa, pipefd[1], STDOUT_FILENO);
+	posix_spawn_file_actions_addclose(&fa, pipefd[1]);
+	posix_spawn_file_actions_addopen(&fa, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
+	posix_spawn_file_actions_addopen(&fa, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
+	if (posix_spawnp(&pid, "git", &fa, NULL, argv, environ) != 0) {
+		posix_spawn_file_actions_destroy(&fa);
+		close(pipefd[0]);
+		close(pipefd[1]);
+		return 0;
+	}
+	posix_spawn_file_actions_destroy(&fa);
+	close(pipefd[1]);
+	for (;;) {
+		n = read(pipefd[0], tmp, sizeof tmp);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		if (!too_big && buf_append(out, tmp, (size_t)n) != PC_OK)
+			too_big = 1; /* keep draining so git can exit */
+	}
+	close(pipefd[0]);
+	while (waitpid(pid, &status, 0) < 0)
+		if (errno != EINTR)
+			return 0;
+	ok = WIFEXITED(status) && WEXITSTATUS(status) == 0 && !too_big && n == 0;
+	return ok;
+}
+
+/* Collect DIR's files through git; 0 if DIR is not in a work tree. */
+static int collect_git(const char *dir, const char *const *globs, struct cli_files *out)
+{
+	struct buf list;
+	char **rel = NULL;
+	size_t n_rel = 0, cap = 0, i, p;
+	struct stat st;
+
+	buf_init(&list, FILES_MAX_LIST);
+	if (!git_list(dir, &list)) {
+		buf_free(&list);
+		return 0;
+	}
+	for (p = 0; p < list.len;) {
+		const char *s = list.data + p;
+		size_t n = strnlen(s, list.len - p);
+		if (n && cli_files_match(globs, s)) {
+			if (n_rel == cap) {
+				cap = cap ? cap * 2 : 64;
+				rel = xreallocarray(rel, cap, sizeof *rel);
+			}
+			rel[n_rel++] = xstrndup(s, n);
+		}
+		p += n + 1;
+	}
+	buf_free(&list);
+	qsort(rel, n_rel, sizeof *rel, cmp_str);
+	for (i = 0; i < n_rel; i++) {
+		char *path;
+		/* -c lists deleted tracked files, and unmerged paths repeat. */
+		if (i && strcmp(rel[i], rel[i - 1]) == 0)
+			continue;
+		path = join(dir, rel[i]);
+		if (stat(path, &st) == 0 && S_ISREG(st.st_mode))
+			push(out, path);
+		else
+			free(path);
+	}
+	for (i = 0; i < n_rel; i++)
+		free(rel[i]);
+	free(rel);
+	return 1;
+}
+
+/* Plain walk of DIR (REL: its path below the argument, "" at the top). */
+static enum pc_rc walk(const char *dir, const char *rel, int depth, const char *const *globs,
+		       struct cli_files *out, struct diag *d)
+{
+	DIR *dp;
+	struct dirent *de;
+	char **names = NULL;
+	size_t n = 0, cap = 0, i;
+	enum pc_rc rc = PC_OK;
+
+	if (depth > FILES_MAX_DEPTH)
+		return diag_set(d, PC_ERR_LIMIT, dir, 0, 0, "folders nested more than %d deep", FILES_MAX_DEPTH);
+	if (!(dp = opendir(dir)))
+		return diag_set(d, PC_ERR_IO, dir, 0, 0, "cannot open folder: %s", strerror(errno));
+	while ((de = readdir(dp))) {
+		if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0 ||
+		    strcmp(de->d_name, ".git") == 0)
+			continue;
+		if (n == cap) {
+			cap = cap ? cap * 2 : 32;
+			names = xreallocarray(names, cap, sizeof *names);
+		}
+		names[n++] = xstrdup(de->d_name);
+	}
+	closedir(dp);
+	qsort(names, n, sizeof *names, cmp_str);
+	for (i = 0; i < n; i++) {
+		char *path = join(dir, names[i]);
+		char *sub = rel[0] ? join(rel, names[i]) : xstrdup(names[i]);
+		struct stat st;
+		if (rc == PC_OK && lstat(path, &st) == 0) {
+			if (S_ISDIR(st.st_mode)) {
+				rc = walk(path, sub, depth + 1, globs, out, d);
+			} else if ((S_ISREG(st.st_mode) || (S_ISLNK(st.st_mode) && stat(path, &st) == 0 &&
+							      S_ISREG(st.st_mode))) &&
+				   cli_files_match(globs, sub)) {
+				push(out, path);
+				path = NULL;
+			}
+		}
+		free(path);
+		free(sub);
+		free(names[i]);
+	}
+	free(names);
+	return rc;
+}
+
+enum pc_rc cli_files_collect(char *const *args, size_t n_args, const char *const *globs,
+			     struct cli_files *out, struct diag *d)
+{
+	size_t i;
+	enum pc_rc rc = PC_OK;
+
+	if (!globs)
+		globs = cli_files_default_globs;
+	for (i = 0; i < n_args && rc == PC_OK; i++) {
+		struct stat st;
+		if (strcmp(args[i], "-") != 0 && stat(args[i], &st) == 0 && S_ISDIR(st.st_mode)) {
+			if (!collect_git(args[i], globs, out))
+				rc = walk(args[i], "", 0, globs, out, d);
+			continue;
+		}
+		push(out, xstrdup(args[i]));
+	}
+	return rc;
+}

@@ -1,0 +1,232 @@
+/*
+ * test_query.c: the query stage without a terminal: LAT,LON parsing, the
+ * text and JSON renderings of hand-made answers, and (when a database is
+ * at $PLACECHECK_TEST_DB or geodata/places.db) region parsing and the
+ * questions of issue 5.
+ */
+#include "query/query.h"
+
+#include "testhelp.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+static void test_latlon(void)
+{
+	double lat = 0, lon = 0;
+	struct diag d;
+
+	diag_clear(&d);
+	CHECK_INT(query_parse_latlon("38.02931,-78.47668", &lat, &lon, &d), PC_OK);
+	CHECK(fabs(lat - 38.02931) < 1e-9 && fabs(lon + 78.47668) < 1e-9);
+	CHECK_INT(query_parse_latlon(" 38.0 , -78.5 ", &lat, &lon, &d), PC_OK);
+	CHECK_INT(query_parse_latlon("38 -78", &lat, &lon, &d), PC_OK);
+	CHECK(lat == 38 && lon == -78);
+	CHECK_INT(query_parse_latlon("95,10", &lat, &lon, &d), PC_ERR_USAGE);
+	diag_clear(&d);
+	CHECK_INT(query_parse_latlon("10,181", &lat, &lon, &d), PC_ERR_USAGE);
+	CHECK_INT(query_parse_latlon("nan,10", &lat, &lon, NULL), PC_ERR_USAGE);
+	CHECK_INT(query_parse_latlon("38", &lat, &lon, NULL), PC_ERR_USAGE);
+	CHECK_INT(query_parse_latlon("38,-78,5", &lat, &lon, NULL), PC_ERR_USAGE);
+	CHECK_INT(query_parse_latlon("north", &lat, &lon, NULL), PC_ERR_USAGE);
+	CHECK_INT(query_parse_latlon("", &lat, &lon, NULL), PC_ERR_USAGE);
+}
+
+static void fill(struct query_place *q, int64_t id, const char *name, const char *a1,
+		 const char *a1name, const char *abbr, const char *kind, int64_t pop)
+{
+	memset(q, 0, sizeof *q);
+	q->p.id = id;
+	snprintf(q->p.name, sizeof q->p.name, "%s", name);
+	snprintf(q->p.country, sizeof q->p.country, "US");
+	snprintf(q->p.admin1, sizeof q->p.admin1, "%s", a1);
+	snprintf(q->admin1_name, sizeof q->admin1_name, "%s", a1name);
+	snprintf(q->country_name, sizeof q->country_name, "United States");
+	snprintf(q->abbrev, sizeof q->abbrev, "%s", abbr);
+	q->kind_word = kind;
+	q->p.population = pop;
+	q->p.lat = 38.02931;
+	q->p.lon = -78.47668;
+}
+
+/* The no-answer of issue 5, word for word, from a hand-made answer. */
+static void test_render_in_no(void)
+{
+	struct query_answer ans;
+	struct query_place elsewhere[1];
+	struct query_alike al[1];
+	struct buf b;
+
+	memset(&ans, 0, sizeof ans);
+	memset(al, 0, sizeof al);
+	ans.mode = QUERY_IN;
+	ans.name = "Charlottesville";
+	snprintf(ans.region.name, sizeof ans.region.name, "North Carolina");
+	snprintf(ans.region.country, sizeof ans.region.country, "US");
+	snprintf(ans.region.admin1, sizeof ans.region.admin1, "NC");
+	fill(&elsewhere[0], 4752031, "Charlottesville", "VA", "Virginia", "Va.", "county seat", 46597);
+	ans.elsewhere = elsewhere;
+	ans.n_elsewhere = 1;
+	snprintf(al[0].name, sizeof al[0].name, "Charlotte");
+	snprintf(al[0].how, sizeof al[0].how, "suffix");
+	al[0].kind = DB_ALIKE_SUFFIX;
+	ans.alikes = al;
+	ans.n_alikes = 1;
+	buf_init(&b, 0);
+	CHECK_INT(query_render_text(&b, &ans, NULL), PC_OK);
+	CHECK(strncmp(buf_str(&b),
+		      "No Charlottesville in North Carolina. Charlottesville is in Virginia."
+		      " In North Carolina: Charlotte.\n",
+		      strlen("No Charlottesville in North Carolina. Charlottesville is in Virginia."
+			     " In North Carolina: Charlotte.\n")) == 0);
+	CHECK(strstr(buf_str(&b),
+		     "  Charlottesville, Virginia (Va.), United States; county seat; pop. 46,597;"
+		     " 38.02931, -78.47668; GeoNames 4752031\n") != NULL);
+	buf_free(&b);
+}
+
+/* Synthetic ids are not GeoNames ids: omitted in text, null in JSON. */
+static void test_render_synthetic_and_json(void)
+{
+	struct query_answer ans;
+	struct query_place pl[1];
+	struct buf b;
+
+	memset(&ans, 0, sizeof ans);
+	ans.mode = QUERY_NAME;
+	ans.name = "Va\"x";
+	ans.found = 1;
+	fill(&pl[0], -2000001, "Virginia", "VA", "Virginia", "Va.", "state", 0);
+	pl[0].p.kind = DB_KIND_ADMIN1;
+	ans.places = pl;
+	ans.n_places = ans.n_total_places = 1;
+	buf_init(&b, 0);
+	CHECK_INT(query_render_text(&b, &ans, NULL), PC_OK);
+	CHECK(strstr(buf_str(&b), "  Virginia (Va.), United States; state; 38.02931, -78.47668\n") != NULL);
+	CHECK(strstr(buf_str(&b), "GeoNames") == NULL);
+	buf_reset(&b);
+	CHECK_INT(query_render_json(&b, &ans), PC_OK);
+	CHECK(strstr(buf_str(&b), "\"id\":null") != NULL);
+	CHECK(strstr(buf_str(&b), "\"name\":\"Va\\\"x\"") != NULL);
+	CHECK(strstr(buf_str(&b), "\"found\":true") != NULL);
+	CHECK(b.len && buf_str(&b)[b.len - 1] == '\n');
+	buf_free(&b);
+}
+
+/* A buffer ceiling leaves the buffer as it was: no half answer. */
+static void test_render_limit(void)
+{
+	struct query_answer ans;
+	struct query_place pl[1];
+	struct buf b;
+
+	memset(&ans, 0, sizeof ans);
+	ans.mode = QUERY_NAME;
+	ans.name = "Charlottesville";
+	ans.found = 1;
+	fill(&pl[0], 4752031, "Charlottesville", "VA", "Virginia", "Va.", "county seat", 46597);
+	ans.places = pl;
+	ans.n_places = ans.n_total_places = 1;
+	buf_init(&b, 40);
+	buf_puts(&b, "kept");
+	CHECK_INT(query_render_text(&b, &ans, NULL), PC_ERR_LIMIT);
+	CHECK_STR(buf_str(&b), "kept");
+	CHECK_INT(query_render_json(&b, &ans), PC_ERR_LIMIT);
+	CHECK_STR(buf_str(&b), "kept");
+	buf_free(&b);
+}
+
+static const char *test_db_path(void)
+{
+	const char *p = getenv("PLACECHECK_TEST_DB");
+	struct stat sb;
+
+	if (!p || !p[0])
+		p = "geodata/places.db";
+	return stat(p, &sb) == 0 ? p : NULL;
+}
+
+/* Against the bundled database, when there is one. */
+static void test_with_db(void)
+{
+	const char *path = test_db_path();
+	struct db *db = NULL;
+	struct query_region *regs;
+	struct query_answer ans;
+	struct query_opts o = { 0 };
+	struct arena a;
+	struct diag d;
+	size_t n, i;
+	int found;
+	const char *name;
+
+	if (!path) {
+		printf("  (no database: skipped)\n");
+		return;
+	}
+	diag_clear(&d);
+	if (db_open(path, DB_OPEN_READONLY, &db, &d) != PC_OK) {
+		CHECK(!"cannot open the test database");
+		return;
+	}
+	arena_init(&a, 0);
+	/* Regions written every way. */
+	CHECK_INT(query_region_parse(db, "Va.", &a, &regs, &n, &d), PC_OK);
+	CHECK(n >= 1 && strcmp(regs[0].admin1, "VA") == 0 && strcmp(regs[0].label, "Va.") == 0);
+	CHECK_INT(query_region_parse(db, "US.NC", &a, &regs, &n, &d), PC_OK);
+	CHECK(n == 1 && strcmp(regs[0].name, "North Carolina") == 0);
+	CHECK_INT(query_region_parse(db, "AU", &a, &regs, &n, &d), PC_OK);
+	for (found = 0, i = 0; i < n; i++)
+		found |= strcmp(regs[i].country, "AU") == 0 && !regs[i].admin1[0];
+	CHECK(found);
+	CHECK_INT(query_region_parse(db, "Nova Scotia", &a, &regs, &n, &d), PC_OK);
+	CHECK(n >= 1 && strcmp(regs[0].country, "CA") == 0 && regs[0].kind == DB_KIND_ADMIN1);
+	CHECK_INT(query_region_parse(db, "Narnialand", &a, &regs, &n, &d), PC_OK);
+	CHECK_INT(n, 0);
+	/* "Georgia" may be the state or the country: both are candidates. */
+	CHECK_INT(query_region_parse(db, "Georgia", &a, &regs, &n, &d), PC_OK);
+	CHECK(n >= 2);
+	/* Splitting "NAME, REGION" only at a region. */
+	CHECK(query_split_qualified(db, "Charlottesville, N.C.", &a, &name, &regs, &n, &d));
+	CHECK_STR(name, "Charlottesville");
+	CHECK(!query_split_qualified(db, "Charlottesville, Narnialand", &a, &name, &regs, &n, &d));
+	/* Is there a Charlottesville in North Carolina?  No; Charlotte is. */
+	CHECK_INT(query_ask(db, "Charlottesville, N.C.", &o, &a, &ans, &d), PC_OK);
+	CHECK(ans.mode == QUERY_IN && !ans.found);
+	CHECK(ans.n_elsewhere >= 1 && ans.elsewhere[0].p.id == 4752031);
+	CHECK(ans.n_alikes >= 1 && ans.alikes[0].place.p.id == 4460243);
+	/* Springfield, Illinois is the state capital. */
+	CHECK_INT(query_name(db, "Springfield", &o, &a, &ans, &d), PC_OK);
+	for (found = 0, i = 0; i < ans.n_places; i++)
+		found |= ans.places[i].p.id == 4250542 && strcmp(ans.places[i].kind_word, "state capital") == 0;
+	CHECK(found);
+	/* Ranked: never a smaller own-name place before a bigger one. */
+	for (i = 1; i < ans.n_places; i++)
+		if (ans.places[i].name_kind != DB_NAME_ALT)
+			CHECK(ans.places[i - 1].p.population >= ans.places[i].p.population);
+	/* Near Charlottesville's point: Charlottesville first. */
+	CHECK_INT(query_near(db, 38.02931, -78.47668, 25, &o, &a, &ans, &d), PC_OK);
+	CHECK(ans.n_places >= 1 && ans.places[0].p.id == 4752031 && ans.places[0].dist_km < 0.1);
+	/* Completion. */
+	CHECK_INT(query_prefix(db, "Charlottesv", QUERY_KINDS_ALL, &o, &a, &ans, &d), PC_OK);
+	CHECK(ans.n_completions >= 1 && strcmp(ans.completions[0].form, "Charlottesville") == 0);
+	CHECK_INT(query_prefix(db, "North Caro", QUERY_KINDS_REGIONS, &o, &a, &ans, &d), PC_OK);
+	CHECK(ans.n_completions >= 1 && strcmp(ans.completions[0].form, "North Carolina") == 0);
+	/* A name that folds to nothing is a usage error, not a crash. */
+	diag_clear(&d);
+	CHECK_INT(query_name(db, "...", &o, &a, &ans, &d), PC_ERR_USAGE);
+	arena_free(&a);
+	db_close(db);
+}
+
+int main(void)
+{
+	TEST(test_latlon);
+	TEST(test_render_in_no);
+	TEST(test_render_synthetic_and_json);
+	TEST(test_render_limit);
+	TEST(test_with_db);
+	return TEST_REPORT();
+}
