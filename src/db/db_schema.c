@@ -1,0 +1,481 @@
+/*
+ * db_schema.c: the life of a database build.  Creates "PATH.tmp-PID" with
+ * the schema of db.h, tunes it for one bulk transaction, and at the end
+ * creates the late indexes, writes meta, fsyncs and renames it over PATH.
+ * Any failure before the rename removes the temporary file and leaves PATH
+ * as it was (see db_write.h).
+ */
+#include "db/db_write_int.h"
+
+#include "base/xmem.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+/* Tables first; the big indexes come at the end (db_build_commit). */
+static const char schema_sql[] =
+	"CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT);"
+	"CREATE TABLE IF NOT EXISTS places(id INTEGER PRIMARY KEY, name TEXT NOT NULL,"
+	" asciiname TEXT, lat REAL NOT NULL, lon REAL NOT NULL, fclass TEXT, fcode TEXT,"
+	" country TEXT, cc2 TEXT, admin1 TEXT, admin2 TEXT, admin3 TEXT, admin4 TEXT,"
+	" population INTEGER, elevation INTEGER, dem INTEGER, timezone TEXT,"
+	" modified TEXT, kind INTEGER NOT NULL);"
+	"CREATE TABLE IF NOT EXISTS countries(iso2 TEXT PRIMARY KEY, iso3 TEXT, name TEXT,"
+	" capital TEXT, continent TEXT, population INTEGER, neighbours TEXT,"
+	" place_id INTEGER);"
+	"CREATE TABLE IF NOT EXISTS admin1(code TEXT PRIMARY KEY, country TEXT, a1 TEXT,"
+	" name TEXT, asciiname TEXT, geonameid INTEGER, place_id INTEGER);"
+	"CREATE TABLE IF NOT EXISTS admin2(code TEXT PRIMARY KEY, country TEXT, a1 TEXT,"
+	" a2 TEXT, name TEXT, asciiname TEXT, geonameid INTEGER, place_id INTEGER);"
+	"CREATE TABLE IF NOT EXISTS names(key TEXT NOT NULL, place_id INTEGER NOT NULL,"
+	" kind INTEGER NOT NULL, form TEXT NOT NULL);"
+	"CREATE TABLE IF NOT EXISTS lookalikes(key_a TEXT NOT NULL, key_b TEXT NOT NULL,"
+	" kind INTEGER NOT NULL, dist INTEGER NOT NULL);"
+	"CREATE TABLE IF NOT EXISTS cues(key TEXT NOT NULL, phrase TEXT NOT NULL,"
+	" place_id INTEGER NOT NULL, weight REAL NOT NULL);"
+	"CREATE TABLE IF NOT EXISTS lexicon(key TEXT PRIMARY KEY, flags INTEGER NOT NULL);"
+	"CREATE TABLE IF NOT EXISTS name_prefixes(prefix TEXT PRIMARY KEY) WITHOUT ROWID;"
+	"CREATE TABLE IF NOT EXISTS blobs(name TEXT PRIMARY KEY, data BLOB NOT NULL);"
+	"CREATE TABLE IF NOT EXISTS region_members(place_id INTEGER NOT NULL,"
+	" country TEXT NOT NULL);"
+	"CREATE TABLE IF NOT EXISTS near_keys(del TEXT NOT NULL, key TEXT NOT NULL);"
+	/* Staging for what can only be attached once every file is in. */
+	"CREATE TEMP TABLE s_cpoint(iso2 TEXT PRIMARY KEY, lat REAL, lon REAL);"
+	"CREATE TEMP TABLE s_rname(seq INTEGER PRIMARY KEY, target TEXT, kind INTEGER,"
+	" form TEXT);"
+	"CREATE TEMP TABLE s_region(key TEXT PRIMARY KEY, name TEXT, members TEXT,"
+	" lat REAL, lon REAL);"
+	"CREATE TEMP TABLE s_cue(seq INTEGER PRIMARY KEY, key TEXT, phrase TEXT,"
+	" target TEXT, weight REAL, file TEXT, line INTEGER);";
+
+/* Derived tables are rebuilt from scratch by every load, --add included. */
+static const char clear_derived_sql[] =
+	"DELETE FROM lookalikes; DELETE FROM name_prefixes; DELETE FROM blobs;"
+	"DELETE FROM near_keys;";
+
+enum pc_rc db_build_err(struct db_build *b, struct diag *d, const char *what)
+{
+	return diag_set(d, PC_ERR_DB, b->tmp_path, 0, 0, "%s: %s", what,
+			b->db ? sqlite3_errmsg(b->db) : "no database");
+}
+
+enum pc_rc db_build_exec(struct db_build *b, const char *sql, struct diag *d)
+{
+	char *err = NULL;
+
+	if (sqlite3_exec(b->db, sql, NULL, NULL, &err) != SQLITE_OK) {
+		diag_set(d, PC_ERR_DB, b->tmp_path, 0, 0, "%s", err ? err : "SQL error");
+		sqlite3_free(err);
+		return PC_ERR_DB;
+	}
+	return PC_OK;
+}
+
+enum pc_rc db_build_prepare(struct db_build *b, const char *sql, sqlite3_stmt **st,
+			    struct diag *d)
+{
+	if (sqlite3_prepare_v2(b->db, sql, -1, st, NULL) != SQLITE_OK)
+		return db_build_err(b, d, "prepare");
+	return PC_OK;
+}
+
+enum pc_rc db_build_step_done(struct db_build *b, sqlite3_stmt *st, struct diag *d,
+			      const char *what)
+{
+	int rc = sqlite3_step(st);
+
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		return db_build_err(b, d, what);
+	return PC_OK;
+}
+
+void db_build_bind_text(sqlite3_stmt *st, int i, const char *s)
+{
+	/* STATIC: every caller steps the statement before S can change. */
+	if (s && s[0])
+		sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+/*
+ * Remove "BASE.tmp-PID" files left by loads that were killed: their PID no
+ * longer exists.  Best effort; errors are ignored (the file is only litter).
+ */
+static void remove_stale_temps(const char *path)
+{
+	char *dir = xstrdup(path), *slash = strrchr(dir, '/');
+	const char *base = slash ? slash + 1 : path;
+	size_t blen;
+	DIR *dh;
+	struct dirent *de;
+
+	if (slash)
+		*slash = '\0';
+	blen = strlen(base);
+	if (!(dh = opendir(slash ? (dir[0] ? dir : "/") : "."))) {
+		free(dir);
+		return;
+	}
+	while ((de = readdir(dh))) {
+		const char *p = de->d_name;
+		char *end;
+		long pid;
+		if (strncmp(p, base, blen) != 0 || strncmp(p + blen, ".tmp-", 5) != 0)
+			continue;
+		pid = strtol(p + blen + 5, &end, 10);
+		if (*end || pid <= 0 || pid == (long)getpid())
+			continue;
+		if (kill((pid_t)pid, 0) == 0 || errno != ESRCH)
+			continue;
+		{
+			char *full = xmalloc(strlen(dir) + strlen(p) + 2);
+			sprintf(full, "%s/%s", slash ? (dir[0] ? dir : "") : ".", p);
+			unlink(full);
+			free(full);
+		}
+	}
+	closedir(dh);
+	free(dir);
+}
+
+/* Copy SRC to DST byte for byte (for --add).  DST must not exist. */
+static enum pc_rc copy_file(const char *src, const char *dst, struct diag *d)
+{
+	char buf[1 << 16];
+	int in = -1, out = -1;
+	enum pc_rc rc = PC_OK;
+	ssize_t n;
+
+	if ((in = open(src, O_RDONLY | O_CLOEXEC)) < 0) {
+		rc = diag_set(d, PC_ERR_DB, src, 0, 0,
+			      "cannot open the database to add to: %s (build it first with "
+			      "'placecheck load')", strerror(errno));
+		goto done;
+	}
+	if ((out = open(dst, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644)) < 0) {
+		rc = diag_set(d, PC_ERR_IO, dst, 0, 0, "cannot create: %s", strerror(errno));
+		goto done;
+	}
+	while ((n = read(in, buf, sizeof buf)) != 0) {
+		char *p = buf;
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			rc = diag_set(d, PC_ERR_IO, src, 0, 0, "read: %s", strerror(errno));
+			goto done;
+		}
+		while (n > 0) {
+			ssize_t w = write(out, p, (size_t)n);
+			if (w < 0) {
+				if (errno == EINTR)
+					continue;
+				rc = diag_set(d, PC_ERR_IO, dst, 0, 0, "write: %s", strerror(errno));
+				goto done;
+			}
+			p += w;
+			n -= w;
+		}
+	}
+done:
+	if (in >= 0)
+		close(in);
+	if (out >= 0)
+		close(out);
+	return rc;
+}
+
+/* Check that an --add base is a placecheck database of our schema version. */
+static enum pc_rc check_version(struct db_build *b, struct diag *d)
+{
+	sqlite3_stmt *st = NULL;
+	enum pc_rc rc = PC_OK;
+
+	if (sqlite3_prepare_v2(b->db, "SELECT value FROM meta WHERE key='schema_version'", -1,
+			       &st, NULL) != SQLITE_OK ||
+	    sqlite3_step(st) != SQLITE_ROW ||
+	    sqlite3_column_int(st, 0) != DB_SCHEMA_VERSION)
+		rc = diag_set(d, PC_ERR_DB, b->path, 0, 0,
+			      "not a placecheck database of schema version %d; rebuild it "
+			      "with 'placecheck load' (without --add)", DB_SCHEMA_VERSION);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/*
+ * Under --add the prominent list starts with what the old database holds,
+ * so that new names are compared with old ones in the look-alike pass.
+ */
+static enum pc_rc seed_prominent(struct db_build *b, struct diag *d)
+{
+	sqlite3_stmt *st = NULL;
+	enum pc_rc rc = PC_OK;
+	int src;
+
+	rc = db_build_prepare(b,
+		"SELECT n.key, p.id, p.kind FROM places p JOIN names n ON n.place_id = p.id"
+		" WHERE (n.kind IN (0,1) AND (p.kind IN (1,2) OR p.population >= ?1"
+		"   OR p.fcode = 'PPLC' OR (p.fcode IN ('PPLA','PPLA2') AND p.population >= ?2)))"
+		"  OR (p.kind = 1 AND n.kind IN (4,5))",
+		&st, d);
+	if (rc != PC_OK)
+		return rc;
+	sqlite3_bind_int64(st, 1, b->prom.min_pop);
+	sqlite3_bind_int64(st, 2, b->prom.min_pop_seat);
+	while ((src = sqlite3_step(st)) == SQLITE_ROW)
+		db_build_prominent_add(b, (const char *)sqlite3_column_text(st, 0),
+				       sqlite3_column_int64(st, 1), sqlite3_column_int(st, 2) == 1);
+	if (src != SQLITE_DONE)
+		rc = db_build_err(b, d, "reading the old names");
+	sqlite3_finalize(st);
+	return rc;
+}
+
+enum pc_rc db_build_begin(const char *path, unsigned flags, const struct db_prominence *prom,
+			  struct db_build **out, struct diag *d)
+{
+	struct db_build *b = xcalloc(1, sizeof *b);
+	enum pc_rc rc = PC_OK;
+	size_t len = strlen(path);
+
+	*out = NULL;
+	b->path = xstrdup(path);
+	b->tmp_path = xmalloc(len + 32);
+	snprintf(b->tmp_path, len + 32, "%s.tmp-%ld", path, (long)getpid());
+	b->flags = flags;
+	b->prom = *prom;
+	arena_init(&b->arena, 0);
+	remove_stale_temps(path);
+	unlink(b->tmp_path); /* a leftover of an earlier process with our pid */
+	if (flags & DB_BUILD_ADD) {
+		if ((rc = copy_file(path, b->tmp_path, d)) != PC_OK)
+			goto done;
+	} else {
+		/* Create it exclusively so that we never write through a symlink. */
+		int fd = open(b->tmp_path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+		if (fd < 0) {
+			rc = diag_set(d, PC_ERR_IO, b->tmp_path, 0, 0, "cannot create: %s",
+				      strerror(errno));
+			goto done;
+		}
+		close(fd);
+	}
+	if (sqlite3_open_v2(b->tmp_path, &b->db,
+			    SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+		rc = db_build_err(b, d, "cannot open the new database");
+		goto done;
+	}
+	if (flags & DB_BUILD_ADD) {
+		if ((rc = check_version(b, d)) != PC_OK)
+			goto done;
+	} else if ((rc = db_build_exec(b, "PRAGMA page_size=8192;", d)) != PC_OK) {
+		goto done;
+	}
+	/*
+	 * The file is private until the rename, so SQLite's own crash safety
+	 * buys nothing here and costs most of the time.  Temporary storage
+	 * stays on disk (the default): index sorts of a large input spill
+	 * there instead of growing memory.
+	 */
+	rc = db_build_exec(b,
+			   "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;"
+			   "PRAGMA locking_mode=EXCLUSIVE; PRAGMA cache_size=-32768;"
+			   "PRAGMA secure_delete=OFF;"
+			   "BEGIN;",
+			   d);
+	if (rc != PC_OK)
+		goto done;
+	if ((rc = db_build_exec(b, schema_sql, d)) != PC_OK)
+		goto done;
+	if ((rc = db_build_prepare_all(b, d)) != PC_OK)
+		goto done;
+	if (flags & DB_BUILD_ADD) {
+		b->need_dedupe = 1;
+		if ((rc = db_build_exec(b, clear_derived_sql, d)) != PC_OK)
+			goto done;
+		if ((rc = seed_prominent(b, d)) != PC_OK)
+			goto done;
+	}
+done:
+	if (rc != PC_OK) {
+		db_build_abort(b);
+		return rc;
+	}
+	*out = b;
+	return PC_OK;
+}
+
+static void build_free(struct db_build *b)
+{
+	db_build_finalize_all(b);
+	if (b->db)
+		sqlite3_close(b->db);
+	b->db = NULL;
+	arena_free(&b->arena);
+	free(b->prom_list);
+	free(b->nb_rows);
+	buf_free(&b->nb_text);
+	buf_free(&b->nk_text);
+	buf_free(&b->pb_text);
+	free(b->pb_rows);
+	free(b->path);
+	free(b->tmp_path);
+	free(b);
+}
+
+void db_build_abort(struct db_build *b)
+{
+	if (!b)
+		return;
+	db_build_finalize_all(b);
+	if (b->db)
+		sqlite3_close(b->db);
+	b->db = NULL;
+	unlink(b->tmp_path);
+	build_free(b);
+}
+
+/* fsync a file or directory by path. */
+static enum pc_rc sync_path(const char *path, int is_dir, struct diag *d)
+{
+	int fd = open(path, (is_dir ? O_RDONLY | O_DIRECTORY : O_RDWR) | O_CLOEXEC);
+
+	if (fd < 0)
+		return diag_set(d, PC_ERR_IO, path, 0, 0, "open: %s", strerror(errno));
+	if (fsync(fd) != 0 && !is_dir) {
+		int e = errno;
+		close(fd);
+		return diag_set(d, PC_ERR_IO, path, 0, 0, "fsync: %s", strerror(e));
+	}
+	close(fd);
+	return PC_OK;
+}
+
+/* built_at: $SOURCE_DATE_EPOCH when set (reproducible builds), else now. */
+static void built_at(char *out, size_t size)
+{
+	const char *sde = getenv("SOURCE_DATE_EPOCH");
+	time_t t = time(NULL);
+	struct tm tm;
+
+	if (sde && sde[0]) {
+		char *end;
+		long long v = strtoll(sde, &end, 10);
+		if (!*end && v >= 0)
+			t = (time_t)v;
+	}
+	gmtime_r(&t, &tm);
+	strftime(out, size, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+static enum pc_rc put_meta(struct db_build *b, const char *key, const char *value,
+			   struct diag *d)
+{
+	sqlite3_stmt *st = NULL;
+	enum pc_rc rc;
+
+	rc = db_build_prepare(b, "INSERT OR REPLACE INTO meta(key, value) VALUES(?1, ?2)", &st, d);
+	if (rc != PC_OK)
+		return rc;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, value, -1, SQLITE_STATIC);
+	rc = db_build_step_done(b, st, d, "meta");
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static int64_t count_rows(struct db_build *b, const char *sql)
+{
+	sqlite3_stmt *st = NULL;
+	int64_t n = 0;
+
+	if (sqlite3_prepare_v2(b->db, sql, -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return n;
+}
+
+enum pc_rc db_build_derive_names(struct db_build *b, struct diag *d)
+{
+	enum pc_rc rc;
+
+	if ((rc = db_build_flush_places(b, d)) != PC_OK ||
+	    (rc = db_build_flush_names(b, d)) != PC_OK ||
+	    (rc = db_build_exec(b, "CREATE INDEX IF NOT EXISTS names_key ON names(key);", d)) != PC_OK ||
+	    (rc = db_build_prefixes_bloom(b, d)) != PC_OK)
+		return rc;
+	b->names_derived = 1;
+	return PC_OK;
+}
+
+enum pc_rc db_build_commit(struct db_build *b, const char *sources,
+			   struct db_build_stats *stats, struct diag *d)
+{
+	enum pc_rc rc;
+	char when[40], num[32];
+	char *dir = NULL, *slash;
+
+	if (!b->names_derived && (rc = db_build_derive_names(b, d)) != PC_OK)
+		goto fail;
+	if ((rc = db_build_flush_near(b, d)) != PC_OK)
+		goto fail;
+	rc = db_build_exec(b,
+			   "CREATE INDEX IF NOT EXISTS lookalikes_key_a ON lookalikes(key_a);"
+			   "CREATE INDEX IF NOT EXISTS near_keys_del ON near_keys(del);"
+			   "CREATE INDEX IF NOT EXISTS region_members_place ON region_members(place_id);",
+			   d);
+	if (rc != PC_OK)
+		goto fail;
+	built_at(when, sizeof when);
+	snprintf(num, sizeof num, "%d", DB_SCHEMA_VERSION);
+	if ((rc = put_meta(b, "schema_version", num, d)) != PC_OK ||
+	    (rc = put_meta(b, "built_at", when, d)) != PC_OK ||
+	    (rc = put_meta(b, "sources", sources ? sources : "", d)) != PC_OK)
+		goto fail;
+	snprintf(num, sizeof num, "%d", b->stats.max_name_words);
+	if ((rc = put_meta(b, "max_name_words", num, d)) != PC_OK)
+		goto fail;
+	b->stats.n_places = count_rows(b, "SELECT count(*) FROM places");
+	b->stats.n_names = count_rows(b, "SELECT count(*) FROM names");
+	b->stats.n_lookalikes = count_rows(b, "SELECT count(*) FROM lookalikes");
+	b->stats.n_regions = count_rows(b, "SELECT count(*) FROM places WHERE kind <> 0");
+	if ((rc = db_build_exec(b, "COMMIT;", d)) != PC_OK)
+		goto fail;
+	db_build_finalize_all(b);
+	if (sqlite3_close(b->db) != SQLITE_OK) {
+		rc = db_build_err(b, d, "close");
+		goto fail;
+	}
+	b->db = NULL;
+	if ((rc = sync_path(b->tmp_path, 0, d)) != PC_OK)
+		goto fail;
+	if (rename(b->tmp_path, b->path) != 0) {
+		rc = diag_set(d, PC_ERR_IO, b->path, 0, 0, "cannot rename %s over it: %s",
+			      b->tmp_path, strerror(errno));
+		goto fail;
+	}
+	/* Make the rename itself durable. */
+	dir = xstrdup(b->path);
+	slash = strrchr(dir, '/');
+	if (slash)
+		*(slash == dir ? slash + 1 : slash) = '\0';
+	sync_path(slash ? dir : ".", 1, NULL);
+	free(dir);
+	if (stats)
+		*stats = b->stats;
+	build_free(b);
+	return PC_OK;
+fail:
+	db_build_abort(b);
+	return rc;
+}

@@ -1,0 +1,87 @@
+/*
+ * db_write_int.h: internals of the write side shared by db_schema.c,
+ * db_write.c and db_write_finish.c.  Never included from outside src/db/.
+ */
+#ifndef PC_DB_DB_WRITE_INT_H
+#define PC_DB_DB_WRITE_INT_H
+
+#include "db/db_write.h"
+
+#include "base/arena.h"
+
+#include <sqlite3.h>
+
+#define DB_NAME_BATCH 100
+#define DB_NEAR_BATCH 200
+#define DB_PLACE_BATCH 50
+
+/* A places row waiting for the batch insert: str[] are offsets + 1 in pb_text. */
+struct db_place_row {
+	struct db_build_place num;
+	size_t str[12];
+};
+
+/* A names row waiting for the batch insert; strings are offsets in nb_text. */
+struct db_name_row {
+	size_t key, form;
+	int64_t place_id;
+	int kind;
+};
+
+struct db_build {
+	sqlite3 *db;
+	char *path;     /* the target, renamed over at commit */
+	char *tmp_path; /* PATH.tmp-PID */
+	unsigned flags;
+	int need_dedupe;
+	int names_derived; /* db_build_derive_names() done */
+	struct db_prominence prom;
+	/* Prepared once, reused with bind/reset (see db_write.c). */
+	sqlite3_stmt *st_place, *st_place_replace, *st_name, *st_exists, *st_country, *st_admin1,
+		*st_admin2, *st_cpoint, *st_rname, *st_region, *st_cue, *st_lex,
+		*st_alike, *st_near;
+	sqlite3_stmt *st_name_batch;
+	struct db_name_row *nb_rows;
+	size_t nb_n;
+	struct buf nb_text;
+	sqlite3_stmt *st_near_batch, *st_place_batch;
+	struct db_place_row *pb_rows;
+	size_t pb_n;
+	struct buf pb_text;
+	size_t nk_off[DB_NEAR_BATCH * 2];
+	size_t nk_n;
+	struct buf nk_text;
+	/* Prominent keys for the look-alike pass; strings in ARENA. */
+	struct arena arena;
+	struct db_prominent *prom_list;
+	size_t n_prom, cap_prom;
+	int prom_sorted;
+	int64_t csv_next;  /* 0 until first asked */
+	struct db_build_stats stats;
+};
+
+/* Record the SQLite error of B in D with a short context; returns PC_ERR_DB. */
+enum pc_rc db_build_err(struct db_build *b, struct diag *d, const char *what);
+/* Run SQL (no results); PC_ERR_DB with D set on failure. */
+enum pc_rc db_build_exec(struct db_build *b, const char *sql, struct diag *d);
+/* Prepare SQL into *ST. */
+enum pc_rc db_build_prepare(struct db_build *b, const char *sql, sqlite3_stmt **st,
+			    struct diag *d);
+/* Step an insert/update statement to completion and reset it. */
+enum pc_rc db_build_step_done(struct db_build *b, sqlite3_stmt *st, struct diag *d,
+			      const char *what);
+/* Bind TEXT or NULL (S == NULL or empty); S must stay valid until the step. */
+void db_build_bind_text(sqlite3_stmt *st, int i, const char *s);
+/* Prepare the insert statements (db_write.c); finalize them all. */
+enum pc_rc db_build_prepare_all(struct db_build *b, struct diag *d);
+void db_build_finalize_all(struct db_build *b);
+/* Write the places waiting in their batch (before anything reads places). */
+enum pc_rc db_build_flush_places(struct db_build *b, struct diag *d);
+/* Write the near_keys rows waiting in their batch. */
+enum pc_rc db_build_flush_near(struct db_build *b, struct diag *d);
+/* Write the names waiting in the batch (before anything reads names). */
+enum pc_rc db_build_flush_names(struct db_build *b, struct diag *d);
+/* Derived tables at commit (db_write_finish.c). */
+enum pc_rc db_build_prefixes_bloom(struct db_build *b, struct diag *d);
+
+#endif

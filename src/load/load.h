@@ -1,0 +1,139 @@
+/*
+ * load.h: the load stage.  Reads gazetteer files (GeoNames dumps, our own
+ * geodata/extra files, a newsroom's CSV) and builds the database through
+ * db/db_write.h: places, names, region rows, look-alikes, cues, lexicon.
+ *
+ * Input kinds are recognised by CONTENT, never by file name, after
+ * transparent decompression (.gz, .bz2, .xz, .zip through libarchive):
+ *   GeoNames main table   19 tab-separated columns, numeric id first
+ *   admin1CodesASCII      4 columns, code "XX.YY"
+ *   admin2Codes           4 columns, code "XX.YY.ZZZ"
+ *   countryInfo           '#' comment lines, then 19 columns, ISO code first
+ *   alternateNamesV2      numeric alternateNameId, numeric geonameid, ...
+ *   our own files         first line "# placecheck-data: KIND v1", then
+ *                         '#' comments and tab-separated rows; lists inside
+ *                         a field are comma-separated (also '|' or ';'):
+ *     countries-extra   ISO2  LAT  LON  DEMONYMS  SHORT_FORMS
+ *     admin1-abbrev     COUNTRY  ADMIN1CODE  FORM  KIND(ap|postal|short)
+ *     admin1-demonyms   COUNTRY  ADMIN1CODE  DEMONYMS
+ *     regions           NAME  LAT  LON  MEMBER_ISO2_CODES  ALT_FORMS
+ *     cues              PHRASE  TARGET(geonameid|country:XX|admin1:XX.YY)  WEIGHT  NOTE
+ *     lexicon           WORD  FLAGS (DB_LEX_* as a number, or letters
+ *                       w=word g=given p=proper)
+ *   Extra columns are ignored; missing optional columns are empty.
+ * With --csv every input is a comma-separated file with a header row (RFC
+ * 4180 quoting) and a column map (load_opts.columns).
+ *
+ * Tab-separated files are parsed with libcsv with quoting OFF: GeoNames
+ * fields may begin with '"', and a quote-aware parser merges rows.
+ * Memory stays flat whatever the file size: rows are streamed one at a
+ * time; only region aggregates and prominent keys are held.
+ *
+ * Bad rows (wrong field count, non-numeric id, coordinates out of range,
+ * invalid UTF-8, unknown cue target) are skipped and counted, each one
+ * reported through opts->warn; with opts->strict the first one fails the
+ * load with its file:line.  Nothing is half-written: the database is built
+ * in a temporary file and renamed over the old one at the end (db_write.h).
+ *
+ * Ownership: the caller owns opts, the input paths and *stats (plain
+ * values).  Never prints, never exits: progress, warnings and the summary
+ * go through callbacks and struct load_stats; src/cli/cmd_load.c prints.
+ */
+#ifndef PC_LOAD_LOAD_H
+#define PC_LOAD_LOAD_H
+
+#include "base/diag.h"
+
+#include <stddef.h>
+#include <stdint.h>
+
+enum load_kind {
+	LOAD_KIND_UNKNOWN = 0,
+	LOAD_KIND_COUNTRYINFO,
+	LOAD_KIND_ADMIN1,
+	LOAD_KIND_ADMIN2,
+	LOAD_KIND_GEONAMES,
+	LOAD_KIND_ALTNAMES,
+	LOAD_KIND_COUNTRIES_EXTRA,
+	LOAD_KIND_ADMIN1_ABBREV,
+	LOAD_KIND_ADMIN1_DEMONYMS,
+	LOAD_KIND_REGIONS,
+	LOAD_KIND_CUES,
+	LOAD_KIND_LEXICON,
+	LOAD_KIND_CSV,
+	LOAD_KIND_COUNT
+};
+
+/* Static name of a kind ("geonames", "admin1", ...).  Never NULL. */
+const char *load_kind_name(enum load_kind k);
+
+/* Progress of the file being read (about every 50,000 rows and at its end). */
+struct load_progress {
+	const char *file;        /* display name */
+	uint64_t rows;           /* rows read so far in this file */
+	uint64_t bytes, total;   /* bytes of the (compressed) file read, its size */
+	double seconds;          /* since the load began */
+	int phase;               /* 0 reading files, 1 deriving, 2 look-alikes, 3 indexes */
+};
+
+struct load_file_stats {
+	char path[512];
+	enum load_kind kind;
+	uint64_t rows;      /* rows loaded */
+	uint64_t skipped;   /* bad rows skipped */
+	uint64_t names;     /* name rows added */
+};
+
+#define LOAD_MAX_FILES 256
+
+struct load_stats {
+	struct load_file_stats files[LOAD_MAX_FILES];
+	size_t n_files;
+	int64_t n_places, n_names, n_prefixes, n_lookalikes, n_regions;
+	double seconds;
+};
+
+struct load_opts {
+	int strict;              /* fail on the first bad row */
+	int add;                 /* add to a copy of the existing database */
+	int csv;                 /* inputs are CSV with a header row */
+	const char *columns;     /* --columns map for csv: "name=NAME,lat=LAT,..." */
+	/* Called for each bad row (FILE:LINE and message in D); may be NULL. */
+	void (*warn)(void *ud, const struct diag *d);
+	/* Called with progress; may be NULL. */
+	void (*progress)(void *ud, const struct load_progress *p);
+	void *ud;
+};
+
+/*
+ * Build the database at DB_PATH from the N_INPUTS files or directories in
+ * INPUTS (a directory loads every recognised file in it and in its
+ * subdirectories one level down; unrecognised files there are skipped).
+ * Returns PC_OK, PC_ERR_USAGE (bad column map), PC_ERR_PARSE (an input is
+ * no known kind, or a bad row under --strict), PC_ERR_IO or PC_ERR_DB,
+ * with details in D; on failure DB_PATH is untouched.  STATS is filled as
+ * far as the load got.
+ */
+enum pc_rc load_run(const char *db_path, char *const *inputs, size_t n_inputs,
+		    const struct load_opts *opts, struct load_stats *stats /* OUT */,
+		    struct diag *d);
+
+/* ---- pieces exposed for the unit tests -------------------------------- */
+
+/*
+ * Recognise the kind of a file from its first bytes (HEAD[0..LEN), after
+ * decompression).  Returns LOAD_KIND_UNKNOWN when nothing fits.
+ */
+enum load_kind load_sniff(const char *head, size_t len);
+
+/*
+ * How two keys are alike: DB_ALIKE_SUFFIX, DB_ALIKE_PREFIX, DB_ALIKE_EDIT,
+ * or 0.  BOTH_COUNTRIES relaxes the edit rule for 4-letter keys (Iran/Iraq).
+ * The same rules as the look-alike pass, for one pair.
+ */
+int load_alike_kind(const char *a, const char *b, int both_countries);
+
+/* Is a place prominent enough for the look-alike table? */
+int load_is_prominent(const char *fcode, int64_t population);
+
+#endif

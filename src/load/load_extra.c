@@ -1,0 +1,277 @@
+/*
+ * load_extra.c: rows of our own geodata/extra files (formats in load.h):
+ * country centres, short forms and demonyms; admin1 abbreviations and
+ * demonyms; world regions; cue phrases; the lexicon.  Names of regions are
+ * staged in the build and attached once the region rows exist.
+ */
+#include "load/load_int.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+
+/* Trim spaces in place. */
+static char *trim(char *s)
+{
+	char *e;
+
+	while (*s == ' ')
+		s++;
+	e = s + strlen(s);
+	while (e > s && e[-1] == ' ')
+		*--e = '\0';
+	return s;
+}
+
+/*
+ * Call FN for each item of a list field ('|' or ';' separated; also ','
+ * when COMMAS).  Edits S in place.
+ */
+static enum pc_rc each_item(char *s, int commas,
+			    enum pc_rc (*fn)(struct loader *, const char *, void *, struct diag *),
+			    struct loader *L, void *ud, struct diag *d)
+{
+	char *p = s, *q;
+	enum pc_rc rc;
+
+	if (!s)
+		return PC_OK;
+	for (;;) {
+		for (q = p; *q && *q != '|' && *q != ';' && !(commas && *q == ','); q++)
+			;
+		{
+			char c = *q;
+			char *item;
+			*q = '\0';
+			item = trim(p);
+			if (*item && (rc = fn(L, item, ud, d)) != PC_OK)
+				return rc;
+			if (!c)
+				break;
+		}
+		p = q + 1;
+	}
+	return PC_OK;
+}
+
+struct target_kind {
+	const char *target;
+	int kind;
+};
+
+static enum pc_rc stage_name(struct loader *L, const char *form, void *ud, struct diag *d)
+{
+	const struct target_kind *tk = ud;
+	enum pc_rc rc = db_build_region_name(L->build, tk->target, tk->kind, form, d);
+
+	if (rc == PC_OK)
+		L->cur->names++;
+	return rc;
+}
+
+static int is_iso2(const char *s)
+{
+	return s && strlen(s) == 2 && isupper((unsigned char)s[0]) && isupper((unsigned char)s[1]);
+}
+
+/* countries-extra: ISO2 LAT LON DEMONYMS SHORT_FORMS */
+enum pc_rc load_row_countries_extra(struct loader *L, char **f, size_t n, unsigned long line,
+				    struct diag *d)
+{
+	char target[16];
+	struct target_kind tk;
+	double lat, lon;
+	enum pc_rc rc;
+
+	if (n < 3)
+		return load_bad_row(L, line, d, "expected at least 3 tab-separated fields, found %zu", n);
+	if (!is_iso2(f[0]))
+		return load_bad_row(L, line, d, "bad ISO code: '%s'", f[0] ? f[0] : "");
+	snprintf(target, sizeof target, "country:%s", f[0]);
+	if (f[1] || f[2]) {
+		if (!load_parse_real(f[1], &lat) || lat < -90 || lat > 90 ||
+		    !load_parse_real(f[2], &lon) || lon < -180 || lon > 180)
+			return load_bad_row(L, line, d, "coordinates out of range");
+		if ((rc = db_build_country_point(L->build, f[0], lat, lon, d)) != PC_OK)
+			return rc;
+	}
+	tk.target = target;
+	tk.kind = DB_NAME_DEMONYM;
+	if (n > 3 && (rc = each_item(f[3], 1, stage_name, L, &tk, d)) != PC_OK)
+		return rc;
+	tk.kind = DB_NAME_SHORT;
+	if (n > 4 && (rc = each_item(f[4], 1, stage_name, L, &tk, d)) != PC_OK)
+		return rc;
+	L->cur->rows++;
+	return PC_OK;
+}
+
+/* "admin1:CC.CODE" from a country column and an admin1 code column. */
+static int admin1_target(char *out, size_t size, const char *cc, const char *code)
+{
+	if (!is_iso2(cc) || !code || !*code || strchr(code, '.') || strlen(code) > 40)
+		return 0;
+	snprintf(out, size, "admin1:%s.%s", cc, code);
+	return 1;
+}
+
+/* admin1-abbrev: COUNTRY ADMIN1CODE FORM KIND(ap|postal|short) */
+enum pc_rc load_row_admin1_abbrev(struct loader *L, char **f, size_t n, unsigned long line,
+				  struct diag *d)
+{
+	char target[80];
+	enum pc_rc rc;
+
+	if (n < 3)
+		return load_bad_row(L, line, d, "expected at least 3 tab-separated fields, found %zu", n);
+	if (!admin1_target(target, sizeof target, f[0], f[1]))
+		return load_bad_row(L, line, d, "bad country or admin1 code");
+	if (!f[2])
+		return load_bad_row(L, line, d, "empty abbreviation");
+	if ((rc = db_build_region_name(L->build, target, DB_NAME_ABBREV, f[2], d)) != PC_OK)
+		return rc;
+	L->cur->names++;
+	L->cur->rows++;
+	return PC_OK;
+}
+
+/* admin1-demonyms: COUNTRY ADMIN1CODE DEMONYMS */
+enum pc_rc load_row_admin1_demonyms(struct loader *L, char **f, size_t n, unsigned long line,
+				    struct diag *d)
+{
+	char target[80];
+	struct target_kind tk;
+	enum pc_rc rc;
+
+	if (n < 3)
+		return load_bad_row(L, line, d, "expected at least 3 tab-separated fields, found %zu", n);
+	if (!admin1_target(target, sizeof target, f[0], f[1]))
+		return load_bad_row(L, line, d, "bad country or admin1 code");
+	tk.target = target;
+	tk.kind = DB_NAME_DEMONYM;
+	if ((rc = each_item(f[2], 1, stage_name, L, &tk, d)) != PC_OK)
+		return rc;
+	L->cur->rows++;
+	return PC_OK;
+}
+
+struct members {
+	const char *code[300];
+	size_t n;
+	int bad;
+};
+
+static enum pc_rc add_member(struct loader *L, const char *item, void *ud, struct diag *d)
+{
+	struct members *m = ud;
+
+	(void)L;
+	(void)d;
+	if (!is_iso2(item))
+		m->bad = 1;
+	else if (m->n < sizeof m->code / sizeof m->code[0])
+		m->code[m->n++] = item;
+	return PC_OK;
+}
+
+/* regions: NAME LAT LON MEMBERS ALT_FORMS */
+enum pc_rc load_row_regions(struct loader *L, char **f, size_t n, unsigned long line,
+			    struct diag *d)
+{
+	struct members m = { .n = 0 };
+	struct target_kind tk;
+	char target[600];
+	double lat = 0, lon = 0;
+	int has_point = 0;
+	enum pc_rc rc;
+
+	if (n < 4)
+		return load_bad_row(L, line, d, "expected at least 4 tab-separated fields, found %zu", n);
+	if (!f[0])
+		return load_bad_row(L, line, d, "empty region name");
+	if (f[1] || f[2]) {
+		if (!load_parse_real(f[1], &lat) || lat < -90 || lat > 90 ||
+		    !load_parse_real(f[2], &lon) || lon < -180 || lon > 180)
+			return load_bad_row(L, line, d, "coordinates out of range");
+		has_point = 1;
+	}
+	buf_reset(&L->key);
+	if (db_key(f[0], strlen(f[0]), &L->key) != PC_OK || !L->key.len || L->key.len > 500)
+		return load_bad_row(L, line, d, "bad region name: '%s'", f[0]);
+	each_item(f[3], 1, add_member, L, &m, d);
+	if (m.bad || !m.n)
+		return load_bad_row(L, line, d, "bad member list: ISO alpha-2 codes expected");
+	snprintf(target, sizeof target, "region:%s", buf_str(&L->key));
+	rc = db_build_world_region(L->build, buf_str(&L->key), f[0], has_point, lat, lon, m.code,
+				   m.n, d);
+	if (rc != PC_OK)
+		return rc;
+	tk.target = target;
+	tk.kind = DB_NAME_ALT;
+	if (n > 4 && (rc = each_item(f[4], 1, stage_name, L, &tk, d)) != PC_OK)
+		return rc;
+	L->cur->rows++;
+	return PC_OK;
+}
+
+/* cues: PHRASE TARGET WEIGHT NOTE */
+enum pc_rc load_row_cues(struct loader *L, char **f, size_t n, unsigned long line,
+			 struct diag *d)
+{
+	double w = 1.0;
+	enum pc_rc rc;
+	const char *t;
+
+	if (n < 2)
+		return load_bad_row(L, line, d, "expected at least 2 tab-separated fields, found %zu", n);
+	if (!f[0] || !f[1])
+		return load_bad_row(L, line, d, "empty phrase or target");
+	t = f[1];
+	if (!(strncmp(t, "country:", 8) == 0 || strncmp(t, "admin1:", 7) == 0 ||
+	      strncmp(t, "admin2:", 7) == 0 || strncmp(t, "region:", 7) == 0 ||
+	      strspn(t, "0123456789") == strlen(t)))
+		return load_bad_row(L, line, d, "bad cue target: '%s'", t);
+	if (n > 2 && f[2] && (!load_parse_real(f[2], &w) || w < 0 || w > 100))
+		return load_bad_row(L, line, d, "weight is not a number: '%s'", f[2]);
+	buf_reset(&L->key);
+	if (db_key(f[0], strlen(f[0]), &L->key) != PC_OK || !L->key.len)
+		return load_bad_row(L, line, d, "phrase has no letters: '%s'", f[0]);
+	rc = db_build_cue(L->build, buf_str(&L->key), f[0], t, w, L->cur_path, line, d);
+	if (rc == PC_OK)
+		L->cur->rows++;
+	return rc;
+}
+
+/* lexicon: WORD FLAGS */
+enum pc_rc load_row_lexicon(struct loader *L, char **f, size_t n, unsigned long line,
+			    struct diag *d)
+{
+	int64_t v;
+	int flags = 0;
+	enum pc_rc rc;
+
+	if (n < 2 || !f[0] || !f[1])
+		return load_bad_row(L, line, d, "expected WORD<TAB>FLAGS");
+	if (load_parse_int(f[1], &v) && v > 0 && v < 256) {
+		flags = (int)v;
+	} else {
+		const char *p;
+		for (p = f[1]; *p; p++) {
+			switch (tolower((unsigned char)*p)) {
+			case 'w': flags |= DB_LEX_WORD; break;
+			case 'g': flags |= DB_LEX_GIVEN; break;
+			case 'p': flags |= DB_LEX_PROPER; break;
+			case ',': case '|': case ' ': break;
+			default:
+				return load_bad_row(L, line, d, "bad lexicon flags: '%s'", f[1]);
+			}
+		}
+	}
+	buf_reset(&L->key);
+	if (db_key(f[0], strlen(f[0]), &L->key) != PC_OK || !L->key.len)
+		return PC_OK; /* punctuation only: nothing to look up */
+	rc = db_build_lexicon(L->build, buf_str(&L->key), flags, d);
+	if (rc == PC_OK)
+		L->cur->rows++;
+	return rc;
+}

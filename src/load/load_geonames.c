@@ -1,0 +1,324 @@
+/*
+ * load_geonames.c: rows of GeoNames' own files: the main table
+ * (allCountries.txt, citiesN.txt, XX.txt), admin1CodesASCII.txt,
+ * admin2Codes.txt, countryInfo.txt and alternateNamesV2.txt.
+ *
+ * Names of a place: its name (DB_NAME_MAIN), its ASCII name (ASCII) and
+ * its alternate names (ALT), each stored once per place under its best
+ * kind (a lookup keeps the best kind anyway).  Alternate names that are
+ * junk for reading English copy are dropped (load_alt_ok).
+ */
+#include "load/load_int.h"
+
+#include "base/utf8.h"
+
+#include <ctype.h>
+#include <string.h>
+
+/* Column numbers of the GeoNames main table. */
+/* Alternate names are kept for places of at least this population. */
+#define LOAD_ALT_MIN_POP 1000
+
+enum {
+	GN_ID, GN_NAME, GN_ASCII, GN_ALT, GN_LAT, GN_LON, GN_FCLASS, GN_FCODE, GN_COUNTRY,
+	GN_CC2, GN_ADMIN1, GN_ADMIN2, GN_ADMIN3, GN_ADMIN4, GN_POP, GN_ELEV, GN_DEM, GN_TZ,
+	GN_MODIFIED, GN_NCOLS
+};
+
+/*
+ * Is an alternate name worth a names row?  Not when it has digits (postal
+ * and route codes), is all capitals of 4 letters or fewer (airport and
+ * station codes: "CHO" would make every "Cho" a Charlottesville), is over
+ * 100 bytes, has no capital letter (GeoNames' lower-case romanisations,
+ * "tian mu hu"), or is written in a script other than Latin: the checker
+ * reads English copy, and the main table's alternates are dominated by
+ * other scripts (they would triple the names table for no match).
+ */
+static int load_alt_ok(const char *s)
+{
+	size_t len = strlen(s), i = 0;
+	int n_letters = 0, n_lower = 0;
+
+	if (len == 0 || len > 100)
+		return 0;
+	while (i < len) {
+		int32_t cp;
+		size_t n = utf8_decode(s + i, len - i, &cp);
+		if (n == 0)
+			return 0;
+		i += n;
+		if (cp < 0x80) {
+			if (isdigit(cp))
+				return 0;
+			if (isalpha(cp)) {
+				n_letters++;
+				n_lower += islower(cp) != 0;
+			}
+			continue;
+		}
+		if (!utf8_is_letter(cp))
+			continue;
+		/* Latin-1 Supplement, Latin Extended-A/B, IPA-free; Latin Extended Additional. */
+		if (!(cp < 0x250 || (cp >= 0x1E00 && cp <= 0x1EFF)))
+			return 0;
+		n_letters++;
+		n_lower += utf8_is_lower(cp) != 0;
+	}
+	if (n_letters == 0)
+		return 0;
+	if (n_lower == 0 && n_letters <= 4)
+		return 0;
+	if (n_lower == n_letters)
+		return 0;
+	return 1;
+}
+
+enum pc_rc load_add_name(struct loader *L, int64_t place_id, int kind, const char *form,
+			 struct diag *d)
+{
+	enum pc_rc rc;
+
+	buf_reset(&L->key);
+	if (db_key(form, strlen(form), &L->key) != PC_OK || L->key.len == 0)
+		return PC_OK;
+	rc = db_build_name(L->build, buf_str(&L->key), place_id, kind, form, d);
+	if (rc == PC_OK && L->cur)
+		L->cur->names++;
+	return rc;
+}
+
+static int is_ascii_str(const char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s >= 0x80)
+			return 0;
+	return 1;
+}
+
+/*
+ * The names of one main-table row, deduplicated by key within the row:
+ * the first (best) kind wins.  L->key2 holds the keys seen, NUL-separated.
+ */
+struct row_names {
+	struct loader *L;
+	int64_t id;
+	size_t n_seen;
+	size_t seen_off[512];
+};
+
+static enum pc_rc row_name(struct row_names *r, int kind, const char *form, struct diag *d)
+{
+	struct loader *L = r->L;
+	size_t i, klen, start;
+	const char *key;
+
+	if (!form || !form[0])
+		return PC_OK;
+	start = L->key2.len;
+	if (db_key(form, strlen(form), &L->key2) != PC_OK || L->key2.len == start ||
+	    L->key2.len - start > 400) {
+		L->key2.len = start;
+		return PC_OK;
+	}
+	if (buf_putc(&L->key2, '\0') != PC_OK) {
+		L->key2.len = start;
+		return PC_OK;
+	}
+	key = L->key2.data + start;
+	klen = L->key2.len - start - 1;
+	for (i = 0; i < r->n_seen; i++) {
+		const char *k = L->key2.data + r->seen_off[i];
+		if (strlen(k) == klen && memcmp(k, key, klen) == 0) {
+			L->key2.len = start; /* a better kind already has it */
+			return PC_OK;
+		}
+	}
+	if (r->n_seen < sizeof r->seen_off / sizeof r->seen_off[0])
+		r->seen_off[r->n_seen++] = start;
+	if (L->cur)
+		L->cur->names++;
+	return db_build_name(L->build, L->key2.data + start, r->id, kind, form, d);
+}
+
+enum pc_rc load_row_geonames(struct loader *L, char **f, size_t n, unsigned long line,
+			     struct diag *d)
+{
+	struct db_build_place p;
+	struct row_names rn;
+	enum pc_rc rc;
+	int64_t pop = 0;
+	char *alt, *comma;
+
+	if (n != GN_NCOLS)
+		return load_bad_row(L, line, d, "expected %d tab-separated fields, found %zu",
+				    GN_NCOLS, n);
+	memset(&p, 0, sizeof p);
+	if (!load_parse_int(f[GN_ID], &p.id) || p.id <= 0)
+		return load_bad_row(L, line, d, "geonameid is not a positive number: '%s'",
+				    f[GN_ID] ? f[GN_ID] : "");
+	if (!f[GN_NAME])
+		return load_bad_row(L, line, d, "empty name");
+	if (!load_parse_real(f[GN_LAT], &p.lat) || p.lat < -90 || p.lat > 90)
+		return load_bad_row(L, line, d, "latitude out of range: '%s'",
+				    f[GN_LAT] ? f[GN_LAT] : "");
+	if (!load_parse_real(f[GN_LON], &p.lon) || p.lon < -180 || p.lon > 180)
+		return load_bad_row(L, line, d, "longitude out of range: '%s'",
+				    f[GN_LON] ? f[GN_LON] : "");
+	if (f[GN_POP]) {
+		if (!load_parse_int(f[GN_POP], &pop) || pop < 0)
+			return load_bad_row(L, line, d, "population is not a number: '%s'", f[GN_POP]);
+		p.population = pop;
+		p.has_population = 1;
+	}
+	p.has_elevation = load_parse_int(f[GN_ELEV], &p.elevation);
+	p.has_dem = load_parse_int(f[GN_DEM], &p.dem);
+	p.name = f[GN_NAME];
+	p.asciiname = f[GN_ASCII];
+	p.fclass = f[GN_FCLASS];
+	p.fcode = f[GN_FCODE];
+	p.country = f[GN_COUNTRY];
+	p.cc2 = f[GN_CC2];
+	p.admin1 = f[GN_ADMIN1];
+	p.admin2 = f[GN_ADMIN2];
+	p.admin3 = f[GN_ADMIN3];
+	p.admin4 = f[GN_ADMIN4];
+	p.timezone = f[GN_TZ];
+	p.modified = f[GN_MODIFIED];
+	if ((rc = db_build_place(L->build, &p, d)) != PC_OK)
+		return rc;
+	L->cur->rows++;
+
+	buf_reset(&L->key2);
+	rn.L = L;
+	rn.id = p.id;
+	rn.n_seen = 0;
+	if ((rc = row_name(&rn, DB_NAME_MAIN, p.name, d)) != PC_OK ||
+	    (rc = row_name(&rn, DB_NAME_ASCII, p.asciiname, d)) != PC_OK)
+		return rc;
+	if (load_is_prominent(p.fcode, pop)) {
+		size_t i;
+		/* The main and ASCII keys (the first two seen) take part in look-alikes. */
+		for (i = 0; i < rn.n_seen; i++) {
+			const char *k = L->key2.data + rn.seen_off[i];
+			if (is_ascii_str(k))
+				db_build_prominent_add(L->build, k, p.id, 0);
+		}
+	}
+	/*
+	 * Alternate names of small places (under LOAD_ALT_MIN_POP and not an
+	 * admin seat) are mostly transliterations; news copy names villages by
+	 * their main name.  Skipping them halves the names table.
+	 */
+	if (pop < LOAD_ALT_MIN_POP && !(p.fcode && strncmp(p.fcode, "PPLA", 4) == 0) &&
+	    !(p.fcode && strcmp(p.fcode, "PPLC") == 0))
+		return PC_OK;
+	for (alt = f[GN_ALT]; alt && *alt; alt = comma ? comma + 1 : NULL) {
+		comma = strchr(alt, ',');
+		if (comma)
+			*comma = '\0';
+		if (load_alt_ok(alt) && (rc = row_name(&rn, DB_NAME_ALT, alt, d)) != PC_OK)
+			return rc;
+		if (!comma)
+			break;
+	}
+	return PC_OK;
+}
+
+static enum pc_rc admin_row(struct loader *L, int level, char **f, size_t n,
+			    unsigned long line, struct diag *d)
+{
+	int64_t gid = 0;
+	enum pc_rc rc;
+	const char *code = f[0];
+	int dots = 0;
+
+	if (n != 4)
+		return load_bad_row(L, line, d, "expected 4 tab-separated fields, found %zu", n);
+	if (code)
+		for (const char *c = code; *c; c++)
+			dots += *c == '.';
+	if (!code || dots != level || strlen(code) < 4 || code[2] != '.')
+		return load_bad_row(L, line, d, "bad admin%d code: '%s'", level, code ? code : "");
+	if (!f[1])
+		return load_bad_row(L, line, d, "empty name");
+	if (f[3] && !load_parse_int(f[3], &gid))
+		return load_bad_row(L, line, d, "geonameid is not a number: '%s'", f[3]);
+	rc = db_build_admin(L->build, level, code, f[1], f[2], gid, d);
+	if (rc == PC_OK)
+		L->cur->rows++;
+	return rc;
+}
+
+enum pc_rc load_row_admin1(struct loader *L, char **f, size_t n, unsigned long line,
+			   struct diag *d)
+{
+	return admin_row(L, 1, f, n, line, d);
+}
+
+enum pc_rc load_row_admin2(struct loader *L, char **f, size_t n, unsigned long line,
+			   struct diag *d)
+{
+	return admin_row(L, 2, f, n, line, d);
+}
+
+enum pc_rc load_row_countryinfo(struct loader *L, char **f, size_t n, unsigned long line,
+				struct diag *d)
+{
+	int64_t pop = -1, gid = 0;
+	enum pc_rc rc;
+
+	if (n != 19)
+		return load_bad_row(L, line, d, "expected 19 tab-separated fields, found %zu", n);
+	if (!f[0] || strlen(f[0]) != 2 || !isupper((unsigned char)f[0][0]) ||
+	    !isupper((unsigned char)f[0][1]))
+		return load_bad_row(L, line, d, "bad ISO code: '%s'", f[0] ? f[0] : "");
+	if (!f[4])
+		return load_bad_row(L, line, d, "empty country name");
+	if (f[7] && (!load_parse_int(f[7], &pop) || pop < 0))
+		return load_bad_row(L, line, d, "population is not a number: '%s'", f[7]);
+	if (f[16] && !load_parse_int(f[16], &gid))
+		return load_bad_row(L, line, d, "geonameid is not a number: '%s'", f[16]);
+	rc = db_build_country(L->build, f[0], f[1], f[4], f[5], f[8], pop, f[17], gid, d);
+	if (rc == PC_OK)
+		L->cur->rows++;
+	return rc;
+}
+
+/* alternateNames language codes that are not names of the place. */
+static const char *const alt_skip_langs[] = {
+	"link", "wkdt", "post", "iata", "icao", "faac", "fr_1793", "tcid", "unlc", "phon",
+};
+
+enum pc_rc load_row_altnames(struct loader *L, char **f, size_t n, unsigned long line,
+			     struct diag *d)
+{
+	int64_t aid, gid;
+	int exists = 0, kind = DB_NAME_ALT;
+	enum pc_rc rc;
+	size_t i;
+
+	if (n < 8 || n > 10)
+		return load_bad_row(L, line, d, "expected 8 to 10 tab-separated fields, found %zu", n);
+	if (!load_parse_int(f[0], &aid) || !load_parse_int(f[1], &gid) || gid <= 0)
+		return load_bad_row(L, line, d, "alternateNameId or geonameid is not a number");
+	if (!f[3])
+		return load_bad_row(L, line, d, "empty name");
+	if (f[2]) {
+		for (i = 0; i < sizeof alt_skip_langs / sizeof alt_skip_langs[0]; i++)
+			if (strcmp(f[2], alt_skip_langs[i]) == 0)
+				return PC_OK;
+		if (strcmp(f[2], "abbr") == 0)
+			kind = DB_NAME_ABBREV;
+	}
+	if (f[7] && strcmp(f[7], "1") == 0)
+		return PC_OK; /* historic */
+	if (kind == DB_NAME_ALT && !load_alt_ok(f[3]))
+		return PC_OK;
+	if ((rc = db_build_place_exists(L->build, gid, &exists, d)) != PC_OK)
+		return rc;
+	if (!exists)
+		return PC_OK; /* a name of a place this load does not hold */
+	if ((rc = load_add_name(L, gid, kind, f[3], d)) == PC_OK)
+		L->cur->rows++;
+	return rc;
+}

@@ -1,0 +1,133 @@
+/*
+ * load_int.h: internals shared by the files of src/load/.  Never included
+ * from outside the folder.
+ */
+#ifndef PC_LOAD_LOAD_INT_H
+#define PC_LOAD_LOAD_INT_H
+
+#include "load/load.h"
+
+#include "base/buf.h"
+#include "db/db_write.h"
+
+#include <time.h>
+
+/* Ceilings: one row, one field list, one key. */
+#define LOAD_MAX_ROW (4u << 20)
+#define LOAD_MAX_FIELDS 64
+#define LOAD_MAX_KEY 4096
+#define LOAD_SNIFF_BYTES 16384
+
+struct archive;
+
+/* One input stream: a plain or compressed file, or one entry of a zip. */
+struct load_input {
+	const char *path;
+	struct archive *ar;
+	uint64_t total;          /* size of the file on disk */
+	char *head;              /* the first bytes, already read (heap) */
+	size_t head_len;
+	int head_pending;        /* head not yet handed to the parser */
+	int eof;
+};
+
+/* The state of one load (load.c). */
+struct loader {
+	const struct load_opts *opts;
+	struct load_stats *stats;
+	struct db_build *build;
+	struct load_file_stats *cur;  /* stats of the file being read */
+	const char *cur_path;
+	struct load_input *cur_in;
+	struct timespec t0;
+	struct buf key;               /* scratch for db_key() */
+	struct buf key2;
+	/* Column map of --csv (indexes into the header, -1 = absent). */
+	int csv_col[16];
+	int n_main_files;
+};
+
+/* Row handler: fields F[0..N) (NULL = empty), 1-based LINE. */
+typedef enum pc_rc (*load_row_fn)(struct loader *L, char **f, size_t n, unsigned long line,
+				  struct diag *d);
+
+/*
+ * Open PATH (plain or compressed; for a zip, entry number ENTRY) and read
+ * its first bytes into in->head.  PC_ERR_IO with D set on failure;
+ * PC_ERR_LIMIT when a zip has no entry ENTRY.
+ */
+enum pc_rc load_input_open(struct load_input *in, const char *path, int entry,
+			   struct diag *d);
+void load_input_close(struct load_input *in);
+/* Next block of decompressed bytes; *LEN = 0 at the end. */
+enum pc_rc load_input_read(struct load_input *in, const char **p, size_t *len,
+			   struct diag *d);
+/* Bytes of the file consumed so far (for progress). */
+uint64_t load_input_pos(struct load_input *in);
+
+/*
+ * Parse IN with libcsv and call FN for each row.  CSV_MODE: commas with
+ * RFC 4180 quotes; else tabs with quoting off.  COMMENTS: skip rows whose
+ * first field begins with '#'.  Rows with invalid UTF-8 or over the row
+ * ceiling are bad rows (load_bad_row).  Stops at the first error FN returns.
+ */
+enum pc_rc load_stream(struct loader *L, struct load_input *in, int csv_mode, int comments,
+		       load_row_fn fn, struct diag *d);
+
+/*
+ * A bad row at FILE:LINE: count it, report it through opts->warn, and
+ * return PC_OK to go on or (under --strict) PC_ERR_PARSE with D set.
+ */
+enum pc_rc load_bad_row(struct loader *L, unsigned long line, struct diag *d,
+			const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+/* Progress callback, rate-limited by the caller. */
+void load_report_progress(struct loader *L, uint64_t rows, int phase);
+
+/* Parsers: decimal integer / real in a whole field.  0 = not a number. */
+int load_parse_int(const char *s, int64_t *out);
+int load_parse_real(const char *s, double *out);
+
+/* Append a name row for PLACE_ID: key = db_key(FORM).  Empty keys are skipped. */
+enum pc_rc load_add_name(struct loader *L, int64_t place_id, int kind, const char *form,
+			 struct diag *d);
+
+/* Row handlers by kind (load_geonames.c, load_extra.c, load_csv.c). */
+enum pc_rc load_row_geonames(struct loader *L, char **f, size_t n, unsigned long line,
+			     struct diag *d);
+enum pc_rc load_row_admin1(struct loader *L, char **f, size_t n, unsigned long line,
+			   struct diag *d);
+enum pc_rc load_row_admin2(struct loader *L, char **f, size_t n, unsigned long line,
+			   struct diag *d);
+enum pc_rc load_row_countryinfo(struct loader *L, char **f, size_t n, unsigned long line,
+				struct diag *d);
+enum pc_rc load_row_altnames(struct loader *L, char **f, size_t n, unsigned long line,
+			     struct diag *d);
+enum pc_rc load_row_countries_extra(struct loader *L, char **f, size_t n, unsigned long line,
+				    struct diag *d);
+enum pc_rc load_row_admin1_abbrev(struct loader *L, char **f, size_t n, unsigned long line,
+				  struct diag *d);
+enum pc_rc load_row_admin1_demonyms(struct loader *L, char **f, size_t n, unsigned long line,
+				    struct diag *d);
+enum pc_rc load_row_regions(struct loader *L, char **f, size_t n, unsigned long line,
+			    struct diag *d);
+enum pc_rc load_row_cues(struct loader *L, char **f, size_t n, unsigned long line,
+			 struct diag *d);
+enum pc_rc load_row_lexicon(struct loader *L, char **f, size_t n, unsigned long line,
+			    struct diag *d);
+enum pc_rc load_row_csv(struct loader *L, char **f, size_t n, unsigned long line,
+			struct diag *d);
+/* Parse the --columns map against nothing yet (syntax check): PC_ERR_USAGE. */
+enum pc_rc load_csv_check_columns(const char *map, struct diag *d);
+
+/*
+ * The look-alike pass over the build's prominent keys (load_lookalike.c):
+ * _start computes in a thread of its own (it reads only the prominent
+ * list, which must not change until _finish); _finish waits for it, writes
+ * the rows, and frees the job (L NULL: only free, on an error path).
+ */
+struct load_alike_job;
+struct load_alike_job *load_lookalikes_start(struct loader *L);
+enum pc_rc load_lookalikes_finish(struct loader *L, struct load_alike_job *j, struct diag *d);
+
+#endif

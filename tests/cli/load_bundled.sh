@@ -1,0 +1,34 @@
+#!/bin/sh
+# Load the whole bundled geodata/ and spot-check known places, regions,
+# abbreviations and look-alikes.  Uses the release binary when present (the
+# sanitizer build takes ~10x longer on 200,000 rows).
+set -u
+top=${PLACECHECK_TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
+bin=${PLACECHECK_REL:-$top/placecheck}
+[ -x "$bin" ] || bin=${PLACECHECK_BIN:-$top/placecheck}
+[ -f "$top/geodata/cities500.txt.gz" ] || { echo "skip: no bundled geodata"; exit 0; }
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT INT TERM
+fail() { echo "FAIL: $*"; exit 1; }
+q() { sqlite3 "$tmp/p.db" "$1"; }
+
+"$bin" load --db "$tmp/p.db" "$top/geodata" 2>"$tmp/err" || { cat "$tmp/err"; fail "load"; }
+[ "$(q 'SELECT count(*) FROM places WHERE kind=0')" = 199568 ] || fail "cities500 rows"
+[ "$(q "SELECT name||','||country||','||admin1 FROM places WHERE id=4752031")" = "Charlottesville,US,VA" ] || fail Charlottesville
+[ "$(q "SELECT name||','||country||','||admin1 FROM places WHERE id=4460243")" = "Charlotte,US,NC" ] || fail Charlotte
+[ "$(q "SELECT name||','||admin1 FROM places WHERE id=4975802")" = "Portland,ME" ] || fail "Portland, Maine"
+[ "$(q "SELECT count(*) FROM names n JOIN places p ON p.id=n.place_id WHERE n.key='portland' AND p.admin1='OR' AND p.fcode='PPLA2'")" -ge 1 ] || fail "Portland, Oregon"
+va=$(q "SELECT place_id FROM admin1 WHERE code='US.VA'")
+[ -n "$va" ] || fail "no Virginia region row"
+[ "$(q "SELECT kind FROM places WHERE id=$va")" = 2 ] || fail "Virginia row kind"
+[ "$(q "SELECT count(*) FROM names WHERE key='va' AND form='Va.' AND kind=3 AND place_id=$va")" = 1 ] || fail "Va. -> Virginia"
+[ "$(q "SELECT count(*) FROM names WHERE key='virginia' AND place_id=$va")" = 1 ] || fail "Virginia name"
+for pair in charlotte/charlottesville charlottesville/charlotte austria/australia colombia/columbia \
+	    slovakia/slovenia niger/nigeria iran/iraq york/"new york" kansas/"kansas city"; do
+	a=${pair%%/*}; b=${pair#*/}
+	[ "$(q "SELECT count(*) FROM lookalikes WHERE key_a='$a' AND key_b='$b'")" = 1 ] || fail "look-alike $a/$b"
+done
+n=$(q 'SELECT count(*) FROM lookalikes')
+[ "$n" -lt 100000 ] || fail "look-alike table too big: $n rows"
+ls "$tmp" | grep -q tmp- && fail "temp file left behind"
+echo ok

@@ -1,0 +1,213 @@
+/*
+ * test_load.c: the load stage's pieces: recognising files by content, the
+ * OSA distance (base/strdist.h) on the look-alike pairs, the look-alike rules, prominence, and load_run on small
+ * files written here (bad rows counted, a quote at the start of a field).
+ */
+#include "testhelp.h"
+
+#include "base/strdist.h"
+#include "db/db.h"
+#include "load/load.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static int sniff(const char *s)
+{
+	return load_sniff(s, strlen(s));
+}
+
+static void test_sniff(void)
+{
+	CHECK_INT(sniff("4752031\tCharlottesville\tCharlottesville\tCHO\t38.02931\t-78.47668\tP\tPPLA2\tUS\t\tVA\t540\t\t\t46553\t\t146\tAmerica/New_York\t2020-01-01\n"),
+		  LOAD_KIND_GEONAMES);
+	CHECK_INT(sniff("US.VA\tVirginia\tVirginia\t6254928\n"), LOAD_KIND_ADMIN1);
+	CHECK_INT(sniff("US.VA\tVirginia\tVirginia\t\n"), LOAD_KIND_ADMIN1);
+	CHECK_INT(sniff("US.VA.003\tAlbemarle County\tAlbemarle County\t4744811\n"), LOAD_KIND_ADMIN2);
+	CHECK_INT(sniff("# comment\n#ISO\tISO3\n\nAD\tAND\t020\t\tAndorra\tAndorra la Vella\t468\t\tEU\t.ad\tEUR\tEuro\t376\t\t\tca\t3041565\tES,FR\t\n"),
+		  LOAD_KIND_COUNTRYINFO);
+	CHECK_INT(sniff("1\t4752031\ten\tCharlottesville\t1\t\t\t\t\t\n"), LOAD_KIND_ALTNAMES);
+	CHECK_INT(sniff("# placecheck-data: cues v1\n# phrase\n"), LOAD_KIND_CUES);
+	CHECK_INT(sniff("# placecheck-data: lexicon v1\r\n"), LOAD_KIND_LEXICON);
+	CHECK_INT(sniff("# placecheck-data: regions v1\n"), LOAD_KIND_REGIONS);
+	CHECK_INT(sniff("# placecheck-data: regions v2\n"), LOAD_KIND_UNKNOWN);
+	CHECK_INT(sniff("# placecheck-data: nonsense v1\n"), LOAD_KIND_UNKNOWN);
+	CHECK_INT(sniff("Dear editor,\nthis is a letter.\n"), LOAD_KIND_UNKNOWN);
+	CHECK_INT(sniff("SQLite format 3"), LOAD_KIND_UNKNOWN);
+	CHECK_INT(sniff(""), LOAD_KIND_UNKNOWN);
+	CHECK_INT(sniff("# only comments\n"), LOAD_KIND_UNKNOWN);
+	/* 19 fields but a word first: neither main table nor countryInfo. */
+	CHECK_INT(sniff("abc\tb\tc\td\te\tf\tg\th\ti\tj\tk\tl\tm\tn\to\tp\tq\tr\ts\n"), LOAD_KIND_UNKNOWN);
+	CHECK_STR(load_kind_name(LOAD_KIND_GEONAMES), "geonames");
+}
+
+static void test_osa(void)
+{
+	CHECK_INT(strdist_osa("colombia", "columbia", 5), 1);
+	CHECK_INT(strdist_osa("austria", "australia", 5), 2);
+	CHECK_INT(strdist_osa("slovakia", "slovenia", 5), 2);
+	CHECK_INT(strdist_osa("niger", "nigeria", 5), 2);
+	CHECK_INT(strdist_osa("iran", "iraq", 5), 1);
+	/* A transposition counts 1 (Levenshtein would say 2). */
+	CHECK_INT(strdist_osa("abcd", "abdc", 5), 1);
+	CHECK_INT(strdist_osa("same", "same", 0), 0);
+	CHECK_INT(strdist_osa("", "abc", 5), 3);
+	/* Early exit: anything over MAX is MAX + 1. */
+	CHECK_INT(strdist_osa("charlotte", "charlottesville", 2), 3);
+	CHECK_INT(strdist_osa("kitten", "sitting", 1), 2);
+	/* Code points, not bytes. */
+	CHECK_INT(strdist_osa("s\xc3\xa3o", "sao", 5), 1);
+}
+
+static void test_alike_kind(void)
+{
+	CHECK_INT(load_alike_kind("charlotte", "charlottesville", 0), DB_ALIKE_SUFFIX);
+	CHECK_INT(load_alike_kind("charlottetown", "charlotte", 0), DB_ALIKE_SUFFIX);
+	CHECK_INT(load_alike_kind("niger", "nigeria", 1), DB_ALIKE_SUFFIX);
+	CHECK_INT(load_alike_kind("york", "new york", 0), DB_ALIKE_PREFIX);
+	CHECK_INT(load_alike_kind("sydney", "north sydney", 0), DB_ALIKE_PREFIX);
+	CHECK_INT(load_alike_kind("kansas", "kansas city", 0), DB_ALIKE_PREFIX);
+	CHECK_INT(load_alike_kind("austria", "australia", 1), DB_ALIKE_EDIT);
+	CHECK_INT(load_alike_kind("colombia", "columbia", 1), DB_ALIKE_EDIT);
+	CHECK_INT(load_alike_kind("slovakia", "slovenia", 1), DB_ALIKE_EDIT);
+	CHECK_INT(load_alike_kind("iran", "iraq", 1), DB_ALIKE_EDIT);
+	/* Four letters pair only when both are countries. */
+	CHECK_INT(load_alike_kind("iran", "iraq", 0), 0);
+	/* Distance 2 needs a key of 8+ characters. */
+	CHECK_INT(load_alike_kind("paris", "parma", 0), 0);
+	CHECK_INT(load_alike_kind("salem", "salen", 0), DB_ALIKE_EDIT);
+	CHECK_INT(load_alike_kind("boston", "austin", 0), 0);
+	CHECK_INT(load_alike_kind("same", "same", 1), 0);
+	/* Too short a stem for a suffix. */
+	CHECK_INT(load_alike_kind("ely", "elyton", 0), 0);
+}
+
+static void test_prominent(void)
+{
+	CHECK(load_is_prominent("PPL", 15000));
+	CHECK(!load_is_prominent("PPL", 14999));
+	CHECK(load_is_prominent("PPLC", 100));
+	CHECK(load_is_prominent("PPLA", 5000));
+	CHECK(load_is_prominent("PPLA2", 5000));
+	CHECK(!load_is_prominent("PPLA2", 4999));
+	CHECK(!load_is_prominent(NULL, 0));
+}
+
+struct seen {
+	int n_warn;
+	unsigned long lines[16];
+};
+
+static void on_warn(void *ud, const struct diag *d)
+{
+	struct seen *s = ud;
+
+	if (s->n_warn < 16)
+		s->lines[s->n_warn] = d->line;
+	s->n_warn++;
+}
+
+static void write_file(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "wb");
+
+	if (!f)
+		return;
+	fputs(text, f);
+	fclose(f);
+}
+
+#define ROW(id, name) id "\t" name "\t" name "\t\t10.5\t20.5\tP\tPPL\tUS\t\tVA\t003\t\t\t1200\t\t5\tAmerica/New_York\t2020-01-01\n"
+
+static void test_run_rows(void)
+{
+	char dir[] = "/tmp/pc-test-load-XXXXXX";
+	char in[300], db[300];
+	char *inputs[1];
+	struct load_opts opts;
+	struct load_stats *st = calloc(1, sizeof *st);
+	struct seen seen = { 0 };
+	struct diag d;
+	enum pc_rc rc;
+
+	CHECK(mkdtemp(dir) != NULL);
+	snprintf(in, sizeof in, "%s/t.txt", dir);
+	snprintf(db, sizeof db, "%s/p.db", dir);
+	write_file(in, ROW("1", "\"Quote Start")        /* line 1: unclosed quote */
+		       ROW("2", "Second")                /* line 2 */
+		       "3\tshort row\n"                   /* line 3: bad */
+		       ROW("x4", "Bad Id")               /* line 4: bad */
+		       "\n"                               /* line 5: empty, ignored */
+		       ROW("6", "Sixth"));                /* line 6, no newline at the end */
+	memset(&opts, 0, sizeof opts);
+	opts.warn = on_warn;
+	opts.ud = &seen;
+	inputs[0] = in;
+	diag_clear(&d);
+	rc = load_run(db, inputs, 1, &opts, st, &d);
+	CHECK_INT(rc, PC_OK);
+	CHECK_INT(st->n_files, 1);
+	CHECK_INT(st->files[0].rows, 3);
+	CHECK_INT(st->files[0].skipped, 2);
+	CHECK_INT(seen.n_warn, 2);
+	CHECK_INT(seen.lines[0], 3);
+	CHECK_INT(seen.lines[1], 4);
+	CHECK_INT(st->n_places, 3);
+	CHECK(access(db, F_OK) == 0);
+
+	/* CRLF line ends: the same rows, the same line numbers. */
+	write_file(in, "1\tA\tA\t\t1\t1\tP\tPPL\tUS\t\tVA\t\t\t\t10\t\t\t\t\r\n"
+		       "\r\n"
+		       "3\tshort\r\n"
+		       "4\tB\tB\t\t1\t1\tP\tPPL\tUS\t\tVA\t\t\t\t10\t\t\t\t\r\n");
+	seen.n_warn = 0;
+	diag_clear(&d);
+	rc = load_run(db, inputs, 1, &opts, st, &d);
+	CHECK_INT(rc, PC_OK);
+	CHECK_INT(st->files[0].rows, 2);
+	CHECK_INT(seen.n_warn, 1);
+	CHECK_INT(seen.lines[0], 3);
+	write_file(in, ROW("1", "\"Quote Start") ROW("2", "Second") "3\tshort row\n"
+		       ROW("x4", "Bad Id") "\n" ROW("6", "Sixth"));
+
+	/* --strict: the first bad row fails the load, the old file stays. */
+	opts.strict = 1;
+	diag_clear(&d);
+	memset(st, 0, sizeof *st);
+	rc = load_run(db, inputs, 1, &opts, st, &d);
+	CHECK_INT(rc, PC_ERR_PARSE);
+	CHECK_INT(d.line, 3);
+	CHECK(strstr(d.file, "t.txt") != NULL);
+
+	/* Not a gazetteer file. */
+	write_file(in, "hello\tworld\n");
+	opts.strict = 0;
+	diag_clear(&d);
+	rc = load_run(db, inputs, 1, &opts, st, &d);
+	CHECK_INT(rc, PC_ERR_PARSE);
+	CHECK(strstr(d.msg, "not a GeoNames") != NULL);
+
+	/* A bad --columns map is a usage error. */
+	opts.csv = 1;
+	opts.columns = "name=Name,lat=Lat";
+	diag_clear(&d);
+	rc = load_run(db, inputs, 1, &opts, st, &d);
+	CHECK_INT(rc, PC_ERR_USAGE);
+
+	unlink(in);
+	unlink(db);
+	rmdir(dir);
+	free(st);
+}
+
+int main(void)
+{
+	TEST(test_sniff);
+	TEST(test_osa);
+	TEST(test_alike_kind);
+	TEST(test_prominent);
+	TEST(test_run_rows);
+	return TEST_REPORT();
+}
