@@ -559,6 +559,20 @@ static int unknown_in_place_position(const struct dstate *ds, const struct match
 	return qualified;
 }
 
+/* Does KEY end like an English demonym ("-ian", "-ese", "-ish", "-i")? */
+static int demonym_shaped(const char *key)
+{
+	static const char *const ends[] = { "an", "ese", "ish", "i", "ic", "ean" };
+	size_t len = strlen(key), i;
+
+	for (i = 0; i < sizeof ends / sizeof ends[0]; i++) {
+		size_t el = strlen(ends[i]);
+		if (len > el + 2 && strcmp(key + len - el, ends[i]) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 /* Rule 5 (and 6 for unknown demonyms): a misspelled place name in a place slot. */
 static enum pc_rc rule_misspelled(struct dstate *ds, struct diag *d)
 {
@@ -579,7 +593,8 @@ static enum pc_rc rule_misspelled(struct dstate *ds, struct diag *d)
 			continue;
 		qualified = unknown_in_place_position(ds, u, &listed, &country_list);
 		slot = (u->flags & (MATCH_PLACE_SLOT | MATCH_POSS | MATCH_DATELINE)) || qualified || listed;
-		if (!slot)
+		/* A demonym stands before a noun, anywhere: "Columbian coffee". */
+		if (!slot && !demonym_shaped(u->key))
 			continue;
 		maxd = utf8_count(u->key, strlen(u->key)) >= 8 ? 2 : 1;
 		rc = db_near_keys(rs->db, u->key, maxd, near, 16, &n_near, d);
@@ -600,6 +615,8 @@ static enum pc_rc rule_misspelled(struct dstate *ds, struct diag *d)
 				int nk = ds->hits[j].name_kind;
 				double att, sc;
 				if (nk == DB_NAME_ABBREV || nk == DB_NAME_ALT)
+					continue;
+				if (!slot && nk != DB_NAME_DEMONYM)
 					continue;
 				if (p->kind == DB_KIND_PLACE && p->population < 15000)
 					continue;

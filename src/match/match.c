@@ -461,6 +461,8 @@ static enum pc_rc try_at(struct mstate *m, size_t t, size_t *next)
 				flags |= MATCH_WEAK;
 			if (lf & DB_LEX_GIVEN)
 				flags |= MATCH_GIVEN;
+			if (lf & DB_LEX_PROPER)
+				flags |= MATCH_PROPER;
 			if (k0->flags & SCAN_QUOTED)
 				flags |= MATCH_QUOTED;
 			if (k0->flags & SCAN_DATELINE)

@@ -41,6 +41,7 @@ enum match_mflag {
 	MATCH_ALT_ONLY = 1 << 12, /* only alternate names matched ("Thursday" -> Thursday Island) */
 	MATCH_NEXT_SURNAME = 1 << 13, /* followed by a capitalised surname-like word ("Paris Hilton") */
 	MATCH_OF_ORG = 1 << 14,   /* a common word before "of" ("University of ...", "Bank of ...") */
+	MATCH_PROPER = 1 << 15,   /* a capitalised dictionary entry ("Christmas", "London") */
 };
 
 struct match_cand {

@@ -412,6 +412,11 @@ static int keep_mention(const struct resolve_state *rs, size_t i)
 	/* A given name standing alone ("Austin said") needs a place slot or support. */
 	if ((mn->flags & MATCH_GIVEN) && !(mn->flags & (MATCH_PLACE_SLOT | MATCH_POSS | MATCH_ORG)))
 		return s >= 0.3;
+	/* A capitalised dictionary entry ("Christmas", "Easter") that is only a
+	 * small place needs a place slot or support. */
+	if ((mn->flags & MATCH_PROPER) && !slot && mn->cands[r->best].place.kind == DB_KIND_PLACE &&
+	    mn->cands[r->best].place.population < 100000)
+		return s >= 0.3;
 	/* A title-case headline word needs some support too. */
 	if ((mn->flags & MATCH_HEADLINE) && mn->cands[r->best].place.kind == DB_KIND_PLACE)
 		return s >= 0.2;
