@@ -20,10 +20,10 @@
 static const char *const stmt_sql[DB_ST_COUNT] = {
 	[DB_ST_NAMES] =
 		"SELECT p.id, p.name, p.asciiname, p.lat, p.lon, p.fclass, p.fcode,"
-		" p.country, p.admin1, p.admin2, p.population, p.kind, MIN(n.kind), n.form"
+		" p.country, p.admin1, p.admin2, p.population, p.kind, n.kind, n.form"
 		" FROM names n JOIN places p ON p.id = n.place_id"
-		" WHERE n.key = ?1 GROUP BY p.id"
-		" ORDER BY p.population DESC, p.id LIMIT ?2",
+		" WHERE n.key = ?1"
+		" ORDER BY p.population DESC, p.id, n.kind, n.form LIMIT ?2",
 	[DB_ST_PREFIX] = "SELECT 1 FROM name_prefixes WHERE prefix = ?1",
 	[DB_ST_PLACE] =
 		"SELECT id, name, asciiname, lat, lon, fclass, fcode, country, admin1,"

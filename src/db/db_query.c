@@ -64,10 +64,27 @@ enum pc_rc db_names_lookup(struct db *db, const char *key, struct db_hit *hits,
 	if (!(st = db_stmt(db, DB_ST_NAMES, d)))
 		return PC_ERR_DB;
 	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 2, DB_LOOKUP_MAX);
+	sqlite3_bind_int(st, 2, DB_LOOKUP_MAX * 4);
+	/*
+	 * One hit per place with its best name kind, except that every
+	 * spelling of an abbreviation is its own hit: "Ga." and "GA" both name
+	 * Georgia, and the matcher accepts them in different places.
+	 */
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW && n < DB_LOOKUP_MAX) {
+		int64_t id = sqlite3_column_int64(st, 0);
+		int kind = sqlite3_column_int(st, 12);
+		const unsigned char *form = sqlite3_column_text(st, 13);
+		size_t k;
+		int dup = 0;
+		for (k = 0; k < n && !dup; k++)
+			if (tmp[k].place.id == id &&
+			    (kind == DB_NAME_ABBREV) == (tmp[k].name_kind == DB_NAME_ABBREV) &&
+			    (kind != DB_NAME_ABBREV || strcmp(tmp[k].form, form ? (const char *)form : "") == 0))
+				dup = 1;
+		if (dup)
+			continue;
 		row_to_place(st, &tmp[n].place);
-		tmp[n].name_kind = sqlite3_column_int(st, 12);
+		tmp[n].name_kind = kind;
 		copy_col(st, 13, tmp[n].form, sizeof tmp[n].form);
 		n++;
 	}

@@ -5,12 +5,15 @@
  */
 #include "detect/detect.h"
 
+#include "base/buf.h"
+#include "base/strdist.h"
 #include "base/utf8.h"
 #include "db/db.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #define DETECT_MAX_ALIKES 16
 #define DETECT_MAX_ALT_READINGS 8
@@ -274,6 +277,54 @@ static int region_of(struct dstate *ds, const struct db_place *p, int want_admin
 	return id && db_place_get(ds->rs->db, id, out, &d) == PC_OK;
 }
 
+/*
+ * "Sidney" for Sydney, "Pittsburg" for Pittsburgh: the name read is an old
+ * or foreign spelling of the place the article is about, and also the own
+ * name of other places.  The writer most likely meant the place's own name.
+ */
+static enum pc_rc rule_variant(struct dstate *ds, size_t m)
+{
+	const struct resolve_state *rs = ds->rs;
+	const struct mention *mn = men(ds, m);
+	const struct db_place *alt = &mn->cands[rs->rm[m].best].place;
+	const struct db_place *own = NULL;
+	struct buf k;
+	size_t j;
+	int dist;
+	double att;
+
+	for (j = 0; j < mn->n_cands; j++)
+		if (mn->cands[j].name_kind != DB_NAME_ALT && mn->cands[j].place.kind == DB_KIND_PLACE) {
+			own = &mn->cands[j].place;
+			break;
+		}
+	if (!own || alt->kind != DB_KIND_PLACE)
+		return PC_OK;
+	buf_init(&k, 256);
+	if (db_key(alt->name, strlen(alt->name), &k) != PC_OK) {
+		buf_free(&k);
+		return PC_OK;
+	}
+	dist = strdist_osa(mn->key, buf_str(&k), 2);
+	buf_free(&k);
+	if (dist > 2 || dist == 0)
+		return PC_OK;
+	att = resolve_support(rs, m, alt, RESOLVE_DOCWIDE | RESOLVE_STRONG);
+	if (att < ALT_ATTEST_MIN)
+		return PC_OK;
+	{
+		struct finding *f = new_finding(ds, R_LOOKALIKE, m, mn->off, mn->len);
+		f->confidence = dist == 1 ? 0.85 : 0.7;
+		f->reading = to_dplace(ds, own);
+		f->alternative = to_dplace(ds, alt);
+		f->suggestion = arena_strdup(ds->a, alt->name);
+		f->message = arena_printf(ds->a, "%s is a different place (in %s); this story is about %s in %s%s",
+					  mn->surface, where_words(ds, own), alt->name, where_words(ds, alt), quoted_note(f));
+		f->n_evidence = resolve_explain(rs, m, alt, 0, ds->a, &f->evidence, DETECT_MAX_EVIDENCE);
+	}
+	return PC_OK;
+}
+
 /* Rule 2 (and 3a): a look-alike fits clearly better than the literal reading. */
 static enum pc_rc rule_lookalike(struct dstate *ds, size_t m, struct diag *d)
 {
@@ -291,6 +342,8 @@ static enum pc_rc rule_lookalike(struct dstate *ds, size_t m, struct diag *d)
 	if (r->best < 0)
 		return PC_OK;
 	lit = &mn->cands[r->best].place;
+	if (mn->cands[r->best].name_kind == DB_NAME_ALT)
+		return rule_variant(ds, m);
 	/* "Fits the article": the whole article's evidence, not just nearby. */
 	s_lit = resolve_support(rs, m, lit, RESOLVE_DOCWIDE);
 	att_lit = resolve_support(rs, m, lit, RESOLVE_DOCWIDE | RESOLVE_STRONG);
@@ -335,6 +388,11 @@ static enum pc_rc rule_lookalike(struct dstate *ds, size_t m, struct diag *d)
 				s = resolve_support(rs, m, a, RESOLVE_DOCWIDE);
 			}
 			if (att < ALT_ATTEST_MIN || s < s_lit + ALT_MARGIN || s < ALT_RATIO * s_lit)
+				continue;
+			/* Neighbouring states (North and South Carolina) are named
+			 * together on purpose far more often than confused. */
+			if (lit->kind == DB_KIND_ADMIN1 && a->kind == DB_KIND_ADMIN1 &&
+			    resolve_km(lit->lat, lit->lon, a->lat, a->lon) < 600)
 				continue;
 			if (s > best_s) {
 				best_s = s;
@@ -471,6 +529,31 @@ static int best_attested(struct dstate *ds, size_t m_for_support, const struct d
 	return best;
 }
 
+/* Nouns after a demonym that make it speak for the state itself. */
+static const char *const detect_institutions[] = {
+	"government", "minister", "ministers", "ministry", "officials", "official",
+	"authorities", "police", "army", "troops", "soldiers", "forces", "military",
+	"navy", "president", "prime", "premier", "parliament", "lawmakers",
+	"legislators", "senate", "central", "economy", "farmers", "growers",
+	"exporters", "voters", "capital", "embassy", "diplomats", "state", "national",
+	"federal", "court", "courts", "coast", "border", "team", "squad", "league",
+};
+
+/* Is token T (right after a demonym) one of detect_institutions? */
+static int before_institution(const struct dstate *ds, size_t t)
+{
+	const struct scan_doc *s = ds->rs->s;
+	size_t i;
+
+	if (t >= s->n_toks || !(s->toks[t].flags & SCAN_WORD))
+		return 0;
+	for (i = 0; i < sizeof detect_institutions / sizeof detect_institutions[0]; i++)
+		if (strlen(detect_institutions[i]) == s->toks[t].len &&
+		    strncasecmp(detect_institutions[i], s->text + s->toks[t].off, s->toks[t].len) == 0)
+			return 1;
+	return 0;
+}
+
 /* Rule 6: a demonym whose country fits worse than a look-alike's ("Austrian" in Canberra). */
 static enum pc_rc rule_demonym(struct dstate *ds, size_t m, struct diag *d)
 {
@@ -489,6 +572,11 @@ static enum pc_rc rule_demonym(struct dstate *ds, size_t m, struct diag *d)
 			att_lit = a;
 	}
 	if (att_lit >= LIT_ATTEST_MAX)
+		return PC_OK;
+	/* "an Australian tourist" in Vienna is news; "Austrian ministers" in
+	 * Canberra is a slip: only a demonym that names the state's own
+	 * institutions or people at large is checked. */
+	if (!before_institution(ds, mn->tok_end))
 		return PC_OK;
 	if ((rc = db_lookalikes(rs->db, mn->key, alikes, DETECT_MAX_ALIKES, &n_al, d)) != PC_OK)
 		return rc;

@@ -6,6 +6,7 @@
 #include "base/buf.h"
 #include "base/utf8.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -506,6 +507,43 @@ static enum pc_rc try_at(struct mstate *m, size_t t, size_t *next)
 	return PC_OK;
 }
 
+/* Is place A inside region R (a country or admin1 row)? */
+static int place_in_region(const struct db_place *a, const struct db_place *r)
+{
+	if (strcmp(a->country, r->country) != 0)
+		return 0;
+	return r->kind == DB_KIND_COUNTRY || (r->kind == DB_KIND_ADMIN1 && strcmp(a->admin1, r->admin1) == 0);
+}
+
+/*
+ * "Bolivar, Lebanon and Joplin", "Zurich, Bern": B is the next item of a
+ * list, not a qualifier, when no reading of A lies in any region B names
+ * but B is also a town close to one of A's readings.  "Charlottesville,
+ * N.C." stays a qualifier: N.C. names no town.
+ */
+static int looks_like_list(const struct mention *a, const struct mention *b)
+{
+	size_t i, j;
+
+	for (i = 0; i < a->n_cands; i++)
+		for (j = 0; j < b->n_cands; j++)
+			if (b->cands[j].place.kind != DB_KIND_PLACE && place_in_region(&a->cands[i].place, &b->cands[j].place))
+				return 0;
+	for (i = 0; i < a->n_cands && i < 8; i++)
+		for (j = 0; j < b->n_cands; j++) {
+			const struct db_place *p = &a->cands[i].place, *q = &b->cands[j].place;
+			double dlat, dlon;
+			if (q->kind != DB_KIND_PLACE || strcmp(p->country, q->country) != 0)
+				continue;
+			/* within about 150 km */
+			dlat = p->lat - q->lat;
+			dlon = (p->lon - q->lon) * cos(p->lat * (M_PI / 180.0));
+			if (dlat * dlat + dlon * dlon < 1.35 * 1.35)
+				return 1;
+		}
+	return 0;
+}
+
 /* Link "Charlotte, N.C." / "Portland, Maine": a region right after a comma. */
 static void link_qualifiers(struct mstate *m)
 {
@@ -523,6 +561,8 @@ static void link_qualifiers(struct mstate *m)
 			if (b->cands[j].place.kind == DB_KIND_COUNTRY || b->cands[j].place.kind == DB_KIND_ADMIN1)
 				b_region = 1;
 		if (!b_region || (b->flags & MATCH_DEMONYM))
+			continue;
+		if (looks_like_list(a, b))
 			continue;
 		/* Keep only region readings for the qualifier. */
 		for (j = 0; j < b->n_cands;) {
