@@ -50,7 +50,19 @@ static const char *const match_name_heads[] = {
 static const char *const match_slot_words[] = {
 	"in", "from", "near", "to", "at", "into", "outside", "across", "toward",
 	"towards", "around", "through", "via", "visit", "visited", "visiting", "left",
-	"reached", "between", "of",
+	"reached", "between", "of", "northern", "southern", "eastern", "western",
+	"central", "northeastern", "northwestern", "southeastern", "southwestern",
+};
+
+/*
+ * A common word that opens a sentence ("Reading the report", "Mobile
+ * phones were", "Reading scores rose") is a place only when a verb of the
+ * kind places take follows it directly ("Mobile is", "Reading has").
+ */
+static const char *const match_place_verbs[] = {
+	"is", "was", "has", "had", "will", "would", "could", "can", "may", "might",
+	"must", "should", "and", "or", "officials", "residents", "police", "voters",
+	"city", "county", "council", "mayor", "leaders",
 };
 
 static int in_list(const char *const *list, size_t n, const char *s, size_t len)
@@ -290,8 +302,11 @@ static size_t filter_hits(struct mstate *m, size_t t0, size_t t1, struct db_hit 
 			*fl |= MATCH_ALT_ONLY;
 			return n;
 		}
+		/* A big city known by an alternate name ("New York" for New
+		 * York City) stays whatever else carries the name. */
 		for (i = j = 0; i < n; i++)
-			if (h[i].name_kind != DB_NAME_ALT || h[i].place.population > max_main)
+			if (h[i].name_kind != DB_NAME_ALT || h[i].place.population > max_main ||
+			    (h[i].place.kind == DB_KIND_PLACE && h[i].place.population >= 1000000))
 				h[j++] = h[i];
 	}
 	return j;
@@ -458,8 +473,16 @@ static enum pc_rc try_at(struct mstate *m, size_t t, size_t *next)
 				*next = t1 + 1;
 				return PC_OK; /* a person: skip the whole span */
 			}
-			if ((lf & DB_LEX_WORD) && !any_region)
+			if ((lf & DB_LEX_WORD) && !any_region) {
 				flags |= MATCH_WEAK;
+				/* "Reading the report": a verb, not a town. */
+				if ((k0->flags & (SCAN_SENT_START | SCAN_HEADLINE)) && t1 + 1 < s->n_toks &&
+				    (tok(m, t1 + 1)->flags & SCAN_WORD) && !(tok(m, t1 + 1)->flags & SCAN_CAP) &&
+				    !IN_LIST(match_place_verbs, s->text + tok(m, t1 + 1)->off, tok(m, t1 + 1)->len)) {
+					*next = t1 + 1;
+					return PC_OK;
+				}
+			}
 			if (lf & DB_LEX_GIVEN)
 				flags |= MATCH_GIVEN;
 			if (lf & DB_LEX_PROPER)

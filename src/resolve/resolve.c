@@ -28,7 +28,7 @@ double resolve_km(double lat1, double lon1, double lat2, double lon2)
 double resolve_prior(const struct db_place *p, int name_kind)
 {
 	double pop = p->population > 0 ? (double)p->population : 0;
-	double s = 0.12 * log10(pop + 100.0);
+	double s = 0.22 * log10(pop + 100.0);
 
 	switch (p->kind) {
 	case DB_KIND_COUNTRY:
@@ -93,6 +93,8 @@ static double fit_xyz(const struct db_place *c, const double *cxyz, const struct
 		double adm = same_a1 ? 0.5 : (same_cc ? 0.2 : 0.0), geo = 0.0, dx, dy, dz, c2;
 		if (e_level == CTX_COUNTRY)
 			return same_cc ? 1.0 : 0.0;
+		/* A state named speaks for all its towns, the big ones first:
+		 * the prior does the rest. */
 		if (e_level == CTX_ADMIN1)
 			return same_a1 ? 1.0 : (same_cc ? 0.25 : 0.0);
 		if (c->kind == DB_KIND_ADMIN2 && same_a1 && same_str(c->admin2, e->admin2))
