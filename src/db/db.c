@@ -43,6 +43,7 @@ static const char *const stmt_sql[DB_ST_COUNT] = {
 		"SELECT form FROM names WHERE place_id = ?1 AND kind = 3"
 		" AND form LIKE '%.%' ORDER BY length(form), form LIMIT 1",
 	[DB_ST_NEARMISS] = "SELECT key FROM near_keys WHERE del = ?1",
+	[DB_ST_NEIGHBOURS] = "SELECT neighbours FROM countries WHERE iso2 = ?1",
 	/* --- db_lookup.c: query-command lookups --- */
 	[DB_ST_NAMES_ALL] =
 		"SELECT p.id, p.name, p.asciiname, p.lat, p.lon, p.fclass, p.fcode,"

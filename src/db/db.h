@@ -90,6 +90,7 @@ enum db_alike_kind {
 	DB_ALIKE_SUFFIX = 1, /* one extends the other with a place suffix: Charlotte/Charlottesville */
 	DB_ALIKE_PREFIX = 2, /* a prefix or suffix word: York/New York, Kansas/Kansas City */
 	DB_ALIKE_EDIT = 3,   /* small edit distance: Colombia/Columbia, Austria/Australia */
+	DB_ALIKE_LISTED = 4, /* a curated pair (geodata/extra/lookalikes.tsv): Sweden/Switzerland */
 };
 
 /* lexicon.flags */
@@ -195,6 +196,9 @@ void db_admin1_name(struct db *db, const char *country, const char *admin1,
 void db_admin2_name(struct db *db, const char *country, const char *admin1,
 		    const char *admin2, char *out, size_t size);
 void db_country_name(struct db *db, const char *country, char *out, size_t size);
+/* Do countries A and B (ISO alpha-2) share a border (countries.neighbours)? */
+int db_country_neighbours(struct db *db, const char *a, const char *b);
+
 /* The region's own row id (country: admin1 == NULL). 0 if unknown. */
 int64_t db_region_place_id(struct db *db, const char *country, const char *admin1);
 

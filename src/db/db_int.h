@@ -25,6 +25,7 @@ enum db_stmt_id {
 	DB_ST_META,
 	DB_ST_ABBREV,
 	DB_ST_NEARMISS,
+	DB_ST_NEIGHBOURS,
 	/* db_lookup.c: query-command lookups */
 	DB_ST_NAMES_ALL,
 	DB_ST_NEAR,

@@ -378,3 +378,23 @@ enum pc_rc db_near_keys(struct db *db, const char *key, int maxd, struct db_alik
 	*n_out = n;
 	return PC_OK;
 }
+
+int db_country_neighbours(struct db *db, const char *a, const char *b)
+{
+	char list[512];
+	const char *p;
+	size_t bl = strlen(b);
+
+	text_lookup(db, DB_ST_NEIGHBOURS, a, list, sizeof list);
+	/* A comma-separated list of ISO codes: "GN,SN". */
+	for (p = list; *p;) {
+		const char *e = strchr(p, ',');
+		size_t len = e ? (size_t)(e - p) : strlen(p);
+		if (len == bl && memcmp(p, b, bl) == 0)
+			return 1;
+		if (!e)
+			break;
+		p = e + 1;
+	}
+	return 0;
+}

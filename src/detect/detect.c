@@ -150,6 +150,9 @@ static int named_in_sentence(const struct dstate *ds, size_t m, const char *k)
 	return 0;
 }
 
+static enum pc_rc rule_variant(struct dstate *ds, size_t m);
+static int before_institution(const struct dstate *ds, size_t t);
+
 /* Rule 1 and rule 3b: a mention with a qualifier. */
 static enum pc_rc rule_qualifier(struct dstate *ds, size_t m, struct diag *d)
 {
@@ -160,6 +163,10 @@ static enum pc_rc rule_qualifier(struct dstate *ds, size_t m, struct diag *d)
 	size_t j, off = mn->off, len = q->off + q->len - mn->off;
 	int best_out = -1, best_in = -1;
 	double s_out = -1e9;
+
+	/* "Pittsburg, Pa.": read through an old spelling of Pittsburgh. */
+	if (r->best >= 0 && mn->cands[r->best].name_kind == DB_NAME_ALT && resolve_inside(q, &mn->cands[r->best].place))
+		return rule_variant(ds, m);
 
 	for (j = 0; j < mn->n_cands; j++) {
 		const struct db_place *c = &mn->cands[j].place;
@@ -369,7 +376,7 @@ static enum pc_rc rule_lookalike(struct dstate *ds, size_t m, struct diag *d)
 				continue;
 			if (lit->kind != DB_KIND_PLACE && a->kind == DB_KIND_PLACE) {
 				/* "Kansas" for a story about Kansas City, Mo.: suggest the region. */
-				if (alikes[k].kind == DB_ALIKE_EDIT)
+				if (alikes[k].kind != DB_ALIKE_PREFIX)
 					continue;
 				if (!region_of(ds, a, lit->kind == DB_KIND_ADMIN1, &reg) || reg.id == lit->id)
 					continue;
@@ -388,6 +395,13 @@ static enum pc_rc rule_lookalike(struct dstate *ds, size_t m, struct diag *d)
 				s = resolve_support(rs, m, a, RESOLVE_DOCWIDE);
 			}
 			if (att < ALT_ATTEST_MIN || s < s_lit + ALT_MARGIN || s < ALT_RATIO * s_lit)
+				continue;
+			/* A neighbouring country ("Guinea" in a Bissau story) is
+			 * usually named on purpose; flag it only where it stands for
+			 * the state itself ("Niger's central bank"). */
+			if (lit->kind == DB_KIND_COUNTRY && a->kind == DB_KIND_COUNTRY &&
+			    db_country_neighbours(rs->db, lit->country, a->country) &&
+			    !(mn->flags & MATCH_POSS) && !before_institution(ds, mn->tok_end))
 				continue;
 			/* Neighbouring states (North and South Carolina) are named
 			 * together on purpose far more often than confused. */

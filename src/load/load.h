@@ -18,6 +18,7 @@
  *     admin1-demonyms   COUNTRY  ADMIN1CODE  DEMONYMS
  *     regions           NAME  LAT  LON  MEMBER_ISO2_CODES  ALT_FORMS
  *     cues              PHRASE  TARGET(geonameid|country:XX|admin1:XX.YY)  WEIGHT  NOTE
+ *     lookalikes        NAME_A  NAME_B  (curated confusable names, both directions)
  *     lexicon           WORD  FLAGS (DB_LEX_* as a number, or letters
  *                       w=word g=given p=proper)
  *   Extra columns are ignored; missing optional columns are empty.
@@ -60,6 +61,7 @@ enum load_kind {
 	LOAD_KIND_REGIONS,
 	LOAD_KIND_CUES,
 	LOAD_KIND_LEXICON,
+	LOAD_KIND_LOOKALIKES,
 	LOAD_KIND_CSV,
 	LOAD_KIND_COUNT
 };

@@ -4,6 +4,7 @@
  * demonyms; world regions; cue phrases; the lexicon.  Names of regions are
  * staged in the build and attached once the region rows exist.
  */
+#include "base/strdist.h"
 #include "load/load_int.h"
 
 #include <ctype.h>
@@ -271,6 +272,34 @@ enum pc_rc load_row_lexicon(struct loader *L, char **f, size_t n, unsigned long 
 	if (db_key(f[0], strlen(f[0]), &L->key) != PC_OK || !L->key.len)
 		return PC_OK; /* punctuation only: nothing to look up */
 	rc = db_build_lexicon(L->build, buf_str(&L->key), flags, d);
+	if (rc == PC_OK)
+		L->cur->rows++;
+	return rc;
+}
+
+enum pc_rc load_row_lookalikes(struct loader *L, char **f, size_t n, unsigned long line,
+			       struct diag *d)
+{
+	char a[256];
+	int dist;
+	enum pc_rc rc;
+
+	if (n < 2 || !f[0] || !f[1])
+		return load_bad_row(L, line, d, "expected NAME_A<TAB>NAME_B");
+	buf_reset(&L->key);
+	if (db_key(f[0], strlen(f[0]), &L->key) != PC_OK || !L->key.len || L->key.len >= sizeof a)
+		return load_bad_row(L, line, d, "bad name '%s'", f[0]);
+	memcpy(a, L->key.data, L->key.len + 1);
+	buf_reset(&L->key);
+	if (db_key(f[1], strlen(f[1]), &L->key) != PC_OK || !L->key.len)
+		return load_bad_row(L, line, d, "bad name '%s'", f[1]);
+	if (strcmp(a, buf_str(&L->key)) == 0)
+		return load_bad_row(L, line, d, "a name is not its own look-alike");
+	/* Curated pairs are often far apart in spelling (Sweden, Switzerland). */
+	dist = strdist_osa(a, buf_str(&L->key), 9);
+	rc = db_build_lookalike(L->build, a, buf_str(&L->key), DB_ALIKE_LISTED, dist, d);
+	if (rc == PC_OK)
+		rc = db_build_lookalike(L->build, buf_str(&L->key), a, DB_ALIKE_LISTED, dist, d);
 	if (rc == PC_OK)
 		L->cur->rows++;
 	return rc;

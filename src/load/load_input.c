@@ -33,6 +33,7 @@ static const char *const kind_names[LOAD_KIND_COUNT] = {
 	[LOAD_KIND_REGIONS] = "regions",
 	[LOAD_KIND_CUES] = "cues",
 	[LOAD_KIND_LEXICON] = "lexicon",
+	[LOAD_KIND_LOOKALIKES] = "lookalikes",
 	[LOAD_KIND_CSV] = "csv",
 };
 
@@ -179,6 +180,7 @@ static const struct {
 	{ "regions", LOAD_KIND_REGIONS },
 	{ "cues", LOAD_KIND_CUES },
 	{ "lexicon", LOAD_KIND_LEXICON },
+	{ "lookalikes", LOAD_KIND_LOOKALIKES },
 };
 
 /* "XX.YY" (LEVEL 1) or "XX.YY.ZZ" (LEVEL 2): two letters, then non-empty parts. */

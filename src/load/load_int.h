@@ -111,6 +111,9 @@ enum pc_rc load_row_admin1_demonyms(struct loader *L, char **f, size_t n, unsign
 				    struct diag *d);
 enum pc_rc load_row_regions(struct loader *L, char **f, size_t n, unsigned long line,
 			    struct diag *d);
+/* geodata/extra/lookalikes.tsv: NAME_A TAB NAME_B, a curated confusable pair. */
+enum pc_rc load_row_lookalikes(struct loader *L, char **f, size_t n, unsigned long line,
+			       struct diag *d);
 enum pc_rc load_row_cues(struct loader *L, char **f, size_t n, unsigned long line,
 			 struct diag *d);
 enum pc_rc load_row_lexicon(struct loader *L, char **f, size_t n, unsigned long line,
