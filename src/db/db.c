@@ -44,6 +44,10 @@ static const char *const stmt_sql[DB_ST_COUNT] = {
 		" AND form LIKE '%.%' ORDER BY length(form), form LIMIT 1",
 	[DB_ST_NEARMISS] = "SELECT key FROM near_keys WHERE del = ?1",
 	[DB_ST_NEIGHBOURS] = "SELECT neighbours FROM countries WHERE iso2 = ?1",
+	[DB_ST_IN_REGION] =
+		"SELECT p.id FROM names n JOIN places p ON p.id = n.place_id"
+		" WHERE n.key = ?1 AND n.kind <> 3 AND n.kind <> 4 AND p.kind = 0 AND p.country = ?2"
+		" AND (?3 = '' OR p.admin1 = ?3) LIMIT 1",
 	/* --- db_lookup.c: query-command lookups --- */
 	[DB_ST_NAMES_ALL] =
 		"SELECT p.id, p.name, p.asciiname, p.lat, p.lon, p.fclass, p.fcode,"
@@ -163,9 +167,9 @@ static void cache_clear(struct db *db)
 		return;
 	for (i = 0; i < DB_CACHE_SLOTS; i++) {
 		free(db->cache[i].key);
-		free(db->cache[i].hits);
+		free(db->cache[i].data);
 		db->cache[i].key = NULL;
-		db->cache[i].hits = NULL;
+		db->cache[i].data = NULL;
 	}
 	db->n_cached = 0;
 }
@@ -194,9 +198,9 @@ static size_t hash_str(const char *s)
 	return h;
 }
 
-struct db_cache_ent *db_cache_slot(struct db *db, const char *key, int *found)
+struct db_cache_ent *db_cache_slot(struct db *db, int type, const char *key, int *found)
 {
-	size_t i = hash_str(key) & (DB_CACHE_SLOTS - 1), n;
+	size_t i = (hash_str(key) + (size_t)type * 0x9e3779b9u) & (DB_CACHE_SLOTS - 1), n;
 
 	*found = 0;
 	/* Keep the table at most half full: clear it wholesale when it fills. */
@@ -206,13 +210,23 @@ struct db_cache_ent *db_cache_slot(struct db *db, const char *key, int *found)
 		struct db_cache_ent *e = &db->cache[i];
 		if (!e->key)
 			return e;
-		if (strcmp(e->key, key) == 0) {
+		if (e->type == type && strcmp(e->key, key) == 0) {
 			*found = 1;
 			return e;
 		}
 		i = (i + 1) & (DB_CACHE_SLOTS - 1);
 	}
 	return NULL;
+}
+
+void db_cache_fill(struct db *db, struct db_cache_ent *slot, int type, const char *key, void *data,
+		   size_t n)
+{
+	slot->key = xstrdup(key);
+	slot->type = type;
+	slot->data = data;
+	slot->n = n;
+	db->n_cached++;
 }
 
 static int file_exists(const char *p)

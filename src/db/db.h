@@ -36,7 +36,8 @@
  *          country TEXT, a1 TEXT, a2 TEXT, name TEXT, asciiname TEXT,
  *          geonameid INTEGER, place_id INTEGER)
  *   names(key TEXT NOT NULL, place_id INTEGER NOT NULL, kind INTEGER NOT NULL,
- *          form TEXT NOT NULL)      -- index names_key(key)
+ *          form TEXT NOT NULL)      -- index names_key(key); partial index
+ *                                      names_abbrev(place_id) WHERE kind = 3
  *       key = db_key() of form; kind = enum db_name_kind.
  *   lookalikes(key_a TEXT NOT NULL, key_b TEXT NOT NULL, kind INTEGER NOT NULL,
  *          dist INTEGER NOT NULL)   -- both directions; index on key_a
@@ -50,6 +51,7 @@
  *       near-miss index: every prominent name key (the look-alike set,
  *       demonyms included) and each of its one-deletion variants, so that
  *       a misspelling is matched by symmetric deletion, never by a scan.
+ *   region_members(place_id INTEGER, country TEXT)  -- world region -> countries
  *   blobs(name TEXT PRIMARY KEY, data BLOB NOT NULL)
  *       "name_bloom": base/bloom.h filter over every names.key and every
  *       name_prefixes.prefix, loaded by db_open for the matcher's fast path.
@@ -196,6 +198,13 @@ void db_admin1_name(struct db *db, const char *country, const char *admin1,
 void db_admin2_name(struct db *db, const char *country, const char *admin1,
 		    const char *admin2, char *out, size_t size);
 void db_country_name(struct db *db, const char *country, char *out, size_t size);
+/*
+ * Id of a place (not a region row) named KEY that lies in COUNTRY and, if
+ * ADMIN1 is not NULL or "", in that admin1 region; 0 if there is none.
+ * Exact where a names lookup is capped at the most populous readings.
+ */
+int64_t db_name_in_region(struct db *db, const char *key, const char *country, const char *admin1);
+
 /* Do countries A and B (ISO alpha-2) share a border (countries.neighbours)? */
 int db_country_neighbours(struct db *db, const char *a, const char *b);
 

@@ -26,6 +26,7 @@ enum db_stmt_id {
 	DB_ST_ABBREV,
 	DB_ST_NEARMISS,
 	DB_ST_NEIGHBOURS,
+	DB_ST_IN_REGION,
 	/* db_lookup.c: query-command lookups */
 	DB_ST_NAMES_ALL,
 	DB_ST_NEAR,
@@ -35,10 +36,18 @@ enum db_stmt_id {
 };
 
 /* Cached result of one names lookup (the matcher asks the same keys often). */
+enum db_cache_type {
+	DB_CACHE_NAMES = 0,   /* data: struct db_hit[n] */
+	DB_CACHE_LEXICON = 1, /* n: the flags */
+	DB_CACHE_ALIKES = 2,  /* data: struct db_alike[n] */
+	DB_CACHE_NEAR = 3,    /* data: struct db_alike[n] (near-miss keys) */
+};
+
 struct db_cache_ent {
 	char *key;            /* heap; NULL = empty slot */
-	struct db_hit *hits;  /* heap */
-	size_t n_hits;
+	int type;             /* enum db_cache_type */
+	void *data;           /* heap, may be NULL */
+	size_t n;
 };
 
 #define DB_CACHE_SLOTS 8192
@@ -59,6 +68,10 @@ sqlite3_stmt *db_stmt(struct db *db, enum db_stmt_id id, struct diag *d);
  * is empty and the caller may fill it (key and hits heap-allocated; the
  * cache frees them).  Clears the whole cache when it is half full.
  */
-struct db_cache_ent *db_cache_slot(struct db *db, const char *key, int *found /* OUT */);
+struct db_cache_ent *db_cache_slot(struct db *db, int type, const char *key, int *found /* OUT */);
+
+/* Fill an empty slot (takes a copy of KEY; takes ownership of DATA). */
+void db_cache_fill(struct db *db, struct db_cache_ent *slot, int type, const char *key, void *data,
+		   size_t n);
 
 #endif

@@ -54,10 +54,10 @@ enum pc_rc db_names_lookup(struct db *db, const char *key, struct db_hit *hits,
 	*n_out = 0;
 	if (!bloom_test(&db->bloom, key, strlen(key)))
 		return PC_OK;
-	slot = db_cache_slot(db, key, &found);
+	slot = db_cache_slot(db, DB_CACHE_NAMES, key, &found);
 	if (slot && found) {
-		n = slot->n_hits < max ? slot->n_hits : max;
-		memcpy(hits, slot->hits, n * sizeof *hits);
+		n = slot->n < max ? slot->n : max;
+		memcpy(hits, slot->data, n * sizeof *hits);
 		*n_out = n;
 		return PC_OK;
 	}
@@ -94,11 +94,9 @@ enum pc_rc db_names_lookup(struct db *db, const char *key, struct db_hit *hits,
 	}
 	sqlite3_reset(st);
 	if (slot) {
-		slot->key = xstrdup(key);
-		slot->hits = xmalloc((n ? n : 1) * sizeof *slot->hits);
-		memcpy(slot->hits, tmp, n * sizeof *tmp);
-		slot->n_hits = n;
-		db->n_cached++;
+		struct db_hit *copy = xmalloc((n ? n : 1) * sizeof *copy);
+		memcpy(copy, tmp, n * sizeof *tmp);
+		db_cache_fill(db, slot, DB_CACHE_NAMES, key, copy, n);
 	}
 	if (n > max)
 		n = max;
@@ -149,7 +147,16 @@ enum pc_rc db_lookalikes(struct db *db, const char *key, struct db_alike *out,
 	size_t n = 0;
 	int rc;
 
+	struct db_cache_ent *slot;
+	int found;
+
 	*n_out = 0;
+	slot = db_cache_slot(db, DB_CACHE_ALIKES, key, &found);
+	if (slot && found && slot->n <= max) {
+		memcpy(out, slot->data, slot->n * sizeof *out);
+		*n_out = slot->n;
+		return PC_OK;
+	}
 	if (!(st = db_stmt(db, DB_ST_ALIKE, d)))
 		return PC_ERR_DB;
 	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
@@ -163,6 +170,11 @@ enum pc_rc db_lookalikes(struct db *db, const char *key, struct db_alike *out,
 	sqlite3_reset(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return step_error(db, d);
+	if (slot && !found) {
+		struct db_alike *copy = xmalloc((n ? n : 1) * sizeof *copy);
+		memcpy(copy, out, n * sizeof *out);
+		db_cache_fill(db, slot, DB_CACHE_ALIKES, key, copy, n);
+	}
 	*n_out = n;
 	return PC_OK;
 }
@@ -227,15 +239,21 @@ int64_t db_region_place_id(struct db *db, const char *country, const char *admin
 
 int db_lexicon_flags(struct db *db, const char *key)
 {
-	sqlite3_stmt *st = db_stmt(db, DB_ST_LEX, NULL);
-	int flags = 0;
+	struct db_cache_ent *slot;
+	sqlite3_stmt *st;
+	int flags = 0, found;
 
-	if (!st)
+	slot = db_cache_slot(db, DB_CACHE_LEXICON, key, &found);
+	if (slot && found)
+		return (int)slot->n;
+	if (!(st = db_stmt(db, DB_ST_LEX, NULL)))
 		return 0;
 	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
 	if (sqlite3_step(st) == SQLITE_ROW)
 		flags = sqlite3_column_int(st, 0);
 	sqlite3_reset(st);
+	if (slot)
+		db_cache_fill(db, slot, DB_CACHE_LEXICON, key, NULL, (size_t)flags);
 	return flags;
 }
 
@@ -346,12 +364,22 @@ enum pc_rc db_near_keys(struct db *db, const char *key, int maxd, struct db_alik
 			size_t max, size_t *n_out, struct diag *d)
 {
 	size_t len = strlen(key), i, n = 0;
-	char del[256];
+	char del[256], ckey[300];
 	enum pc_rc rc;
+	struct db_cache_ent *slot;
+	int found;
 
 	*n_out = 0;
 	if (len == 0 || len >= sizeof del)
 		return PC_OK;
+	snprintf(ckey, sizeof ckey, "%d:%s", maxd, key);
+	slot = db_cache_slot(db, DB_CACHE_NEAR, ckey, &found);
+	if (slot && found) {
+		n = slot->n < max ? slot->n : max;
+		memcpy(out, slot->data, n * sizeof *out);
+		*n_out = n;
+		return PC_OK;
+	}
 	/* The key itself (the index holds the names' deletions) ... */
 	if ((rc = near_probe(db, key, key, maxd, out, max, &n, d)) != PC_OK)
 		return rc;
@@ -375,6 +403,11 @@ enum pc_rc db_near_keys(struct db *db, const char *key, int maxd, struct db_alik
 			out[j - 1] = t;
 		}
 	}
+	if (slot) {
+		struct db_alike *copy = xmalloc((n ? n : 1) * sizeof *copy);
+		memcpy(copy, out, n * sizeof *out);
+		db_cache_fill(db, slot, DB_CACHE_NEAR, ckey, copy, n);
+	}
 	*n_out = n;
 	return PC_OK;
 }
@@ -397,4 +430,20 @@ int db_country_neighbours(struct db *db, const char *a, const char *b)
 		p = e + 1;
 	}
 	return 0;
+}
+
+int64_t db_name_in_region(struct db *db, const char *key, const char *country, const char *admin1)
+{
+	sqlite3_stmt *st = db_stmt(db, DB_ST_IN_REGION, NULL);
+	int64_t id = 0;
+
+	if (!st)
+		return 0;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, country, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 3, admin1 ? admin1 : "", -1, SQLITE_TRANSIENT);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		id = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return id;
 }

@@ -432,7 +432,12 @@ enum pc_rc db_build_commit(struct db_build *b, const char *sources,
 	rc = db_build_exec(b,
 			   "CREATE INDEX IF NOT EXISTS lookalikes_key_a ON lookalikes(key_a);"
 			   "CREATE INDEX IF NOT EXISTS near_keys_del ON near_keys(del);"
-			   "CREATE INDEX IF NOT EXISTS region_members_place ON region_members(place_id);",
+			   "CREATE INDEX IF NOT EXISTS region_members_place ON region_members(place_id);"
+			   /* a region's abbreviations ("Va.") for suggestions: a
+			    * partial index of a few hundred rows */
+			   "CREATE INDEX IF NOT EXISTS names_abbrev ON names(place_id) WHERE kind = 3;"
+			   /* query --near: a latitude band, then exact distances */
+			   "CREATE INDEX IF NOT EXISTS places_lat ON places(lat);",
 			   d);
 	if (rc != PC_OK)
 		goto fail;

@@ -184,6 +184,16 @@ static enum pc_rc rule_qualifier(struct dstate *ds, size_t m, struct diag *d)
 			}
 		}
 	}
+	/* The readings are capped at the most populous: ask the database
+	 * whether a smaller place of that name lies in the region. */
+	if (best_in < 0) {
+		for (j = 0; j < q->n_cands; j++) {
+			const struct db_place *reg = &q->cands[j].place;
+			if (db_name_in_region(rs->db, mn->key, reg->country,
+					      reg->kind == DB_KIND_ADMIN1 ? reg->admin1 : NULL))
+				return PC_OK;
+		}
+	}
 	if (best_in < 0) {
 		/* Rule 1: no place of that name in the region named. */
 		struct db_alike alikes[DETECT_MAX_ALIKES];

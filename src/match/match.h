@@ -22,7 +22,7 @@
 
 #include <stddef.h>
 
-#define MATCH_MAX_CANDS 64
+#define MATCH_MAX_CANDS 24
 #define MATCH_MAX_WORDS 8
 
 enum match_mflag {

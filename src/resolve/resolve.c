@@ -525,14 +525,16 @@ static void explain_from(const struct resolve_state *rs, const struct ctx *c, si
 			 size_t cap)
 {
 	size_t i, k, lo, hi;
+	double pxyz[3];
 
+	ctx_xyz(p->lat, p->lon, pxyz);
 	ev_window(rs, c, m, opts | RESOLVE_DOCWIDE, &lo, &hi);
 	for (i = lo; i < hi; i++) {
 		const struct ctx_ev *ev = &c->ev[i];
 		double f, w, pr;
 		if (skip_ev(rs, m, ev, opts) || !ev->what)
 			continue;
-		f = resolve_fit(p, &ev->place, ev->level);
+		f = fit_xyz(p, pxyz, &ev->place, ev->xyz, ev->level);
 		if (f < 0.2)
 			continue;
 		pr = prox(rs, m, ev);
