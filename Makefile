@@ -31,7 +31,7 @@ UNIT_BIN := $(patsubst tests/unit/%.c,build/asan/tests/%,$(UNIT_SRC))
 GEODATA_IN := geodata/cities500.txt.gz geodata/admin1CodesASCII.txt \
 	geodata/admin2Codes.txt.gz geodata/countryInfo.txt geodata/extra
 
-.PHONY: all db run test unit cli-tests bench eval fuzz install clean asan lint
+.PHONY: all db run test unit cli-tests bench eval fuzz install clean asan lint valgrind
 
 all: placecheck
 
@@ -66,6 +66,10 @@ run: placecheck geodata/places.db
 # Every test, under ASan+UBSan.  The last line is "N passed, N failed".
 test: build/asan/placecheck $(UNIT_BIN) placecheck geodata/places.db
 	@sh scripts/run-tests.sh
+
+# The release binary's main paths under valgrind: no error, no leak.
+valgrind: placecheck geodata/places.db
+	sh scripts/valgrind.sh
 
 bench: placecheck geodata/places.db
 	sh scripts/bench.sh
