@@ -7,6 +7,9 @@
 #include "resolve/resolve.h"
 #include "scan/scan.h"
 
+#include "base/xmem.h"
+
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -20,6 +23,92 @@ enum pc_rc check_engine_init(struct check_engine *e, struct db *db, struct diag 
 void check_engine_free(struct check_engine *e)
 {
 	ctx_cues_free(&e->cues);
+	free(e->pairs);
+	e->pairs = NULL;
+	e->n_pairs = 0;
+}
+
+/* Key of S[0..LEN) into OUT (SIZE bytes); 0 if it has no letters. */
+static int key_of(const char *s, size_t len, char *out, size_t size)
+{
+	struct buf b;
+	int ok;
+
+	buf_init(&b, size - 1);
+	ok = db_key(s, len, &b) == PC_OK && b.len > 0;
+	snprintf(out, size, "%s", ok ? buf_str(&b) : "");
+	buf_free(&b);
+	return ok;
+}
+
+/* Is place P inside region R (country or admin1 row)? */
+static int inside(const struct db_place *p, const struct db_place *r)
+{
+	if (strcmp(p->country, r->country) != 0)
+		return 0;
+	return r->kind == DB_KIND_COUNTRY || (r->kind == DB_KIND_ADMIN1 && strcmp(p->admin1, r->admin1) == 0);
+}
+
+/* Resolve a place written as in check_engine_add_cue(). */
+static enum pc_rc find_place(struct db *db, const char *text, struct db_place *out, struct diag *d)
+{
+	struct db_hit names[64], regions[64];
+	size_t n_names = 0, n_regions = 0, i, j;
+	const char *comma = strrchr(text, ',');
+	char key[256], rkey[256];
+	enum pc_rc rc;
+	char *end;
+	long long id = strtoll(text, &end, 10);
+
+	if (*text && !*end)
+		return db_place_get(db, (int64_t)id, out, d);
+	if (!key_of(text, comma ? (size_t)(comma - text) : strlen(text), key, sizeof key))
+		return diag_set(d, PC_ERR_USAGE, NULL, 0, 0, "'%s' names no place", text);
+	if ((rc = db_names_lookup(db, key, names, 64, &n_names, d)) != PC_OK)
+		return rc;
+	if (comma) {
+		if (!key_of(comma + 1, strlen(comma + 1), rkey, sizeof rkey) ||
+		    (rc = db_names_lookup(db, rkey, regions, 64, &n_regions, d)) != PC_OK)
+			return rc != PC_OK ? rc : diag_set(d, PC_ERR_USAGE, NULL, 0, 0, "'%s': no region", text);
+		for (i = 0; i < n_names; i++)
+			for (j = 0; j < n_regions; j++)
+				if (regions[j].place.kind != DB_KIND_PLACE && names[i].name_kind != DB_NAME_DEMONYM &&
+				    inside(&names[i].place, &regions[j].place)) {
+					*out = names[i].place;
+					return PC_OK;
+				}
+		return diag_set(d, PC_ERR_USAGE, NULL, 0, 0, "no place '%s' in the gazetteer", text);
+	}
+	for (i = 0; i < n_names; i++)
+		if (names[i].name_kind != DB_NAME_DEMONYM && names[i].name_kind != DB_NAME_ABBREV) {
+			*out = names[i].place;
+			return PC_OK;
+		}
+	return diag_set(d, PC_ERR_USAGE, NULL, 0, 0, "no place '%s' in the gazetteer", text);
+}
+
+enum pc_rc check_engine_add_cue(struct check_engine *e, const char *phrase, const char *place,
+				double weight, struct diag *d)
+{
+	struct db_place p;
+	enum pc_rc rc;
+
+	if ((rc = find_place(e->db, place, &p, d)) != PC_OK)
+		return rc;
+	return ctx_cues_add(&e->cues, phrase, &p, weight, d);
+}
+
+enum pc_rc check_engine_add_lookalike(struct check_engine *e, const char *a, const char *b,
+				      struct diag *d)
+{
+	struct detect_pair *p;
+
+	e->pairs = xreallocarray(e->pairs, e->n_pairs + 1, sizeof *e->pairs);
+	p = &e->pairs[e->n_pairs];
+	if (!key_of(a, strlen(a), p->a, sizeof p->a) || !key_of(b, strlen(b), p->b, sizeof p->b))
+		return diag_set(d, PC_ERR_USAGE, NULL, 0, 0, "look-alike '%s ~ %s' has an empty name", a, b);
+	e->n_pairs++;
+	return PC_OK;
 }
 
 /* Map a plain-text span to the original file and fill line/column. */
@@ -89,9 +178,12 @@ enum pc_rc check_doc(struct check_engine *e, const char *name, const char *src, 
 		rc = ctx_build(&sd, &mr, &e->cues, a, &cx, d);
 	if (rc == PC_OK)
 		rc = resolve_run(e->db, &sd, &mr, &cx, a, &rs, d);
-	if (rc == PC_OK)
-		rc = detect_run(&rs, &o->detect, a, &out->findings, &out->n_findings, &out->places,
-				&out->n_places, d);
+	if (rc == PC_OK) {
+		struct detect_opts dopt = o->detect;
+		dopt.pairs = e->pairs;
+		dopt.n_pairs = e->n_pairs;
+		rc = detect_run(&rs, &dopt, a, &out->findings, &out->n_findings, &out->places, &out->n_places, d);
+	}
 	db_read_end(e->db, began);
 	if (rc != PC_OK)
 		return rc;

@@ -23,6 +23,8 @@
 struct check_engine {
 	struct db *db;          /* borrowed */
 	struct ctx_cues cues;   /* owned */
+	struct detect_pair *pairs; /* owned (heap): the newsroom's look-alikes */
+	size_t n_pairs;
 };
 
 struct check_opts {
@@ -33,6 +35,20 @@ struct check_opts {
 /* Set up E over DB (borrowed).  Free with check_engine_free. */
 enum pc_rc check_engine_init(struct check_engine *e, struct db *db, struct diag *d);
 void check_engine_free(struct check_engine *e);
+
+/*
+ * A newsroom's own cue phrase (from its configuration): PHRASE points to
+ * PLACE, written as a GeoNames id, "NAME" (the most prominent place of that
+ * name), or "NAME, REGION" ("Charlotte, NC", "Charlotte, North Carolina",
+ * "Sydney, Nova Scotia").  PC_ERR_USAGE with a message when the place is
+ * not found.
+ */
+enum pc_rc check_engine_add_cue(struct check_engine *e, const char *phrase, const char *place,
+				double weight, struct diag *d);
+
+/* A newsroom's own look-alike pair (both directions). */
+enum pc_rc check_engine_add_lookalike(struct check_engine *e, const char *a, const char *b,
+				      struct diag *d);
 
 /*
  * Check SRC[0..LEN) named NAME.  The result, its findings and places (sorted

@@ -529,6 +529,37 @@ static int parse_opts(int argc, char **argv, struct check_run *run, struct check
  * cmd_config.c has its own copy of these few lines, so that each command
  * file stays self-contained (tmux cmd-*.c).
  */
+/*
+ * The newsroom's own cue phrases and look-alike pairs from the config's top
+ * section, added to engine E.  Errors name the config line; REPORT: print
+ * them (once, for the first worker).  Returns 0 on error.
+ */
+static int add_config_extras(struct check_engine *e, const struct config *cfg, int report)
+{
+	size_t i;
+	struct diag d;
+
+	for (i = 0; i < cfg->top.n_pairs; i++) {
+		diag_clear(&d);
+		if (check_engine_add_lookalike(e, cfg->top.pairs[i].a, cfg->top.pairs[i].b, &d) != PC_OK) {
+			if (report)
+				cli_error("%s:%lu: lookalike: %s", cfg->path ? cfg->path : "config",
+					  cfg->top.pairs[i].line, d.msg);
+			return 0;
+		}
+	}
+	for (i = 0; i < cfg->top.n_cues; i++) {
+		diag_clear(&d);
+		if (check_engine_add_cue(e, cfg->top.cues[i].phrase, cfg->top.cues[i].place, 1.0, &d) != PC_OK) {
+			if (report)
+				cli_error("%s:%lu: cue: %s", cfg->path ? cfg->path : "config",
+					  cfg->top.cues[i].line, d.msg);
+			return 0;
+		}
+	}
+	return 1;
+}
+
 static int load_config(const struct check_args *ca, struct config *cfg)
 {
 	struct buf path;
@@ -630,6 +661,8 @@ static int check_exec(struct cmd_ctx *ctx, int argc, char **argv)
 			goto done;
 		}
 		workers[i].eng_ok = 1;
+		if (!add_config_extras(&workers[i].eng, &cfg, i == 0))
+			goto done;
 	}
 	{
 		struct cli_jobs_ops ops = { check_run_item, check_emit, &run };

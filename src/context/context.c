@@ -56,6 +56,65 @@ static size_t first_word_len(const char *key)
 	return sp ? (size_t)(sp - key) : strlen(key);
 }
 
+/* Sort the cues and (re)build the first-word index. */
+static void cues_index(struct ctx_cues *out)
+{
+	size_t i;
+
+	qsort(out->cues, out->n, sizeof *out->cues, cmp_cue);
+	out->first_cap = 64;
+	while (out->first_cap < out->n * 2 + 2)
+		out->first_cap *= 2;
+	out->first = arena_calloc(&out->a, out->first_cap, sizeof *out->first);
+	out->n_first = 0;
+	for (i = 0; i < out->n;) {
+		size_t fl = first_word_len(out->cues[i].key), k = i + 1, h;
+		while (k < out->n && first_word_len(out->cues[k].key) == fl &&
+		       memcmp(out->cues[k].key, out->cues[i].key, fl) == 0)
+			k++;
+		h = hash_word(out->cues[i].key, fl) & (out->first_cap - 1);
+		while (out->first[h].word)
+			h = (h + 1) & (out->first_cap - 1);
+		out->first[h].word = arena_strndup(&out->a, out->cues[i].key, fl);
+		out->first[h].lo = i;
+		out->first[h].hi = k;
+		out->n_first++;
+		i = k;
+	}
+}
+
+enum pc_rc ctx_cues_add(struct ctx_cues *c, const char *phrase, const struct db_place *place,
+			double weight, struct diag *d)
+{
+	struct buf k;
+	struct ctx_cue_ent *e;
+	const char *p;
+
+	buf_init(&k, 1024);
+	if (db_key(phrase, strlen(phrase), &k) != PC_OK || k.len == 0) {
+		buf_free(&k);
+		return diag_set(d, PC_ERR_USAGE, NULL, 0, 0, "cue phrase '%s' has no letters", phrase);
+	}
+	if (c->n == c->cap) {
+		size_t ncap = c->cap ? c->cap * 2 : 16;
+		c->cues = arena_grow(&c->a, c->cues, c->n, ncap, sizeof *c->cues);
+		c->cap = ncap;
+	}
+	e = &c->cues[c->n++];
+	memset(e, 0, sizeof *e);
+	e->key = arena_strdup(&c->a, buf_str(&k));
+	e->phrase = arena_strdup(&c->a, phrase);
+	e->place = *place;
+	e->weight = weight;
+	e->n_words = 1;
+	for (p = e->key; *p; p++)
+		if (*p == ' ')
+			e->n_words++;
+	buf_free(&k);
+	cues_index(c);
+	return PC_OK;
+}
+
 enum pc_rc ctx_cues_load(struct db *db, struct ctx_cues *out, struct diag *d)
 {
 	struct db_cue *raw = NULL;
@@ -84,30 +143,8 @@ enum pc_rc ctx_cues_load(struct db *db, struct ctx_cues *out, struct diag *d)
 		j++;
 	}
 	out->n = j;
-	qsort(out->cues, out->n, sizeof *out->cues, cmp_cue);
-	/* Index ranges by first word: cues sharing a first word are adjacent
-	 * only if sorted by it, so group by first word explicitly. */
-	out->first_cap = 64;
-	while (out->first_cap < out->n * 2 + 2)
-		out->first_cap *= 2;
-	out->first = arena_calloc(&out->a, out->first_cap, sizeof *out->first);
-	for (i = 0; i < out->n;) {
-		size_t fl = first_word_len(out->cues[i].key), k = i + 1, h;
-		while (k < out->n && first_word_len(out->cues[k].key) == fl &&
-		       memcmp(out->cues[k].key, out->cues[i].key, fl) == 0)
-			k++;
-		/* Sorted by full key, cues with the same first word are adjacent
-		 * except when a longer first word sorts between ("new" < "new york"
-		 * < "newark" is fine; "new" vs "new-" cannot occur in keys). */
-		h = hash_word(out->cues[i].key, fl) & (out->first_cap - 1);
-		while (out->first[h].word)
-			h = (h + 1) & (out->first_cap - 1);
-		out->first[h].word = arena_strndup(&out->a, out->cues[i].key, fl);
-		out->first[h].lo = i;
-		out->first[h].hi = k;
-		out->n_first++;
-		i = k;
-	}
+	out->cap = n_raw ? n_raw : 1;
+	cues_index(out);
 	return PC_OK;
 }
 

@@ -71,7 +71,7 @@ struct ctx_cue_ent {
 struct ctx_cues {
 	struct arena a;
 	struct ctx_cue_ent *cues; /* sorted by key */
-	size_t n;
+	size_t n, cap;
 	/* Hash of first words -> index range in cues[]. */
 	struct ctx_first { const char *word; size_t lo, hi; } *first;
 	size_t n_first, first_cap; /* first_cap is a power of two */
@@ -86,6 +86,14 @@ struct ctx {
 /* Build the cue index from DB.  OUT is caller-owned; free with ctx_cues_free. */
 enum pc_rc ctx_cues_load(struct db *db, struct ctx_cues *out /* OUT */, struct diag *d);
 void ctx_cues_free(struct ctx_cues *c);
+
+/*
+ * Add a cue (a newsroom's own, from its configuration): PHRASE points to
+ * PLACE with WEIGHT.  Rebuilds the index.  PC_ERR_USAGE if the phrase has
+ * no letters.
+ */
+enum pc_rc ctx_cues_add(struct ctx_cues *c, const char *phrase, const struct db_place *place,
+			double weight, struct diag *d);
 
 /*
  * Collect the static evidence of a document: demonyms, qualifiers and

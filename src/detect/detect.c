@@ -35,6 +35,31 @@ struct dstate {
 	struct db_hit hits[64];
 };
 
+/*
+ * The look-alikes of KEY: the database's table plus the newsroom's own
+ * pairs from its configuration.  Same contract as db_lookalikes().
+ */
+static enum pc_rc detect_alikes(const struct dstate *ds, const char *key, struct db_alike *out,
+				size_t max, size_t *n_out, struct diag *d)
+{
+	enum pc_rc rc = db_lookalikes(ds->rs->db, key, out, max, n_out, d);
+	size_t i;
+
+	if (rc != PC_OK || !ds->o)
+		return rc;
+	for (i = 0; i < ds->o->n_pairs && *n_out < max; i++) {
+		const struct detect_pair *p = &ds->o->pairs[i];
+		const char *other = strcmp(p->a, key) == 0 ? p->b : strcmp(p->b, key) == 0 ? p->a : NULL;
+		if (!other)
+			continue;
+		snprintf(out[*n_out].key, sizeof out[*n_out].key, "%s", other);
+		out[*n_out].kind = DB_ALIKE_LISTED;
+		out[*n_out].dist = strdist_osa(key, other, 9);
+		(*n_out)++;
+	}
+	return PC_OK;
+}
+
 static const char *rule_id(size_t i)
 {
 	return detect_rules[i].id;
@@ -205,7 +230,7 @@ static enum pc_rc rule_qualifier(struct dstate *ds, size_t m, struct diag *d)
 		const char *region = where_words(ds, &q->cands[0].place);
 		enum pc_rc rc;
 
-		rc = db_lookalikes(rs->db, mn->key, alikes, DETECT_MAX_ALIKES, &n_al, d);
+		rc = detect_alikes(ds, mn->key, alikes, DETECT_MAX_ALIKES, &n_al, d);
 		if (rc != PC_OK)
 			return rc;
 		for (k = 0; k < n_al; k++) {
@@ -366,7 +391,7 @@ static enum pc_rc rule_lookalike(struct dstate *ds, size_t m, struct diag *d)
 	att_lit = resolve_support(rs, m, lit, RESOLVE_DOCWIDE | RESOLVE_STRONG);
 	if (att_lit >= LIT_ATTEST_MAX)
 		return PC_OK;
-	if ((rc = db_lookalikes(rs->db, mn->key, alikes, DETECT_MAX_ALIKES, &n_al, d)) != PC_OK)
+	if ((rc = detect_alikes(ds, mn->key, alikes, DETECT_MAX_ALIKES, &n_al, d)) != PC_OK)
 		return rc;
 	for (k = 0; k < n_al; k++) {
 		if (named_in_sentence(ds, m, alikes[k].key))
@@ -475,7 +500,7 @@ static enum pc_rc rule_pairs(struct dstate *ds, struct diag *d)
 		/* One look-up per name: later mentions of the same key are skipped. */
 		if (rs->key_id[i] != (int)i)
 			continue;
-		if ((rc = db_lookalikes(rs->db, a->key, alikes, DETECT_MAX_ALIKES, &n_al, d)) != PC_OK)
+		if ((rc = detect_alikes(ds, a->key, alikes, DETECT_MAX_ALIKES, &n_al, d)) != PC_OK)
 			return rc;
 		for (j = i + 1; j < rs->mr->n && !done; j++) {
 			const struct mention *b = &rs->mr->m[j];
@@ -602,7 +627,7 @@ static enum pc_rc rule_demonym(struct dstate *ds, size_t m, struct diag *d)
 	 * institutions or people at large is checked. */
 	if (!before_institution(ds, mn->tok_end))
 		return PC_OK;
-	if ((rc = db_lookalikes(rs->db, mn->key, alikes, DETECT_MAX_ALIKES, &n_al, d)) != PC_OK)
+	if ((rc = detect_alikes(ds, mn->key, alikes, DETECT_MAX_ALIKES, &n_al, d)) != PC_OK)
 		return rc;
 	for (k = 0; k < n_al; k++) {
 		double att;

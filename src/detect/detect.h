@@ -79,9 +79,16 @@ struct detect_rule_info {
 extern const struct detect_rule_info detect_rules[];
 extern const size_t detect_n_rules;
 
+/* A look-alike pair from a newsroom's configuration (keys, db_key form). */
+struct detect_pair {
+	char a[128], b[128];
+};
+
 struct detect_opts {
 	double min_confidence; /* drop findings below this */
 	int skip_quotes;       /* 1: no findings inside quotations */
+	const struct detect_pair *pairs; /* extra look-alikes, both directions; borrowed */
+	size_t n_pairs;
 };
 
 /*

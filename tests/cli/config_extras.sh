@@ -1,0 +1,23 @@
+#!/bin/sh
+# A newsroom's own look-alike pairs and cue phrases from .placecheck.ini
+# reach the checker (issue 4), and a cue to an unknown place is an error
+# naming the config line.
+set -u
+dir=$(mktemp -d)
+trap 'rm -rf "$dir"' EXIT
+cd "$dir" || exit 2
+printf 'lookalike = Belgium ~ Bulgaria\ncue = Levski -> Sofia, Bulgaria\n' > .placecheck.ini
+printf "SOFIA — Belgium's government said on Monday that it would raise pensions before the winter, as Levski fans marched through Plovdiv and Varna.\n" > a.md
+out=$("$PLACECHECK_BIN" --db "$PLACECHECK_TEST_DB" check --format gcc a.md)
+rc=$?
+[ $rc -eq 1 ] || { echo "with the pair: exit $rc, want 1: $out"; exit 1; }
+echo "$out" | grep -q 'a.md:1:9: warning: .*Bulgaria.*\[lookalike-context\]' || { echo "no finding: $out"; exit 1; }
+out=$("$PLACECHECK_BIN" --db "$PLACECHECK_TEST_DB" check --format gcc --no-config a.md)
+rc=$?
+[ $rc -eq 0 ] && [ -z "$out" ] || { echo "without the config: exit $rc: $out"; exit 1; }
+printf 'cue = Nowhere FC -> Atlantis, Mars\n' > bad.ini
+err=$("$PLACECHECK_BIN" --db "$PLACECHECK_TEST_DB" check --config bad.ini a.md 2>&1 >/dev/null)
+rc=$?
+[ $rc -eq 2 ] || { echo "bad cue: exit $rc, want 2"; exit 1; }
+echo "$err" | grep -q 'bad.ini:1: cue: ' || { echo "bad cue message: $err"; exit 1; }
+exit 0
