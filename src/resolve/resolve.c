@@ -505,6 +505,7 @@ struct expl {
 	const char *what;
 	int source;
 	int count;
+	int dateline;
 	double best_w;
 	double best_prox;
 };
@@ -550,8 +551,11 @@ static void explain_from(const struct resolve_state *rs, const struct ctx *c, si
 			ex[k].count = 0;
 			ex[k].best_w = 0;
 			ex[k].best_prox = 0;
+			ex[k].dateline = 0;
 			(*n_ex)++;
 		}
+		if (ev->dateline)
+			ex[k].dateline = 1;
 		ex[k].count++;
 		if (w > ex[k].best_w)
 			ex[k].best_w = w;
@@ -581,12 +585,13 @@ size_t resolve_explain(const struct resolve_state *rs, size_t m, const struct db
 		const char *kind = ex[i].source == CTX_SRC_CUE       ? " (cue)"
 				   : ex[i].source == CTX_SRC_DEMONYM ? " (demonym)"
 								     : "";
+		const char *where = ex[i].dateline && ex[i].count == 1 ? "in the dateline"
+									: prox_words(ex[i].best_prox);
 		if (ex[i].count > 1)
 			v[n++] = arena_printf(a, "%s%s named %d times, nearest %s", ex[i].what, kind,
-					      ex[i].count, prox_words(ex[i].best_prox));
+					      ex[i].count, where);
 		else
-			v[n++] = arena_printf(a, "%s%s named %s", ex[i].what, kind,
-					      prox_words(ex[i].best_prox));
+			v[n++] = arena_printf(a, "%s%s named %s", ex[i].what, kind, where);
 	}
 	*out = v;
 	return n;
