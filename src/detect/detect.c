@@ -178,6 +178,29 @@ static int named_in_sentence(const struct dstate *ds, size_t m, const char *k)
 static enum pc_rc rule_variant(struct dstate *ds, size_t m);
 static int before_institution(const struct dstate *ds, size_t t);
 
+/*
+ * Is place P named in the article, by a kept mention with another key than
+ * mention M's (a reading of it with a fair share of belief) or by a cue?
+ */
+static int alt_named(const struct dstate *ds, size_t m, const struct db_place *p, int with_cues)
+{
+	const struct resolve_state *rs = ds->rs;
+	size_t i, j;
+
+	for (i = 0; i < rs->mr->n; i++) {
+		const struct mention *o = &rs->mr->m[i];
+		if (i == m || !rs->rm[i].keep || rs->key_id[i] == rs->key_id[m])
+			continue;
+		for (j = 0; j < o->n_cands; j++)
+			if (o->cands[j].place.id == p->id && rs->rm[i].sc[j].p >= 0.3)
+				return 1;
+	}
+	for (i = 0; with_cues && i < rs->ctx->n_ev; i++)
+		if (rs->ctx->ev[i].source == CTX_SRC_CUE && rs->ctx->ev[i].place.id == p->id)
+			return 1;
+	return 0;
+}
+
 /* Rule 1 and rule 3b: a mention with a qualifier. */
 static enum pc_rc rule_qualifier(struct dstate *ds, size_t m, struct diag *d)
 {
@@ -443,6 +466,25 @@ static enum pc_rc rule_lookalike(struct dstate *ds, size_t m, struct diag *d)
 			if (lit->kind == DB_KIND_ADMIN1 && a->kind == DB_KIND_ADMIN1 &&
 			    resolve_km(lit->lat, lit->lon, a->lat, a->lon) < 600)
 				continue;
+			if (!region_ctx) {
+				int named = alt_named(ds, m, a, a->kind == DB_KIND_PLACE);
+				/* Town for town: the writer knows the other town and
+				 * names it elsewhere ("Charlotte" in a Charlottesville
+				 * story).  Without that, a town's look-alike is a guess. */
+				if (lit->kind == DB_KIND_PLACE && a->kind == DB_KIND_PLACE && !named)
+					continue;
+				/* A country or state: the slip is writing the wrong one
+				 * where the right one is never written ("Austria" in a
+				 * Canberra story).  A story that writes "Ireland" and
+				 * once "Iceland" means Iceland. */
+				/* Unless it opens the story as the home state's own
+				 * institution: "Paraguay's labour ministry said" in the
+				 * first sentences of a Montevideo story. */
+				if (a->kind != DB_KIND_PLACE && named &&
+				    !(rs->s->toks[mn->tok_start].sent <= 2 &&
+				      ((mn->flags & MATCH_POSS) || before_institution(ds, mn->tok_end))))
+					continue;
+			}
 			if (s > best_s) {
 				best_s = s;
 				best_alt = *a;

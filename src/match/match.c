@@ -580,6 +580,18 @@ static void link_qualifiers(struct mstate *m)
 			continue;
 		if (a->flags & (MATCH_DEMONYM | MATCH_REGION_ABBR))
 			continue;
+		/* "Niger, Nigeria's neighbour": a possessive is no qualifier, and
+		 * a country or state is not qualified by another. */
+		if (b->flags & MATCH_POSS)
+			continue;
+		{
+			int a_place = 0;
+			for (j = 0; j < a->n_cands; j++)
+				if (a->cands[j].place.kind == DB_KIND_PLACE || a->cands[j].place.kind == DB_KIND_ADMIN2)
+					a_place = 1;
+			if (!a_place)
+				continue;
+		}
 		for (j = 0; j < b->n_cands; j++)
 			if (b->cands[j].place.kind == DB_KIND_COUNTRY || b->cands[j].place.kind == DB_KIND_ADMIN1)
 				b_region = 1;

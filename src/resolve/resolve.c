@@ -407,7 +407,8 @@ static int keep_mention(const struct resolve_state *rs, size_t i)
 	slot = (mn->flags & MATCH_PLACE_SLOT) != 0;
 	/* A common word ("Mobile", "Reading", "March") needs the article's support. */
 	if (mn->flags & MATCH_WEAK)
-		return (slot && s >= 0.4) || s >= 1.2;
+		return (slot && s >= 0.4) || s >= 1.2 ||
+		       (mn->cands[r->best].place.population >= 100000 && s >= 0.5);
 	/* Only an alternate name matched ("Thursday" -> Thursday Island). */
 	if (mn->flags & MATCH_ALT_ONLY)
 		return (slot && s >= 0.3) || s >= 0.8;
