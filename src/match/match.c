@@ -306,7 +306,7 @@ static size_t filter_hits(struct mstate *m, size_t t0, size_t t1, struct db_hit 
 		 * York City) stays whatever else carries the name. */
 		for (i = j = 0; i < n; i++)
 			if (h[i].name_kind != DB_NAME_ALT || h[i].place.population > max_main ||
-			    (h[i].place.kind == DB_KIND_PLACE && h[i].place.population >= 1000000))
+			    (h[i].place.kind == DB_KIND_PLACE && h[i].place.population >= 100000))
 				h[j++] = h[i];
 	}
 	return j;
