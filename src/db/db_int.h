@@ -63,6 +63,16 @@ struct db {
 /* Prepare (once) and return statement ID, reset and with bindings cleared. */
 sqlite3_stmt *db_stmt(struct db *db, enum db_stmt_id id, struct diag *d);
 
+/* Copy text column COL of ST into OUT (SIZE bytes); "" for NULL. */
+void db_col_text(sqlite3_stmt *st, int col, char *out, size_t size);
+
+/* Columns 0..11 (id, name, asciiname, lat, lon, fclass, fcode, country,
+ * admin1, admin2, population, kind) of ST into P. */
+void db_row_place(sqlite3_stmt *st, struct db_place *p);
+
+/* PC_ERR_DB naming the database and SQLite's message. */
+enum pc_rc db_read_failed(struct db *db, struct diag *d);
+
 /*
  * The cache slot for KEY: *FOUND = 1 if it holds KEY's hits, else the slot
  * is empty and the caller may fill it (key and hits heap-allocated; the

@@ -18,35 +18,6 @@
 #define EARTH_RADIUS_KM 6371.0088
 #define DEG2RAD(x) ((x) * 3.14159265358979323846 / 180.0)
 
-static void col_text(sqlite3_stmt *st, int col, char *out, size_t size)
-{
-	const unsigned char *t = sqlite3_column_text(st, col);
-
-	snprintf(out, size, "%s", t ? (const char *)t : "");
-}
-
-/* Columns 0..11 as DB_ST_NAMES_ALL and DB_ST_NEAR select them. */
-static void read_place(sqlite3_stmt *st, struct db_place *p)
-{
-	p->id = sqlite3_column_int64(st, 0);
-	col_text(st, 1, p->name, sizeof p->name);
-	col_text(st, 2, p->asciiname, sizeof p->asciiname);
-	p->lat = sqlite3_column_double(st, 3);
-	p->lon = sqlite3_column_double(st, 4);
-	col_text(st, 5, p->fclass, sizeof p->fclass);
-	col_text(st, 6, p->fcode, sizeof p->fcode);
-	col_text(st, 7, p->country, sizeof p->country);
-	col_text(st, 8, p->admin1, sizeof p->admin1);
-	col_text(st, 9, p->admin2, sizeof p->admin2);
-	p->population = sqlite3_column_int64(st, 10);
-	p->kind = sqlite3_column_int(st, 11);
-}
-
-static enum pc_rc read_failed(struct db *db, struct diag *d)
-{
-	return diag_set(d, PC_ERR_DB, sqlite3_db_filename(db->sq, "main"), 0, 0,
-			"database read failed: %s", sqlite3_errmsg(db->sq));
-}
 
 enum pc_rc db_lookup_names(struct db *db, const char *key, size_t max, struct arena *a,
 			   struct db_hit **hits, size_t *n_out, struct diag *d)
@@ -68,14 +39,14 @@ enum pc_rc db_lookup_names(struct db *db, const char *key, size_t max, struct ar
 			v = arena_grow(a, v, n, ncap, sizeof *v);
 			cap = ncap;
 		}
-		read_place(st, &v[n].place);
+		db_row_place(st, &v[n].place);
 		v[n].name_kind = sqlite3_column_int(st, 12);
-		col_text(st, 13, v[n].form, sizeof v[n].form);
+		db_col_text(st, 13, v[n].form, sizeof v[n].form);
 		n++;
 	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return read_failed(db, d);
+		return db_read_failed(db, d);
 	*hits = v;
 	*n_out = n;
 	return PC_OK;
@@ -155,13 +126,13 @@ enum pc_rc db_lookup_near(struct db *db, double lat, double lon, double radius_k
 			v = arena_grow(a, v, n, ncap, sizeof *v);
 			cap = ncap;
 		}
-		read_place(st, &v[n].place);
+		db_row_place(st, &v[n].place);
 		v[n].dist_km = km;
 		n++;
 	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
-		return read_failed(db, d);
+		return db_read_failed(db, d);
 	if (n)
 		qsort(v, n, sizeof *v, near_cmp);
 	if (n_total)
@@ -200,8 +171,8 @@ enum pc_rc db_lookup_prefix(struct db *db, const char *prefix, unsigned kinds, s
 				break;
 		if (i < n)
 			continue;
-		col_text(st, 0, v[n].key, sizeof v[n].key);
-		col_text(st, 1, v[n].form, sizeof v[n].form);
+		db_col_text(st, 0, v[n].key, sizeof v[n].key);
+		db_col_text(st, 1, v[n].form, sizeof v[n].form);
 		v[n].place_id = sqlite3_column_int64(st, 2);
 		v[n].population = sqlite3_column_int64(st, 3);
 		v[n].place_kind = sqlite3_column_int(st, 4);
@@ -210,7 +181,7 @@ enum pc_rc db_lookup_prefix(struct db *db, const char *prefix, unsigned kinds, s
 	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return read_failed(db, d);
+		return db_read_failed(db, d);
 	*out = v;
 	*n_out = n;
 	return PC_OK;
@@ -227,7 +198,7 @@ static int abbrev_probe(struct db *db, const char *key, int64_t id, char *out, s
 	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 2, id);
 	if (sqlite3_step(st) == SQLITE_ROW) {
-		col_text(st, 0, out, size);
+		db_col_text(st, 0, out, size);
 		found = 1;
 	}
 	sqlite3_reset(st);

@@ -10,31 +10,30 @@
 #include <stdio.h>
 #include <string.h>
 
-static void copy_col(sqlite3_stmt *st, int col, char *out, size_t size)
+void db_col_text(sqlite3_stmt *st, int col, char *out, size_t size)
 {
 	const unsigned char *t = sqlite3_column_text(st, col);
 
 	snprintf(out, size, "%s", t ? (const char *)t : "");
 }
 
-/* Columns 0..11 in the order of DB_ST_NAMES / DB_ST_PLACE. */
-static void row_to_place(sqlite3_stmt *st, struct db_place *p)
+void db_row_place(sqlite3_stmt *st, struct db_place *p)
 {
 	p->id = sqlite3_column_int64(st, 0);
-	copy_col(st, 1, p->name, sizeof p->name);
-	copy_col(st, 2, p->asciiname, sizeof p->asciiname);
+	db_col_text(st, 1, p->name, sizeof p->name);
+	db_col_text(st, 2, p->asciiname, sizeof p->asciiname);
 	p->lat = sqlite3_column_double(st, 3);
 	p->lon = sqlite3_column_double(st, 4);
-	copy_col(st, 5, p->fclass, sizeof p->fclass);
-	copy_col(st, 6, p->fcode, sizeof p->fcode);
-	copy_col(st, 7, p->country, sizeof p->country);
-	copy_col(st, 8, p->admin1, sizeof p->admin1);
-	copy_col(st, 9, p->admin2, sizeof p->admin2);
+	db_col_text(st, 5, p->fclass, sizeof p->fclass);
+	db_col_text(st, 6, p->fcode, sizeof p->fcode);
+	db_col_text(st, 7, p->country, sizeof p->country);
+	db_col_text(st, 8, p->admin1, sizeof p->admin1);
+	db_col_text(st, 9, p->admin2, sizeof p->admin2);
 	p->population = sqlite3_column_int64(st, 10);
 	p->kind = sqlite3_column_int(st, 11);
 }
 
-static enum pc_rc step_error(struct db *db, struct diag *d)
+enum pc_rc db_read_failed(struct db *db, struct diag *d)
 {
 	return diag_set(d, PC_ERR_DB, sqlite3_db_filename(db->sq, "main"), 0, 0,
 			"database read failed: %s", sqlite3_errmsg(db->sq));
@@ -83,14 +82,14 @@ enum pc_rc db_names_lookup(struct db *db, const char *key, struct db_hit *hits,
 				dup = 1;
 		if (dup)
 			continue;
-		row_to_place(st, &tmp[n].place);
+		db_row_place(st, &tmp[n].place);
 		tmp[n].name_kind = kind;
-		copy_col(st, 13, tmp[n].form, sizeof tmp[n].form);
+		db_col_text(st, 13, tmp[n].form, sizeof tmp[n].form);
 		n++;
 	}
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
 		sqlite3_reset(st);
-		return step_error(db, d);
+		return db_read_failed(db, d);
 	}
 	sqlite3_reset(st);
 	if (slot) {
@@ -130,14 +129,14 @@ enum pc_rc db_place_get(struct db *db, int64_t id, struct db_place *out, struct 
 	sqlite3_bind_int64(st, 1, id);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
-		row_to_place(st, out);
+		db_row_place(st, out);
 		sqlite3_reset(st);
 		return PC_OK;
 	}
 	sqlite3_reset(st);
 	if (rc == SQLITE_DONE)
 		return diag_set(d, PC_ERR_DB, NULL, 0, 0, "no such place: %lld", (long long)id);
-	return step_error(db, d);
+	return db_read_failed(db, d);
 }
 
 enum pc_rc db_lookalikes(struct db *db, const char *key, struct db_alike *out,
@@ -162,14 +161,14 @@ enum pc_rc db_lookalikes(struct db *db, const char *key, struct db_alike *out,
 	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 2, (sqlite3_int64)max);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW && n < max) {
-		copy_col(st, 0, out[n].key, sizeof out[n].key);
+		db_col_text(st, 0, out[n].key, sizeof out[n].key);
 		out[n].kind = sqlite3_column_int(st, 1);
 		out[n].dist = sqlite3_column_int(st, 2);
 		n++;
 	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return step_error(db, d);
+		return db_read_failed(db, d);
 	if (slot && !found) {
 		struct db_alike *copy = xmalloc((n ? n : 1) * sizeof *copy);
 		memcpy(copy, out, n * sizeof *out);
@@ -189,7 +188,7 @@ static void text_lookup(struct db *db, enum db_stmt_id id, const char *arg, char
 		return;
 	sqlite3_bind_text(st, 1, arg, -1, SQLITE_TRANSIENT);
 	if (sqlite3_step(st) == SQLITE_ROW)
-		copy_col(st, 0, out, size);
+		db_col_text(st, 0, out, size);
 	sqlite3_reset(st);
 }
 
@@ -285,7 +284,7 @@ enum pc_rc db_cues_all(struct db *db, struct arena *a, struct db_cue **cues,
 	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
-		return step_error(db, d);
+		return db_read_failed(db, d);
 	*cues = v;
 	*n_out = n;
 	return PC_OK;
@@ -314,7 +313,7 @@ void db_region_label(struct db *db, const char *country, const char *admin1,
 		if (id && (st = db_stmt(db, DB_ST_ABBREV, NULL))) {
 			sqlite3_bind_int64(st, 1, id);
 			if (sqlite3_step(st) == SQLITE_ROW)
-				copy_col(st, 0, out, size);
+				db_col_text(st, 0, out, size);
 			sqlite3_reset(st);
 		}
 		if (!out[0])
@@ -356,7 +355,7 @@ static enum pc_rc near_probe(struct db *db, const char *del, const char *key, in
 	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
-		return step_error(db, d);
+		return db_read_failed(db, d);
 	return PC_OK;
 }
 
