@@ -15,9 +15,15 @@
 
 enum pc_rc check_engine_init(struct check_engine *e, struct db *db, struct diag *d)
 {
+	int began;
+	enum pc_rc rc;
+
 	memset(e, 0, sizeof *e);
 	e->db = db;
-	return ctx_cues_load(db, &e->cues, d);
+	began = db_read_begin(db);
+	rc = ctx_cues_load(db, &e->cues, d);
+	db_read_end(db, began);
+	return rc;
 }
 
 void check_engine_free(struct check_engine *e)

@@ -129,10 +129,9 @@ enum pc_rc ctx_cues_load(struct db *db, struct ctx_cues *out, struct diag *d)
 	for (i = j = 0; i < n_raw; i++) {
 		struct ctx_cue_ent *e = &out->cues[j];
 		const char *p;
-		struct diag d2;
-		diag_clear(&d2);
-		if (!raw[i].key[0] || db_place_get(db, raw[i].place_id, &e->place, &d2) != PC_OK)
-			continue; /* a cue to a place not loaded: ignore it */
+		if (!raw[i].key[0])
+			continue;
+		e->place = raw[i].place;
 		e->key = raw[i].key;
 		e->phrase = raw[i].phrase;
 		e->weight = raw[i].weight;

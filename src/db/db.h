@@ -142,6 +142,7 @@ struct db_cue {
 	char *phrase;        /* as written in the cue file */
 	int64_t place_id;
 	double weight;
+	struct db_place place; /* the place it points to */
 };
 
 /*

@@ -180,6 +180,8 @@ static int skip_ev(const struct resolve_state *rs, size_t m, const struct ctx_ev
  * length of the document.
  */
 #define RESOLVE_PARA_WINDOW 12
+/* At most this many evidence items speak for one reading (see ev_window). */
+#define RESOLVE_EV_WINDOW 400
 
 /* First evidence item of C (sorted by paragraph) with para >= P. */
 static size_t ev_lower(const struct ctx *c, unsigned p)
@@ -213,6 +215,24 @@ static void ev_window(const struct resolve_state *rs, const struct ctx *c, size_
 	first = para > w ? para - w : 0;
 	*lo = ev_lower(c, first);
 	*hi = ev_lower(c, para + w + 1);
+	/*
+	 * A single huge paragraph (a list of 5,000 towns) would make every
+	 * mention weigh every other: keep the RESOLVE_EV_WINDOW items nearest
+	 * in the text, so the cost stays linear in the document's length.
+	 */
+	if (*hi - *lo > RESOLVE_EV_WINDOW) {
+		size_t tok = rs->mr->m[m].tok_start, a = *lo, b = *hi, mid;
+		while (a < b) {
+			mid = a + (b - a) / 2;
+			if (c->ev[mid].tok < tok)
+				a = mid + 1;
+			else
+				b = mid;
+		}
+		mid = a;
+		*lo = mid > *lo + RESOLVE_EV_WINDOW / 2 ? mid - RESOLVE_EV_WINDOW / 2 : *lo;
+		*hi = *lo + RESOLVE_EV_WINDOW < *hi ? *lo + RESOLVE_EV_WINDOW : *hi;
+	}
 }
 
 static double support_from(const struct resolve_state *rs, const struct ctx *c, size_t m,
@@ -454,14 +474,24 @@ static int *assign_key_ids(const struct match_result *mr, struct arena *a)
 	return ids;
 }
 
-/* The static cue evidence whose phrase covers mention M, as index+1, or 0. */
+/*
+ * The static cue evidence whose phrase covers mention M, as index+1, or 0.
+ * Evidence is in text order and cue phrases do not overlap, so only the
+ * items starting at or just before M's first token can cover it.
+ */
 static int covering_cue(const struct ctx *c, const struct mention *m)
 {
-	size_t i;
+	size_t lo = 0, hi = c->n_ev, i;
 
-	for (i = 0; i < c->n_ev; i++)
-		if (c->ev[i].source == CTX_SRC_CUE && c->ev[i].tok <= m->tok_start &&
-		    m->tok_start < c->ev[i].tok_end)
+	while (lo < hi) { /* first item with tok > m->tok_start */
+		size_t mid = lo + (hi - lo) / 2;
+		if (c->ev[mid].tok <= m->tok_start)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (i = lo; i-- > 0 && m->tok_start - c->ev[i].tok < MATCH_MAX_WORDS * 4;)
+		if (c->ev[i].source == CTX_SRC_CUE && m->tok_start < c->ev[i].tok_end)
 			return (int)i + 1;
 	return 0;
 }
