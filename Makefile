@@ -31,7 +31,7 @@ UNIT_BIN := $(patsubst tests/unit/%.c,build/asan/tests/%,$(UNIT_SRC))
 GEODATA_IN := geodata/cities500.txt.gz geodata/admin1CodesASCII.txt \
 	geodata/admin2Codes.txt.gz geodata/countryInfo.txt geodata/extra
 
-.PHONY: all db run test unit cli-tests bench eval fuzz install clean asan lint valgrind
+.PHONY: all db run test unit cli-tests bench eval fuzz fault install clean asan lint valgrind
 
 all: placecheck
 
@@ -79,6 +79,11 @@ eval: placecheck geodata/places.db
 
 fuzz:
 	sh scripts/fuzz.sh
+
+# Every fault test, the slow ones too (kill -9 at 20+ points, 1 GB input,
+# 20,000 mentions); the quick ones also run in `make test`.
+fault: placecheck geodata/places.db
+	sh tests/fault/run.sh
 
 install: placecheck geodata/places.db
 	@grep -qa '$(PREFIX)/share/placecheck' placecheck || { echo "placecheck was built for another PREFIX: run 'make clean' and 'make PREFIX=$(PREFIX)' first" >&2; exit 1; }

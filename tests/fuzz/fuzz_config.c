@@ -98,32 +98,4 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	return 0;
 }
 
-#ifdef FUZZ_STANDALONE
-int main(int argc, char **argv)
-{
-	int i;
-
-	for (i = 1; i < argc; i++) {
-		FILE *fp = fopen(argv[i], "rb");
-		unsigned char *buf;
-		long n;
-		if (!fp) {
-			perror(argv[i]);
-			return 2;
-		}
-		fseek(fp, 0, SEEK_END);
-		n = ftell(fp);
-		fseek(fp, 0, SEEK_SET);
-		buf = malloc(n > 0 ? (size_t)n : 1);
-		if (n > 0 && fread(buf, 1, (size_t)n, fp) != (size_t)n) {
-			perror(argv[i]);
-			return 2;
-		}
-		fclose(fp);
-		LLVMFuzzerTestOneInput(buf, n > 0 ? (size_t)n : 0);
-		free(buf);
-	}
-	printf("%d inputs ok\n", argc - 1);
-	return 0;
-}
-#endif
+#include "fuzz_main.h"

@@ -1,0 +1,32 @@
+# tests/fault/lib.sh: sourced by the fault tests.  Sets top, bin, fx, tmp
+# (removed on exit) and defines fail, skip, build_db, query_sum.
+set -u
+top=${PLACECHECK_TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
+bin=${PLACECHECK_BIN:-$top/placecheck}
+fx=$top/tests/fixtures/load
+tmp=$(mktemp -d)
+cleanup_hooks=
+trap 'eval "$cleanup_hooks"; rm -rf "$tmp"' EXIT INT TERM
+fail() { echo "FAIL: $*"; exit 1; }
+skip() { echo "skip: $*"; exit 0; }
+[ -x "$bin" ] || fail "no binary $bin (run make)"
+
+# build_db PATH: the fixture gazetteer (7 places), quick to load.
+build_db() { "$bin" load --db "$1" "$fx/geo" "$fx/extra" >/dev/null 2>&1; }
+
+# query_sum DB: a checksum of what a reader sees.
+query_sum() {
+	sqlite3 "$1" "SELECT count(*), sum(id), group_concat(name) FROM (SELECT id, name FROM places ORDER BY id);
+		      SELECT count(*) FROM names; SELECT count(*) FROM lookalikes;" 2>&1 | cksum
+}
+
+# integrity DB: "ok" when SQLite finds the file sound.
+integrity() { sqlite3 "$1" 'PRAGMA integrity_check' 2>&1 | head -1; }
+
+# A 5-row article every fixture database can check.
+article() {
+	cat >"$1" <<'ART'
+CHARLOTTESVILLE, Va. — The University of Virginia said on Monday that a
+tough weekend in Charlotte had ended. Officials in Richmond, Virginia, agreed.
+ART
+}
