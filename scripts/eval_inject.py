@@ -44,7 +44,7 @@ PREFERRED = {
     "paraguay": ["Uruguay"], "uruguay": ["Paraguay"],
 }
 
-ALIKE_KIND = {1: "suffix", 2: "prefix-word", 3: "edit"}
+ALIKE_KIND = {1: "suffix", 2: "prefix-word", 3: "edit", 4: "listed"}
 
 
 def load_tsv(path, ncol):
