@@ -6,8 +6,9 @@ CC      ?= cc
 PREFIX  ?= /usr/local
 PKGS    := sqlite3 libutf8proc libarchive inih libcjson
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lsqlite3 -lutf8proc -larchive -linih -lcjson)
-# libcsv ships no .pc file on Debian; libedit is found by pkg-config.
+# libarchive: headers only; `load` opens it with dlopen (load_input.c says
+# why), so it is not linked.  libcsv ships no .pc file on Debian.
+PKG_LIBS   := $(shell pkg-config --libs $(filter-out libarchive,$(PKGS)) 2>/dev/null || echo -lsqlite3 -lutf8proc -linih -lcjson)
 EDIT_CFLAGS := $(shell pkg-config --cflags libedit 2>/dev/null)
 EDIT_LIBS   := $(shell pkg-config --libs libedit 2>/dev/null || echo -ledit)
 LIBS    := $(PKG_LIBS) -lcsv $(EDIT_LIBS) -lpthread -lm

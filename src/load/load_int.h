@@ -21,8 +21,13 @@
 struct archive;
 
 /* One input stream: a plain or compressed file, or one entry of a zip. */
+/* libarchive's entry points, opened with dlopen by load_input_open (see
+ * load_input.c for why); owned by the input, released by load_input_close. */
+struct load_arc;
+
 struct load_input {
 	const char *path;
+	struct load_arc *api;    /* heap; NULL before open */
 	struct archive *ar;
 	uint64_t total;          /* size of the file on disk */
 	char *head;              /* the first bytes, already read (heap) */
