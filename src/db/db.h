@@ -36,8 +36,9 @@
  *          country TEXT, a1 TEXT, a2 TEXT, name TEXT, asciiname TEXT,
  *          geonameid INTEGER, place_id INTEGER)
  *   names(key TEXT NOT NULL, place_id INTEGER NOT NULL, kind INTEGER NOT NULL,
- *          form TEXT NOT NULL)      -- index names_key(key); partial index
- *                                      names_abbrev(place_id) WHERE kind = 3
+ *          form TEXT NOT NULL, PRIMARY KEY(key, place_id, kind, form))
+ *          WITHOUT ROWID             -- rows stored in key order; partial
+ *                                      index names_abbrev(place_id) WHERE kind = 3
  *       key = db_key() of form; kind = enum db_name_kind.
  *   lookalikes(key_a TEXT NOT NULL, key_b TEXT NOT NULL, kind INTEGER NOT NULL,
  *          dist INTEGER NOT NULL)   -- both directions; index on key_a
@@ -47,7 +48,7 @@
  *   name_prefixes(prefix TEXT PRIMARY KEY) WITHOUT ROWID
  *       every proper word-prefix of a multi-word name key ("new", "new york"
  *       for "new york mills"), so the matcher knows when to extend a span.
- *   near_keys(del TEXT NOT NULL, key TEXT NOT NULL)  -- index on del
+ *   near_keys(del TEXT NOT NULL, key TEXT NOT NULL, PRIMARY KEY(del, key)) WITHOUT ROWID
  *       near-miss index: every prominent name key (the look-alike set,
  *       demonyms included) and each of its one-deletion variants, so that
  *       a misspelling is matched by symmetric deletion, never by a scan.

@@ -35,8 +35,14 @@ static const char schema_sql[] =
 	" name TEXT, asciiname TEXT, geonameid INTEGER, place_id INTEGER);"
 	"CREATE TABLE IF NOT EXISTS admin2(code TEXT PRIMARY KEY, country TEXT, a1 TEXT,"
 	" a2 TEXT, name TEXT, asciiname TEXT, geonameid INTEGER, place_id INTEGER);"
+	/*
+	 * names and near_keys are keyed by what the checker looks up, so the
+	 * rows themselves are the index: they go in sorted and no index is
+	 * built at the end (db_write_names.c, load_lookalike.c).
+	 */
 	"CREATE TABLE IF NOT EXISTS names(key TEXT NOT NULL, place_id INTEGER NOT NULL,"
-	" kind INTEGER NOT NULL, form TEXT NOT NULL);"
+	" kind INTEGER NOT NULL, form TEXT NOT NULL,"
+	" PRIMARY KEY(key, place_id, kind, form)) WITHOUT ROWID;"
 	"CREATE TABLE IF NOT EXISTS lookalikes(key_a TEXT NOT NULL, key_b TEXT NOT NULL,"
 	" kind INTEGER NOT NULL, dist INTEGER NOT NULL);"
 	"CREATE TABLE IF NOT EXISTS cues(key TEXT NOT NULL, phrase TEXT NOT NULL,"
@@ -46,7 +52,8 @@ static const char schema_sql[] =
 	"CREATE TABLE IF NOT EXISTS blobs(name TEXT PRIMARY KEY, data BLOB NOT NULL);"
 	"CREATE TABLE IF NOT EXISTS region_members(place_id INTEGER NOT NULL,"
 	" country TEXT NOT NULL);"
-	"CREATE TABLE IF NOT EXISTS near_keys(del TEXT NOT NULL, key TEXT NOT NULL);"
+	"CREATE TABLE IF NOT EXISTS near_keys(del TEXT NOT NULL, key TEXT NOT NULL,"
+	" PRIMARY KEY(del, key)) WITHOUT ROWID;"
 	/* Staging for what can only be attached once every file is in. */
 	"CREATE TEMP TABLE s_cpoint(iso2 TEXT PRIMARY KEY, lat REAL, lon REAL);"
 	"CREATE TEMP TABLE s_rname(seq INTEGER PRIMARY KEY, target TEXT, kind INTEGER,"
@@ -411,9 +418,14 @@ enum pc_rc db_build_derive_names(struct db_build *b, struct diag *d)
 
 	if ((rc = db_build_flush_places(b, d)) != PC_OK ||
 	    (rc = db_build_flush_names(b, d)) != PC_OK ||
-	    (rc = db_build_exec(b, "CREATE INDEX IF NOT EXISTS names_key ON names(key);", d)) != PC_OK ||
 	    (rc = db_build_prefixes_bloom(b, d)) != PC_OK)
 		return rc;
+	/* The names buffer is not needed again: give its memory back. */
+	free(b->nb_rows);
+	b->nb_rows = NULL;
+	b->nb_cap = 0;
+	buf_free(&b->nb_text);
+	buf_init(&b->nb_text, 0);
 	b->names_derived = 1;
 	return PC_OK;
 }
@@ -431,7 +443,6 @@ enum pc_rc db_build_commit(struct db_build *b, const char *sources,
 		goto fail;
 	rc = db_build_exec(b,
 			   "CREATE INDEX IF NOT EXISTS lookalikes_key_a ON lookalikes(key_a);"
-			   "CREATE INDEX IF NOT EXISTS near_keys_del ON near_keys(del);"
 			   "CREATE INDEX IF NOT EXISTS region_members_place ON region_members(place_id);"
 			   /* a region's abbreviations ("Va.") for suggestions: a
 			    * partial index of a few hundred rows */

@@ -27,7 +27,7 @@ static const struct {
 	  " modified, kind) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,"
 	  "?17,?18,0)" },
 	{ offsetof(struct db_build, st_name),
-	  "INSERT INTO names(key, place_id, kind, form) VALUES(?1,?2,?3,?4)" },
+	  "INSERT OR IGNORE INTO names(key, place_id, kind, form) VALUES(?1,?2,?3,?4)" },
 	{ offsetof(struct db_build, st_exists), "SELECT 1 FROM places WHERE id = ?1" },
 	{ offsetof(struct db_build, st_country),
 	  "INSERT OR REPLACE INTO countries(iso2, iso3, name, capital, continent, population,"
@@ -72,7 +72,7 @@ enum pc_rc db_build_prepare_all(struct db_build *b, struct diag *d)
 		if ((rc = db_build_prepare(b, stmt_sql[i].sql, stmt_slot(b, i), d)) != PC_OK)
 			return rc;
 	buf_init(&sql, 0);
-	buf_puts(&sql, "INSERT INTO names(key, place_id, kind, form) VALUES");
+	buf_puts(&sql, "INSERT OR IGNORE INTO names(key, place_id, kind, form) VALUES");
 	for (i = 0; i < DB_NAME_BATCH; i++)
 		buf_puts(&sql, i ? ",(?,?,?,?)" : "(?,?,?,?)");
 	rc = db_build_prepare(b, buf_str(&sql), &b->st_name_batch, d);
@@ -96,10 +96,7 @@ enum pc_rc db_build_prepare_all(struct db_build *b, struct diag *d)
 	buf_init(&b->pb_text, 0);
 	if (!b->pb_rows)
 		b->pb_rows = xcalloc(DB_PLACE_BATCH, sizeof *b->pb_rows);
-	if (!b->nb_rows) {
-		b->nb_rows = xcalloc(DB_NAME_BATCH, sizeof *b->nb_rows);
-		buf_init(&b->nb_text, 0);
-	}
+	buf_init(&b->nb_text, 0);
 	return rc;
 }
 
@@ -260,65 +257,6 @@ enum pc_rc db_build_place(struct db_build *b, const struct db_build_place *p, st
 	r->str[10] = keep(b, p->timezone);
 	r->str[11] = keep(b, p->modified);
 	return PC_OK;
-}
-
-/*
- * Names are the most numerous rows (about three per place), so they go in
- * DB_NAME_BATCH at a time through one multi-row INSERT: a statement's
- * fixed cost, paid per row, was a fifth of the load.  The strings are
- * copied into b->nb_text until the flush.
- */
-enum pc_rc db_build_name(struct db_build *b, const char *key, int64_t place_id, int kind,
-			 const char *form, struct diag *d)
-{
-	struct db_name_row *r;
-	size_t kl = strlen(key), fl = strlen(form);
-
-	if (b->nb_n == DB_NAME_BATCH) {
-		enum pc_rc rc = db_build_flush_names(b, d);
-		if (rc != PC_OK)
-			return rc;
-	}
-	r = &b->nb_rows[b->nb_n++];
-	r->key = b->nb_text.len;
-	buf_append(&b->nb_text, key, kl + 1);
-	r->form = b->nb_text.len;
-	buf_append(&b->nb_text, form, fl + 1);
-	r->place_id = place_id;
-	r->kind = kind;
-	return PC_OK;
-}
-
-enum pc_rc db_build_flush_names(struct db_build *b, struct diag *d)
-{
-	enum pc_rc rc = PC_OK;
-	size_t i;
-
-	if (b->nb_n == DB_NAME_BATCH) {
-		sqlite3_stmt *st = b->st_name_batch;
-		for (i = 0; i < b->nb_n; i++) {
-			const struct db_name_row *r = &b->nb_rows[i];
-			int k = (int)i * 4;
-			sqlite3_bind_text(st, k + 1, b->nb_text.data + r->key, -1, SQLITE_STATIC);
-			sqlite3_bind_int64(st, k + 2, r->place_id);
-			sqlite3_bind_int(st, k + 3, r->kind);
-			sqlite3_bind_text(st, k + 4, b->nb_text.data + r->form, -1, SQLITE_STATIC);
-		}
-		rc = db_build_step_done(b, st, d, "insert names");
-	} else {
-		sqlite3_stmt *st = b->st_name;
-		for (i = 0; i < b->nb_n && rc == PC_OK; i++) {
-			const struct db_name_row *r = &b->nb_rows[i];
-			sqlite3_bind_text(st, 1, b->nb_text.data + r->key, -1, SQLITE_STATIC);
-			sqlite3_bind_int64(st, 2, r->place_id);
-			sqlite3_bind_int(st, 3, r->kind);
-			sqlite3_bind_text(st, 4, b->nb_text.data + r->form, -1, SQLITE_STATIC);
-			rc = db_build_step_done(b, st, d, "insert name");
-		}
-	}
-	b->nb_n = 0;
-	buf_reset(&b->nb_text);
-	return rc;
 }
 
 void db_build_need_dedupe(struct db_build *b)

@@ -172,6 +172,31 @@ static void agg_own(struct agg *a, int rank, int64_t id, int64_t pop)
 	}
 }
 
+/*
+ * "CC.A1" or "CC.A1.A2" into OUT (SIZE bytes) without snprintf, which was
+ * a tenth of this pass.  Returns 0 when it does not fit.
+ */
+static int join_code(char *out, size_t size, const char *cc, const char *a1, const char *a2)
+{
+	size_t lc = strlen(cc), l1 = strlen(a1), l2 = a2 ? strlen(a2) : 0;
+	char *p = out;
+
+	if (lc + l1 + l2 + 3 > size)
+		return 0;
+	memcpy(p, cc, lc);
+	p += lc;
+	*p++ = '.';
+	memcpy(p, a1, l1);
+	p += l1;
+	if (a2) {
+		*p++ = '.';
+		memcpy(p, a2, l2);
+		p += l2;
+	}
+	*p = '\0';
+	return 1;
+}
+
 static enum pc_rc aggregate(struct db_build *b, struct agg_map *m, struct diag *d)
 {
 	sqlite3_stmt *st = NULL;
@@ -205,14 +230,16 @@ static enum pc_rc aggregate(struct db_build *b, struct agg_map *m, struct diag *
 		agg_own(a, own_rank(fcode, 0), id, pop);
 		if (!a1 || !a1[0])
 			continue;
-		snprintf(code, sizeof code, "%s.%s", cc, a1);
+		if (!join_code(code, sizeof code, cc, a1, NULL))
+			continue;
 		a = agg_get(m, code);
 		if (place)
 			agg_add_point(a, lat, lon, pop);
 		agg_own(a, own_rank(fcode, 1), id, pop);
 		if (!a2 || !a2[0])
 			continue;
-		snprintf(code, sizeof code, "%s.%s.%s", cc, a1, a2);
+		if (!join_code(code, sizeof code, cc, a1, a2))
+			continue;
 		a = agg_get(m, code);
 		if (place)
 			agg_add_point(a, lat, lon, pop);
@@ -325,6 +352,9 @@ static enum pc_rc region_row(struct finish *f, int64_t id, int own, int64_t old_
 		return rc;
 	if (old_id && old_id != id) {
 		char sql[200];
+		b->names_moved = 1;
+		if ((rc = db_build_flush_names(b, d)) != PC_OK)
+			return rc;
 		snprintf(sql, sizeof sql,
 			 "UPDATE names SET place_id=%lld WHERE place_id=%lld;"
 			 "UPDATE cues SET place_id=%lld WHERE place_id=%lld;",
@@ -714,8 +744,12 @@ enum pc_rc db_build_finish_regions(struct db_build *b, db_build_bad_fn bad, void
 
 	f.b = b;
 	buf_init(&f.key, 4096);
-	if ((rc = db_build_flush_places(b, d)) != PC_OK ||
-	    (rc = db_build_flush_names(b, d)) != PC_OK)
+	/*
+	 * Names stay in memory: nothing here reads them (a moved region row
+	 * flushes them first), and db_build_derive_names writes them while the
+	 * look-alike pass runs on the other core.
+	 */
+	if ((rc = db_build_flush_places(b, d)) != PC_OK)
 		goto done;
 	if ((rc = db_build_prepare(b,
 		"INSERT OR REPLACE INTO places(id, name, asciiname, lat, lon, fclass, fcode, country,"
@@ -731,19 +765,22 @@ enum pc_rc db_build_finish_regions(struct db_build *b, db_build_bad_fn bad, void
 	    (rc = finish_region_names(&f, d)) != PC_OK ||
 	    (rc = finish_cues(&f, bad, ud, d)) != PC_OK)
 		goto done;
-	if ((rc = db_build_flush_names(b, d)) != PC_OK)
-		goto done;
-	if (b->need_dedupe) {
+	if (b->need_dedupe && (b->names_plain || b->names_moved)) {
+		if ((rc = db_build_flush_names(b, d)) != PC_OK)
+			goto done;
 		/*
-		 * Overlapping inputs: one main/ASCII/alternate name per (key,
-		 * place), the best kind; one row per other kind (and per form for
-		 * abbreviations).
+		 * Overlapping inputs whose rows went in before dedupe was asked
+		 * (db_build_flush_names dedupes the rest as they go in), or names
+		 * that followed a moved region row: one main/ASCII/alternate name
+		 * per (key, place), the best kind; one row per other kind (and per
+		 * form for abbreviations).  Ties of kind keep the smallest form.
 		 */
 		rc = db_build_exec(b,
-			"DELETE FROM names WHERE rowid IN (SELECT rowid FROM (SELECT rowid,"
+			"DELETE FROM names WHERE (key, place_id, kind, form) IN (SELECT key, place_id,"
+			" kind, form FROM (SELECT key, place_id, kind, form,"
 			" row_number() OVER (PARTITION BY key, place_id,"
 			"  CASE WHEN kind IN (0,1,2) THEN -1 ELSE kind END,"
-			"  CASE WHEN kind = 3 THEN form END ORDER BY kind, rowid) AS rn FROM names)"
+			"  CASE WHEN kind = 3 THEN form END ORDER BY kind, form) AS rn FROM names)"
 			" WHERE rn > 1);",
 			d);
 	}

@@ -12,6 +12,13 @@
 #include <sqlite3.h>
 
 #define DB_NAME_BATCH 100
+/*
+ * Names wait in memory until this many bytes (rows, text and sort index)
+ * are held, then go in sorted by primary key (db_write_names.c).  The
+ * bundled cities500 (470,000 names, about 30 MB) fits in one run; a larger
+ * input is written in several sorted runs, so memory stays flat.
+ */
+#define DB_NAME_MEM_CAP ((size_t)48 << 20)
 #define DB_NEAR_BATCH 200
 #define DB_PLACE_BATCH 50
 
@@ -21,10 +28,10 @@ struct db_place_row {
 	size_t str[12];
 };
 
-/* A names row waiting for the batch insert; strings are offsets in nb_text. */
+/* A names row waiting in memory; strings are offsets in nb_text. */
 struct db_name_row {
-	size_t key, form;
 	int64_t place_id;
+	uint32_t key, form;
 	int kind;
 };
 
@@ -42,8 +49,11 @@ struct db_build {
 		*st_alike, *st_near;
 	sqlite3_stmt *st_name_batch;
 	struct db_name_row *nb_rows;
-	size_t nb_n;
+	size_t nb_n, nb_cap;
 	struct buf nb_text;
+	int64_t n_names_written; /* rows sent to the names table so far */
+	int names_moved;         /* region names re-pointed (--add) */
+	int names_plain;         /* rows written before dedupe was asked */
 	sqlite3_stmt *st_near_batch, *st_place_batch;
 	struct db_place_row *pb_rows;
 	size_t pb_n;

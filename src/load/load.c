@@ -15,9 +15,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <time.h>
-static double TT(void){struct timespec t;clock_gettime(CLOCK_MONOTONIC,&t);return t.tv_sec+t.tv_nsec/1e9;}
-#define TMARK(s) do{ if(getenv("PCT")) fprintf(stderr,"T %-12s %.3f\n",s,TT()-t00);}while(0)
 
 /* One input to load: a file, or one entry of a zip. */
 struct job {
@@ -271,7 +268,6 @@ enum pc_rc load_run(const char *db_path, char *const *inputs, size_t n_inputs,
 	struct load_alike_job *job = NULL;
 	size_t i;
 
-	double t00=TT();
 	memset(stats, 0, sizeof *stats);
 	memset(&L, 0, sizeof L);
 	L.opts = opts;
@@ -301,9 +297,8 @@ enum pc_rc load_run(const char *db_path, char *const *inputs, size_t n_inputs,
 		qsort(js.v, js.n, sizeof *js.v, job_cmp);
 	if ((rc = db_build_begin(db_path, opts->add ? DB_BUILD_ADD : 0, &prom, &L.build, d)) != PC_OK)
 		goto done;
-	TMARK("begin");
-	for (i = 0; i < js.n && rc == PC_OK; i++) {
-		rc = load_job(&L, &js.v[i], d); TMARK(js.v[i].path);}
+	for (i = 0; i < js.n && rc == PC_OK; i++)
+		rc = load_job(&L, &js.v[i], d);
 	L.cur = NULL;
 	L.cur_path = NULL;
 	if (rc != PC_OK)
@@ -311,12 +306,10 @@ enum pc_rc load_run(const char *db_path, char *const *inputs, size_t n_inputs,
 	load_report_progress(&L, 0, 1);
 	if ((rc = db_build_finish_regions(L.build, bad_cb, &L, d)) != PC_OK)
 		goto done;
-	TMARK("regions");
 	load_report_progress(&L, 0, 2);
 	/* Look-alikes on the other core while SQLite indexes the names. */
 	job = load_lookalikes_start(&L);
 	rc = db_build_derive_names(L.build, d);
-	TMARK("derive");
 	load_report_progress(&L, 0, 3);
 	if (rc != PC_OK) {
 		load_lookalikes_finish(NULL, job, d);
@@ -324,10 +317,9 @@ enum pc_rc load_run(const char *db_path, char *const *inputs, size_t n_inputs,
 	}
 	if ((rc = load_lookalikes_finish(&L, job, d)) != PC_OK)
 		goto done;
-	TMARK("alike");
 	sources = sources_text(stats);
 	rc = db_build_commit(L.build, sources, &bst, d);
-	L.build = NULL;TMARK("commit");
+	L.build = NULL;
 	if (rc == PC_OK) {
 		stats->n_places = bst.n_places;
 		stats->n_names = bst.n_names;

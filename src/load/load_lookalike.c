@@ -222,6 +222,17 @@ static int same_place(const struct pass *ps, uint32_t a, uint32_t b)
 	return 0;
 }
 
+/* BUF = A + B + C (BUF holds 512 bytes; the caller keeps A under 490). */
+static const char *join3(char *buf, const char *a, size_t la, const char *b, const char *c)
+{
+	size_t lb = strlen(b), lc = strlen(c);
+
+	memcpy(buf, a, la);
+	memcpy(buf + la, b, lb);
+	memcpy(buf + la + lb, c, lc + 1);
+	return buf;
+}
+
 static void affix_pairs(struct pass *ps)
 {
 	char buf[512];
@@ -235,26 +246,25 @@ static void affix_pairs(struct pass *ps)
 			continue;
 		if (len >= 4) {
 			for (k = 0; k < N_OF(place_suffixes); k++) {
-				snprintf(buf, sizeof buf, "%s%s", key, place_suffixes[k]);
-				if ((j = find_key(ps, buf)) >= 0)
+				if ((j = find_key(ps, join3(buf, key, len, "", place_suffixes[k]))) >= 0)
 					add_pair(ps, (uint32_t)i, (uint32_t)j, DB_ALIKE_SUFFIX);
 				if (strcmp(place_suffixes[k], "ia") == 0)
 					continue;
-				snprintf(buf, sizeof buf, "%ss%s", key, place_suffixes[k]);
-				if ((j = find_key(ps, buf)) >= 0)
+				if ((j = find_key(ps, join3(buf, key, len, "s", place_suffixes[k]))) >= 0)
 					add_pair(ps, (uint32_t)i, (uint32_t)j, DB_ALIKE_SUFFIX);
 			}
 		}
 		if (len < 3)
 			continue;
 		for (k = 0; k < N_OF(prefix_words); k++) {
-			snprintf(buf, sizeof buf, "%s %s", prefix_words[k], key);
-			if ((j = find_key(ps, buf)) >= 0)
+			size_t wl = strlen(prefix_words[k]);
+			if (wl + len + 2 > sizeof buf)
+				continue;
+			if ((j = find_key(ps, join3(buf, prefix_words[k], wl, " ", key))) >= 0)
 				add_pair(ps, (uint32_t)i, (uint32_t)j, DB_ALIKE_PREFIX);
 		}
 		for (k = 0; k < N_OF(suffix_words); k++) {
-			snprintf(buf, sizeof buf, "%s %s", key, suffix_words[k]);
-			if ((j = find_key(ps, buf)) >= 0)
+			if ((j = find_key(ps, join3(buf, key, len, " ", suffix_words[k]))) >= 0)
 				add_pair(ps, (uint32_t)i, (uint32_t)j, DB_ALIKE_PREFIX);
 		}
 	}
