@@ -148,9 +148,14 @@ enum pc_rc db_open(const char *path, int flags, struct db **out, struct diag *d)
 		goto fail;
 	}
 	sqlite3_busy_timeout(db->sq, 2000);
-	/* The database is read-mostly and rebuilt by rename: a big cache pays. */
-	sqlite3_exec(db->sq, "PRAGMA cache_size = -32000; PRAGMA query_only = 1;"
-		     " PRAGMA mmap_size = 268435456", NULL, NULL, NULL);
+	/*
+	 * A small page cache and no mmap: measured on 1,000 articles with two
+	 * threads, mmap of the 70 MB file made no difference to speed but put
+	 * about 40 MB of mapped pages per connection into the resident set
+	 * (99 MB against 20 MB), and a larger cache bought nothing either.
+	 */
+	sqlite3_exec(db->sq, "PRAGMA cache_size = -4000; PRAGMA query_only = 1;"
+		     " PRAGMA mmap_size = 0", NULL, NULL, NULL);
 	if ((rc = check_schema(db, path, d)) != PC_OK)
 		goto fail;
 	load_bloom(db);

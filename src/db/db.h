@@ -114,7 +114,7 @@ struct db;
 struct db_place {
 	int64_t id;          /* GeoNames id; negative = synthetic region row */
 	char name[128];
-	char asciiname[128];
+	char asciiname[64];
 	double lat, lon;
 	char fclass[2];
 	char fcode[12];
@@ -129,7 +129,7 @@ struct db_place {
 struct db_hit {
 	struct db_place place;
 	int name_kind;       /* enum db_name_kind of the best matching name */
-	char form[128];      /* the name as stored, e.g. "Va." or "VA" */
+	char form[64];       /* the name as stored, e.g. "Va." or "VA" */
 };
 
 struct db_alike {

@@ -39,7 +39,9 @@ enum pc_rc db_read_failed(struct db *db, struct diag *d)
 			"database read failed: %s", sqlite3_errmsg(db->sq));
 }
 
-#define DB_LOOKUP_MAX 64
+/* Readings kept per name: the matcher scores at most MATCH_MAX_CANDS, and
+ * each cached reading costs memory in every connection. */
+#define DB_LOOKUP_MAX 32
 
 enum pc_rc db_names_lookup(struct db *db, const char *key, struct db_hit *hits,
 			   size_t max, size_t *n_out, struct diag *d)
