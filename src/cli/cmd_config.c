@@ -73,8 +73,6 @@ static int config_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	} else {
 		config_dump(&cfg, &out);
 	}
-	if (cfg.top.n_pairs || cfg.top.n_cues)
-		buf_puts(&out, "; note: lookalike and cue lines are read but not yet used by the checker\n");
 	fwrite(out.data, 1, out.len, stdout);
 	rc = fflush(stdout) == 0 ? CLI_EXIT_OK : CLI_EXIT_ERROR;
 done:
