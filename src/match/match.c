@@ -46,6 +46,18 @@ static const char *const match_name_heads[] = {
 	"Region", "District", "Province", "Government", "Assembly", "Legislature",
 };
 
+/*
+ * Words that introduce people by their first names: "two sons, Jackson and
+ * Tyler", "his daughter Savannah", "a dog named Austin".
+ */
+static const char *const match_kin_words[] = {
+	"son", "sons", "daughter", "daughters", "wife", "husband", "brother",
+	"brothers", "sister", "sisters", "children", "child", "grandson",
+	"grandsons", "granddaughter", "granddaughters", "grandchildren", "mother",
+	"father", "partner", "nephew", "niece", "cousin", "twins", "named",
+	"dubbed", "baby", "girlfriend", "boyfriend", "fiancee", "fiance",
+};
+
 /* Words after which a place usually stands. */
 static const char *const match_slot_words[] = {
 	"in", "from", "near", "to", "at", "into", "outside", "across", "toward",
@@ -327,6 +339,43 @@ static int is_person(struct mstate *m, size_t t0, size_t t1, int span_flags)
 		    IN_LIST(match_honorifics, s->text + tok(m, p)->off, tok(m, p)->len))
 			return 1;
 	}
+	/* "a daughter, Savannah": any one-word name right after a word for kin. */
+	if (t0 == t1 && t0 >= 1) {
+		size_t p = t0 - 1;
+		if (scan_is_punct(s, p, ',') && p > 0)
+			p--;
+		if ((tok(m, p)->flags & SCAN_WORD) && tok(m, p)->sent == tok(m, t0)->sent &&
+		    IN_LIST(match_kin_words, s->text + tok(m, p)->off, tok(m, p)->len))
+			return 1;
+	}
+	/* "two sons, Jackson and Tyler": a given name after a word for kin. */
+	if (span_flags & DB_LEX_GIVEN) {
+		size_t p = t0, steps = 0;
+		while (p > 0 && steps < 6) {
+			const struct scan_tok *k;
+			p--;
+			steps++;
+			k = tok(m, p);
+			if (k->sent != tok(m, t0)->sent)
+				break;
+			if (scan_is_punct(s, p, ','))
+				continue;
+			if (!(k->flags & SCAN_WORD))
+				break;
+			if (IN_LIST(match_kin_words, s->text + k->off, k->len))
+				return 1;
+			if (k->len == 3 && memcmp(s->text + k->off, "and", 3) == 0)
+				continue;
+			if ((k->flags & SCAN_CAP) && (lex_flags_of(m, p) & DB_LEX_GIVEN))
+				continue;
+			/* "two sons": one number word or article between */
+			if (steps == 1 || !(k->flags & SCAN_CAP))
+				if (k->len <= 5 && !(k->flags & SCAN_CAP) && p > 0 &&
+				    IN_LIST(match_kin_words, s->text + tok(m, p - 1)->off, tok(m, p - 1)->len))
+					return 1;
+			break;
+		}
+	}
 	/* "Jack London": a given name right before it. */
 	if (prev != (size_t)-1 && is_capword(m, prev) && (tok(m, t0)->flags & SCAN_SPACE_BEFORE) &&
 	    tok(m, prev)->sent == tok(m, t0)->sent && !(tok(m, prev)->flags & SCAN_POSS) &&
@@ -337,7 +386,6 @@ static int is_person(struct mstate *m, size_t t0, size_t t1, int span_flags)
 	}
 	/* "Paris Hilton", "Georgia O'Keeffe": decided in resolve, which knows
 	 * the cue phrases ("Charlotte Hornets" is a team, not a woman). */
-	(void)span_flags;
 	(void)t1;
 	return 0;
 }

@@ -235,10 +235,18 @@ static void ev_window(const struct resolve_state *rs, const struct ctx *c, size_
 	}
 }
 
+/*
+ * Fits this weak say only "same country": many of them (every American
+ * town in an American story) must not add up to a reason to read "Rome" as
+ * Rome, Ga.; their sum is capped.
+ */
+#define RESOLVE_WEAK_FIT 0.25
+#define RESOLVE_WEAK_CAP 0.3
+
 static double support_from(const struct resolve_state *rs, const struct ctx *c, size_t m,
 			   const struct db_place *p, const double *pxyz, unsigned opts)
 {
-	double s = 0.0;
+	double s = 0.0, weak = 0.0;
 	size_t i, lo, hi;
 
 	ev_window(rs, c, m, opts, &lo, &hi);
@@ -252,9 +260,12 @@ static double support_from(const struct resolve_state *rs, const struct ctx *c, 
 			continue;
 		if ((opts & RESOLVE_STRONG) && f < 0.5)
 			continue;
-		s += ev->weight * f * ((opts & RESOLVE_DOCWIDE) ? 1.0 : prox(rs, m, ev));
+		if (f <= RESOLVE_WEAK_FIT)
+			weak += ev->weight * f * ((opts & RESOLVE_DOCWIDE) ? 1.0 : prox(rs, m, ev));
+		else
+			s += ev->weight * f * ((opts & RESOLVE_DOCWIDE) ? 1.0 : prox(rs, m, ev));
 	}
-	return s;
+	return s + (weak < RESOLVE_WEAK_CAP ? weak : RESOLVE_WEAK_CAP);
 }
 
 double resolve_support(const struct resolve_state *rs, size_t m, const struct db_place *p,
