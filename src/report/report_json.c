@@ -29,20 +29,29 @@ static void put_place_ref(struct rw *w, const struct detect_place *p)
 	rw_putc(w, '}');
 }
 
+/*
+ * Line and column of a span.  The json format needs nothing else, and the
+ * span's line scan is only needed when the pipeline left no position
+ * (hand-made results): it is linear in the line's length, which on a
+ * one-line file of many places would add up.
+ */
+static void position(const struct check_result *r, size_t offset, size_t length, unsigned long line,
+		     unsigned long col, const char *text, struct report_span *sp)
+{
+	if (line && col) {
+		sp->line = line;
+		sp->col = col;
+	} else {
+		report_span_of(r, offset, length, line, col, text, sp);
+	}
+}
+
 static void put_finding(struct rw *w, const struct check_result *r, const struct finding *f)
 {
 	struct report_span sp;
 	size_t i;
 
-	/* The span's line scan is only needed when the pipeline left no
-	 * position (hand-made results): it is linear in the line's length,
-	 * which on a one-line file of many places would add up. */
-	if (f->line && f->column) {
-		sp.line = f->line;
-		sp.col = f->column;
-	} else {
-		report_span_of(r, f->offset, f->length, f->line, f->column, f->text, &sp);
-	}
+	position(r, f->offset, f->length, f->line, f->column, f->text, &sp);
 	rw_json_key(w, "rule", 1);
 	rw_json_str(w, f->rule);
 	rw_json_key(w, "severity", 0);
@@ -87,12 +96,7 @@ static void put_place(struct rw *w, const struct check_result *r, const struct r
 {
 	struct report_span sp;
 
-	if (p->line && p->column) {
-		sp.line = p->line;
-		sp.col = p->column;
-	} else {
-		report_span_of(r, p->offset, p->length, p->line, p->column, p->text, &sp);
-	}
+	position(r, p->offset, p->length, p->line, p->column, p->text, &sp);
 	rw_json_key(w, "text", 1);
 	rw_json_str0(w, p->text);
 	rw_json_key(w, "offset", 0);
