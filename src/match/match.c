@@ -58,6 +58,17 @@ static const char *const match_kin_words[] = {
 	"dubbed", "baby", "girlfriend", "boyfriend", "fiancee", "fiance",
 };
 
+/*
+ * Month and day names: capitalised, often after "in" or "on", and each the
+ * name of some small town ("in August", "on Sunday").  Taken as places only
+ * with strong support from the story.
+ */
+static const char *const match_calendar[] = {
+	"January", "February", "March", "April", "May", "June", "July", "August",
+	"September", "October", "November", "December", "Monday", "Tuesday",
+	"Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+};
+
 /* Words after which a place usually stands. */
 static const char *const match_slot_words[] = {
 	"in", "from", "near", "to", "at", "into", "outside", "across", "toward",
@@ -521,6 +532,8 @@ static enum pc_rc try_at(struct mstate *m, size_t t, size_t *next)
 				*next = t1 + 1;
 				return PC_OK; /* a person: skip the whole span */
 			}
+			if (t == t1 && !any_region && IN_LIST(match_calendar, s->text + k0->off, k0->len))
+				flags |= MATCH_CALENDAR;
 			if ((lf & DB_LEX_WORD) && !any_region) {
 				flags |= MATCH_WEAK;
 				/* "Reading the report": a verb, not a town. */
@@ -600,6 +613,11 @@ static int looks_like_list(const struct mention *a, const struct mention *b)
 		for (j = 0; j < b->n_cands; j++)
 			if (b->cands[j].place.kind != DB_KIND_PLACE && place_in_region(&a->cands[i].place, &b->cands[j].place))
 				return 0;
+	/* "Florida, Georgia and the Carolinas": a state or country first is a
+	 * list of regions, whatever small towns share its name. */
+	for (i = 0; i < a->n_cands; i++)
+		if (a->cands[i].place.kind == DB_KIND_COUNTRY || a->cands[i].place.kind == DB_KIND_ADMIN1)
+			return 1;
 	for (i = 0; i < a->n_cands && i < 8; i++)
 		for (j = 0; j < b->n_cands; j++) {
 			const struct db_place *p = &a->cands[i].place, *q = &b->cands[j].place;

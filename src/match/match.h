@@ -42,6 +42,7 @@ enum match_mflag {
 	MATCH_NEXT_SURNAME = 1 << 13, /* followed by a capitalised surname-like word ("Paris Hilton") */
 	MATCH_OF_ORG = 1 << 14,   /* a common word before "of" ("University of ...", "Bank of ...") */
 	MATCH_PROPER = 1 << 15,   /* a capitalised dictionary entry ("Christmas", "London") */
+	MATCH_CALENDAR = 1 << 16, /* a month or day name ("in August") */
 };
 
 struct match_cand {

@@ -436,6 +436,9 @@ static int keep_mention(const struct resolve_state *rs, size_t i)
 		return 0;
 	s = r->sc[r->best].support;
 	slot = (mn->flags & MATCH_PLACE_SLOT) != 0;
+	/* "in August", "on Sunday": a month or a day unless the story insists. */
+	if (mn->flags & MATCH_CALENDAR)
+		return s >= 1.5;
 	/* A common word ("Mobile", "Reading", "March") needs the article's support. */
 	if (mn->flags & MATCH_WEAK)
 		return (slot && s >= 0.4) || s >= 1.2 ||
