@@ -432,10 +432,9 @@ static enum pc_rc rule_lookalike(struct dstate *ds, size_t m, struct diag *d)
 				continue;
 			if ((a->kind == DB_KIND_ADMIN2) != (lit->kind == DB_KIND_ADMIN2))
 				continue;
-			if (lit->kind != DB_KIND_PLACE && a->kind == DB_KIND_PLACE) {
+			if (lit->kind != DB_KIND_PLACE && a->kind == DB_KIND_PLACE &&
+			    alikes[k].kind == DB_ALIKE_PREFIX) {
 				/* "Kansas" for a story about Kansas City, Mo.: suggest the region. */
-				if (alikes[k].kind != DB_ALIKE_PREFIX)
-					continue;
 				if (!region_of(ds, a, lit->kind == DB_KIND_ADMIN1, &reg) || reg.id == lit->id)
 					continue;
 				if (lit->kind == DB_KIND_ADMIN1 && strcmp(reg.country, lit->country) != 0)
@@ -471,7 +470,7 @@ static enum pc_rc rule_lookalike(struct dstate *ds, size_t m, struct diag *d)
 				/* Town for town: the writer knows the other town and
 				 * names it elsewhere ("Charlotte" in a Charlottesville
 				 * story).  Without that, a town's look-alike is a guess. */
-				if (lit->kind == DB_KIND_PLACE && a->kind == DB_KIND_PLACE && !named)
+				if (a->kind == DB_KIND_PLACE && !named)
 					continue;
 				/* A country or state: the slip is writing the wrong one
 				 * where the right one is never written ("Austria" in a
