@@ -487,6 +487,10 @@ static enum pc_rc try_at(struct mstate *m, size_t t, size_t *next)
 			if (!is_capword(m, nx) && !is_connector(m, nx) &&
 			    !(tok(m, nx)->flags & SCAN_NUMBER))
 				break;
+			/* "in Budapest I missed": the pronoun, not district I. */
+			if (tok(m, nx)->len == 1 && m->s->text[tok(m, nx)->off] == 'I' &&
+			    !(tok(m, nx)->flags & SCAN_DOT_AFTER))
+				break;
 			if (tok(m, u)->flags & SCAN_POSS)
 				break;
 			u = nx;

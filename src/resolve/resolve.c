@@ -447,8 +447,9 @@ static int keep_mention(const struct resolve_state *rs, size_t i)
 	if (mn->flags & MATCH_ALT_ONLY)
 		return (slot && s >= 0.3) || s >= 0.8;
 	/* A given name standing alone ("Austin said") needs a place slot or support. */
+	/* (a capital or a big city needs less: "Sofia was cold") */
 	if ((mn->flags & MATCH_GIVEN) && !(mn->flags & (MATCH_PLACE_SLOT | MATCH_POSS | MATCH_ORG)))
-		return s >= 0.3;
+		return s >= (mn->cands[r->best].place.population >= 500000 ? 0.15 : 0.3);
 	/* A capitalised dictionary entry ("Christmas", "Easter") that is only a
 	 * small place needs a place slot or support. */
 	if ((mn->flags & MATCH_PROPER) && !slot && mn->cands[r->best].place.kind == DB_KIND_PLACE &&
