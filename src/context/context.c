@@ -105,6 +105,8 @@ enum pc_rc ctx_cues_add(struct ctx_cues *c, const char *phrase, const struct db_
 	e->key = arena_strdup(&c->a, buf_str(&k));
 	e->phrase = arena_strdup(&c->a, phrase);
 	e->place = *place;
+	e->place_id = place->id;
+	e->loaded = 1;
 	e->weight = weight;
 	e->n_words = 1;
 	for (p = e->key; *p; p++)
@@ -122,6 +124,7 @@ enum pc_rc ctx_cues_load(struct db *db, struct ctx_cues *out, struct diag *d)
 	enum pc_rc rc;
 
 	memset(out, 0, sizeof *out);
+	out->db = db;
 	arena_init(&out->a, 0);
 	if ((rc = db_cues_all(db, &out->a, &raw, &n_raw, d)) != PC_OK)
 		return rc;
@@ -131,7 +134,8 @@ enum pc_rc ctx_cues_load(struct db *db, struct ctx_cues *out, struct diag *d)
 		const char *p;
 		if (!raw[i].key[0])
 			continue;
-		e->place = raw[i].place;
+		e->place_id = raw[i].place_id;
+		e->loaded = 0;
 		e->key = raw[i].key;
 		e->phrase = raw[i].phrase;
 		e->weight = raw[i].weight;
@@ -199,7 +203,7 @@ static int place_level(const struct db_place *p)
 }
 
 /* Cue phrases: longest match at each word token. */
-static void match_cues(const struct scan_doc *s, const struct ctx_cues *cues, struct arena *a,
+static void match_cues(const struct scan_doc *s, struct ctx_cues *cues, struct arena *a,
 		       struct ctx *out)
 {
 	struct buf b, phrase;
@@ -211,14 +215,14 @@ static void match_cues(const struct scan_doc *s, const struct ctx_cues *cues, st
 	buf_init(&phrase, 2048);
 	for (t = 0; t < s->n_toks; t++) {
 		const struct ctx_first *f;
-		const struct ctx_cue_ent *best = NULL;
+		struct ctx_cue_ent *best = NULL;
 		size_t best_end = 0, i;
 		if (!(s->toks[t].flags & SCAN_WORD) || !tok_key(s, t, &b))
 			continue;
 		if (!(f = first_find(cues, b.data, b.len)))
 			continue;
 		for (i = f->lo; i < f->hi; i++) {
-			const struct ctx_cue_ent *c = &cues->cues[i];
+			struct ctx_cue_ent *c = &cues->cues[i];
 			size_t u = t, w = 0;
 			/* Build the key of c->n_words word tokens from t and compare. */
 			buf_reset(&phrase);
@@ -242,7 +246,14 @@ static void match_cues(const struct scan_doc *s, const struct ctx_cues *cues, st
 				best_end = u;
 			}
 		}
-		if (best) {
+		/* The place is read the first time its cue is seen (start-up
+		 * reads only the phrases). */
+		if (best && !best->loaded) {
+			struct diag d2;
+			diag_clear(&d2);
+			best->loaded = cues->db && db_place_get(cues->db, best->place_id, &best->place, &d2) == PC_OK ? 1 : -1;
+		}
+		if (best && best->loaded > 0) {
 			struct ctx_ev ev;
 			memset(&ev, 0, sizeof ev);
 			ev.level = place_level(&best->place);
@@ -275,7 +286,7 @@ static int cmp_ev(const void *x, const void *y)
 }
 
 enum pc_rc ctx_build(const struct scan_doc *s, const struct match_result *mr,
-		     const struct ctx_cues *cues, struct arena *a, struct ctx *out,
+		     struct ctx_cues *cues, struct arena *a, struct ctx *out,
 		     struct diag *d)
 {
 	size_t i, j;

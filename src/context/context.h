@@ -64,11 +64,14 @@ struct ctx_cue_ent {
 	const char *key;     /* folded phrase */
 	const char *phrase;
 	size_t n_words;
+	int64_t place_id;
+	int loaded;          /* place read (0: not yet; -1: missing from the db) */
 	struct db_place place;
 	double weight;
 };
 
 struct ctx_cues {
+	struct db *db;       /* borrowed: cue places are read when first matched */
 	struct arena a;
 	struct ctx_cue_ent *cues; /* sorted by key */
 	size_t n, cap;
@@ -100,7 +103,7 @@ enum pc_rc ctx_cues_add(struct ctx_cues *c, const char *phrase, const struct db_
  * abbreviations among the mentions MR, and cue phrases in S.  Arrays from A.
  */
 enum pc_rc ctx_build(const struct scan_doc *s, const struct match_result *mr,
-		     const struct ctx_cues *cues, struct arena *a, struct ctx *out /* OUT */,
+		     struct ctx_cues *cues, struct arena *a, struct ctx *out /* OUT */,
 		     struct diag *d);
 
 /* Append one evidence item (copied) to C, growing from A. */

@@ -37,10 +37,7 @@ static const char *const stmt_sql[DB_ST_COUNT] = {
 	[DB_ST_A1_PLACE] = "SELECT place_id FROM admin1 WHERE code = ?1",
 	[DB_ST_C_PLACE] = "SELECT place_id FROM countries WHERE iso2 = ?1",
 	[DB_ST_LEX] = "SELECT flags FROM lexicon WHERE key = ?1",
-	[DB_ST_CUES] =
-		"SELECT p.id, p.name, p.asciiname, p.lat, p.lon, p.fclass, p.fcode,"
-		" p.country, p.admin1, p.admin2, p.population, p.kind, c.key, c.phrase, c.weight"
-		" FROM cues c JOIN places p ON p.id = c.place_id ORDER BY c.key, p.id",
+	[DB_ST_CUES] = "SELECT key, phrase, place_id, weight FROM cues",
 	[DB_ST_META] = "SELECT value FROM meta WHERE key = ?1",
 	[DB_ST_ABBREV] =
 		"SELECT form FROM names WHERE place_id = ?1 AND kind = 3"

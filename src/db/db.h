@@ -141,9 +141,8 @@ struct db_alike {
 struct db_cue {
 	char *key;           /* folded phrase, arena-owned */
 	char *phrase;        /* as written in the cue file */
-	int64_t place_id;
+	int64_t place_id;    /* read the place with db_place_get() when needed */
 	double weight;
-	struct db_place place; /* the place it points to */
 };
 
 /*

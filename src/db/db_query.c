@@ -272,17 +272,16 @@ enum pc_rc db_cues_all(struct db *db, struct arena *a, struct db_cue **cues,
 		return PC_ERR_DB;
 	v = arena_alloc(a, cap * sizeof *v);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const unsigned char *k = sqlite3_column_text(st, 12);
-		const unsigned char *ph = sqlite3_column_text(st, 13);
+		const unsigned char *k = sqlite3_column_text(st, 0);
+		const unsigned char *ph = sqlite3_column_text(st, 1);
 		if (n == cap) {
 			v = arena_grow(a, v, n, cap * 2, sizeof *v);
 			cap *= 2;
 		}
-		db_row_place(st, &v[n].place);
 		v[n].key = arena_strdup(a, k ? (const char *)k : "");
 		v[n].phrase = arena_strdup(a, ph ? (const char *)ph : "");
-		v[n].place_id = v[n].place.id;
-		v[n].weight = sqlite3_column_double(st, 14);
+		v[n].place_id = sqlite3_column_int64(st, 2);
+		v[n].weight = sqlite3_column_double(st, 3);
 		n++;
 	}
 	sqlite3_reset(st);
