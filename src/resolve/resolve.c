@@ -260,6 +260,10 @@ static double support_from(const struct resolve_state *rs, const struct ctx *c, 
 			continue;
 		if ((opts & RESOLVE_STRONG) && f < 0.5)
 			continue;
+		/* "American" or "the U.S." attests no town or state in particular:
+		 * it cannot tell Columbia, S.C., from Columbia, Mo. */
+		if ((opts & RESOLVE_STRONG) && ev->level == CTX_COUNTRY && p->kind != DB_KIND_COUNTRY)
+			continue;
 		if (f <= RESOLVE_WEAK_FIT)
 			weak += ev->weight * f * ((opts & RESOLVE_DOCWIDE) ? 1.0 : prox(rs, m, ev));
 		else
