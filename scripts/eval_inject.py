@@ -31,6 +31,9 @@ import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from eval_rules import print_table  # noqa: E402  (one table printer for both)
+
 # Swaps a writer really makes, tried first when the article names one of
 # these places (keys are case-folded original names).
 PREFERRED = {
@@ -267,15 +270,7 @@ def main():
     for h, t in ((hdr, table), (hdr2, table2)):
         if args.markdown:
             print()
-            print("| " + " | ".join(h) + " |")
-            print("|" + "---|" * len(h))
-            for row in t:
-                print("| " + " | ".join(row) + " |")
-        else:
-            w = [max(len(x), *(len(row[i]) for row in t)) for i, x in enumerate(h)]
-            print("  ".join(x.ljust(w[i]) for i, x in enumerate(h)))
-            for row in t:
-                print("  ".join(c.ljust(w[i]) for i, c in enumerate(row)))
+        print_table(h, t, args.markdown)
     if args.verbose:
         for n in notes:
             print(n)

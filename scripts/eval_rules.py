@@ -29,6 +29,21 @@ import subprocess
 import sys
 
 
+
+def print_table(hdr, rows, markdown):
+    """Print ROWS under HDR as a Markdown table or aligned plain columns
+    (shared with eval_inject.py)."""
+    if markdown:
+        print("| " + " | ".join(hdr) + " |")
+        print("|" + "---|" * len(hdr))
+        for row in rows:
+            print("| " + " | ".join(row) + " |")
+    else:
+        w = [max(len(h), *(len(row[i]) for row in rows)) for i, h in enumerate(hdr)]
+        print("  ".join(h.ljust(w[i]) for i, h in enumerate(hdr)))
+        for row in rows:
+            print("  ".join(c.ljust(w[i]) for i, c in enumerate(row)))
+
 def load_tsv(path, ncol):
     rows = []
     if not os.path.exists(path):
@@ -213,16 +228,7 @@ def main():
     print(f"articles: {n_clean} clean, {n_mix} with a mix-up; "
           f"place rows {n_place_ok}/{n_place} read right; "
           f"person/organisation rows {n_noplace_ok}/{n_noplace} left alone")
-    if args.markdown:
-        print("| " + " | ".join(hdr) + " |")
-        print("|" + "---|" * len(hdr))
-        for row in table:
-            print("| " + " | ".join(row) + " |")
-    else:
-        w = [max(len(h), *(len(row[i]) for row in table)) for i, h in enumerate(hdr)]
-        print("  ".join(h.ljust(w[i]) for i, h in enumerate(hdr)))
-        for row in table:
-            print("  ".join(c.ljust(w[i]) for i, c in enumerate(row)))
+    print_table(hdr, table, args.markdown)
     for e in errors:
         print(f"error {e}")
     if args.verbose:
