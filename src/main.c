@@ -7,6 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 int main(int argc, char **argv)
 {
@@ -14,6 +17,18 @@ int main(int argc, char **argv)
 	int i = 1;
 	const char *nc = getenv("NO_COLOR");
 
+#ifdef __GLIBC__
+	/*
+	 * Checking a document allocates and frees blocks of a few hundred KB.
+	 * Above glibc's default 128 KB threshold each one is a fresh mmap that
+	 * is unmapped again on free, so every document re-faults its memory:
+	 * measured on 1,000 articles, 27,000-42,000 page faults and 1.3-1.6 s
+	 * against 4,000 and 0.8 s with these two settings.  Memory still goes
+	 * back to the system above 16 MB of free heap.
+	 */
+	mallopt(M_MMAP_THRESHOLD, 8 << 20);
+	mallopt(M_TRIM_THRESHOLD, 16 << 20);
+#endif
 	ctx.argv0 = argv[0];
 	ctx.color = isatty(STDOUT_FILENO) && !(nc && nc[0]);
 	/* Global options come before the command name. */

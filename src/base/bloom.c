@@ -70,7 +70,7 @@ int bloom_test(const struct bloom *b, const char *s, size_t len)
 
 size_t bloom_size(const struct bloom *b)
 {
-	return 12 + (size_t)(b->n_bits / 8);
+	return BLOOM_HDR + (size_t)(b->n_bits / 8);
 }
 
 void bloom_write(const struct bloom *b, unsigned char *out)
@@ -81,27 +81,35 @@ void bloom_write(const struct bloom *b, unsigned char *out)
 		out[i] = (unsigned char)(b->n_bits >> (8 * i));
 	for (i = 0; i < 4; i++)
 		out[8 + i] = (unsigned char)(b->n_hash >> (8 * i));
-	memcpy(out + 12, b->bits, (size_t)(b->n_bits / 8));
+	memcpy(out + BLOOM_HDR, b->bits, (size_t)(b->n_bits / 8));
 }
 
-enum pc_rc bloom_read(struct bloom *b, const void *blob, size_t len)
+enum pc_rc bloom_open(struct bloom *b, const unsigned char *hdr, size_t total_len)
 {
-	const unsigned char *p = blob;
 	uint64_t n_bits = 0;
 	uint32_t n_hash = 0;
 	int i;
 
-	if (len < 12)
+	if (total_len < BLOOM_HDR)
 		return PC_ERR_CORRUPT;
 	for (i = 0; i < 8; i++)
-		n_bits |= (uint64_t)p[i] << (8 * i);
+		n_bits |= (uint64_t)hdr[i] << (8 * i);
 	for (i = 0; i < 4; i++)
-		n_hash |= (uint32_t)p[8 + i] << (8 * i);
-	if (n_bits == 0 || n_bits % 8 || n_hash == 0 || n_hash > 32 || len - 12 != n_bits / 8)
+		n_hash |= (uint32_t)hdr[8 + i] << (8 * i);
+	if (n_bits == 0 || n_bits % 8 || n_hash == 0 || n_hash > 32 ||
+	    total_len - BLOOM_HDR != n_bits / 8)
 		return PC_ERR_CORRUPT;
 	b->n_bits = n_bits;
 	b->n_hash = n_hash;
 	b->bits = xmalloc((size_t)(n_bits / 8));
-	memcpy(b->bits, p + 12, (size_t)(n_bits / 8));
 	return PC_OK;
+}
+
+enum pc_rc bloom_read(struct bloom *b, const void *blob, size_t len)
+{
+	enum pc_rc rc = bloom_open(b, blob, len);
+
+	if (rc == PC_OK)
+		memcpy(b->bits, (const unsigned char *)blob + BLOOM_HDR, (size_t)(b->n_bits / 8));
+	return rc;
 }

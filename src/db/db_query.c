@@ -53,6 +53,7 @@ enum pc_rc db_names_lookup(struct db *db, const char *key, struct db_hit *hits,
 	int found, rc;
 
 	*n_out = 0;
+	db_probe(db);
 	if (!bloom_test(&db->bloom, key, strlen(key)))
 		return PC_OK;
 	slot = db_cache_slot(db, DB_CACHE_NAMES, key, &found);
@@ -111,6 +112,7 @@ int db_names_may_extend(struct db *db, const char *prefix)
 	sqlite3_stmt *st;
 	int yes;
 
+	db_probe(db);
 	if (!bloom_test(&db->bloom, prefix, strlen(prefix)))
 		return 0;
 	if (!(st = db_stmt(db, DB_ST_PREFIX, NULL)))

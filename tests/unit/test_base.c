@@ -121,6 +121,9 @@ static void test_bloom_roundtrip(void)
 	}
 	CHECK(fp < 300); /* about 1% expected */
 	CHECK(bloom_read(&c, blob, 5) == PC_ERR_CORRUPT);
+	/* The header must agree with the blob's length. */
+	CHECK(bloom_open(&c, blob, bloom_size(&b) - 1) == PC_ERR_CORRUPT);
+	CHECK(bloom_open(&c, blob, bloom_size(&b) + 8) == PC_ERR_CORRUPT);
 	free(blob);
 	bloom_free(&b);
 	bloom_free(&c);

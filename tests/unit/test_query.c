@@ -221,6 +221,54 @@ static void test_with_db(void)
 	db_close(db);
 }
 
+/*
+ * The connection answers cold (no name filter, small page cache) and warm
+ * (after enough probes it loads the filter): the answers must not change.
+ * 5,000 probes is above the warm-up threshold in db_int.h.
+ */
+static void test_cold_and_warm(void)
+{
+	static const char *const keys[] = { "charlottesville", "new york", "narnialand", "canberra" };
+	const char *path = test_db_path();
+	struct db *db = NULL;
+	struct db_hit hits[16];
+	size_t cold[4], n, i;
+	int64_t first[4];
+	int ext_cold, ext_none_cold;
+	char k[32];
+
+	if (!path) {
+		printf("  (no database: skipped)\n");
+		return;
+	}
+	if (db_open(path, DB_OPEN_READONLY, &db, NULL) != PC_OK) {
+		CHECK(!"cannot open the test database");
+		return;
+	}
+	for (i = 0; i < 4; i++) {
+		CHECK_INT(db_names_lookup(db, keys[i], hits, 16, &cold[i], NULL), PC_OK);
+		first[i] = cold[i] ? hits[0].place.id : 0;
+	}
+	CHECK(cold[0] >= 1 && first[0] == 4752031);
+	CHECK_INT(cold[2], 0);
+	ext_cold = db_names_may_extend(db, "new");
+	ext_none_cold = db_names_may_extend(db, "narnia");
+	CHECK(ext_cold && !ext_none_cold);
+	for (i = 0; i < 5000; i++) {
+		snprintf(k, sizeof k, "zzq%zu", i);
+		CHECK_INT(db_names_lookup(db, k, hits, 16, &n, NULL), PC_OK);
+		CHECK_INT(n, 0);
+	}
+	for (i = 0; i < 4; i++) {
+		CHECK_INT(db_names_lookup(db, keys[i], hits, 16, &n, NULL), PC_OK);
+		CHECK_INT(n, cold[i]);
+		CHECK(!n || hits[0].place.id == first[i]);
+	}
+	CHECK(db_names_may_extend(db, "new") == ext_cold);
+	CHECK(db_names_may_extend(db, "narnia") == ext_none_cold);
+	db_close(db);
+}
+
 int main(void)
 {
 	TEST(test_latlon);
@@ -228,5 +276,6 @@ int main(void)
 	TEST(test_render_synthetic_and_json);
 	TEST(test_render_limit);
 	TEST(test_with_db);
+	TEST(test_cold_and_warm);
 	return TEST_REPORT();
 }
