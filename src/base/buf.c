@@ -48,6 +48,11 @@ static enum pc_rc reserve(struct buf *b, size_t extra)
 	return PC_OK;
 }
 
+enum pc_rc buf_reserve(struct buf *b, size_t extra)
+{
+	return reserve(b, extra);
+}
+
 enum pc_rc buf_append(struct buf *b, const void *p, size_t len)
 {
 	enum pc_rc rc = reserve(b, len);

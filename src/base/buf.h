@@ -27,6 +27,12 @@ void buf_init(struct buf *b, size_t max);
 void buf_free(struct buf *b);
 /* Empty B, keeping its storage. */
 void buf_reset(struct buf *b);
+/*
+ * Make room for EXTRA more bytes in one allocation (a large buffer whose
+ * final size is known then grows without copying); PC_ERR_LIMIT past the
+ * ceiling.
+ */
+enum pc_rc buf_reserve(struct buf *b, size_t extra);
 /* Append; PC_ERR_LIMIT (B unchanged) if the ceiling would be passed. */
 enum pc_rc buf_append(struct buf *b, const void *p, size_t len);
 enum pc_rc buf_putc(struct buf *b, char c);

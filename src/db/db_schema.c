@@ -291,11 +291,13 @@ enum pc_rc db_build_begin(const char *path, unsigned flags, const struct db_prom
 	 * The file is private until the rename, so SQLite's own crash safety
 	 * buys nothing here and costs most of the time.  Temporary storage
 	 * stays on disk (the default): index sorts of a large input spill
-	 * there instead of growing memory.
+	 * there instead of growing memory.  The rows go in in key order,
+	 * so a 16 MB page cache (it caps the index sorts' memory too) loads
+	 * as fast as a 32 MB one did and keeps the peak lower.
 	 */
 	rc = db_build_exec(b,
 			   "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;"
-			   "PRAGMA locking_mode=EXCLUSIVE; PRAGMA cache_size=-32768;"
+			   "PRAGMA locking_mode=EXCLUSIVE; PRAGMA cache_size=-16384;"
 			   "PRAGMA secure_delete=OFF;"
 			   "BEGIN;",
 			   d);
@@ -329,8 +331,7 @@ static void build_free(struct db_build *b)
 	b->db = NULL;
 	arena_free(&b->arena);
 	free(b->prom_list);
-	free(b->nb_rows);
-	buf_free(&b->nb_text);
+	db_build_names_discard(b);
 	buf_free(&b->nk_text);
 	buf_free(&b->pb_text);
 	free(b->pb_rows);
@@ -430,6 +431,24 @@ enum pc_rc db_build_derive_names(struct db_build *b, struct diag *d)
 	return PC_OK;
 }
 
+enum pc_rc db_build_index(struct db_build *b, struct diag *d)
+{
+	enum pc_rc rc;
+
+	if ((rc = db_build_flush_places(b, d)) != PC_OK)
+		return rc;
+	return db_build_exec(b,
+			     /* look-alike rows come in key order: they append to it */
+			     "CREATE INDEX IF NOT EXISTS lookalikes_key_a ON lookalikes(key_a);"
+			     "CREATE INDEX IF NOT EXISTS region_members_place ON region_members(place_id);"
+			     /* a region's abbreviations ("Va.") for suggestions: a
+			      * partial index of a few hundred rows */
+			     "CREATE INDEX IF NOT EXISTS names_abbrev ON names(place_id) WHERE kind = 3;"
+			     /* query --near: a latitude band, then exact distances */
+			     "CREATE INDEX IF NOT EXISTS places_lat ON places(lat);",
+			     d);
+}
+
 enum pc_rc db_build_commit(struct db_build *b, const char *sources,
 			   struct db_build_stats *stats, struct diag *d)
 {
@@ -441,16 +460,7 @@ enum pc_rc db_build_commit(struct db_build *b, const char *sources,
 		goto fail;
 	if ((rc = db_build_flush_near(b, d)) != PC_OK)
 		goto fail;
-	rc = db_build_exec(b,
-			   "CREATE INDEX IF NOT EXISTS lookalikes_key_a ON lookalikes(key_a);"
-			   "CREATE INDEX IF NOT EXISTS region_members_place ON region_members(place_id);"
-			   /* a region's abbreviations ("Va.") for suggestions: a
-			    * partial index of a few hundred rows */
-			   "CREATE INDEX IF NOT EXISTS names_abbrev ON names(place_id) WHERE kind = 3;"
-			   /* query --near: a latitude band, then exact distances */
-			   "CREATE INDEX IF NOT EXISTS places_lat ON places(lat);",
-			   d);
-	if (rc != PC_OK)
+	if ((rc = db_build_index(b, d)) != PC_OK)
 		goto fail;
 	built_at(when, sizeof when);
 	snprintf(num, sizeof num, "%d", DB_SCHEMA_VERSION);

@@ -2,7 +2,8 @@
  * db_write.h: the gazetteer database, write side, used only by the load
  * stage.  Implemented in db_schema.c (tables, indexes, open/commit/abort),
  * db_write.c (row inserts, batched), db_write_finish.c (region rows,
- * region names, cues) and db_write_names.c (name prefixes, the Bloom
+ * region names, cues), db_write_names.c (the names, sorted in memory or
+ * in spilled runs) and db_write_prefixes.c (name prefixes, the Bloom
  * filter).  The schema itself is documented
  * in db.h; this side adds one table that db.h's comment should list:
  *
@@ -182,12 +183,37 @@ enum pc_rc db_build_finish_regions(struct db_build *b, db_build_bad_fn bad, void
 				   struct diag *d);
 
 /*
+ * Sort the names held so far in a thread of their own while the caller
+ * goes on (db_build_finish_regions does not read them); names added later
+ * are sorted at db_build_derive_names and merged with these.  No thread,
+ * no effect on the result: only on when the sorting happens.
+ */
+void db_build_names_presort(struct db_build *b);
+
+/*
+ * When the names outgrew memory and went to temporary files in sorted
+ * runs, spill the rest too and free the buffer, so that what runs next
+ * (the look-alike pass) does not add its memory to theirs.  Otherwise
+ * nothing.  The names go into the table at db_build_derive_names.
+ */
+enum pc_rc db_build_names_settle(struct db_build *b, struct diag *d);
+
+/*
  * Index the names and derive name_prefixes and the Bloom blob from them
  * (commit does it when not done before).  Touches neither the prominent
  * list nor anything the look-alike pass reads, so that pass may run in
  * another thread meanwhile.
  */
 enum pc_rc db_build_derive_names(struct db_build *b, struct diag *d);
+
+/*
+ * Create the indexes (commit does it when not done before).  Call after
+ * the last place, name and region row: rows added later would update the
+ * indexes one by one (look-alike rows may follow: they come in the order
+ * of their index).  Touches nothing the look-alike pass reads, like
+ * db_build_derive_names.
+ */
+enum pc_rc db_build_index(struct db_build *b, struct diag *d);
 
 /* One near_keys row: DEL is KEY or one of its one-deletion variants. */
 enum pc_rc db_build_near_key(struct db_build *b, const char *del, const char *key,

@@ -13,7 +13,7 @@
  * A region with no place inside it and no published centre gets no row.
  *
  * Then the staged region names and cues are attached.  (The word prefixes
- * and the Bloom filter are derived at commit: db_write_names.c.)
+ * and the Bloom filter are derived at commit: db_write_prefixes.c.)
  */
 #include "db/db_write_int.h"
 
@@ -113,17 +113,41 @@ static void agg_free(struct agg_map *m)
 	free(m->slots);
 }
 
-static void agg_add_point(struct agg *a, double lat, double lon, int64_t pop)
+/* A point as the aggregates sum it: its unit vector and its coordinates. */
+struct agg_pt {
+	double x, y, z, lat, lon;
+	int64_t pop;
+};
+
+static void agg_pt_set(struct agg_pt *p, double lat, double lon, int64_t pop)
 {
 	double la = lat * M_PI / 180, lo = lon * M_PI / 180;
 
-	a->x += cos(la) * cos(lo);
-	a->y += cos(la) * sin(lo);
-	a->z += sin(la);
-	a->lat += lat;
-	a->lon += lon;
+	p->x = cos(la) * cos(lo);
+	p->y = cos(la) * sin(lo);
+	p->z = sin(la);
+	p->lat = lat;
+	p->lon = lon;
+	p->pop = pop > 0 ? pop : 0;
+}
+
+static void agg_add_pt(struct agg *a, const struct agg_pt *p)
+{
+	a->x += p->x;
+	a->y += p->y;
+	a->z += p->z;
+	a->lat += p->lat;
+	a->lon += p->lon;
 	a->n++;
-	a->pop += pop > 0 ? pop : 0;
+	a->pop += p->pop;
+}
+
+static void agg_add_point(struct agg *a, double lat, double lon, int64_t pop)
+{
+	struct agg_pt p;
+
+	agg_pt_set(&p, lat, lon, pop);
+	agg_add_pt(a, &p);
 }
 
 /* Mean point of A (n > 0). */
@@ -197,13 +221,43 @@ static int join_code(char *out, size_t size, const char *cc, const char *a1, con
 	return 1;
 }
 
+/*
+ * The aggregate of CODE, through a one-entry cache: the places come in id
+ * order, and GeoNames numbers the places of a region mostly together, so
+ * that most rows repeat the previous row's codes.  The cache holds for as
+ * long as the map does not grow (growing moves the slots).
+ */
+struct agg_cache {
+	char code[200];
+	struct agg *a;
+	size_t cap;
+};
+
+static struct agg *agg_cached(struct agg_map *m, struct agg_cache *c, const char *code)
+{
+	size_t len;
+
+	if (c->a && code[0] && c->cap == m->cap && strcmp(c->code, code) == 0)
+		return c->a;
+	len = strlen(code);
+	c->a = agg_get(m, code);
+	c->cap = m->cap;
+	if (len >= sizeof c->code)
+		len = 0; /* too long to cache: "" never matches a code */
+	memcpy(c->code, code, len);
+	c->code[len] = '\0';
+	return c->a;
+}
+
 static enum pc_rc aggregate(struct db_build *b, struct agg_map *m, struct diag *d)
 {
 	sqlite3_stmt *st = NULL;
 	enum pc_rc rc;
 	int src;
 	char code[200];
+	struct agg_cache cache[3];
 
+	memset(cache, 0, sizeof cache);
 	rc = db_build_prepare(b,
 		"SELECT id, country, admin1, admin2, fcode, lat, lon, population, kind"
 		" FROM places WHERE country IS NOT NULL", &st, d);
@@ -219,30 +273,33 @@ static enum pc_rc aggregate(struct db_build *b, struct agg_map *m, struct diag *
 		int64_t pop = sqlite3_column_int64(st, 7);
 		int kind = sqlite3_column_int(st, 8);
 		struct agg *a;
+		struct agg_pt pt;
 		int place = kind == DB_KIND_PLACE && id < DB_CSV_ID_BASE + 1;
 
 		/* Rows from --csv count as places but not towards the centres. */
 		if (id <= 0 || !cc || !cc[0])
 			continue;
-		a = agg_get(m, cc);
 		if (place)
-			agg_add_point(a, lat, lon, pop);
+			agg_pt_set(&pt, lat, lon, pop);
+		a = agg_cached(m, &cache[0], cc);
+		if (place)
+			agg_add_pt(a, &pt);
 		agg_own(a, own_rank(fcode, 0), id, pop);
 		if (!a1 || !a1[0])
 			continue;
 		if (!join_code(code, sizeof code, cc, a1, NULL))
 			continue;
-		a = agg_get(m, code);
+		a = agg_cached(m, &cache[1], code);
 		if (place)
-			agg_add_point(a, lat, lon, pop);
+			agg_add_pt(a, &pt);
 		agg_own(a, own_rank(fcode, 1), id, pop);
 		if (!a2 || !a2[0])
 			continue;
 		if (!join_code(code, sizeof code, cc, a1, a2))
 			continue;
-		a = agg_get(m, code);
+		a = agg_cached(m, &cache[2], code);
 		if (place)
-			agg_add_point(a, lat, lon, pop);
+			agg_add_pt(a, &pt);
 		agg_own(a, own_rank(fcode, 2), id, pop);
 	}
 	if (src != SQLITE_DONE)
@@ -269,8 +326,10 @@ struct finish {
 static enum pc_rc region_name(struct finish *f, int64_t id, int kind, const char *form,
 			      struct diag *d)
 {
-	char *tag;
+	char *tag, num[48];
 	size_t klen;
+	struct agg *seen;
+	int n;
 
 	if (!form || !form[0])
 		return PC_OK;
@@ -278,17 +337,28 @@ static enum pc_rc region_name(struct finish *f, int64_t id, int kind, const char
 	if (db_key(form, strlen(form), &f->key) != PC_OK || f->key.len == 0)
 		return PC_OK; /* invalid UTF-8 or nothing left: no name to match */
 	klen = f->key.len;
-	/* As for places: one of main/ASCII/alternate per key, the first (best) kind. */
-	if (kind == DB_NAME_ABBREV)
-		buf_printf(&f->key, "|%lld|%d|%s", (long long)id, kind, form);
-	else if (kind == DB_NAME_MAIN || kind == DB_NAME_ASCII || kind == DB_NAME_ALT)
-		buf_printf(&f->key, "|%lld|m", (long long)id);
-	else
-		buf_printf(&f->key, "|%lld|%d", (long long)id, kind);
+	/*
+	 * As for places: one of main/ASCII/alternate per key, the first (best)
+	 * kind.  The tag is "KEY|ID|m", "KEY|ID|KIND" or, for abbreviations,
+	 * "KEY|ID|KIND|FORM" (written by hand: printf was most of this pass).
+	 */
+	n = snprintf(num, sizeof num, "|%lld|", (long long)id);
+	buf_append(&f->key, num, (size_t)n);
+	if (kind == DB_NAME_MAIN || kind == DB_NAME_ASCII || kind == DB_NAME_ALT) {
+		buf_putc(&f->key, 'm');
+	} else {
+		n = snprintf(num, sizeof num, "%d", kind);
+		buf_append(&f->key, num, (size_t)n);
+		if (kind == DB_NAME_ABBREV) {
+			buf_putc(&f->key, '|');
+			buf_puts(&f->key, form);
+		}
+	}
 	tag = f->key.data;
-	if (agg_find(&f->seen, tag))
+	seen = agg_get(&f->seen, tag);
+	if (seen->n)
 		return PC_OK;
-	agg_get(&f->seen, tag);
+	seen->n = 1; /* marks the tag as seen */
 	f->key.data[klen] = '\0';
 	f->key.len = klen;
 	return db_build_name(f->b, buf_str(&f->key), id, kind, form, d);

@@ -10,16 +10,18 @@
 #include "base/arena.h"
 
 #include <sqlite3.h>
+#include <stdio.h>
 
 #define DB_NAME_BATCH 100
 /*
  * Names wait in memory until this many bytes (rows, text and sort index)
- * are held, then go in sorted by primary key (db_write_names.c).  The
- * bundled cities500 (470,000 names, about 30 MB) fits in one run; a larger
- * input is written in several sorted runs, so memory stays flat.
+ * are held (db_write_names.c).  The bundled cities500 (470,000 names,
+ * about 30 MB) fits; a larger input spills sorted runs to temporary files,
+ * merged when the names go in, so memory stays flat whatever the input.
  */
 #define DB_NAME_MEM_CAP ((size_t)48 << 20)
 #define DB_NEAR_BATCH 200
+#define DB_PREFIX_BATCH 200
 #define DB_PLACE_BATCH 50
 
 /* A places row waiting for the batch insert: str[] are offsets + 1 in pb_text. */
@@ -34,6 +36,8 @@ struct db_name_row {
 	uint32_t key, form;
 	int kind;
 };
+
+struct name_seg;
 
 struct db_build {
 	sqlite3 *db;
@@ -54,6 +58,11 @@ struct db_build {
 	int64_t n_names_written; /* rows sent to the names table so far */
 	int names_moved;         /* region names re-pointed (--add) */
 	int names_plain;         /* rows written before dedupe was asked */
+	struct name_seg *sealed; /* names sorted in a thread meanwhile (presort) */
+	size_t sealed_n, sealed_text; /* its rows and text bytes, for the cap */
+	FILE **nb_runs;          /* sorted runs spilled to temporary files */
+	size_t n_runs;
+	uint64_t nb_seq;         /* rows spilled so far: arrival order of nb_rows[0] */
 	sqlite3_stmt *st_near_batch, *st_place_batch;
 	struct db_place_row *pb_rows;
 	size_t pb_n;
@@ -91,7 +100,9 @@ enum pc_rc db_build_flush_places(struct db_build *b, struct diag *d);
 enum pc_rc db_build_flush_near(struct db_build *b, struct diag *d);
 /* Write the names waiting in the batch (before anything reads names). */
 enum pc_rc db_build_flush_names(struct db_build *b, struct diag *d);
-/* Derived tables at commit (db_write_finish.c). */
+/* Drop the names still waiting (spilled runs included): abort, free. */
+void db_build_names_discard(struct db_build *b);
+/* Derived tables at commit (db_write_prefixes.c). */
 enum pc_rc db_build_prefixes_bloom(struct db_build *b, struct diag *d);
 
 #endif

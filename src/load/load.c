@@ -4,6 +4,11 @@
  * names that refer to it, then our own files), streams each through its
  * row handler into a db_build, derives the regions and the look-alikes,
  * and commits.  See load.h for the contract.
+ *
+ * Two cores: the main table is parsed in a reader thread (load_pipe.c);
+ * the names are sorted in a thread while the regions are derived; the
+ * look-alikes are computed in a thread while SQLite writes the names and
+ * builds the indexes.  SQLite itself is only ever called from this thread.
  */
 #include "load/load_int.h"
 
@@ -65,8 +70,8 @@ static int job_cmp(const void *pa, const void *pb)
  * found in a directory, where unrecognised files are skipped; otherwise
  * an unrecognised file is an error.
  */
-static enum pc_rc add_file(struct jobs *js, const char *path, int csv, int quiet,
-			   struct diag *d)
+static enum pc_rc add_file(struct jobs *js, struct load_arc **arc, const char *path, int csv,
+			   int quiet, struct diag *d)
 {
 	struct load_input in;
 	enum pc_rc rc;
@@ -78,7 +83,7 @@ static enum pc_rc add_file(struct jobs *js, const char *path, int csv, int quiet
 	}
 	for (entry = 0;; entry++) {
 		enum load_kind k;
-		rc = load_input_open(&in, path, entry, d);
+		rc = load_input_open(&in, arc, path, entry, d);
 		if (rc == PC_ERR_LIMIT) { /* no more entries */
 			load_input_close(&in);
 			break;
@@ -114,7 +119,8 @@ static int str_cmp(const void *a, const void *b)
 }
 
 /* Every regular file in DIR (sorted), and DEPTH more levels of subdirectories. */
-static enum pc_rc add_dir(struct jobs *js, const char *dir, int depth, int csv, struct diag *d)
+static enum pc_rc add_dir(struct jobs *js, struct load_arc **arc, const char *dir, int depth,
+			  int csv, struct diag *d)
 {
 	DIR *dh = opendir(dir);
 	struct dirent *de;
@@ -145,9 +151,9 @@ static enum pc_rc add_dir(struct jobs *js, const char *dir, int depth, int csv, 
 			continue;
 		if (S_ISDIR(sb.st_mode)) {
 			if (depth > 0)
-				rc = add_dir(js, names[i], depth - 1, csv, d);
+				rc = add_dir(js, arc, names[i], depth - 1, csv, d);
 		} else if (S_ISREG(sb.st_mode) && !strstr(base, ".tmp-")) {
-			rc = add_file(js, names[i], csv, 1, d);
+			rc = add_file(js, arc, names[i], csv, 1, d);
 		}
 	}
 	for (i = 0; i < n; i++)
@@ -230,12 +236,16 @@ static enum pc_rc load_job(struct loader *L, const struct job *j, struct diag *d
 		db_build_need_dedupe(L->build);
 	if (j->kind == LOAD_KIND_CSV)
 		L->csv_col[0] = -3; /* header pending (load_csv.c) */
-	if ((rc = load_input_open(&in, j->path, j->entry, d)) != PC_OK) {
+	if ((rc = load_input_open(&in, &L->arc, j->path, j->entry, d)) != PC_OK) {
 		load_input_close(&in);
 		return rc == PC_ERR_LIMIT ? diag_set(d, PC_ERR_IO, j->path, 0, 0, "entry vanished") : rc;
 	}
 	L->cur_in = &in;
-	rc = load_stream(L, &in, j->kind == LOAD_KIND_CSV, comments, handler(j->kind), d);
+	/* The main table is most of the work: parse it on the other core. */
+	if (j->kind == LOAD_KIND_GEONAMES)
+		rc = load_stream_piped(L, &in, comments, handler(j->kind), d);
+	else
+		rc = load_stream(L, &in, j->kind == LOAD_KIND_CSV, comments, handler(j->kind), d);
 	L->cur_in = NULL;
 	load_input_close(&in);
 	return rc;
@@ -283,12 +293,12 @@ enum pc_rc load_run(const char *db_path, char *const *inputs, size_t n_inputs,
 			rc = diag_set(d, PC_ERR_IO, inputs[i], 0, 0, "cannot open: %s", strerror(errno));
 		} else if (S_ISDIR(sb.st_mode)) {
 			size_t before = js.n;
-			rc = add_dir(&js, inputs[i], 1, opts->csv, d);
+			rc = add_dir(&js, &L.arc, inputs[i], 1, opts->csv, d);
 			if (rc == PC_OK && js.n == before)
 				rc = diag_set(d, PC_ERR_PARSE, inputs[i], 0, 0,
 					      "no GeoNames or placecheck data file in this directory");
 		} else {
-			rc = add_file(&js, inputs[i], opts->csv, 0, d);
+			rc = add_file(&js, &L.arc, inputs[i], opts->csv, 0, d);
 		}
 	}
 	if (rc != PC_OK)
@@ -304,12 +314,18 @@ enum pc_rc load_run(const char *db_path, char *const *inputs, size_t n_inputs,
 	if (rc != PC_OK)
 		goto done;
 	load_report_progress(&L, 0, 1);
+	/* The other core sorts the names while this one derives the regions. */
+	db_build_names_presort(L.build);
 	if ((rc = db_build_finish_regions(L.build, bad_cb, &L, d)) != PC_OK)
 		goto done;
 	load_report_progress(&L, 0, 2);
+	if ((rc = db_build_names_settle(L.build, d)) != PC_OK)
+		goto done;
 	/* Look-alikes on the other core while SQLite indexes the names. */
 	job = load_lookalikes_start(&L);
 	rc = db_build_derive_names(L.build, d);
+	if (rc == PC_OK)
+		rc = db_build_index(L.build, d);
 	load_report_progress(&L, 0, 3);
 	if (rc != PC_OK) {
 		load_lookalikes_finish(NULL, job, d);
@@ -334,6 +350,7 @@ done:
 	free(sources);
 	buf_free(&L.key);
 	buf_free(&L.key2);
+	load_arc_release(L.arc);
 	jobs_free(&js);
 	return rc;
 }

@@ -144,10 +144,10 @@ enum pc_rc load_row_geonames(struct loader *L, char **f, size_t n, unsigned long
 			     struct diag *d)
 {
 	struct db_build_place p;
-	struct row_names rn;
 	enum pc_rc rc;
 	int64_t pop = 0;
-	char *alt, *comma;
+	int prominent;
+	char *alt;
 
 	if (n != GN_NCOLS)
 		return load_bad_row(L, line, d, "expected %d tab-separated fields, found %zu",
@@ -184,26 +184,11 @@ enum pc_rc load_row_geonames(struct loader *L, char **f, size_t n, unsigned long
 	p.admin4 = f[GN_ADMIN4];
 	p.timezone = f[GN_TZ];
 	p.modified = f[GN_MODIFIED];
-	if ((rc = db_build_place(L->build, &p, d)) != PC_OK)
+	if ((rc = load_emit_place(L, &p, d)) != PC_OK)
 		return rc;
 	L->cur->rows++;
 
-	buf_reset(&L->key2);
-	rn.L = L;
-	rn.id = p.id;
-	rn.n_seen = 0;
-	if ((rc = row_name(&rn, DB_NAME_MAIN, p.name, d)) != PC_OK ||
-	    (rc = row_name(&rn, DB_NAME_ASCII, p.asciiname, d)) != PC_OK)
-		return rc;
-	if (load_is_prominent(p.fcode, pop)) {
-		size_t i;
-		/* The main and ASCII keys (the first two seen) take part in look-alikes. */
-		for (i = 0; i < rn.n_seen; i++) {
-			const char *k = L->key2.data + rn.seen_off[i];
-			if (is_ascii_str(k))
-				db_build_prominent_add(L->build, k, p.id, 0);
-		}
-	}
+	prominent = load_is_prominent(p.fcode, pop);
 	/*
 	 * Alternate names of small places (under LOAD_ALT_MIN_POP and not an
 	 * admin seat) are mostly transliterations; news copy names villages by
@@ -211,8 +196,36 @@ enum pc_rc load_row_geonames(struct loader *L, char **f, size_t n, unsigned long
 	 */
 	if (pop < LOAD_ALT_MIN_POP && !(p.fcode && strncmp(p.fcode, "PPLA", 4) == 0) &&
 	    !(p.fcode && strcmp(p.fcode, "PPLC") == 0))
-		return PC_OK;
-	for (alt = f[GN_ALT]; alt && *alt; alt = comma ? comma + 1 : NULL) {
+		alt = NULL;
+	else
+		alt = f[GN_ALT];
+	return load_emit_row_names(L, p.id, p.name, p.asciiname, alt, prominent, d);
+}
+
+enum pc_rc load_geonames_names(struct loader *L, int64_t id, const char *name,
+			       const char *ascii, char *alts, int prominent, struct diag *d)
+{
+	struct row_names rn;
+	enum pc_rc rc;
+	char *alt, *comma;
+
+	buf_reset(&L->key2);
+	rn.L = L;
+	rn.id = id;
+	rn.n_seen = 0;
+	if ((rc = row_name(&rn, DB_NAME_MAIN, name, d)) != PC_OK ||
+	    (rc = row_name(&rn, DB_NAME_ASCII, ascii, d)) != PC_OK)
+		return rc;
+	if (prominent) {
+		size_t i;
+		/* The main and ASCII keys (the first two seen) take part in look-alikes. */
+		for (i = 0; i < rn.n_seen; i++) {
+			const char *k = L->key2.data + rn.seen_off[i];
+			if (is_ascii_str(k))
+				db_build_prominent_add(L->build, k, id, 0);
+		}
+	}
+	for (alt = alts; alt && *alt; alt = comma ? comma + 1 : NULL) {
 		comma = strchr(alt, ',');
 		if (comma)
 			*comma = '\0';

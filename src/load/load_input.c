@@ -138,7 +138,16 @@ static enum pc_rc next_block(struct load_input *in, const char **p, size_t *len,
 	return PC_OK;
 }
 
-enum pc_rc load_input_open(struct load_input *in, const char *path, int entry, struct diag *d)
+void load_arc_release(struct load_arc *arc)
+{
+	if (!arc)
+		return;
+	dlclose(arc->dl);
+	free(arc);
+}
+
+enum pc_rc load_input_open(struct load_input *in, struct load_arc **arc, const char *path,
+			   int entry, struct diag *d)
 {
 	struct archive_entry *ae;
 	struct stat sb;
@@ -150,8 +159,9 @@ enum pc_rc load_input_open(struct load_input *in, const char *path, int entry, s
 	if (stat(path, &sb) != 0)
 		return diag_set(d, PC_ERR_IO, path, 0, 0, "cannot open: %s", strerror(errno));
 	in->total = (uint64_t)sb.st_size;
-	if (!(in->api = arc_open(path, d)))
+	if (!*arc && !(*arc = arc_open(path, d)))
 		return PC_ERR_IO;
+	in->api = *arc;
 	in->ar = in->api->read_new();
 	in->api->support_filter_all(in->ar);
 	in->api->support_format_zip(in->ar);
@@ -197,11 +207,7 @@ void load_input_close(struct load_input *in)
 	if (in->ar)
 		in->api->read_free(in->ar);
 	in->ar = NULL;
-	if (in->api) {
-		dlclose(in->api->dl);
-		free(in->api);
-		in->api = NULL;
-	}
+	in->api = NULL; /* the load's: load_arc_release */
 	free(in->head);
 	in->head = NULL;
 }

@@ -21,13 +21,13 @@
 struct archive;
 
 /* One input stream: a plain or compressed file, or one entry of a zip. */
-/* libarchive's entry points, opened with dlopen by load_input_open (see
- * load_input.c for why); owned by the input, released by load_input_close. */
+/* libarchive's entry points, opened with dlopen once per load (see
+ * load_input.c for why) and shared by every input of that load. */
 struct load_arc;
 
 struct load_input {
 	const char *path;
-	struct load_arc *api;    /* heap; NULL before open */
+	struct load_arc *api;    /* borrowed from the load (load_input_open) */
 	struct archive *ar;
 	uint64_t total;          /* size of the file on disk */
 	char *head;              /* the first bytes, already read (heap) */
@@ -50,6 +50,11 @@ struct loader {
 	/* Column map of --csv (indexes into the header, -1 = absent). */
 	int csv_col[16];
 	int n_main_files;
+	struct load_arc *arc;         /* libarchive, shared by every input */
+	/* While the main table streams in its reader thread (load_pipe.c):
+	 * the batch the row handler fills, and the pipe it goes through. */
+	struct load_batch *out;
+	struct pipe *pipe;
 };
 
 /* Row handler: fields F[0..N) (NULL = empty), 1-based LINE. */
@@ -58,12 +63,17 @@ typedef enum pc_rc (*load_row_fn)(struct loader *L, char **f, size_t n, unsigned
 
 /*
  * Open PATH (plain or compressed; for a zip, entry number ENTRY) and read
- * its first bytes into in->head.  PC_ERR_IO with D set on failure;
- * PC_ERR_LIMIT when a zip has no entry ENTRY.
+ * its first bytes into in->head.  *ARC is the load's libarchive handle:
+ * opened on first use, kept for the next inputs (dlopen and dlclose of
+ * libarchive and its dozen dependencies cost about 8 ms a file), and
+ * released by load_arc_release once the load is over.  PC_ERR_IO with D
+ * set on failure; PC_ERR_LIMIT when a zip has no entry ENTRY.
  */
-enum pc_rc load_input_open(struct load_input *in, const char *path, int entry,
-			   struct diag *d);
+enum pc_rc load_input_open(struct load_input *in, struct load_arc **arc, const char *path,
+			   int entry, struct diag *d);
 void load_input_close(struct load_input *in);
+/* Unload libarchive (ARC may be NULL). */
+void load_arc_release(struct load_arc *arc);
 /* Next block of decompressed bytes; *LEN = 0 at the end. */
 enum pc_rc load_input_read(struct load_input *in, const char **p, size_t *len,
 			   struct diag *d);
@@ -78,6 +88,37 @@ uint64_t load_input_pos(struct load_input *in);
  */
 enum pc_rc load_stream(struct loader *L, struct load_input *in, int csv_mode, int comments,
 		       load_row_fn fn, struct diag *d);
+
+/*
+ * load_stream in a reader thread of its own (load_pipe.c): FN runs there
+ * and its load_emit_* calls are replayed in this thread, in order, into
+ * L->build.  Same result and errors as load_stream with tab mode.
+ */
+enum pc_rc load_stream_piped(struct loader *L, struct load_input *in, int comments,
+			     load_row_fn fn, struct diag *d);
+
+/*
+ * What the main table's row handler writes: the build calls for the row's
+ * place, made now (L->out NULL) or recorded for the load's thread.
+ * Strings are copied.
+ */
+enum pc_rc load_emit_place(struct loader *L, const struct db_build_place *p, struct diag *d);
+/*
+ * The names of a main-table row (load_geonames_names), likewise: they are
+ * folded into keys in the load's thread, which has time to spare while
+ * the reader parses.
+ */
+enum pc_rc load_emit_row_names(struct loader *L, int64_t id, const char *name,
+			       const char *ascii, const char *alts, int prominent,
+			       struct diag *d);
+/*
+ * Name rows of place ID: NAME, ASCII and (ALTS not NULL) the acceptable
+ * comma-separated alternates, each key once (the first, best kind), and
+ * with PROMINENT its main and ASCII keys for the look-alike pass.  ALTS
+ * is cut up in place.  Writes straight into L->build; uses L->key2.
+ */
+enum pc_rc load_geonames_names(struct loader *L, int64_t id, const char *name,
+			       const char *ascii, char *alts, int prominent, struct diag *d);
 
 /*
  * A bad row at FILE:LINE: count it, report it through opts->warn, and

@@ -295,35 +295,56 @@ static void add_variant(struct pass *ps, const char *s, size_t len, uint32_t key
 }
 
 /*
- * Sort by hash, keeping key order among equal hashes: an LSD radix sort
- * (stable), since the variants were generated in key order.  Several times
- * faster than qsort on a million entries.
+ * Sort by hash, keeping key order among equal hashes (the variants were
+ * generated in key order).  An LSD radix sort (stable) on the top 33 bits
+ * in three passes of 11, then a stable insertion sort of each run that
+ * shares those bits (almost always one entry): the same order as a full
+ * 64-bit stable sort, in three passes over a million entries instead of
+ * eight.
  */
+#define VAR_DIGIT 11
+#define VAR_LOW (64 - 3 * VAR_DIGIT)
+
 static void sort_variants(struct variant *v, size_t n)
 {
 	struct variant *tmp = xreallocarray(NULL, n ? n : 1, sizeof *tmp), *src = v, *dst = tmp;
-	size_t count[256];
+	size_t *count = xcalloc((size_t)1 << VAR_DIGIT, sizeof *count);
+	size_t i, j, r;
 	unsigned shift;
 
-	for (shift = 0; shift < 64; shift += 8) {
-		size_t i, sum = 0;
-		memset(count, 0, sizeof count);
+	for (shift = VAR_LOW; shift < 64; shift += VAR_DIGIT) {
+		size_t sum = 0, mask = ((size_t)1 << VAR_DIGIT) - 1;
+		memset(count, 0, sizeof *count << VAR_DIGIT);
 		for (i = 0; i < n; i++)
-			count[(src[i].hash >> shift) & 0xff]++;
-		for (i = 0; i < 256; i++) {
+			count[(src[i].hash >> shift) & mask]++;
+		for (i = 0; i <= mask; i++) {
 			size_t c = count[i];
 			count[i] = sum;
 			sum += c;
 		}
 		for (i = 0; i < n; i++)
-			dst[count[(src[i].hash >> shift) & 0xff]++] = src[i];
+			dst[count[(src[i].hash >> shift) & mask]++] = src[i];
 		{
 			struct variant *t = src;
 			src = dst;
 			dst = t;
 		}
 	}
-	/* Eight passes: the sorted data is back in V. */
+	/* Three passes: the sorted data is in TMP; copy back, fixing the runs. */
+	for (i = 0; i < n; i = r) {
+		for (r = i + 1; r < n && src[r].hash >> VAR_LOW == src[i].hash >> VAR_LOW; r++)
+			;
+		for (j = i; j < r; j++) {
+			struct variant x = src[j];
+			size_t k = j;
+			while (k > i && v[k - 1].hash > x.hash) {
+				v[k] = v[k - 1];
+				k--;
+			}
+			v[k] = x;
+		}
+	}
+	free(count);
 	free(tmp);
 }
 
@@ -403,6 +424,7 @@ static int pair_cmp(const void *pa, const void *pb)
 
 /* The pass runs in a thread of its own while the database builds its indexes. */
 struct near_row {
+	uint64_t pfx;  /* the variant's first 8 bytes, big-endian: most comparisons */
 	uint32_t del;  /* offset of the variant in near_text */
 	uint32_t key;  /* ukey index */
 };
@@ -428,11 +450,14 @@ static int near_cmp_r(const void *pa, const void *pb, void *arg)
 {
 	const struct load_alike_job *j = arg;
 	const struct near_row *a = pa, *b = pb;
-	int c = strcmp(j->near_text.data + a->del, j->near_text.data + b->del);
+	int c;
 
-	if (c)
+	if (a->pfx != b->pfx)
+		return a->pfx < b->pfx ? -1 : 1;
+	if ((c = strcmp(j->near_text.data + a->del, j->near_text.data + b->del)) != 0)
 		return c;
-	return strcmp(j->ps.keys[a->key].key, j->ps.keys[b->key].key);
+	/* The keys are unique and sorted by strcmp: their indexes compare alike. */
+	return a->key < b->key ? -1 : a->key > b->key;
 }
 
 static void near_add(struct load_alike_job *j, const char *s, size_t len, uint32_t key,
@@ -441,6 +466,13 @@ static void near_add(struct load_alike_job *j, const char *s, size_t len, uint32
 	if (j->n_near == *cap) {
 		*cap = *cap ? *cap * 2 : 1 << 16;
 		j->near = xreallocarray(j->near, *cap, sizeof *j->near);
+	}
+	{
+		uint64_t v = 0;
+		size_t i;
+		for (i = 0; i < 8 && i < len; i++)
+			v |= (uint64_t)(unsigned char)s[i] << (56 - 8 * i);
+		j->near[j->n_near].pfx = v;
 	}
 	j->near[j->n_near].del = (uint32_t)j->near_text.len;
 	j->near[j->n_near].key = key;

@@ -1,0 +1,330 @@
+/*
+ * load_pipe.c: the main table read in a thread of its own.
+ *
+ * Decompressing, splitting and checking GeoNames rows costs about as much
+ * as SQLite's inserts of the result, so the two run on two cores: a reader
+ * thread runs load_stream with the usual row handler, whose output
+ * (load_emit_*) goes into batches instead of the build; the load's own
+ * thread replays each batch into the build, in order, folding the names
+ * into keys on the way (load_geonames_names: that evens the two threads'
+ * shares out).  The build gets exactly the calls of the one-thread path,
+ * in the same order, so the database is the same.  At most PIPE_DEPTH
+ * batches exist, so memory does not grow with the file.
+ *
+ * While the file streams, the reader alone runs the row handler (file
+ * stats' row and skip counts, the warn and progress callbacks); the load's
+ * thread alone touches the build, L->key2 and the names count.  A failed
+ * replay stops the reader at its next batch.
+ */
+#include "load/load_int.h"
+
+#include "base/xmem.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define PIPE_DEPTH 4
+#define PIPE_BATCH_OPS 8192
+#define PIPE_BATCH_TEXT ((size_t)1 << 20)
+
+enum { OP_PLACE, OP_ROW_NAMES };
+
+/* One emitted call; strings are offsets + 1 into the batch text (0 = NULL). */
+struct pipe_op {
+	int type;
+	int prominent;
+	int64_t id;
+	size_t a, b, c;  /* ROW_NAMES: name, ascii, alternates; PLACE: index in places */
+};
+
+struct pipe_place {
+	struct db_build_place num;
+	size_t str[12];
+};
+
+struct load_batch {
+	struct pipe_op *ops;
+	size_t n_ops;
+	struct pipe_place *places;
+	size_t n_places;
+	struct buf text;
+	struct load_batch *next;
+};
+
+struct pipe {
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	struct load_batch *full_head, *full_tail; /* reader -> writer, in order */
+	struct load_batch *free_list;
+	int done;      /* the reader has handed over its last batch */
+	int stop;      /* the writer failed: the reader should give up */
+	/* the reader's side */
+	struct loader *L;
+	struct load_input *in;
+	load_row_fn fn;
+	int comments;
+	enum pc_rc rc;
+	struct diag d;
+};
+
+static struct load_batch *batch_new(void)
+{
+	struct load_batch *b = xcalloc(1, sizeof *b);
+
+	b->ops = xreallocarray(NULL, PIPE_BATCH_OPS, sizeof *b->ops);
+	b->places = xreallocarray(NULL, PIPE_BATCH_OPS, sizeof *b->places);
+	buf_init(&b->text, 0);
+	return b;
+}
+
+static void batch_free(struct load_batch *b)
+{
+	free(b->ops);
+	free(b->places);
+	buf_free(&b->text);
+	free(b);
+}
+
+/* Reader: hand the current batch over and take an empty one (may wait). */
+static enum pc_rc pipe_push(struct pipe *p, struct loader *L)
+{
+	struct load_batch *b = L->out;
+	int stop;
+
+	pthread_mutex_lock(&p->mu);
+	b->next = NULL;
+	if (p->full_tail)
+		p->full_tail->next = b;
+	else
+		p->full_head = b;
+	p->full_tail = b;
+	pthread_cond_broadcast(&p->cv);
+	while (!p->free_list && !p->stop)
+		pthread_cond_wait(&p->cv, &p->mu);
+	stop = p->stop;
+	L->out = p->free_list;
+	if (L->out)
+		p->free_list = L->out->next;
+	pthread_mutex_unlock(&p->mu);
+	if (!L->out)
+		L->out = batch_new(); /* stopping: a scratch batch, dropped at the end */
+	L->out->n_ops = 0;
+	L->out->n_places = 0;
+	buf_reset(&L->out->text);
+	return stop ? PC_ERR_DB : PC_OK;
+}
+
+/* A slot for the next op, handing the batch over when it is full. */
+static enum pc_rc next_op(struct loader *L, struct pipe_op **op)
+{
+	struct load_batch *b = L->out;
+	enum pc_rc rc;
+
+	if (b->n_ops == PIPE_BATCH_OPS || b->text.len > PIPE_BATCH_TEXT) {
+		if ((rc = pipe_push(L->pipe, L)) != PC_OK)
+			return rc;
+		b = L->out;
+	}
+	*op = &b->ops[b->n_ops++];
+	return PC_OK;
+}
+
+static size_t keep(struct load_batch *b, const char *s)
+{
+	size_t off;
+
+	if (!s || !s[0])
+		return 0;
+	off = b->text.len;
+	buf_append(&b->text, s, strlen(s) + 1);
+	return off + 1;
+}
+
+static const char *kept(const struct load_batch *b, size_t off)
+{
+	return off ? b->text.data + off - 1 : NULL;
+}
+
+enum pc_rc load_emit_place(struct loader *L, const struct db_build_place *p, struct diag *d)
+{
+	struct pipe_op *op;
+	struct pipe_place *r;
+	struct load_batch *b;
+	enum pc_rc rc;
+
+	if (!L->out)
+		return db_build_place(L->build, p, d);
+	if ((rc = next_op(L, &op)) != PC_OK)
+		return rc;
+	b = L->out;
+	op->type = OP_PLACE;
+	op->a = b->n_places;
+	r = &b->places[b->n_places++];
+	r->num = *p;
+	r->str[0] = keep(b, p->name);
+	r->str[1] = keep(b, p->asciiname);
+	r->str[2] = keep(b, p->fclass);
+	r->str[3] = keep(b, p->fcode);
+	r->str[4] = keep(b, p->country);
+	r->str[5] = keep(b, p->cc2);
+	r->str[6] = keep(b, p->admin1);
+	r->str[7] = keep(b, p->admin2);
+	r->str[8] = keep(b, p->admin3);
+	r->str[9] = keep(b, p->admin4);
+	r->str[10] = keep(b, p->timezone);
+	r->str[11] = keep(b, p->modified);
+	return PC_OK;
+}
+
+enum pc_rc load_emit_row_names(struct loader *L, int64_t id, const char *name,
+			       const char *ascii, const char *alts, int prominent,
+			       struct diag *d)
+{
+	struct pipe_op *op;
+	enum pc_rc rc;
+
+	if (!L->out) {
+		char *copy = alts ? xstrdup(alts) : NULL;
+		rc = load_geonames_names(L, id, name, ascii, copy, prominent, d);
+		free(copy);
+		return rc;
+	}
+	if ((rc = next_op(L, &op)) != PC_OK)
+		return rc;
+	op->type = OP_ROW_NAMES;
+	op->id = id;
+	op->prominent = prominent;
+	op->a = keep(L->out, name);
+	op->b = keep(L->out, ascii);
+	op->c = keep(L->out, alts);
+	return PC_OK;
+}
+
+/* Writer: the calls batch B recorded, in order. */
+static enum pc_rc replay(struct loader *L, const struct load_batch *b, struct diag *d)
+{
+	enum pc_rc rc = PC_OK;
+	size_t i;
+
+	for (i = 0; i < b->n_ops && rc == PC_OK; i++) {
+		const struct pipe_op *op = &b->ops[i];
+		switch (op->type) {
+		case OP_PLACE: {
+			const struct pipe_place *r = &b->places[op->a];
+			struct db_build_place p = r->num;
+			p.name = kept(b, r->str[0]);
+			p.asciiname = kept(b, r->str[1]);
+			p.fclass = kept(b, r->str[2]);
+			p.fcode = kept(b, r->str[3]);
+			p.country = kept(b, r->str[4]);
+			p.cc2 = kept(b, r->str[5]);
+			p.admin1 = kept(b, r->str[6]);
+			p.admin2 = kept(b, r->str[7]);
+			p.admin3 = kept(b, r->str[8]);
+			p.admin4 = kept(b, r->str[9]);
+			p.timezone = kept(b, r->str[10]);
+			p.modified = kept(b, r->str[11]);
+			rc = db_build_place(L->build, &p, d);
+			break;
+		}
+		case OP_ROW_NAMES:
+			/* The reader is done with the batch: its text may be cut up. */
+			rc = load_geonames_names(L, op->id, kept(b, op->a), kept(b, op->b),
+						 op->c ? b->text.data + op->c - 1 : NULL, op->prominent, d);
+			break;
+		}
+	}
+	return rc;
+}
+
+static void *reader_main(void *arg)
+{
+	struct pipe *p = arg;
+	struct loader *L = p->L;
+
+	L->out = batch_new();
+	p->rc = load_stream(L, p->in, 0, p->comments, p->fn, &p->d);
+	pthread_mutex_lock(&p->mu);
+	/* The last batch goes over even after an error: rows before it count. */
+	L->out->next = NULL;
+	if (p->full_tail)
+		p->full_tail->next = L->out;
+	else
+		p->full_head = L->out;
+	p->full_tail = L->out;
+	L->out = NULL;
+	p->done = 1;
+	pthread_cond_broadcast(&p->cv);
+	pthread_mutex_unlock(&p->mu);
+	return NULL;
+}
+
+enum pc_rc load_stream_piped(struct loader *L, struct load_input *in, int comments,
+			     load_row_fn fn, struct diag *d)
+{
+	struct pipe p;
+	pthread_t th;
+	enum pc_rc rc = PC_OK;
+	int i;
+
+	memset(&p, 0, sizeof p);
+	p.L = L;
+	p.in = in;
+	p.fn = fn;
+	p.comments = comments;
+	diag_clear(&p.d);
+	pthread_mutex_init(&p.mu, NULL);
+	pthread_cond_init(&p.cv, NULL);
+	for (i = 0; i < PIPE_DEPTH - 1; i++) {
+		struct load_batch *b = batch_new();
+		b->next = p.free_list;
+		p.free_list = b;
+	}
+	L->pipe = &p;
+	if (pthread_create(&th, NULL, reader_main, &p) != 0) {
+		/* No thread: read in this one, straight into the build. */
+		L->pipe = NULL;
+		rc = load_stream(L, in, 0, comments, fn, d);
+		goto done;
+	}
+	for (;;) {
+		struct load_batch *b;
+		pthread_mutex_lock(&p.mu);
+		while (!p.full_head && !p.done)
+			pthread_cond_wait(&p.cv, &p.mu);
+		b = p.full_head;
+		if (b) {
+			p.full_head = b->next;
+			if (!p.full_head)
+				p.full_tail = NULL;
+		}
+		pthread_mutex_unlock(&p.mu);
+		if (!b)
+			break; /* done and drained */
+		if (rc == PC_OK)
+			rc = replay(L, b, d);
+		pthread_mutex_lock(&p.mu);
+		if (rc != PC_OK)
+			p.stop = 1;
+		b->next = p.free_list;
+		p.free_list = b;
+		pthread_cond_broadcast(&p.cv);
+		pthread_mutex_unlock(&p.mu);
+	}
+	pthread_join(th, NULL);
+	L->pipe = NULL;
+	if (rc == PC_OK && p.rc != PC_OK) {
+		*d = p.d;
+		rc = p.rc;
+	}
+done:
+	while (p.free_list) {
+		struct load_batch *b = p.free_list;
+		p.free_list = b->next;
+		batch_free(b);
+	}
+	pthread_mutex_destroy(&p.mu);
+	pthread_cond_destroy(&p.cv);
+	return rc;
+}
