@@ -33,7 +33,7 @@ static const char *const stmt_sql[DB_ST_COUNT] = {
 		"SELECT id, name, asciiname, lat, lon, fclass, fcode, country, admin1,"
 		" admin2, population, kind FROM places WHERE id = ?1",
 	[DB_ST_ALIKE] =
-		"SELECT key_b, kind, dist FROM lookalikes WHERE key_a = ?1"
+		"SELECT key_b, kind, dist FROM lookalikes WHERE key_a = ?1 AND kind <> 5"
 		" ORDER BY dist, kind, key_b LIMIT ?2",
 	[DB_ST_ADMIN1] = "SELECT name FROM admin1 WHERE code = ?1",
 	[DB_ST_ADMIN2] = "SELECT name FROM admin2 WHERE code = ?1",
@@ -52,6 +52,8 @@ static const char *const stmt_sql[DB_ST_COUNT] = {
 		"SELECT p.id FROM names n JOIN places p ON p.id = n.place_id"
 		" WHERE n.key = ?1 AND n.kind <> 3 AND n.kind <> 4 AND p.kind = 0 AND p.country = ?2"
 		" AND (?3 = '' OR p.admin1 = ?3) LIMIT 1",
+	[DB_ST_SAME] =
+		"SELECT 1 FROM lookalikes WHERE key_a = ?1 AND kind = 5 AND key_b = ?2",
 	/* --- db_lookup.c: query-command lookups --- */
 	[DB_ST_NAMES_ALL] =
 		"SELECT p.id, p.name, p.asciiname, p.lat, p.lon, p.fclass, p.fcode,"

@@ -100,6 +100,9 @@ enum db_alike_kind {
 	DB_ALIKE_PREFIX = 2, /* a prefix or suffix word: York/New York, Kansas/Kansas City */
 	DB_ALIKE_EDIT = 3,   /* small edit distance: Colombia/Columbia, Austria/Australia */
 	DB_ALIKE_LISTED = 4, /* a curated pair (geodata/extra/lookalikes.tsv): Sweden/Switzerland */
+	DB_ALIKE_SAME = 5,   /* curated: accepted spellings of one place (Odessa/Odesa,
+			      * Kochi/Cochin); never a finding, and not returned
+			      * by db_lookalikes() */
 };
 
 /* lexicon.flags */
@@ -195,7 +198,13 @@ int db_names_may_extend(struct db *db, const char *prefix);
 enum pc_rc db_place_get(struct db *db, int64_t id, struct db_place *out /* OUT */,
 			struct diag *d);
 
-/* The look-alikes of KEY (at most MAX), closest first. */
+/*
+ * Is B an accepted spelling of the place named A (DB_ALIKE_SAME)?  Then a
+ * text that writes A for B's place is right, whatever else A names.
+ */
+int db_same_spelling(struct db *db, const char *a, const char *b);
+
+/* The look-alikes of KEY (at most MAX), closest first (no DB_ALIKE_SAME). */
 enum pc_rc db_lookalikes(struct db *db, const char *key, struct db_alike *out,
 			 size_t max, size_t *n_out /* OUT */, struct diag *d);
 

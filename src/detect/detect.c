@@ -371,6 +371,9 @@ static enum pc_rc rule_variant(struct dstate *ds, size_t m)
 		return PC_OK;
 	}
 	dist = strdist_osa(mn->key, buf_str(&k), 2);
+	/* Odessa for Odesa, Kochi for Cochin: an accepted English spelling. */
+	if (dist <= 2 && dist > 0 && db_same_spelling(rs->db, mn->key, buf_str(&k)))
+		dist = 0;
 	buf_free(&k);
 	if (dist > 2 || dist == 0)
 		return PC_OK;
@@ -561,6 +564,14 @@ static enum pc_rc rule_pairs(struct dstate *ds, struct diag *d)
 			pa = &a->cands[rs->rm[i].best].place;
 			pb = &b->cands[rs->rm[j].best].place;
 			if (strcmp(pa->country, pb->country) == 0 && strcmp(pa->admin1, pb->admin1) == 0)
+				continue;
+			/* Two regions of one country ("North Carolina and South
+			 * Carolina") or two neighbouring countries (Niger and
+			 * Nigeria) are named side by side on purpose. */
+			if (pa->kind != DB_KIND_PLACE && pb->kind != DB_KIND_PLACE &&
+			    (strcmp(pa->country, pb->country) == 0 ||
+			     (pa->kind == DB_KIND_COUNTRY && pb->kind == DB_KIND_COUNTRY &&
+			      db_country_neighbours(rs->db, pa->country, pb->country))))
 				continue;
 			/* Report once per pair of names, at the later mention. */
 			{

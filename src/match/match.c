@@ -609,14 +609,69 @@ static int place_in_region(const struct db_place *a, const struct db_place *r)
  * but B is also a town close to one of A's readings.  "Charlottesville,
  * N.C." stays a qualifier: N.C. names no town.
  */
-static int looks_like_list(const struct mention *a, const struct mention *b)
+static int tok_is(const struct mstate *m, size_t t, const char *w)
 {
+	size_t n = strlen(w);
+
+	return t < m->s->n_toks && tok(m, t)->len == n && memcmp(m->s->text + tok(m, t)->off, w, n) == 0;
+}
+
+/*
+ * Does the list go on after mention B (index IB)?  "Dublin, Oslo and
+ * Bangkok", "Dublin, Oslo, Bangkok": B is followed by "and"/"or" or by a
+ * comma and another mention.
+ */
+static int list_goes_on(const struct mstate *m, size_t ib)
+{
+	const struct match_result *o = m->out;
+	size_t t = o->m[ib].tok_end;
+
+	if (tok_is(m, t, "and") || tok_is(m, t, "or"))
+		return 1;
+	if (!scan_is_punct(m->s, t, ','))
+		return 0;
+	if (tok_is(m, t + 1, "and") || tok_is(m, t + 1, "or"))
+		t++;
+	return ib + 1 < o->n && o->m[ib + 1].tok_start == t + 1;
+}
+
+/*
+ * Is B a city as big as the region of its name (Oslo, Singapore, Berlin,
+ * Vienna, Bangkok)?  Then "Dublin, Oslo" names the city, not the county:
+ * within a factor of 1.5 of the region's population.
+ */
+static int city_region(const struct mention *b)
+{
+	size_t i, j;
+
+	for (i = 0; i < b->n_cands; i++) {
+		const struct db_place *c = &b->cands[i].place;
+		if (c->kind != DB_KIND_PLACE || c->population < 100000)
+			continue;
+		for (j = 0; j < b->n_cands; j++) {
+			const struct db_place *r = &b->cands[j].place;
+			if ((r->kind == DB_KIND_COUNTRY || r->kind == DB_KIND_ADMIN1) && r->population > 0 &&
+			    (double)r->population <= 1.5 * (double)c->population && place_in_region(c, r))
+				return 1;
+		}
+	}
+	return 0;
+}
+
+static int looks_like_list(const struct mstate *m, size_t ia)
+{
+	const struct mention *a = &m->out->m[ia], *b = &m->out->m[ia + 1];
 	size_t i, j;
 
 	for (i = 0; i < a->n_cands; i++)
 		for (j = 0; j < b->n_cands; j++)
 			if (b->cands[j].place.kind != DB_KIND_PLACE && place_in_region(&a->cands[i].place, &b->cands[j].place))
 				return 0;
+	/* No reading of A in B: a list when it goes on after B or when B is a
+	 * city as big as its region, unless B is an abbreviation ("Va."),
+	 * which stands only for a region. */
+	if (!(b->flags & MATCH_REGION_ABBR) && (list_goes_on(m, ia + 1) || city_region(b)))
+		return 1;
 	/* "Florida, Georgia and the Carolinas": a state or country first is a
 	 * list of regions, whatever small towns share its name. */
 	for (i = 0; i < a->n_cands; i++)
@@ -667,7 +722,7 @@ static void link_qualifiers(struct mstate *m)
 				b_region = 1;
 		if (!b_region || (b->flags & MATCH_DEMONYM))
 			continue;
-		if (looks_like_list(a, b))
+		if (looks_like_list(m, i))
 			continue;
 		/* Keep only region readings for the qualifier. */
 		for (j = 0; j < b->n_cands;) {
