@@ -315,7 +315,14 @@ static enum pc_rc rule_qualifier(struct dstate *ds, size_t m, struct diag *d)
 		double s_alt = resolve_support(rs, m, alt, RESOLVE_NO_QUALIFIER | RESOLVE_DOCWIDE);
 		double att_alt = resolve_support(rs, m, alt, RESOLVE_NO_QUALIFIER | RESOLVE_DOCWIDE | RESOLVE_STRONG);
 		double att_lit = resolve_support(rs, m, lit, RESOLVE_NO_QUALIFIER | RESOLVE_DOCWIDE | RESOLVE_STRONG);
-		if (att_alt >= 1.0 && att_lit < 0.3 && s_alt >= s_lit + 0.8 && s_alt >= 2 * s_lit &&
+		/*
+		 * Only where the qualifier places the story itself (a dateline)
+		 * or the other place is about as prominent: "a son, Richard, of
+		 * Nashville, Tenn." in a Georgia obituary is a reader's city
+		 * spelled out, not a slip for Nashville, Ga.
+		 */
+		int weighty = (mn->flags & MATCH_DATELINE) || alt->population * 2 >= lit->population;
+		if (weighty && att_alt >= 1.0 && att_lit < 0.3 && s_alt >= s_lit + 0.8 && s_alt >= 2 * s_lit &&
 		    strcmp(alt->country, lit->country) == 0) {
 			struct finding *f = new_finding(ds, R_REGION, m, off, len);
 			const char *alt_where = where_words(ds, alt);
