@@ -113,6 +113,10 @@ struct mstate {
 	size_t cap_unk;
 	struct buf key;
 	struct db_hit hits[64];
+	/* Surnames of people named in full so far ("Sarah Tremblay"): a later
+	 * "Tremblay said" is the same person (keys in the arena). */
+	const char **surnames;
+	size_t n_surnames, cap_surnames;
 };
 
 static const struct scan_tok *tok(const struct mstate *m, size_t t)
@@ -335,11 +339,48 @@ static size_t filter_hits(struct mstate *m, size_t t0, size_t t1, struct db_hit 
 	return j;
 }
 
-/* Person/organisation evidence around the span [T0, T1]. 1 = not a place. */
-static int is_person(struct mstate *m, size_t t0, size_t t1, int span_flags)
+static void remember_surname(struct mstate *m, const char *key)
+{
+	if (m->n_surnames == m->cap_surnames) {
+		size_t ncap = m->cap_surnames ? m->cap_surnames * 2 : 8;
+		m->surnames = arena_grow(m->a, m->surnames, m->n_surnames, ncap, sizeof *m->surnames);
+		m->cap_surnames = ncap;
+	}
+	m->surnames[m->n_surnames++] = arena_strdup(m->a, key);
+}
+
+/*
+ * A one-word name that an earlier full name used as a surname, standing
+ * where a person would ("Tremblay said", "Prescott threw"): not in a
+ * dateline, not after in/from/near..., not before a comma (a qualifier).
+ */
+static int known_surname(const struct mstate *m, size_t t0, const char *key)
+{
+	const struct scan_doc *s = m->s;
+	size_t i;
+
+	if (tok(m, t0)->flags & (SCAN_DATELINE | SCAN_ALLCAPS))
+		return 0;
+	if (t0 > 0 && (tok(m, t0 - 1)->flags & SCAN_WORD) &&
+	    IN_LIST(match_slot_words, s->text + tok(m, t0 - 1)->off, tok(m, t0 - 1)->len))
+		return 0;
+	if (t0 + 1 < s->n_toks && scan_is_punct(s, t0 + 1, ','))
+		return 0;
+	for (i = 0; i < m->n_surnames; i++)
+		if (strcmp(m->surnames[i], key) == 0)
+			return 1;
+	return 0;
+}
+
+/* Person/organisation evidence around the span [T0, T1] (KEY: its key).
+ * 1 = not a place. */
+static int is_person(struct mstate *m, size_t t0, size_t t1, const char *key, int span_flags)
 {
 	const struct scan_doc *s = m->s;
 	size_t prev = t0 > 0 ? t0 - 1 : (size_t)-1;
+
+	if (t0 == t1 && known_surname(m, t0, key))
+		return 1;
 
 	/* "Mr. Paris", "Gov. Austin", "President Georgia": a title before it. */
 	if (prev != (size_t)-1) {
@@ -392,8 +433,20 @@ static int is_person(struct mstate *m, size_t t0, size_t t1, int span_flags)
 	    tok(m, prev)->sent == tok(m, t0)->sent && !(tok(m, prev)->flags & SCAN_POSS) &&
 	    !(tok(m, prev)->flags & SCAN_ALLCAPS)) {
 		int pf = lex_flags_of(m, prev);
-		if ((pf & DB_LEX_GIVEN) && !(tok(m, t0)->flags & SCAN_ALLCAPS))
+		const struct match_result *o = m->out;
+		if ((pf & DB_LEX_GIVEN) && !(tok(m, t0)->flags & SCAN_ALLCAPS)) {
+			if (t0 == t1)
+				remember_surname(m, key);
 			return 1;
+		}
+		/* "Dak Prescott", "Jayden Daniels": a capitalised word no word
+		 * list knows and no place name, right before a one-word name
+		 * that is also a surname (a proper-noun dictionary entry). */
+		if (pf == 0 && t0 == t1 && (span_flags & DB_LEX_PROPER) && !(tok(m, t0)->flags & SCAN_ALLCAPS) &&
+		    !(o->n && o->m[o->n - 1].tok_end == prev)) {
+			remember_surname(m, key);
+			return 1;
+		}
 	}
 	/* "Paris Hilton", "Georgia O'Keeffe": decided in resolve, which knows
 	 * the cue phrases ("Charlotte Hornets" is a team, not a woman). */
@@ -532,12 +585,20 @@ static enum pc_rc try_at(struct mstate *m, size_t t, size_t *next)
 				if (m->hits[j].place.kind == DB_KIND_COUNTRY ||
 				    m->hits[j].place.kind == DB_KIND_ADMIN1)
 					any_region = 1;
-			if (!(flags & (MATCH_DEMONYM | MATCH_REGION_ABBR)) && is_person(m, t, t1, lf)) {
+			if (!(flags & (MATCH_DEMONYM | MATCH_REGION_ABBR)) && is_person(m, t, t1, keys[i], lf)) {
 				*next = t1 + 1;
 				return PC_OK; /* a person: skip the whole span */
 			}
 			if (t == t1 && !any_region && IN_LIST(match_calendar, s->text + k0->off, k0->len))
 				flags |= MATCH_CALENDAR;
+			/* "Jackson State University", "Western University": a
+			 * common word inside a longer proper name. */
+			if ((lf & DB_LEX_WORD) && !any_region && t == t1 && t > 0 && is_capword(m, t - 1) &&
+			    (k0->flags & SCAN_SPACE_BEFORE) && tok(m, t - 1)->sent == k0->sent &&
+			    !(tok(m, t - 1)->flags & (SCAN_POSS | SCAN_ALLCAPS))) {
+				*next = t1 + 1;
+				return PC_OK;
+			}
 			if ((lf & DB_LEX_WORD) && !any_region) {
 				flags |= MATCH_WEAK;
 				/* "Reading the report": a verb, not a town. */
@@ -585,6 +646,12 @@ static enum pc_rc try_at(struct mstate *m, size_t t, size_t *next)
 			    tok(m, t1 + 1)->len == 2 && memcmp(s->text + tok(m, t1 + 1)->off, "of", 2) == 0 &&
 			    is_capword(m, t1 + 2))
 				flags |= MATCH_OF_ORG;
+		}
+		/* "Western University", "Reading Football Club": a common word
+		 * heading an organisation's name. */
+		if ((flags & MATCH_ORG) && t == t1 && (lex_flags_of(m, t) & DB_LEX_WORD)) {
+			*next = t1 + 1;
+			return PC_OK;
 		}
 		if ((rc = push_mention(m, t, t1, keys[i], m->hits, n_hits, flags)) != PC_OK)
 			return rc;
