@@ -579,11 +579,12 @@ static enum pc_rc try_at(struct mstate *m, size_t t, size_t *next)
 			size_t j;
 			int any_region = 0;
 			/* Countries and states are named on purpose; a county or
-			 * unitary authority called "Reading" is no reason to
-			 * trust the common word. */
+			 * unitary authority called "Reading", or a province called
+			 * "Western" or "Central", is no reason to trust the common
+			 * word ("Western countries"). */
 			for (j = 0; j < n_hits; j++)
 				if (m->hits[j].place.kind == DB_KIND_COUNTRY ||
-				    m->hits[j].place.kind == DB_KIND_ADMIN1)
+				    (m->hits[j].place.kind == DB_KIND_ADMIN1 && !(lf & DB_LEX_WORD)))
 					any_region = 1;
 			if (!(flags & (MATCH_DEMONYM | MATCH_REGION_ABBR)) && is_person(m, t, t1, keys[i], lf)) {
 				*next = t1 + 1;
