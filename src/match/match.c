@@ -46,6 +46,12 @@ static const char *const match_name_heads[] = {
 	"Region", "District", "Province", "Government", "Assembly", "Legislature",
 };
 
+/* Street names after a place name: "Richmond Street" is no Richmond. */
+static const char *const match_street_heads[] = {
+	"Street", "Avenue", "Road", "Boulevard", "Lane", "Drive", "Parkway", "Terrace",
+	"Crescent", "Expressway", "Turnpike", "Freeway",
+};
+
 /*
  * Words that introduce people by their first names: "two sons, Jackson and
  * Tyler", "his daughter Savannah", "a dog named Austin".
@@ -350,9 +356,10 @@ static void remember_surname(struct mstate *m, const char *key)
 }
 
 /*
- * A one-word name that an earlier full name used as a surname, standing
- * where a person would ("Tremblay said", "Prescott threw"): not in a
- * dateline, not after in/from/near..., not before a comma (a qualifier).
+ * A one-word name that a full name in the document used as a surname,
+ * standing where a person would ("Tremblay said", "Prescott threw", a
+ * headline's "Clinton library"): not in a dateline, not after
+ * in/from/near..., not before a comma and a capitalised word (a qualifier).
  */
 static int known_surname(const struct mstate *m, size_t t0, const char *key)
 {
@@ -364,7 +371,7 @@ static int known_surname(const struct mstate *m, size_t t0, const char *key)
 	if (t0 > 0 && (tok(m, t0 - 1)->flags & SCAN_WORD) &&
 	    IN_LIST(match_slot_words, s->text + tok(m, t0 - 1)->off, tok(m, t0 - 1)->len))
 		return 0;
-	if (t0 + 1 < s->n_toks && scan_is_punct(s, t0 + 1, ','))
+	if (t0 + 1 < s->n_toks && scan_is_punct(s, t0 + 1, ',') && is_capword(m, t0 + 2))
 		return 0;
 	for (i = 0; i < m->n_surnames; i++)
 		if (strcmp(m->surnames[i], key) == 0)
@@ -379,8 +386,6 @@ static int is_person(struct mstate *m, size_t t0, size_t t1, const char *key, in
 	const struct scan_doc *s = m->s;
 	size_t prev = t0 > 0 ? t0 - 1 : (size_t)-1;
 
-	if (t0 == t1 && known_surname(m, t0, key))
-		return 1;
 
 	/* "Mr. Paris", "Gov. Austin", "President Georgia": a title before it. */
 	if (prev != (size_t)-1) {
@@ -443,7 +448,7 @@ static int is_person(struct mstate *m, size_t t0, size_t t1, const char *key, in
 		 * list knows and no place name, right before a one-word name
 		 * that is also a surname (a proper-noun dictionary entry). */
 		if (pf == 0 && t0 == t1 && (span_flags & DB_LEX_PROPER) && !(tok(m, t0)->flags & SCAN_ALLCAPS) &&
-		    !(o->n && o->m[o->n - 1].tok_end == prev)) {
+		    !(o->n && o->m[o->n - 1].tok_end == t0)) {
 			remember_surname(m, key);
 			return 1;
 		}
@@ -631,7 +636,11 @@ static enum pc_rc try_at(struct mstate *m, size_t t, size_t *next)
 			    (tok(m, t1 + 1)->flags & SCAN_SPACE_BEFORE) && !(tok(m, t1)->flags & SCAN_POSS) &&
 			    tok(m, t1 + 1)->sent == tok(m, t1)->sent) {
 				const struct scan_tok *nx = tok(m, t1 + 1);
-				if (IN_LIST(match_name_heads, s->text + nx->off, nx->len)) {
+				if (IN_LIST(match_street_heads, s->text + nx->off, nx->len) &&
+				    !(k0->flags & SCAN_DATELINE)) {
+					*next = t1 + 2;
+					return PC_OK;
+				} else if (IN_LIST(match_name_heads, s->text + nx->off, nx->len)) {
 					flags |= MATCH_ORG;
 				} else if (!(nx->flags & SCAN_ALLCAPS) && !(k0->flags & SCAN_ALLCAPS) &&
 					   !(flags & (MATCH_REGION_ABBR | MATCH_DEMONYM))) {
@@ -760,6 +769,32 @@ static int looks_like_list(const struct mstate *m, size_t ia)
 	return 0;
 }
 
+/* Drop one-word mentions that the document uses as a surname elsewhere
+ * (known_surname); run before qualifiers are linked by index. */
+static void drop_surnames(struct mstate *m)
+{
+	struct match_result *o = m->out;
+	size_t i, j;
+
+	if (!m->n_surnames)
+		return;
+	for (i = j = 0; i < o->n; i++) {
+		const struct mention *mn = &o->m[i];
+		size_t c;
+		int region = 0;
+		/* Countries and states are named on purpose ("Michael Jordan"
+		 * in a story that also says "Jordan's king"). */
+		for (c = 0; c < mn->n_cands; c++)
+			if (mn->cands[c].place.kind == DB_KIND_COUNTRY || mn->cands[c].place.kind == DB_KIND_ADMIN1)
+				region = 1;
+		if (!region && mn->tok_end == mn->tok_start + 1 &&
+		    !(mn->flags & (MATCH_DEMONYM | MATCH_REGION_ABBR)) && known_surname(m, mn->tok_start, mn->key))
+			continue;
+		o->m[j++] = *mn;
+	}
+	o->n = j;
+}
+
 /* Link "Charlotte, N.C." / "Portland, Maine": a region right after a comma. */
 static void link_qualifiers(struct mstate *m)
 {
@@ -834,7 +869,9 @@ enum pc_rc match_run(struct db *db, const struct scan_doc *s, struct arena *a,
 		t = next;
 	}
 	buf_free(&m.key);
-	if (rc == PC_OK)
+	if (rc == PC_OK) {
+		drop_surnames(&m);
 		link_qualifiers(&m);
+	}
 	return rc;
 }

@@ -388,7 +388,7 @@ static int city_namesake(const struct resolve_state *rs, const struct mention *m
 	}
 	if (!city)
 		return 0;
-	if (tok_word(s, mn->tok_end + 1, "state"))
+	if (tok_word(s, mn->tok_end, "state")) /* tok_end is exclusive */
 		return 0;
 	if (mn->tok_start >= 2 && tok_word(s, mn->tok_start - 1, "of") && tok_word(s, mn->tok_start - 2, "state"))
 		return 0;
