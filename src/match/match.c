@@ -46,10 +46,19 @@ static const char *const match_name_heads[] = {
 	"Region", "District", "Province", "Government", "Assembly", "Legislature",
 };
 
-/* Street names after a place name: "Richmond Street" is no Richmond. */
+/*
+ * Streets and waters named after a place: "Richmond Street" is no
+ * Richmond, the "South China Sea" no China.
+ */
 static const char *const match_street_heads[] = {
 	"Street", "Avenue", "Road", "Boulevard", "Lane", "Drive", "Parkway", "Terrace",
-	"Crescent", "Expressway", "Turnpike", "Freeway",
+	"Crescent", "Expressway", "Turnpike", "Freeway", "Sea", "Ocean", "Strait",
+	"Straits", "Channel",
+};
+
+/* "Gulf of Mexico", "Bay of Bengal", "Strait of Hormuz": the water's name. */
+static const char *const match_water_words[] = {
+	"Gulf", "Sea", "Bay", "Strait", "Straits",
 };
 
 /*
@@ -578,6 +587,12 @@ static enum pc_rc try_at(struct mstate *m, size_t t, size_t *next)
 		n_hits = filter_hits(m, t, t1, m->hits, n_hits, &flags);
 		if (n_hits == 0)
 			continue;
+		if (t >= 2 && (tok(m, t - 1)->flags & SCAN_WORD) && tok(m, t - 1)->len == 2 &&
+		    memcmp(s->text + tok(m, t - 1)->off, "of", 2) == 0 && is_capword(m, t - 2) &&
+		    IN_LIST(match_water_words, s->text + tok(m, t - 2)->off, tok(m, t - 2)->len)) {
+			*next = t1 + 1;
+			return PC_OK;
+		}
 		{
 			int lf = t == t1 ? lex_flags_of(m, t) : 0;
 			const struct scan_tok *k0 = tok(m, t);
