@@ -202,6 +202,32 @@ static int alt_named(const struct dstate *ds, size_t m, const struct db_place *p
 }
 
 /* Rule 1 and rule 3b: a mention with a qualifier. */
+/*
+ * Does the file hold several datelined stories (a briefs roundup)?  Then
+ * what one brief is about says nothing about another's dateline.
+ */
+static int several_datelines(const struct dstate *ds)
+{
+	const struct resolve_state *rs = ds->rs;
+	size_t i;
+	unsigned first_para = 0;
+	int seen = 0;
+
+	for (i = 0; i < rs->mr->n; i++) {
+		const struct mention *mn = &rs->mr->m[i];
+		unsigned para = rs->s->toks[mn->tok_start].para;
+		if (!(mn->flags & MATCH_DATELINE) || (mn->flags & MATCH_QUALIFIER))
+			continue;
+		if (!seen) {
+			seen = 1;
+			first_para = para;
+		} else if (para != first_para) {
+			return 1;
+		}
+	}
+	return 0;
+}
+
 static enum pc_rc rule_qualifier(struct dstate *ds, size_t m, struct diag *d)
 {
 	const struct resolve_state *rs = ds->rs;
@@ -321,7 +347,8 @@ static enum pc_rc rule_qualifier(struct dstate *ds, size_t m, struct diag *d)
 		 * Nashville, Tenn." in a Georgia obituary is a reader's city
 		 * spelled out, not a slip for Nashville, Ga.
 		 */
-		int weighty = (mn->flags & MATCH_DATELINE) || alt->population * 2 >= lit->population;
+		int weighty = ((mn->flags & MATCH_DATELINE) && !several_datelines(ds)) ||
+			      alt->population * 2 >= lit->population;
 		if (weighty && att_alt >= 1.0 && att_lit < 0.3 && s_alt >= s_lit + 0.8 && s_alt >= 2 * s_lit &&
 		    strcmp(alt->country, lit->country) == 0) {
 			struct finding *f = new_finding(ds, R_REGION, m, off, len);

@@ -56,6 +56,14 @@ static const char *const match_street_heads[] = {
 	"Straits", "Channel",
 };
 
+/*
+ * Generic first words of longer names: reached alone, "Moore" in "Fort
+ * Moore" (an Army post the gazetteer does not hold) is part of that name.
+ */
+static const char *const match_name_starts[] = {
+	"Fort", "Ft", "Camp", "Mount", "Mt", "Lake", "Port", "Cape", "Point", "Glen",
+};
+
 /* "Gulf of Mexico", "Bay of Bengal", "Strait of Hormuz": the water's name. */
 static const char *const match_water_words[] = {
 	"Gulf", "Sea", "Bay", "Strait", "Straits",
@@ -587,6 +595,17 @@ static enum pc_rc try_at(struct mstate *m, size_t t, size_t *next)
 		n_hits = filter_hits(m, t, t1, m->hits, n_hits, &flags);
 		if (n_hits == 0)
 			continue;
+		{
+			size_t p = t;
+			if (p >= 1 && scan_is_punct(s, p - 1, '.'))
+				p--; /* "Ft. Moore" */
+			if (p >= 1 && (tok(m, t)->flags & SCAN_SPACE_BEFORE) && is_capword(m, p - 1) &&
+			    tok(m, p - 1)->sent == tok(m, t)->sent &&
+			    IN_LIST(match_name_starts, s->text + tok(m, p - 1)->off, tok(m, p - 1)->len)) {
+				*next = t1 + 1;
+				return PC_OK;
+			}
+		}
 		if (t >= 2 && (tok(m, t - 1)->flags & SCAN_WORD) && tok(m, t - 1)->len == 2 &&
 		    memcmp(s->text + tok(m, t - 1)->off, "of", 2) == 0 && is_capword(m, t - 2) &&
 		    IN_LIST(match_water_words, s->text + tok(m, t - 2)->off, tok(m, t - 2)->len)) {
