@@ -492,8 +492,17 @@ static int keep_mention(const struct resolve_state *rs, size_t i)
 		return (slot && s >= 0.4) || s >= 1.2 ||
 		       (mn->cands[r->best].place.population >= 100000 && s >= 0.5);
 	/* Only an alternate name matched ("Thursday" -> Thursday Island). */
-	if (mn->flags & MATCH_ALT_ONLY)
+	/* The same when the best reading is such an other name. */
+	if (mn->cands[r->best].name_kind == DB_NAME_ALT && mn->cands[r->best].place.kind == DB_KIND_PLACE &&
+	    mn->cands[r->best].place.population < 100000 && !(slot && s >= 0.3) && s < 1.6)
+		return 0;
+	if (mn->flags & MATCH_ALT_ONLY) {
+		/* A small place's other name ("Coco" for San Juan de Urabá)
+		 * is far more often something else: it needs a place slot. */
+		if (mn->cands[r->best].place.population < 100000)
+			return (slot && s >= 0.3) || s >= 1.6;
 		return (slot && s >= 0.3) || s >= 0.8;
+	}
 	/* A given name standing alone ("Austin said") needs a place slot or support. */
 	/* (a capital or a big city needs less: "Sofia was cold") */
 	if ((mn->flags & MATCH_GIVEN) && !(mn->flags & (MATCH_PLACE_SLOT | MATCH_POSS | MATCH_ORG)))
