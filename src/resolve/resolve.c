@@ -395,6 +395,18 @@ static int city_namesake(const struct resolve_state *rs, const struct mention *m
 	return 1;
 }
 
+/* Is the mention followed by a verb of speech ("Georgia said")? */
+static int speech_after(const struct resolve_state *rs, const struct mention *mn)
+{
+	static const char *const verbs[] = { "said", "says", "told", "added", "asked", "wrote", "replied" };
+	size_t i;
+
+	for (i = 0; i < sizeof verbs / sizeof verbs[0]; i++)
+		if (tok_word(rs->s, mn->tok_end, verbs[i]))
+			return 1;
+	return 0;
+}
+
 /* Score every candidate of mention I and choose the best. */
 static void score_mention(struct resolve_state *rs, size_t i, int use_support)
 {
@@ -505,8 +517,14 @@ static int keep_mention(const struct resolve_state *rs, size_t i)
 	}
 	/* A given name standing alone ("Austin said") needs a place slot or support. */
 	/* (a capital or a big city needs less: "Sofia was cold") */
-	if ((mn->flags & MATCH_GIVEN) && !(mn->flags & (MATCH_PLACE_SLOT | MATCH_POSS | MATCH_ORG)))
+	/* (a country or state is named on purpose, "Georgia lawmakers", unless
+	 * a verb of speech follows: "Georgia said") */
+	if ((mn->flags & MATCH_GIVEN) && !(mn->flags & (MATCH_PLACE_SLOT | MATCH_POSS | MATCH_ORG))) {
+		int kind = mn->cands[r->best].place.kind;
+		if ((kind == DB_KIND_COUNTRY || kind == DB_KIND_ADMIN1) && !speech_after(rs, mn))
+			return 1;
 		return s >= (mn->cands[r->best].place.population >= 500000 ? 0.15 : 0.3);
+	}
 	/* A capitalised dictionary entry ("Christmas", "Easter") that is only a
 	 * small place needs a place slot or support. */
 	if ((mn->flags & MATCH_PROPER) && !slot && mn->cands[r->best].place.kind == DB_KIND_PLACE &&
