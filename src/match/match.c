@@ -108,7 +108,7 @@ static const char *const match_slot_words[] = {
 static const char *const match_place_verbs[] = {
 	"is", "was", "has", "had", "will", "would", "could", "can", "may", "might",
 	"must", "should", "and", "or", "officials", "residents", "police", "voters",
-	"city", "county", "council", "mayor", "leaders",
+	"city", "county", "council", "mayor", "leaders", "said", "says",
 };
 
 static int in_list(const char *const *list, size_t n, const char *s, size_t len)
@@ -621,8 +621,13 @@ static enum pc_rc try_at(struct mstate *m, size_t t, size_t *next)
 			 * unitary authority called "Reading", or a province called
 			 * "Western" or "Central", is no reason to trust the common
 			 * word ("Western countries"). */
+			/* The same for a country whose name is a common word at
+			 * the start of a sentence: "Turkey prices have fallen".
+			 * "Turkey's" is the country. */
+			int word_start = (lf & DB_LEX_WORD) && (k0->flags & (SCAN_SENT_START | SCAN_HEADLINE)) &&
+					 !(tok(m, t1)->flags & SCAN_POSS);
 			for (j = 0; j < n_hits; j++)
-				if (m->hits[j].place.kind == DB_KIND_COUNTRY ||
+				if ((m->hits[j].place.kind == DB_KIND_COUNTRY && !word_start) ||
 				    (m->hits[j].place.kind == DB_KIND_ADMIN1 && !(lf & DB_LEX_WORD)))
 					any_region = 1;
 			if (!(flags & (MATCH_DEMONYM | MATCH_REGION_ABBR)) && is_person(m, t, t1, keys[i], lf)) {
