@@ -104,7 +104,8 @@ enum pc_rc ctx_cues_add(struct ctx_cues *c, const char *phrase, const struct db_
 	memset(e, 0, sizeof *e);
 	e->key = arena_strdup(&c->a, buf_str(&k));
 	e->phrase = arena_strdup(&c->a, phrase);
-	e->place = *place;
+	e->place = arena_alloc(&c->a, sizeof *e->place);
+	*e->place = *place;
 	e->place_id = place->id;
 	e->loaded = 1;
 	e->weight = weight;
@@ -250,15 +251,20 @@ static void match_cues(const struct scan_doc *s, struct ctx_cues *cues, struct a
 		 * reads only the phrases). */
 		if (best && !best->loaded) {
 			struct diag d2;
+			struct db_place p;
 			diag_clear(&d2);
-			best->loaded = cues->db && db_place_get(cues->db, best->place_id, &best->place, &d2) == PC_OK ? 1 : -1;
+			best->loaded = cues->db && db_place_get(cues->db, best->place_id, &p, &d2) == PC_OK ? 1 : -1;
+			if (best->loaded > 0) {
+				best->place = arena_alloc(&cues->a, sizeof *best->place);
+				*best->place = p;
+			}
 		}
 		if (best && best->loaded > 0) {
 			struct ctx_ev ev;
 			memset(&ev, 0, sizeof ev);
-			ev.level = place_level(&best->place);
+			ev.level = place_level(best->place);
 			ev.source = CTX_SRC_CUE;
-			ev.place = best->place;
+			ev.place = *best->place;
 			ev.weight = best->weight;
 			ev.tok = t;
 			ev.tok_end = best_end;

@@ -66,7 +66,9 @@ struct ctx_cue_ent {
 	size_t n_words;
 	int64_t place_id;
 	int loaded;          /* place read (0: not yet; -1: missing from the db) */
-	struct db_place place;
+	/* In the cue arena once loaded: held inline, 805 entries were 300 KB
+	 * of fresh pages at start-up, 0.9 ms before the first word. */
+	struct db_place *place;
 	double weight;
 };
 

@@ -33,7 +33,7 @@ static const char *const stmt_sql[DB_ST_COUNT] = {
 		"SELECT id, name, asciiname, lat, lon, fclass, fcode, country, admin1,"
 		" admin2, population, kind FROM places WHERE id = ?1",
 	[DB_ST_ALIKE] =
-		"SELECT key_b, kind, dist FROM lookalikes WHERE key_a = ?1"
+		"SELECT key_b, kind, dist FROM lookalikes WHERE key_a = ?1 AND kind <> 5"
 		" ORDER BY dist, kind, key_b LIMIT ?2",
 	[DB_ST_ADMIN1] = "SELECT name FROM admin1 WHERE code = ?1",
 	[DB_ST_ADMIN2] = "SELECT name FROM admin2 WHERE code = ?1",
@@ -52,6 +52,8 @@ static const char *const stmt_sql[DB_ST_COUNT] = {
 		"SELECT p.id FROM names n JOIN places p ON p.id = n.place_id"
 		" WHERE n.key = ?1 AND n.kind <> 3 AND n.kind <> 4 AND p.kind = 0 AND p.country = ?2"
 		" AND (?3 = '' OR p.admin1 = ?3) LIMIT 1",
+	[DB_ST_SAME] =
+		"SELECT 1 FROM lookalikes WHERE key_a = ?1 AND kind = 5 AND key_b = ?2",
 	/* --- db_lookup.c: query-command lookups --- */
 	[DB_ST_NAMES_ALL] =
 		"SELECT p.id, p.name, p.asciiname, p.lat, p.lon, p.fclass, p.fcode,"
@@ -184,7 +186,8 @@ enum pc_rc db_open(const char *path, int flags, struct db **out, struct diag *d)
 		     " PRAGMA mmap_size = 0", NULL, NULL, NULL);
 	if ((rc = check_schema(db, path, d)) != PC_OK)
 		goto fail;
-	db->cache = xcalloc(DB_CACHE_SLOTS, sizeof *db->cache);
+	db->cache_cap = DB_CACHE_MIN_SLOTS;
+	db->cache = xcalloc(db->cache_cap, sizeof *db->cache);
 	*out = db;
 	return PC_OK;
 fail:
@@ -198,7 +201,7 @@ static void cache_clear(struct db *db)
 
 	if (!db->cache)
 		return;
-	for (i = 0; i < DB_CACHE_SLOTS; i++) {
+	for (i = 0; i < db->cache_cap; i++) {
 		free(db->cache[i].key);
 		free(db->cache[i].data);
 		db->cache[i].key = NULL;
@@ -231,15 +234,46 @@ static size_t hash_str(const char *s)
 	return h;
 }
 
+static size_t cache_home(const struct db *db, int type, const char *key)
+{
+	return (hash_str(key) + (size_t)type * 0x9e3779b9u) & (db->cache_cap - 1);
+}
+
+/* Double the table, moving every entry to its new home. */
+static void cache_grow(struct db *db)
+{
+	struct db_cache_ent *old = db->cache;
+	size_t old_cap = db->cache_cap, i;
+
+	db->cache_cap *= 2;
+	db->cache = xcalloc(db->cache_cap, sizeof *db->cache);
+	for (i = 0; i < old_cap; i++) {
+		size_t h;
+		if (!old[i].key)
+			continue;
+		h = cache_home(db, old[i].type, old[i].key);
+		while (db->cache[h].key)
+			h = (h + 1) & (db->cache_cap - 1);
+		db->cache[h] = old[i];
+	}
+	free(old);
+}
+
 struct db_cache_ent *db_cache_slot(struct db *db, int type, const char *key, int *found)
 {
-	size_t i = (hash_str(key) + (size_t)type * 0x9e3779b9u) & (DB_CACHE_SLOTS - 1), n;
+	size_t i, n;
 
 	*found = 0;
-	/* Keep the table at most half full: clear it wholesale when it fills. */
-	if (db->n_cached >= DB_CACHE_SLOTS / 2)
-		cache_clear(db);
-	for (n = 0; n < DB_CACHE_SLOTS; n++) {
+	/* Keep the table at most half full: grow it, or at its largest clear
+	 * it wholesale. */
+	if (db->n_cached >= db->cache_cap / 2) {
+		if (db->cache_cap < DB_CACHE_SLOTS)
+			cache_grow(db);
+		else
+			cache_clear(db);
+	}
+	i = cache_home(db, type, key);
+	for (n = 0; n < db->cache_cap; n++) {
 		struct db_cache_ent *e = &db->cache[i];
 		if (!e->key)
 			return e;
@@ -247,7 +281,7 @@ struct db_cache_ent *db_cache_slot(struct db *db, int type, const char *key, int
 			*found = 1;
 			return e;
 		}
-		i = (i + 1) & (DB_CACHE_SLOTS - 1);
+		i = (i + 1) & (db->cache_cap - 1);
 	}
 	return NULL;
 }

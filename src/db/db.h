@@ -13,7 +13,9 @@
  * Schema (DB_SCHEMA_VERSION; db_open refuses other versions with a message
  * naming the command that rebuilds the database):
  *
- *   meta(key TEXT PRIMARY KEY, value TEXT)
+ *   Tables looked up by a text key are WITHOUT ROWID (one b-tree per lookup).
+ *
+ *   meta(key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID
  *       schema_version, built_at, sources, max_name_words
  *   places(id INTEGER PRIMARY KEY, name TEXT NOT NULL, asciiname TEXT,
  *          lat REAL NOT NULL, lon REAL NOT NULL, fclass TEXT, fcode TEXT,
@@ -29,22 +31,24 @@
  *       places inside it, and whose population is the sum of theirs.
  *   countries(iso2 TEXT PRIMARY KEY, iso3 TEXT, name TEXT, capital TEXT,
  *          continent TEXT, population INTEGER, neighbours TEXT, place_id INTEGER)
+ *          WITHOUT ROWID
  *   admin1(code TEXT PRIMARY KEY,   -- "US.VA"
  *          country TEXT, a1 TEXT, name TEXT, asciiname TEXT,
- *          geonameid INTEGER, place_id INTEGER)
+ *          geonameid INTEGER, place_id INTEGER) WITHOUT ROWID
  *   admin2(code TEXT PRIMARY KEY,   -- "US.VA.003"
  *          country TEXT, a1 TEXT, a2 TEXT, name TEXT, asciiname TEXT,
- *          geonameid INTEGER, place_id INTEGER)
+ *          geonameid INTEGER, place_id INTEGER) WITHOUT ROWID
  *   names(key TEXT NOT NULL, place_id INTEGER NOT NULL, kind INTEGER NOT NULL,
  *          form TEXT NOT NULL, PRIMARY KEY(key, place_id, kind, form))
  *          WITHOUT ROWID             -- rows stored in key order; partial
  *                                      index names_abbrev(place_id) WHERE kind = 3
  *       key = db_key() of form; kind = enum db_name_kind.
  *   lookalikes(key_a TEXT NOT NULL, key_b TEXT NOT NULL, kind INTEGER NOT NULL,
- *          dist INTEGER NOT NULL)   -- both directions; index on key_a
+ *          dist INTEGER NOT NULL, PRIMARY KEY(key_a, dist, kind, key_b))
+ *          WITHOUT ROWID             -- both directions
  *   cues(key TEXT NOT NULL, phrase TEXT NOT NULL, place_id INTEGER NOT NULL,
  *          weight REAL NOT NULL)
- *   lexicon(key TEXT PRIMARY KEY, flags INTEGER NOT NULL)  -- DB_LEX_*
+ *   lexicon(key TEXT PRIMARY KEY, flags INTEGER NOT NULL) WITHOUT ROWID  -- DB_LEX_*
  *   name_prefixes(prefix TEXT PRIMARY KEY) WITHOUT ROWID
  *       every proper word-prefix of a multi-word name key ("new", "new york"
  *       for "new york mills"), so the matcher knows when to extend a span.
@@ -55,7 +59,9 @@
  *   region_members(place_id INTEGER, country TEXT)  -- world region -> countries
  *   blobs(name TEXT PRIMARY KEY, data BLOB NOT NULL)
  *       "name_bloom": base/bloom.h filter over every names.key and every
- *       name_prefixes.prefix, loaded by db_open for the matcher's fast path.
+ *       name_prefixes.prefix, loaded once a connection has probed enough
+ *       words (db_probe in db_int.h) for the matcher's fast path.  A rowid
+ *       table, so that the filter is read with incremental blob I/O.
  */
 #ifndef PC_DB_DB_H
 #define PC_DB_DB_H
@@ -94,6 +100,9 @@ enum db_alike_kind {
 	DB_ALIKE_PREFIX = 2, /* a prefix or suffix word: York/New York, Kansas/Kansas City */
 	DB_ALIKE_EDIT = 3,   /* small edit distance: Colombia/Columbia, Austria/Australia */
 	DB_ALIKE_LISTED = 4, /* a curated pair (geodata/extra/lookalikes.tsv): Sweden/Switzerland */
+	DB_ALIKE_SAME = 5,   /* curated: accepted spellings of one place (Odessa/Odesa,
+			      * Kochi/Cochin); never a finding, and not returned
+			      * by db_lookalikes() */
 };
 
 /* lexicon.flags */
@@ -189,7 +198,13 @@ int db_names_may_extend(struct db *db, const char *prefix);
 enum pc_rc db_place_get(struct db *db, int64_t id, struct db_place *out /* OUT */,
 			struct diag *d);
 
-/* The look-alikes of KEY (at most MAX), closest first. */
+/*
+ * Is B an accepted spelling of the place named A (DB_ALIKE_SAME)?  Then a
+ * text that writes A for B's place is right, whatever else A names.
+ */
+int db_same_spelling(struct db *db, const char *a, const char *b);
+
+/* The look-alikes of KEY (at most MAX), closest first (no DB_ALIKE_SAME). */
 enum pc_rc db_lookalikes(struct db *db, const char *key, struct db_alike *out,
 			 size_t max, size_t *n_out /* OUT */, struct diag *d);
 

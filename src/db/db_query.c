@@ -107,6 +107,20 @@ enum pc_rc db_names_lookup(struct db *db, const char *key, struct db_hit *hits,
 	return PC_OK;
 }
 
+int db_same_spelling(struct db *db, const char *a, const char *b)
+{
+	sqlite3_stmt *st;
+	int yes;
+
+	if (!(st = db_stmt(db, DB_ST_SAME, NULL)))
+		return 0;
+	sqlite3_bind_text(st, 1, a, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, b, -1, SQLITE_STATIC);
+	yes = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_reset(st);
+	return yes;
+}
+
 int db_names_may_extend(struct db *db, const char *prefix)
 {
 	sqlite3_stmt *st;

@@ -53,7 +53,7 @@ static const struct {
 	  " ON CONFLICT(key) DO UPDATE SET flags = flags | excluded.flags" },
 	{ offsetof(struct db_build, st_near), "INSERT INTO near_keys(del, key) VALUES(?1,?2)" },
 	{ offsetof(struct db_build, st_alike),
-	  "INSERT INTO lookalikes(key_a, key_b, kind, dist) VALUES(?1,?2,?3,?4)" },
+	  "INSERT OR IGNORE INTO lookalikes(key_a, key_b, kind, dist) VALUES(?1,?2,?3,?4)" },
 };
 #define N_STMTS (sizeof stmt_sql / sizeof stmt_sql[0])
 

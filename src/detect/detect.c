@@ -202,6 +202,32 @@ static int alt_named(const struct dstate *ds, size_t m, const struct db_place *p
 }
 
 /* Rule 1 and rule 3b: a mention with a qualifier. */
+/*
+ * Does the file hold several datelined stories (a briefs roundup)?  Then
+ * what one brief is about says nothing about another's dateline.
+ */
+static int several_datelines(const struct dstate *ds)
+{
+	const struct resolve_state *rs = ds->rs;
+	size_t i;
+	unsigned first_para = 0;
+	int seen = 0;
+
+	for (i = 0; i < rs->mr->n; i++) {
+		const struct mention *mn = &rs->mr->m[i];
+		unsigned para = rs->s->toks[mn->tok_start].para;
+		if (!(mn->flags & MATCH_DATELINE) || (mn->flags & MATCH_QUALIFIER))
+			continue;
+		if (!seen) {
+			seen = 1;
+			first_para = para;
+		} else if (para != first_para) {
+			return 1;
+		}
+	}
+	return 0;
+}
+
 static enum pc_rc rule_qualifier(struct dstate *ds, size_t m, struct diag *d)
 {
 	const struct resolve_state *rs = ds->rs;
@@ -315,7 +341,15 @@ static enum pc_rc rule_qualifier(struct dstate *ds, size_t m, struct diag *d)
 		double s_alt = resolve_support(rs, m, alt, RESOLVE_NO_QUALIFIER | RESOLVE_DOCWIDE);
 		double att_alt = resolve_support(rs, m, alt, RESOLVE_NO_QUALIFIER | RESOLVE_DOCWIDE | RESOLVE_STRONG);
 		double att_lit = resolve_support(rs, m, lit, RESOLVE_NO_QUALIFIER | RESOLVE_DOCWIDE | RESOLVE_STRONG);
-		if (att_alt >= 1.0 && att_lit < 0.3 && s_alt >= s_lit + 0.8 && s_alt >= 2 * s_lit &&
+		/*
+		 * Only where the qualifier places the story itself (a dateline)
+		 * or the other place is about as prominent: "a son, Richard, of
+		 * Nashville, Tenn." in a Georgia obituary is a reader's city
+		 * spelled out, not a slip for Nashville, Ga.
+		 */
+		int weighty = ((mn->flags & MATCH_DATELINE) && !several_datelines(ds)) ||
+			      alt->population * 2 >= lit->population;
+		if (weighty && att_alt >= 1.0 && att_lit < 0.3 && s_alt >= s_lit + 0.8 && s_alt >= 2 * s_lit &&
 		    strcmp(alt->country, lit->country) == 0) {
 			struct finding *f = new_finding(ds, R_REGION, m, off, len);
 			const char *alt_where = where_words(ds, alt);
@@ -371,6 +405,9 @@ static enum pc_rc rule_variant(struct dstate *ds, size_t m)
 		return PC_OK;
 	}
 	dist = strdist_osa(mn->key, buf_str(&k), 2);
+	/* Odessa for Odesa, Kochi for Cochin: an accepted English spelling. */
+	if (dist <= 2 && dist > 0 && db_same_spelling(rs->db, mn->key, buf_str(&k)))
+		dist = 0;
 	buf_free(&k);
 	if (dist > 2 || dist == 0)
 		return PC_OK;
@@ -524,6 +561,14 @@ static enum pc_rc rule_lookalike(struct dstate *ds, size_t m, struct diag *d)
 }
 
 /* Rule 4: two look-alikes in different regions, both named. */
+/* Is P inside region R (a country or admin1 row)? */
+static int region_holds(const struct db_place *r, const struct db_place *p)
+{
+	if (strcmp(p->country, r->country) != 0)
+		return 0;
+	return r->kind == DB_KIND_COUNTRY || (r->kind == DB_KIND_ADMIN1 && strcmp(p->admin1, r->admin1) == 0);
+}
+
 static enum pc_rc rule_pairs(struct dstate *ds, struct diag *d)
 {
 	const struct resolve_state *rs = ds->rs;
@@ -561,6 +606,18 @@ static enum pc_rc rule_pairs(struct dstate *ds, struct diag *d)
 			pa = &a->cands[rs->rm[i].best].place;
 			pb = &b->cands[rs->rm[j].best].place;
 			if (strcmp(pa->country, pb->country) == 0 && strcmp(pa->admin1, pb->admin1) == 0)
+				continue;
+			/* Mexico and Mexico City, Kuwait and Kuwait City: a
+			 * region and a place inside it. */
+			if (region_holds(pa, pb) || region_holds(pb, pa))
+				continue;
+			/* Two regions of one country ("North Carolina and South
+			 * Carolina") or two neighbouring countries (Niger and
+			 * Nigeria) are named side by side on purpose. */
+			if (pa->kind != DB_KIND_PLACE && pb->kind != DB_KIND_PLACE &&
+			    (strcmp(pa->country, pb->country) == 0 ||
+			     (pa->kind == DB_KIND_COUNTRY && pb->kind == DB_KIND_COUNTRY &&
+			      db_country_neighbours(rs->db, pa->country, pb->country))))
 				continue;
 			/* Report once per pair of names, at the later mention. */
 			{

@@ -281,11 +281,17 @@ enum pc_rc load_row_lookalikes(struct loader *L, char **f, size_t n, unsigned lo
 			       struct diag *d)
 {
 	char a[256];
-	int dist;
+	int dist, kind = DB_ALIKE_LISTED;
 	enum pc_rc rc;
 
 	if (n < 2 || !f[0] || !f[1])
-		return load_bad_row(L, line, d, "expected NAME_A<TAB>NAME_B");
+		return load_bad_row(L, line, d, "expected NAME_A<TAB>NAME_B[<TAB>same]");
+	if (n >= 3 && f[2] && f[2][0]) {
+		if (strcmp(f[2], "same") == 0)
+			kind = DB_ALIKE_SAME;
+		else if (strcmp(f[2], "listed") != 0)
+			return load_bad_row(L, line, d, "third column is 'listed' or 'same', not '%s'", f[2]);
+	}
 	buf_reset(&L->key);
 	if (db_key(f[0], strlen(f[0]), &L->key) != PC_OK || !L->key.len || L->key.len >= sizeof a)
 		return load_bad_row(L, line, d, "bad name '%s'", f[0]);
@@ -297,9 +303,9 @@ enum pc_rc load_row_lookalikes(struct loader *L, char **f, size_t n, unsigned lo
 		return load_bad_row(L, line, d, "a name is not its own look-alike");
 	/* Curated pairs are often far apart in spelling (Sweden, Switzerland). */
 	dist = strdist_osa(a, buf_str(&L->key), 9);
-	rc = db_build_lookalike(L->build, a, buf_str(&L->key), DB_ALIKE_LISTED, dist, d);
+	rc = db_build_lookalike(L->build, a, buf_str(&L->key), kind, dist, d);
 	if (rc == PC_OK)
-		rc = db_build_lookalike(L->build, buf_str(&L->key), a, DB_ALIKE_LISTED, dist, d);
+		rc = db_build_lookalike(L->build, buf_str(&L->key), a, kind, dist, d);
 	if (rc == PC_OK)
 		L->cur->rows++;
 	return rc;

@@ -47,6 +47,29 @@ static const char *const match_name_heads[] = {
 };
 
 /*
+ * Streets and waters named after a place: "Richmond Street" is no
+ * Richmond, the "South China Sea" no China.
+ */
+static const char *const match_street_heads[] = {
+	"Street", "Avenue", "Road", "Boulevard", "Lane", "Drive", "Parkway", "Terrace",
+	"Crescent", "Expressway", "Turnpike", "Freeway", "Sea", "Ocean", "Strait",
+	"Straits", "Channel",
+};
+
+/*
+ * Generic first words of longer names: reached alone, "Moore" in "Fort
+ * Moore" (an Army post the gazetteer does not hold) is part of that name.
+ */
+static const char *const match_name_starts[] = {
+	"Fort", "Ft", "Camp", "Mount", "Mt", "Lake", "Port", "Cape", "Point", "Glen",
+};
+
+/* "Gulf of Mexico", "Bay of Bengal", "Strait of Hormuz": the water's name. */
+static const char *const match_water_words[] = {
+	"Gulf", "Sea", "Bay", "Strait", "Straits",
+};
+
+/*
  * Words that introduce people by their first names: "two sons, Jackson and
  * Tyler", "his daughter Savannah", "a dog named Austin".
  */
@@ -85,7 +108,7 @@ static const char *const match_slot_words[] = {
 static const char *const match_place_verbs[] = {
 	"is", "was", "has", "had", "will", "would", "could", "can", "may", "might",
 	"must", "should", "and", "or", "officials", "residents", "police", "voters",
-	"city", "county", "council", "mayor", "leaders",
+	"city", "county", "council", "mayor", "leaders", "said", "says",
 };
 
 static int in_list(const char *const *list, size_t n, const char *s, size_t len)
@@ -113,6 +136,10 @@ struct mstate {
 	size_t cap_unk;
 	struct buf key;
 	struct db_hit hits[64];
+	/* Surnames of people named in full so far ("Sarah Tremblay"): a later
+	 * "Tremblay said" is the same person (keys in the arena). */
+	const char **surnames;
+	size_t n_surnames, cap_surnames;
 };
 
 static const struct scan_tok *tok(const struct mstate *m, size_t t)
@@ -335,11 +362,47 @@ static size_t filter_hits(struct mstate *m, size_t t0, size_t t1, struct db_hit 
 	return j;
 }
 
-/* Person/organisation evidence around the span [T0, T1]. 1 = not a place. */
-static int is_person(struct mstate *m, size_t t0, size_t t1, int span_flags)
+static void remember_surname(struct mstate *m, const char *key)
+{
+	if (m->n_surnames == m->cap_surnames) {
+		size_t ncap = m->cap_surnames ? m->cap_surnames * 2 : 8;
+		m->surnames = arena_grow(m->a, m->surnames, m->n_surnames, ncap, sizeof *m->surnames);
+		m->cap_surnames = ncap;
+	}
+	m->surnames[m->n_surnames++] = arena_strdup(m->a, key);
+}
+
+/*
+ * A one-word name that a full name in the document used as a surname,
+ * standing where a person would ("Tremblay said", "Prescott threw", a
+ * headline's "Clinton library"): not in a dateline, not after
+ * in/from/near..., not before a comma and a capitalised word (a qualifier).
+ */
+static int known_surname(const struct mstate *m, size_t t0, const char *key)
+{
+	const struct scan_doc *s = m->s;
+	size_t i;
+
+	if (tok(m, t0)->flags & (SCAN_DATELINE | SCAN_ALLCAPS))
+		return 0;
+	if (t0 > 0 && (tok(m, t0 - 1)->flags & SCAN_WORD) &&
+	    IN_LIST(match_slot_words, s->text + tok(m, t0 - 1)->off, tok(m, t0 - 1)->len))
+		return 0;
+	if (t0 + 1 < s->n_toks && scan_is_punct(s, t0 + 1, ',') && is_capword(m, t0 + 2))
+		return 0;
+	for (i = 0; i < m->n_surnames; i++)
+		if (strcmp(m->surnames[i], key) == 0)
+			return 1;
+	return 0;
+}
+
+/* Person/organisation evidence around the span [T0, T1] (KEY: its key).
+ * 1 = not a place. */
+static int is_person(struct mstate *m, size_t t0, size_t t1, const char *key, int span_flags)
 {
 	const struct scan_doc *s = m->s;
 	size_t prev = t0 > 0 ? t0 - 1 : (size_t)-1;
+
 
 	/* "Mr. Paris", "Gov. Austin", "President Georgia": a title before it. */
 	if (prev != (size_t)-1) {
@@ -392,8 +455,20 @@ static int is_person(struct mstate *m, size_t t0, size_t t1, int span_flags)
 	    tok(m, prev)->sent == tok(m, t0)->sent && !(tok(m, prev)->flags & SCAN_POSS) &&
 	    !(tok(m, prev)->flags & SCAN_ALLCAPS)) {
 		int pf = lex_flags_of(m, prev);
-		if ((pf & DB_LEX_GIVEN) && !(tok(m, t0)->flags & SCAN_ALLCAPS))
+		const struct match_result *o = m->out;
+		if ((pf & DB_LEX_GIVEN) && !(tok(m, t0)->flags & SCAN_ALLCAPS)) {
+			if (t0 == t1)
+				remember_surname(m, key);
 			return 1;
+		}
+		/* "Dak Prescott", "Jayden Daniels": a capitalised word no word
+		 * list knows and no place name, right before a one-word name
+		 * that is also a surname (a proper-noun dictionary entry). */
+		if (pf == 0 && t0 == t1 && (span_flags & DB_LEX_PROPER) && !(tok(m, t0)->flags & SCAN_ALLCAPS) &&
+		    !(o->n && o->m[o->n - 1].tok_end == t0)) {
+			remember_surname(m, key);
+			return 1;
+		}
 	}
 	/* "Paris Hilton", "Georgia O'Keeffe": decided in resolve, which knows
 	 * the cue phrases ("Charlotte Hornets" is a team, not a woman). */
@@ -521,23 +596,54 @@ static enum pc_rc try_at(struct mstate *m, size_t t, size_t *next)
 		if (n_hits == 0)
 			continue;
 		{
+			size_t p = t;
+			if (p >= 1 && scan_is_punct(s, p - 1, '.'))
+				p--; /* "Ft. Moore" */
+			if (p >= 1 && (tok(m, t)->flags & SCAN_SPACE_BEFORE) && is_capword(m, p - 1) &&
+			    tok(m, p - 1)->sent == tok(m, t)->sent &&
+			    IN_LIST(match_name_starts, s->text + tok(m, p - 1)->off, tok(m, p - 1)->len)) {
+				*next = t1 + 1;
+				return PC_OK;
+			}
+		}
+		if (t >= 2 && (tok(m, t - 1)->flags & SCAN_WORD) && tok(m, t - 1)->len == 2 &&
+		    memcmp(s->text + tok(m, t - 1)->off, "of", 2) == 0 && is_capword(m, t - 2) &&
+		    IN_LIST(match_water_words, s->text + tok(m, t - 2)->off, tok(m, t - 2)->len)) {
+			*next = t1 + 1;
+			return PC_OK;
+		}
+		{
 			int lf = t == t1 ? lex_flags_of(m, t) : 0;
 			const struct scan_tok *k0 = tok(m, t);
 			size_t j;
 			int any_region = 0;
 			/* Countries and states are named on purpose; a county or
-			 * unitary authority called "Reading" is no reason to
-			 * trust the common word. */
+			 * unitary authority called "Reading", or a province called
+			 * "Western" or "Central", is no reason to trust the common
+			 * word ("Western countries"). */
+			/* The same for a country whose name is a common word at
+			 * the start of a sentence: "Turkey prices have fallen".
+			 * "Turkey's" is the country. */
+			int word_start = (lf & DB_LEX_WORD) && (k0->flags & (SCAN_SENT_START | SCAN_HEADLINE)) &&
+					 !(tok(m, t1)->flags & SCAN_POSS);
 			for (j = 0; j < n_hits; j++)
-				if (m->hits[j].place.kind == DB_KIND_COUNTRY ||
-				    m->hits[j].place.kind == DB_KIND_ADMIN1)
+				if ((m->hits[j].place.kind == DB_KIND_COUNTRY && !word_start) ||
+				    (m->hits[j].place.kind == DB_KIND_ADMIN1 && !(lf & DB_LEX_WORD)))
 					any_region = 1;
-			if (!(flags & (MATCH_DEMONYM | MATCH_REGION_ABBR)) && is_person(m, t, t1, lf)) {
+			if (!(flags & (MATCH_DEMONYM | MATCH_REGION_ABBR)) && is_person(m, t, t1, keys[i], lf)) {
 				*next = t1 + 1;
 				return PC_OK; /* a person: skip the whole span */
 			}
 			if (t == t1 && !any_region && IN_LIST(match_calendar, s->text + k0->off, k0->len))
 				flags |= MATCH_CALENDAR;
+			/* "Jackson State University", "Western University": a
+			 * common word inside a longer proper name. */
+			if ((lf & DB_LEX_WORD) && !any_region && t == t1 && t > 0 && is_capword(m, t - 1) &&
+			    (k0->flags & SCAN_SPACE_BEFORE) && tok(m, t - 1)->sent == k0->sent &&
+			    !(tok(m, t - 1)->flags & (SCAN_POSS | SCAN_ALLCAPS))) {
+				*next = t1 + 1;
+				return PC_OK;
+			}
 			if ((lf & DB_LEX_WORD) && !any_region) {
 				flags |= MATCH_WEAK;
 				/* "Reading the report": a verb, not a town. */
@@ -569,7 +675,11 @@ static enum pc_rc try_at(struct mstate *m, size_t t, size_t *next)
 			    (tok(m, t1 + 1)->flags & SCAN_SPACE_BEFORE) && !(tok(m, t1)->flags & SCAN_POSS) &&
 			    tok(m, t1 + 1)->sent == tok(m, t1)->sent) {
 				const struct scan_tok *nx = tok(m, t1 + 1);
-				if (IN_LIST(match_name_heads, s->text + nx->off, nx->len)) {
+				if (IN_LIST(match_street_heads, s->text + nx->off, nx->len) &&
+				    !(k0->flags & SCAN_DATELINE)) {
+					*next = t1 + 2;
+					return PC_OK;
+				} else if (IN_LIST(match_name_heads, s->text + nx->off, nx->len)) {
 					flags |= MATCH_ORG;
 				} else if (!(nx->flags & SCAN_ALLCAPS) && !(k0->flags & SCAN_ALLCAPS) &&
 					   !(flags & (MATCH_REGION_ABBR | MATCH_DEMONYM))) {
@@ -585,6 +695,12 @@ static enum pc_rc try_at(struct mstate *m, size_t t, size_t *next)
 			    tok(m, t1 + 1)->len == 2 && memcmp(s->text + tok(m, t1 + 1)->off, "of", 2) == 0 &&
 			    is_capword(m, t1 + 2))
 				flags |= MATCH_OF_ORG;
+		}
+		/* "Western University", "Reading Football Club": a common word
+		 * heading an organisation's name. */
+		if ((flags & MATCH_ORG) && t == t1 && (lex_flags_of(m, t) & DB_LEX_WORD)) {
+			*next = t1 + 1;
+			return PC_OK;
 		}
 		if ((rc = push_mention(m, t, t1, keys[i], m->hits, n_hits, flags)) != PC_OK)
 			return rc;
@@ -609,14 +725,69 @@ static int place_in_region(const struct db_place *a, const struct db_place *r)
  * but B is also a town close to one of A's readings.  "Charlottesville,
  * N.C." stays a qualifier: N.C. names no town.
  */
-static int looks_like_list(const struct mention *a, const struct mention *b)
+static int tok_is(const struct mstate *m, size_t t, const char *w)
 {
+	size_t n = strlen(w);
+
+	return t < m->s->n_toks && tok(m, t)->len == n && memcmp(m->s->text + tok(m, t)->off, w, n) == 0;
+}
+
+/*
+ * Does the list go on after mention B (index IB)?  "Dublin, Oslo and
+ * Bangkok", "Dublin, Oslo, Bangkok": B is followed by "and"/"or" or by a
+ * comma and another mention.
+ */
+static int list_goes_on(const struct mstate *m, size_t ib)
+{
+	const struct match_result *o = m->out;
+	size_t t = o->m[ib].tok_end;
+
+	if (tok_is(m, t, "and") || tok_is(m, t, "or"))
+		return 1;
+	if (!scan_is_punct(m->s, t, ','))
+		return 0;
+	if (tok_is(m, t + 1, "and") || tok_is(m, t + 1, "or"))
+		t++;
+	return ib + 1 < o->n && o->m[ib + 1].tok_start == t + 1;
+}
+
+/*
+ * Is B a city as big as the region of its name (Oslo, Singapore, Berlin,
+ * Vienna, Bangkok)?  Then "Dublin, Oslo" names the city, not the county:
+ * within a factor of 1.5 of the region's population.
+ */
+static int city_region(const struct mention *b)
+{
+	size_t i, j;
+
+	for (i = 0; i < b->n_cands; i++) {
+		const struct db_place *c = &b->cands[i].place;
+		if (c->kind != DB_KIND_PLACE || c->population < 100000)
+			continue;
+		for (j = 0; j < b->n_cands; j++) {
+			const struct db_place *r = &b->cands[j].place;
+			if ((r->kind == DB_KIND_COUNTRY || r->kind == DB_KIND_ADMIN1) && r->population > 0 &&
+			    (double)r->population <= 1.5 * (double)c->population && place_in_region(c, r))
+				return 1;
+		}
+	}
+	return 0;
+}
+
+static int looks_like_list(const struct mstate *m, size_t ia)
+{
+	const struct mention *a = &m->out->m[ia], *b = &m->out->m[ia + 1];
 	size_t i, j;
 
 	for (i = 0; i < a->n_cands; i++)
 		for (j = 0; j < b->n_cands; j++)
 			if (b->cands[j].place.kind != DB_KIND_PLACE && place_in_region(&a->cands[i].place, &b->cands[j].place))
 				return 0;
+	/* No reading of A in B: a list when it goes on after B or when B is a
+	 * city as big as its region, unless B is an abbreviation ("Va."),
+	 * which stands only for a region. */
+	if (!(b->flags & MATCH_REGION_ABBR) && (list_goes_on(m, ia + 1) || city_region(b)))
+		return 1;
 	/* "Florida, Georgia and the Carolinas": a state or country first is a
 	 * list of regions, whatever small towns share its name. */
 	for (i = 0; i < a->n_cands; i++)
@@ -635,6 +806,32 @@ static int looks_like_list(const struct mention *a, const struct mention *b)
 				return 1;
 		}
 	return 0;
+}
+
+/* Drop one-word mentions that the document uses as a surname elsewhere
+ * (known_surname); run before qualifiers are linked by index. */
+static void drop_surnames(struct mstate *m)
+{
+	struct match_result *o = m->out;
+	size_t i, j;
+
+	if (!m->n_surnames)
+		return;
+	for (i = j = 0; i < o->n; i++) {
+		const struct mention *mn = &o->m[i];
+		size_t c;
+		int region = 0;
+		/* Countries and states are named on purpose ("Michael Jordan"
+		 * in a story that also says "Jordan's king"). */
+		for (c = 0; c < mn->n_cands; c++)
+			if (mn->cands[c].place.kind == DB_KIND_COUNTRY || mn->cands[c].place.kind == DB_KIND_ADMIN1)
+				region = 1;
+		if (!region && mn->tok_end == mn->tok_start + 1 &&
+		    !(mn->flags & (MATCH_DEMONYM | MATCH_REGION_ABBR)) && known_surname(m, mn->tok_start, mn->key))
+			continue;
+		o->m[j++] = *mn;
+	}
+	o->n = j;
 }
 
 /* Link "Charlotte, N.C." / "Portland, Maine": a region right after a comma. */
@@ -667,7 +864,7 @@ static void link_qualifiers(struct mstate *m)
 				b_region = 1;
 		if (!b_region || (b->flags & MATCH_DEMONYM))
 			continue;
-		if (looks_like_list(a, b))
+		if (looks_like_list(m, i))
 			continue;
 		/* Keep only region readings for the qualifier. */
 		for (j = 0; j < b->n_cands;) {
@@ -711,7 +908,9 @@ enum pc_rc match_run(struct db *db, const struct scan_doc *s, struct arena *a,
 		t = next;
 	}
 	buf_free(&m.key);
-	if (rc == PC_OK)
+	if (rc == PC_OK) {
+		drop_surnames(&m);
 		link_qualifiers(&m);
+	}
 	return rc;
 }
