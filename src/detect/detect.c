@@ -349,16 +349,23 @@ static enum pc_rc rule_qualifier(struct dstate *ds, size_t m, struct diag *d)
 		 */
 		int weighty = ((mn->flags & MATCH_DATELINE) && !several_datelines(ds)) ||
 			      alt->population * 2 >= lit->population;
+		/* Across a border only in a lone dateline, and only when the
+		 * story gives the qualified reading nothing at all
+		 * ("BIRMINGHAM, Ala." on a West Midlands story). */
+		int same_country = strcmp(alt->country, lit->country) == 0;
+		int abroad = !same_country && (mn->flags & MATCH_DATELINE) && !several_datelines(ds) &&
+			     att_alt >= 1.5 && att_lit < 0.2 && s_alt >= 5 * s_lit + 0.5;
 		if (weighty && att_alt >= 1.0 && att_lit < 0.3 && s_alt >= s_lit + 0.8 && s_alt >= 2 * s_lit &&
-		    strcmp(alt->country, lit->country) == 0) {
+		    (same_country || abroad)) {
 			struct finding *f = new_finding(ds, R_REGION, m, off, len);
 			const char *alt_where = where_words(ds, alt);
 			f->confidence = conf_of(s_alt - s_lit);
 			f->reading = to_dplace(ds, lit);
 			f->alternative = to_dplace(ds, alt);
 			f->suggestion = place_label(ds, alt);
-			f->message = arena_printf(ds->a, "%s is qualified as %s, but this story is about %s, where there is a %s too%s",
-						  mn->surface, q->surface, alt_where, alt->name, quoted_note(f));
+			f->message = arena_printf(ds->a, "%s is qualified as %s, but this story is about %s, where there is %s %s too%s",
+						  mn->surface, q->surface, alt_where,
+						  strchr("AEIOUaeiou", alt->name[0]) ? "an" : "a", alt->name, quoted_note(f));
 			f->n_evidence = resolve_explain(rs, m, alt, RESOLVE_NO_QUALIFIER, ds->a, &f->evidence,
 							DETECT_MAX_EVIDENCE);
 		}
