@@ -5,7 +5,10 @@
  * Text nodes only: tags and their attributes vanish (block elements become a
  * block boundary), entities are decoded, script/style/noscript/template
  * contents and comments are skipped (placecheck directives are collected
- * from comments).  Malformed input never stops the reader: an unclosed tag
+ * from comments).  A saved web page's nav, aside and footer elements are
+ * skipped too: a menu's "New York", a related link's "Paris prepares for
+ * Olympics" and the publisher's address are not the story, and they bent
+ * its readings.  Malformed input never stops the reader: an unclosed tag
  * or a '<' that starts no tag is text, an unclosed comment or script runs to
  * the end of the file, as in a browser.
  */
@@ -258,6 +261,41 @@ size_t read_find_ci(const char *s, size_t i, size_t e, const char *needle, size_
 	return e;
 }
 
+/*
+ * Page furniture that is not the story.  Returns the offset just past the
+ * element opened by tag T (name NAME) when it is one of them and its end
+ * tag is found (nested ones counted); 0 otherwise, so that an unclosed
+ * <nav> never swallows the article.
+ */
+static size_t skip_furniture(const char *s, size_t n, const struct read_tag *t, const char *name)
+{
+	static const char *const furniture[] = {"nav", "aside", "footer", NULL};
+	size_t i = t->end, len = t->name_len;
+	int depth = 1;
+
+	if (t->closing || t->self_closing || !name_in(name, len, furniture))
+		return 0;
+	while (i < n) {
+		const char *p = memchr(s + i, '<', n - i);
+		size_t k;
+		int closing;
+		if (!p)
+			return 0;
+		k = (size_t)(p - s);
+		closing = k + 1 < n && s[k + 1] == '/';
+		if (k + 1 + (size_t)closing + len < n && !strncasecmp(s + k + 1 + closing, name, len) &&
+		    !is_alpha(s[k + 1 + closing + len]) && !is_digit(s[k + 1 + closing + len])) {
+			depth += closing ? -1 : 1;
+			if (depth == 0) {
+				const char *q = memchr(s + k, '>', n - k);
+				return q ? (size_t)(q - s) + 1 : n;
+			}
+		}
+		i = k + 1;
+	}
+	return 0;
+}
+
 /* ---- the reader --------------------------------------------------------- */
 
 /*
@@ -367,6 +405,15 @@ void read_html_run(struct rb *b)
 					i = n;
 				}
 				continue;
+			}
+			{
+				size_t past = skip_furniture(s, n, &t, name);
+				if (past) {
+					rb_gap(b, i);
+					rb_break(b);
+					i = past;
+					continue;
+				}
 			}
 			if (read_tag_is_block(name, t.name_len))
 				rb_break(b);

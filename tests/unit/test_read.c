@@ -331,6 +331,16 @@ static void test_html(void)
 	CHECK_INT(doc.n_dirs, 1);
 	CHECK_INT(conv("<script>never closed Paris", READ_FMT_HTML, &doc), PC_OK);
 	CHECK_STR(doc.text, "");
+	/* Page furniture (nav, aside, footer) is skipped, nesting counted;
+	 * an unclosed one is read as text rather than swallow the story. */
+	CHECK_INT(conv("<nav><a>New York</a><nav>Rome</nav> Oslo</nav><p>Boise</p>"
+		       "<ASIDE>Related: Paris</ASIDE><navbar>Lima</navbar>"
+		       "<footer>Portland, Maine</footer>", READ_FMT_HTML, &doc),
+		  PC_OK);
+	CHECK_STR(doc.text, "Boise\n\nLima");
+	CHECK_STR(src_of(&doc, "Boise"), "Boise");
+	CHECK_INT(conv("<p>Boise</p><aside>Elko", READ_FMT_HTML, &doc), PC_OK);
+	CHECK_STR(doc.text, "Boise\n\nElko");
 	/* Layout whitespace does not fake a paragraph break. */
 	CHECK_INT(conv("<p>\n  Boise\n\n\n  Idaho\n</p>", READ_FMT_HTML, &doc), PC_OK);
 	CHECK_STR(doc.text, "Boise\nIdaho");
