@@ -829,16 +829,22 @@ static enum pc_rc rule_misspelled(struct dstate *ds, struct diag *d)
 		double best_score = -1e9, best_att = 0;
 		struct db_hit best;
 		int have = 0, best_dist = 0;
-		size_t anchor;
+		size_t anchor, ulen;
+		int region_ok;
 
 		if (ds->o && ds->o->skip_quotes && (u->flags & MATCH_QUOTED))
 			continue;
 		qualified = unknown_in_place_position(ds, u, &listed, &country_list);
 		slot = (u->flags & (MATCH_PLACE_SLOT | MATCH_POSS | MATCH_DATELINE)) || qualified || listed;
-		/* A demonym stands before a noun, anywhere: "Columbian coffee". */
-		if (!slot && !demonym_shaped(u->key))
+		ulen = utf8_count(u->key, strlen(u->key));
+		/* A demonym stands before a noun, anywhere: "Columbian coffee";
+		 * so does a long misspelt country or state ("Massachussetts
+		 * would expand"), judged below. */
+		region_ok = !slot && ulen >= 7 && !demonym_shaped(u->key) &&
+			    db_lexicon_flags(rs->db, u->key) == 0; /* not "Victorian" */
+		if (!slot && !demonym_shaped(u->key) && !region_ok)
 			continue;
-		maxd = utf8_count(u->key, strlen(u->key)) >= 8 ? 2 : 1;
+		maxd = ulen >= 8 ? 2 : 1;
 		rc = db_near_keys(rs->db, u->key, maxd, near, 16, &n_near, d);
 		if (rc != PC_OK) {
 			/* An older database without the near-miss index: no rule. */
@@ -858,7 +864,9 @@ static enum pc_rc rule_misspelled(struct dstate *ds, struct diag *d)
 				double att, sc;
 				if (nk == DB_NAME_ABBREV || nk == DB_NAME_ALT)
 					continue;
-				if (!slot && nk != DB_NAME_DEMONYM)
+				if (!slot && nk != DB_NAME_DEMONYM &&
+				    !(region_ok && (p->kind == DB_KIND_COUNTRY || p->kind == DB_KIND_ADMIN1) &&
+				      (near[k].dist == 1 || ulen >= 10)))
 					continue;
 				if (p->kind == DB_KIND_PLACE && p->population < 15000)
 					continue;
