@@ -819,6 +819,7 @@ static int demonym_shaped(const char *key)
 static enum pc_rc rule_misspelled(struct dstate *ds, struct diag *d)
 {
 	const struct resolve_state *rs = ds->rs;
+	const struct scan_doc *s = rs->s;
 	size_t i, k, n_near, n_h;
 	struct db_alike near[16];
 	enum pc_rc rc;
@@ -829,7 +830,7 @@ static enum pc_rc rule_misspelled(struct dstate *ds, struct diag *d)
 		double best_score = -1e9, best_att = 0;
 		struct db_hit best;
 		int have = 0, best_dist = 0;
-		size_t anchor, ulen;
+		size_t anchor, ulen, span_end;
 		int region_ok;
 
 		if (ds->o && ds->o->skip_quotes && (u->flags & MATCH_QUOTED))
@@ -850,6 +851,24 @@ static enum pc_rc rule_misspelled(struct dstate *ds, struct diag *d)
 			/* An older database without the near-miss index: no rule. */
 			diag_clear(d);
 			return PC_OK;
+		}
+		/* "Burkino Faso": the word with the capitalised word after it
+		 * may be a misspelt two-word name. */
+		span_end = u->off + u->len;
+		if (!n_near && u->tok_end < s->n_toks && (s->toks[u->tok_end].flags & SCAN_WORD) &&
+		    (s->toks[u->tok_end].flags & SCAN_CAP) && s->toks[u->tok_end].sent == s->toks[u->tok_start].sent) {
+			const struct scan_tok *nx = &s->toks[u->tok_end];
+			struct buf k2;
+			buf_init(&k2, 256);
+			buf_puts(&k2, u->key);
+			buf_putc(&k2, ' ');
+			if (db_key(s->text + nx->off, nx->len, &k2) == PC_OK &&
+			    db_near_keys(rs->db, buf_str(&k2), 2, near, 16, &n_near, d) == PC_OK && n_near)
+				span_end = nx->off + nx->len;
+			else
+				n_near = 0;
+			diag_clear(d);
+			buf_free(&k2);
 		}
 		/* Support is measured as if the word were a mention next to the
 		 * nearest real mention: use mention 0's slot for exclusion rules. */
@@ -899,8 +918,9 @@ static enum pc_rc rule_misspelled(struct dstate *ds, struct diag *d)
 			f->rule = rule_id(demonym ? R_DEMONYM : R_MISSPELL);
 			f->sev = detect_rules[demonym ? R_DEMONYM : R_MISSPELL].default_sev;
 			f->offset = u->off;
-			f->length = u->len;
-			f->text = u->surface;
+			f->length = span_end - u->off;
+			f->text = span_end == u->off + u->len ? u->surface
+							      : arena_strndup(ds->a, s->text + u->off, span_end - u->off);
 			f->quoted = (u->flags & MATCH_QUOTED) != 0;
 			f->confidence = best_dist == 1 ? 0.85 : 0.7;
 			if (best_att < 0.5)
@@ -912,7 +932,7 @@ static enum pc_rc rule_misspelled(struct dstate *ds, struct diag *d)
 							  best.form, best.place.name, quoted_note(f));
 			else
 				f->message = arena_printf(ds->a, "%s is not a place in the gazetteer; did you mean %s?%s",
-							  u->surface, place_label(ds, &best.place), quoted_note(f));
+							  f->text, place_label(ds, &best.place), quoted_note(f));
 			f->n_evidence = resolve_explain(rs, (size_t)-1, &best.place, 0, ds->a, &f->evidence,
 							DETECT_MAX_EVIDENCE);
 		}
