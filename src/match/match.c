@@ -115,8 +115,11 @@ static int in_list(const char *const *list, size_t n, const char *s, size_t len)
 {
 	size_t i;
 
+	if (!len)
+		return 0;
+	/* Hot path (several lists per capitalised word): first byte first. */
 	for (i = 0; i < n; i++)
-		if (strlen(list[i]) == len && memcmp(list[i], s, len) == 0)
+		if (list[i][0] == s[0] && strlen(list[i]) == len && memcmp(list[i], s, len) == 0)
 			return 1;
 	return 0;
 }

@@ -60,8 +60,15 @@ double resolve_prior(const struct db_place *p, int name_kind)
 
 static int same_str(const char *a, const char *b)
 {
-	/* Hot path: codes are short; compare the first bytes before strcmp. */
-	return a[0] && a[0] == b[0] && a[1] == b[1] && strcmp(a, b) == 0;
+	/* Hot path (every candidate against every piece of evidence): codes
+	 * are short ("US", "VA", "NC"), so compare bytes before any strcmp. */
+	if (!a[0] || a[0] != b[0] || a[1] != b[1])
+		return 0;
+	if (!a[1])
+		return 1;
+	if (a[2] != b[2])
+		return 0;
+	return !a[2] || strcmp(a + 3, b + 3) == 0;
 }
 
 /*
