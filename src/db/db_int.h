@@ -42,6 +42,7 @@ enum db_cache_type {
 	DB_CACHE_LEXICON = 1, /* n: the flags */
 	DB_CACHE_ALIKES = 2,  /* data: struct db_alike[n] */
 	DB_CACHE_NEAR = 3,    /* data: struct db_alike[n] (near-miss keys) */
+	DB_CACHE_PREFIX = 4,  /* n: 1 if some longer name starts with the key */
 };
 
 struct db_cache_ent {
