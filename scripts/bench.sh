@@ -110,6 +110,10 @@ fi
 rm -f "$work/x.db" "$work/cities500.txt"
 
 # ---- check -------------------------------------------------------------
+# The loads leave up to a gigabyte of dirty pages; let them reach the disk
+# first, or their write-back lands in whichever timing runs next.
+sync
+sleep 2
 echo "== check"
 srcs="$top/tests/eval/articles"
 [ -d "$top/../shared/examples" ] && srcs="$srcs $top/../shared/examples"
