@@ -478,7 +478,13 @@ static enum pc_rc rule_lookalike(struct dstate *ds, size_t m, struct diag *d)
 				continue;
 			if (lit->kind != DB_KIND_PLACE && a->kind == DB_KIND_PLACE &&
 			    alikes[k].kind == DB_ALIKE_PREFIX) {
-				/* "Kansas" for a story about Kansas City, Mo.: suggest the region. */
+				/* "Kansas" for a story about Kansas City, Mo.: suggest the region.
+				 * Only for a big city (not Port Washington, N.Y.), never
+				 * after "Washington state", and not in a briefs roundup. */
+				if (a->population < 100000 || several_datelines(ds) ||
+				    (mn->tok_end < rs->s->n_toks && rs->s->toks[mn->tok_end].len == 5 &&
+				     !strncasecmp(rs->s->text + rs->s->toks[mn->tok_end].off, "state", 5)))
+					continue;
 				if (!region_of(ds, a, lit->kind == DB_KIND_ADMIN1, &reg) || reg.id == lit->id)
 					continue;
 				if (lit->kind == DB_KIND_ADMIN1 && strcmp(reg.country, lit->country) != 0)
