@@ -342,13 +342,13 @@ static enum pc_rc rule_qualifier(struct dstate *ds, size_t m, struct diag *d)
 		double att_alt = resolve_support(rs, m, alt, RESOLVE_NO_QUALIFIER | RESOLVE_DOCWIDE | RESOLVE_STRONG);
 		double att_lit = resolve_support(rs, m, lit, RESOLVE_NO_QUALIFIER | RESOLVE_DOCWIDE | RESOLVE_STRONG);
 		/*
-		 * Only where the qualifier places the story itself (a dateline)
-		 * or the other place is about as prominent: "a son, Richard, of
-		 * Nashville, Tenn." in a Georgia obituary is a reader's city
-		 * spelled out, not a slip for Nashville, Ga.
+		 * Only where the qualifier places the story itself (a lone
+		 * dateline).  In the body a qualified name is spelled out on
+		 * purpose: "a son, Richard, of Nashville, Tenn." in a Georgia
+		 * obituary, "fans who flew in from Portland, Maine" at a Blazers
+		 * game.
 		 */
-		int weighty = ((mn->flags & MATCH_DATELINE) && !several_datelines(ds)) ||
-			      alt->population * 2 >= lit->population;
+		int weighty = (mn->flags & MATCH_DATELINE) && !several_datelines(ds);
 		/* Across a border only in a lone dateline, and only when the
 		 * story gives the qualified reading nothing at all
 		 * ("BIRMINGHAM, Ala." on a West Midlands story). */
