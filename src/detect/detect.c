@@ -303,6 +303,31 @@ static enum pc_rc rule_qualifier(struct dstate *ds, size_t m, struct diag *d)
 		f = new_finding(ds, R_QUAL, m, off, len);
 		f->confidence = 0.95;
 		f->reading = to_dplace(ds, &q->cands[0].place);
+		/*
+		 * A common name in the body ("near Paris, Va.") with no
+		 * look-alike in the region to explain a slip is as likely a
+		 * village below the gazetteer's 500 people: a suggestion to
+		 * check, not an error.  A dateline ("HALIFAX, N.B.") names the
+		 * story's own place and stays an error.
+		 */
+		if (!have_alike && !(mn->flags & MATCH_DATELINE)) {
+			size_t n_own = 0;
+			for (j = 0; j < mn->n_cands; j++)
+				if (mn->cands[j].place.kind == DB_KIND_PLACE && mn->cands[j].name_kind != DB_NAME_ALT)
+					n_own++;
+			if (n_own >= 3) {
+				f->sev = DETECT_SEV_SUGGESTION;
+				f->confidence = 0.5;
+				f->message = arena_printf(ds->a, "No %s of 500 people or more lies in %s; check the place "
+								 "(a smaller %s may not be in the gazetteer)%s",
+							  mn->surface, region, mn->surface, quoted_note(f));
+				if (best_out >= 0) {
+					f->alternative = to_dplace(ds, &mn->cands[best_out].place);
+					f->suggestion = place_label(ds, &mn->cands[best_out].place);
+				}
+				return PC_OK;
+			}
+		}
 		if (best_out >= 0) {
 			const struct db_place *o = &mn->cands[best_out].place;
 			/* Prefer the look-alike inside the region only when the
