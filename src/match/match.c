@@ -191,10 +191,10 @@ static size_t next_name_tok(const struct mstate *m, size_t t)
 	if (scan_is_punct(s, t, '.') && t + 1 < s->n_toks && (tok(m, t + 1)->flags & SCAN_WORD)) {
 		const struct scan_tok *p = tok(m, t - 1);
 		const char *w = s->text + p->off;
-		if (p->len == 2 && (memcmp(w, "St", 2) == 0 || memcmp(w, "Ft", 2) == 0 ||
-				    memcmp(w, "Mt", 2) == 0))
+		/* "St." and, in a dateline's capitals, "ST." */
+		if (p->len == 2 && (w[0] == 'S' || w[0] == 'F' || w[0] == 'M') && (w[1] == 't' || w[1] == 'T'))
 			return t + 1;
-		if (p->len == 3 && memcmp(w, "Ste", 3) == 0)
+		if (p->len == 3 && (memcmp(w, "Ste", 3) == 0 || memcmp(w, "STE", 3) == 0))
 			return t + 1;
 	}
 	return (size_t)-1;

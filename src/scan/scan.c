@@ -28,10 +28,15 @@ static const char *const scan_abbrevs[] = {
 
 static int is_abbrev(const char *s, size_t len)
 {
+	/* The place words also in capitals: datelines write "ST. PAUL". */
+	static const char *const upper[] = { "ST", "STE", "FT", "MT" };
 	size_t i;
 
 	for (i = 0; i < sizeof scan_abbrevs / sizeof scan_abbrevs[0]; i++)
 		if (strlen(scan_abbrevs[i]) == len && memcmp(scan_abbrevs[i], s, len) == 0)
+			return 1;
+	for (i = 0; i < sizeof upper / sizeof upper[0]; i++)
+		if (strlen(upper[i]) == len && memcmp(upper[i], s, len) == 0)
 			return 1;
 	return 0;
 }
