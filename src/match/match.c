@@ -577,7 +577,22 @@ static enum pc_rc try_at(struct mstate *m, size_t t, size_t *next)
 	for (i = n_ends; i-- > 0;) {
 		size_t n_hits = 0, t1 = ends[i];
 		unsigned flags = 0;
-		rc = db_names_lookup(m->db, keys[i], m->hits, sizeof m->hits / sizeof m->hits[0], &n_hits, &d);
+		int poss_name = 0;
+		/* "St. John's": a longer name ending in 's is a name, not a
+		 * possessive (only for several words: "Roger's" is no Rogers). */
+		if (t1 > t && (tok(m, t1)->flags & SCAN_POSS) && strlen(keys[i]) + 2 < 256) {
+			char k2[256];
+			snprintf(k2, sizeof k2, "%ss", keys[i]);
+			rc = db_names_lookup(m->db, k2, m->hits, sizeof m->hits / sizeof m->hits[0], &n_hits, &d);
+			if (rc != PC_OK)
+				return rc;
+			if (n_hits) {
+				poss_name = 1;
+				memcpy(keys[i], k2, strlen(k2) + 1);
+			}
+		}
+		if (!poss_name)
+			rc = db_names_lookup(m->db, keys[i], m->hits, sizeof m->hits / sizeof m->hits[0], &n_hits, &d);
 		if (rc != PC_OK)
 			return rc;
 		/* Plural demonym: "Australians", "Virginians". */
@@ -669,7 +684,7 @@ static enum pc_rc try_at(struct mstate *m, size_t t, size_t *next)
 				flags |= MATCH_HEADLINE;
 			if (k0->flags & SCAN_SENT_START)
 				flags |= MATCH_SENT_START;
-			if (tok(m, t1)->flags & SCAN_POSS)
+			if ((tok(m, t1)->flags & SCAN_POSS) && !poss_name)
 				flags |= MATCH_POSS;
 			if (t > 0 && (tok(m, t - 1)->flags & SCAN_WORD) &&
 			    IN_LIST(match_slot_words, s->text + tok(m, t - 1)->off, tok(m, t - 1)->len))
