@@ -150,41 +150,44 @@ static void bind_place(sqlite3_stmt *st, int first, const struct db_build_place 
 	db_build_bind_text(st, i + 18, p->modified);
 }
 
-/* Copy S into the batch text; returns its offset + 1 (0 = NULL). */
-static size_t keep(struct db_build *b, const char *s)
-{
-	size_t off;
+/* The string members of struct db_build_place, in db_packed_place order. */
+static const size_t place_str_off[DB_PLACE_NSTR] = {
+	offsetof(struct db_build_place, name),    offsetof(struct db_build_place, asciiname),
+	offsetof(struct db_build_place, fclass),  offsetof(struct db_build_place, fcode),
+	offsetof(struct db_build_place, country), offsetof(struct db_build_place, cc2),
+	offsetof(struct db_build_place, admin1),  offsetof(struct db_build_place, admin2),
+	offsetof(struct db_build_place, admin3),  offsetof(struct db_build_place, admin4),
+	offsetof(struct db_build_place, timezone), offsetof(struct db_build_place, modified),
+};
 
-	if (!s || !s[0])
-		return 0;
-	off = b->pb_text.len;
-	buf_append(&b->pb_text, s, strlen(s) + 1);
-	return off + 1;
+void db_place_pack(const struct db_build_place *p, struct buf *text, struct db_packed_place *out)
+{
+	size_t i;
+
+	out->num = *p;
+	for (i = 0; i < DB_PLACE_NSTR; i++) {
+		const char *s = *(const char *const *)((const char *)p + place_str_off[i]);
+		out->str[i] = 0;
+		if (s && s[0]) {
+			out->str[i] = text->len + 1;
+			buf_append(text, s, strlen(s) + 1);
+		}
+	}
 }
 
-static const char *kept(const struct db_build *b, size_t off)
+void db_place_unpack(const struct db_packed_place *r, const struct buf *text, struct db_build_place *out)
 {
-	return off ? b->pb_text.data + off - 1 : NULL;
+	size_t i;
+
+	*out = r->num;
+	for (i = 0; i < DB_PLACE_NSTR; i++)
+		*(const char **)((char *)out + place_str_off[i]) = r->str[i] ? text->data + r->str[i] - 1 : NULL;
 }
 
 /* The batched row I as a struct db_build_place pointing into pb_text. */
 static void batch_row(const struct db_build *b, size_t i, struct db_build_place *p)
 {
-	const struct db_place_row *r = &b->pb_rows[i];
-
-	*p = r->num;
-	p->name = kept(b, r->str[0]);
-	p->asciiname = kept(b, r->str[1]);
-	p->fclass = kept(b, r->str[2]);
-	p->fcode = kept(b, r->str[3]);
-	p->country = kept(b, r->str[4]);
-	p->cc2 = kept(b, r->str[5]);
-	p->admin1 = kept(b, r->str[6]);
-	p->admin2 = kept(b, r->str[7]);
-	p->admin3 = kept(b, r->str[8]);
-	p->admin4 = kept(b, r->str[9]);
-	p->timezone = kept(b, r->str[10]);
-	p->modified = kept(b, r->str[11]);
+	db_place_unpack(&b->pb_rows[i], &b->pb_text, p);
 }
 
 /*
@@ -235,27 +238,12 @@ done:
 
 enum pc_rc db_build_place(struct db_build *b, const struct db_build_place *p, struct diag *d)
 {
-	struct db_place_row *r;
-
 	if (b->pb_n == DB_PLACE_BATCH) {
 		enum pc_rc rc = db_build_flush_places(b, d);
 		if (rc != PC_OK)
 			return rc;
 	}
-	r = &b->pb_rows[b->pb_n++];
-	r->num = *p;
-	r->str[0] = keep(b, p->name);
-	r->str[1] = keep(b, p->asciiname);
-	r->str[2] = keep(b, p->fclass);
-	r->str[3] = keep(b, p->fcode);
-	r->str[4] = keep(b, p->country);
-	r->str[5] = keep(b, p->cc2);
-	r->str[6] = keep(b, p->admin1);
-	r->str[7] = keep(b, p->admin2);
-	r->str[8] = keep(b, p->admin3);
-	r->str[9] = keep(b, p->admin4);
-	r->str[10] = keep(b, p->timezone);
-	r->str[11] = keep(b, p->modified);
+	db_place_pack(p, &b->pb_text, &b->pb_rows[b->pb_n++]);
 	return PC_OK;
 }
 

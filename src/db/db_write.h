@@ -65,6 +65,23 @@ struct db_build_place {
 };
 
 /*
+ * A place whose strings sit in a shared text buffer instead of behind its
+ * own pointers: how the insert batch and the loader's reader thread hold
+ * rows without a copy per field.  str[] are offsets + 1 into the buffer,
+ * 0 for NULL; num holds the numbers (its string pointers are not used).
+ */
+#define DB_PLACE_NSTR 12
+struct db_packed_place {
+	struct db_build_place num;
+	size_t str[DB_PLACE_NSTR];
+};
+
+/* Pack P, appending its strings to TEXT. */
+void db_place_pack(const struct db_build_place *p, struct buf *text, struct db_packed_place *out);
+/* Unpack R into OUT, whose strings point into TEXT (valid while TEXT is). */
+void db_place_unpack(const struct db_packed_place *r, const struct buf *text, struct db_build_place *out);
+
+/*
  * What makes an entry prominent enough for the look-alike table: places of
  * at least MIN_POP, capitals (PPLC), admin seats (PPLA, PPLA2) of at least
  * MIN_POP_SEAT; countries and admin1 regions always.  Chosen by the load

@@ -24,12 +24,6 @@
 #define DB_PREFIX_BATCH 200
 #define DB_PLACE_BATCH 50
 
-/* A places row waiting for the batch insert: str[] are offsets + 1 in pb_text. */
-struct db_place_row {
-	struct db_build_place num;
-	size_t str[12];
-};
-
 /* A names row waiting in memory; strings are offsets in nb_text. */
 struct db_name_row {
 	int64_t place_id;
@@ -64,7 +58,7 @@ struct db_build {
 	size_t n_runs;
 	uint64_t nb_seq;         /* rows spilled so far: arrival order of nb_rows[0] */
 	sqlite3_stmt *st_near_batch, *st_place_batch;
-	struct db_place_row *pb_rows;
+	struct db_packed_place *pb_rows; /* strings in pb_text */
 	size_t pb_n;
 	struct buf pb_text;
 	size_t nk_off[DB_NEAR_BATCH * 2];

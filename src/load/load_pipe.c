@@ -38,15 +38,10 @@ struct pipe_op {
 	size_t a, b, c;  /* ROW_NAMES: name, ascii, alternates; PLACE: index in places */
 };
 
-struct pipe_place {
-	struct db_build_place num;
-	size_t str[12];
-};
-
 struct load_batch {
 	struct pipe_op *ops;
 	size_t n_ops;
-	struct pipe_place *places;
+	struct db_packed_place *places; /* strings in text */
 	size_t n_places;
 	struct buf text;
 	struct load_batch *next;
@@ -149,7 +144,6 @@ static const char *kept(const struct load_batch *b, size_t off)
 enum pc_rc load_emit_place(struct loader *L, const struct db_build_place *p, struct diag *d)
 {
 	struct pipe_op *op;
-	struct pipe_place *r;
 	struct load_batch *b;
 	enum pc_rc rc;
 
@@ -160,20 +154,7 @@ enum pc_rc load_emit_place(struct loader *L, const struct db_build_place *p, str
 	b = L->out;
 	op->type = OP_PLACE;
 	op->a = b->n_places;
-	r = &b->places[b->n_places++];
-	r->num = *p;
-	r->str[0] = keep(b, p->name);
-	r->str[1] = keep(b, p->asciiname);
-	r->str[2] = keep(b, p->fclass);
-	r->str[3] = keep(b, p->fcode);
-	r->str[4] = keep(b, p->country);
-	r->str[5] = keep(b, p->cc2);
-	r->str[6] = keep(b, p->admin1);
-	r->str[7] = keep(b, p->admin2);
-	r->str[8] = keep(b, p->admin3);
-	r->str[9] = keep(b, p->admin4);
-	r->str[10] = keep(b, p->timezone);
-	r->str[11] = keep(b, p->modified);
+	db_place_pack(p, &b->text, &b->places[b->n_places++]);
 	return PC_OK;
 }
 
@@ -211,20 +192,8 @@ static enum pc_rc replay(struct loader *L, const struct load_batch *b, struct di
 		const struct pipe_op *op = &b->ops[i];
 		switch (op->type) {
 		case OP_PLACE: {
-			const struct pipe_place *r = &b->places[op->a];
-			struct db_build_place p = r->num;
-			p.name = kept(b, r->str[0]);
-			p.asciiname = kept(b, r->str[1]);
-			p.fclass = kept(b, r->str[2]);
-			p.fcode = kept(b, r->str[3]);
-			p.country = kept(b, r->str[4]);
-			p.cc2 = kept(b, r->str[5]);
-			p.admin1 = kept(b, r->str[6]);
-			p.admin2 = kept(b, r->str[7]);
-			p.admin3 = kept(b, r->str[8]);
-			p.admin4 = kept(b, r->str[9]);
-			p.timezone = kept(b, r->str[10]);
-			p.modified = kept(b, r->str[11]);
+			struct db_build_place p;
+			db_place_unpack(&b->places[op->a], &b->text, &p);
 			rc = db_build_place(L->build, &p, d);
 			break;
 		}
