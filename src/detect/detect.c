@@ -507,8 +507,7 @@ static enum pc_rc rule_lookalike(struct dstate *ds, size_t m, struct diag *d)
 				 * Only for a big city (not Port Washington, N.Y.), never
 				 * after "Washington state", and not in a briefs roundup. */
 				if (a->population < 100000 || several_datelines(ds) ||
-				    (mn->tok_end < rs->s->n_toks && rs->s->toks[mn->tok_end].len == 5 &&
-				     !strncasecmp(rs->s->text + rs->s->toks[mn->tok_end].off, "state", 5)))
+				    scan_is_word(rs->s, mn->tok_end, "state"))
 					continue;
 				if (!region_of(ds, a, lit->kind == DB_KIND_ADMIN1, &reg) || reg.id == lit->id)
 					continue;

@@ -624,8 +624,7 @@ static enum pc_rc try_at(struct mstate *m, size_t t, size_t *next)
 				return PC_OK;
 			}
 		}
-		if (t >= 2 && (tok(m, t - 1)->flags & SCAN_WORD) && tok(m, t - 1)->len == 2 &&
-		    memcmp(s->text + tok(m, t - 1)->off, "of", 2) == 0 && is_capword(m, t - 2) &&
+		if (t >= 2 && scan_is_word(s, t - 1, "of") && is_capword(m, t - 2) &&
 		    IN_LIST(match_water_words, s->text + tok(m, t - 2)->off, tok(m, t - 2)->len)) {
 			*next = t1 + 1;
 			return PC_OK;
@@ -743,13 +742,6 @@ static int place_in_region(const struct db_place *a, const struct db_place *r)
  * but B is also a town close to one of A's readings.  "Charlottesville,
  * N.C." stays a qualifier: N.C. names no town.
  */
-static int tok_is(const struct mstate *m, size_t t, const char *w)
-{
-	size_t n = strlen(w);
-
-	return t < m->s->n_toks && tok(m, t)->len == n && memcmp(m->s->text + tok(m, t)->off, w, n) == 0;
-}
-
 /*
  * Does the list go on after mention B (index IB)?  "Dublin, Oslo and
  * Bangkok", "Dublin, Oslo, Bangkok": B is followed by "and"/"or" or by a
@@ -760,11 +752,11 @@ static int list_goes_on(const struct mstate *m, size_t ib)
 	const struct match_result *o = m->out;
 	size_t t = o->m[ib].tok_end;
 
-	if (tok_is(m, t, "and") || tok_is(m, t, "or"))
+	if (scan_is_word(m->s, t, "and") || scan_is_word(m->s, t, "or"))
 		return 1;
 	if (!scan_is_punct(m->s, t, ','))
 		return 0;
-	if (tok_is(m, t + 1, "and") || tok_is(m, t + 1, "or"))
+	if (scan_is_word(m->s, t + 1, "and") || scan_is_word(m->s, t + 1, "or"))
 		t++;
 	return ib + 1 < o->n && o->m[ib + 1].tok_start == t + 1;
 }

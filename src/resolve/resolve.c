@@ -362,14 +362,6 @@ static void rebuild_dyn(struct resolve_state *rs)
 	}
 }
 
-/* Is token T the word W, any case? */
-static int tok_word(const struct scan_doc *s, size_t t, const char *w)
-{
-	size_t n = strlen(w);
-
-	return t < s->n_toks && s->toks[t].len == n && strncasecmp(s->text + s->toks[t].off, w, n) == 0;
-}
-
 /*
  * "Washington" and "New York" written alone mean the city in news copy;
  * the state is "Washington state", "New York State" or "the state of
@@ -395,9 +387,9 @@ static int city_namesake(const struct resolve_state *rs, const struct mention *m
 	}
 	if (!city)
 		return 0;
-	if (tok_word(s, mn->tok_end, "state")) /* tok_end is exclusive */
+	if (scan_is_word(s, mn->tok_end, "state")) /* tok_end is exclusive */
 		return 0;
-	if (mn->tok_start >= 2 && tok_word(s, mn->tok_start - 1, "of") && tok_word(s, mn->tok_start - 2, "state"))
+	if (mn->tok_start >= 2 && scan_is_word(s, mn->tok_start - 1, "of") && scan_is_word(s, mn->tok_start - 2, "state"))
 		return 0;
 	return 1;
 }
@@ -409,7 +401,7 @@ static int speech_after(const struct resolve_state *rs, const struct mention *mn
 	size_t i;
 
 	for (i = 0; i < sizeof verbs / sizeof verbs[0]; i++)
-		if (tok_word(rs->s, mn->tok_end, verbs[i]))
+		if (scan_is_word(rs->s, mn->tok_end, verbs[i]))
 			return 1;
 	return 0;
 }

@@ -7,6 +7,7 @@
 #include "base/utf8.h"
 
 #include <string.h>
+#include <strings.h>
 
 /*
  * Abbreviations after which a period does not end a sentence: titles, the
@@ -250,6 +251,14 @@ int scan_is_punct(const struct scan_doc *s, size_t t, char c)
 {
 	return t < s->n_toks && (s->toks[t].flags & SCAN_PUNCT) && s->toks[t].len == 1 &&
 	       s->text[s->toks[t].off] == c;
+}
+
+int scan_is_word(const struct scan_doc *s, size_t t, const char *w)
+{
+	size_t n = strlen(w);
+
+	return t < s->n_toks && (s->toks[t].flags & SCAN_WORD) && s->toks[t].len == n &&
+	       strncasecmp(s->text + s->toks[t].off, w, n) == 0;
 }
 
 int scan_is_dash(const struct scan_doc *s, size_t t)

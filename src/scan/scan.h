@@ -63,6 +63,9 @@ enum pc_rc scan_run(const char *text, size_t len, struct arena *a,
 /* Is token T punctuation character C (ASCII)? */
 int scan_is_punct(const struct scan_doc *s, size_t t, char c);
 
+/* Is token T the word W (ASCII, any case: "state", "State", "STATE")? */
+int scan_is_word(const struct scan_doc *s, size_t t, const char *w);
+
 /* Is token T a dash (hyphen used as a dash, en dash, em dash)? */
 int scan_is_dash(const struct scan_doc *s, size_t t);
 
