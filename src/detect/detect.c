@@ -32,6 +32,7 @@ struct dstate {
 	struct finding *f;
 	size_t n_f, cap_f;
 	unsigned char *flagged; /* per mention */
+	int roundup;            /* several_datelines() of the document */
 	struct db_hit hits[64];
 };
 
@@ -201,14 +202,12 @@ static int alt_named(const struct dstate *ds, size_t m, const struct db_place *p
 	return 0;
 }
 
-/* Rule 1 and rule 3b: a mention with a qualifier. */
 /*
  * Does the file hold several datelined stories (a briefs roundup)?  Then
  * what one brief is about says nothing about another's dateline.
  */
-static int several_datelines(const struct dstate *ds)
+static int several_datelines(const struct resolve_state *rs)
 {
-	const struct resolve_state *rs = ds->rs;
 	size_t i;
 	unsigned first_para = 0;
 	int seen = 0;
@@ -228,6 +227,7 @@ static int several_datelines(const struct dstate *ds)
 	return 0;
 }
 
+/* Rule 1 and rule 3b: a mention with a qualifier. */
 static enum pc_rc rule_qualifier(struct dstate *ds, size_t m, struct diag *d)
 {
 	const struct resolve_state *rs = ds->rs;
@@ -373,12 +373,12 @@ static enum pc_rc rule_qualifier(struct dstate *ds, size_t m, struct diag *d)
 		 * obituary, "fans who flew in from Portland, Maine" at a Blazers
 		 * game.
 		 */
-		int weighty = (mn->flags & MATCH_DATELINE) && !several_datelines(ds);
+		int weighty = (mn->flags & MATCH_DATELINE) && !ds->roundup;
 		/* Across a border only in a lone dateline, and only when the
 		 * story gives the qualified reading nothing at all
 		 * ("BIRMINGHAM, Ala." on a West Midlands story). */
 		int same_country = strcmp(alt->country, lit->country) == 0;
-		int abroad = !same_country && (mn->flags & MATCH_DATELINE) && !several_datelines(ds) &&
+		int abroad = !same_country && (mn->flags & MATCH_DATELINE) && !ds->roundup &&
 			     att_alt >= 1.5 && att_lit < 0.2 && s_alt >= 5 * s_lit + 0.5;
 		if (weighty && att_alt >= 1.0 && att_lit < 0.3 && s_alt >= s_lit + 0.8 && s_alt >= 2 * s_lit &&
 		    (same_country || abroad)) {
@@ -506,7 +506,7 @@ static enum pc_rc rule_lookalike(struct dstate *ds, size_t m, struct diag *d)
 				/* "Kansas" for a story about Kansas City, Mo.: suggest the region.
 				 * Only for a big city (not Port Washington, N.Y.), never
 				 * after "Washington state", and not in a briefs roundup. */
-				if (a->population < 100000 || several_datelines(ds) ||
+				if (a->population < 100000 || ds->roundup ||
 				    scan_is_word(rs->s, mn->tok_end, "state"))
 					continue;
 				if (!region_of(ds, a, lit->kind == DB_KIND_ADMIN1, &reg) || reg.id == lit->id)
@@ -984,6 +984,7 @@ enum pc_rc detect_run(const struct resolve_state *rs, const struct detect_opts *
 	ds.o = o;
 	ds.a = a;
 	ds.flagged = arena_calloc(a, rs->mr->n ? rs->mr->n : 1, 1);
+	ds.roundup = several_datelines(rs);
 	for (i = 0; i < rs->mr->n && rc == PC_OK; i++) {
 		const struct mention *mn = &rs->mr->m[i];
 		if (!rs->rm[i].keep || (mn->flags & (MATCH_QUALIFIER | MATCH_REGION_ABBR | MATCH_DEMONYM)))
