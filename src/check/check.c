@@ -47,14 +47,6 @@ static int key_of(const char *s, size_t len, char *out, size_t size)
 	return ok;
 }
 
-/* Is place P inside region R (country or admin1 row)? */
-static int inside(const struct db_place *p, const struct db_place *r)
-{
-	if (strcmp(p->country, r->country) != 0)
-		return 0;
-	return r->kind == DB_KIND_COUNTRY || (r->kind == DB_KIND_ADMIN1 && strcmp(p->admin1, r->admin1) == 0);
-}
-
 /* Resolve a place written as in check_engine_add_cue(). */
 static enum pc_rc find_place(struct db *db, const char *text, struct db_place *out, struct diag *d)
 {
@@ -79,7 +71,7 @@ static enum pc_rc find_place(struct db *db, const char *text, struct db_place *o
 		for (i = 0; i < n_names; i++)
 			for (j = 0; j < n_regions; j++)
 				if (regions[j].place.kind != DB_KIND_PLACE && names[i].name_kind != DB_NAME_DEMONYM &&
-				    inside(&names[i].place, &regions[j].place)) {
+				    db_place_in_region(&names[i].place, &regions[j].place)) {
 					*out = names[i].place;
 					return PC_OK;
 				}

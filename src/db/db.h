@@ -194,6 +194,9 @@ enum pc_rc db_names_lookup(struct db *db, const char *key, struct db_hit *hits,
  */
 int db_names_may_extend(struct db *db, const char *prefix);
 
+/* Is P inside region R (a country or admin1 row)?  0 for other kinds of R. */
+int db_place_in_region(const struct db_place *p, const struct db_place *r);
+
 /* One place by id.  PC_ERR_DB with "no such place" if absent. */
 enum pc_rc db_place_get(struct db *db, int64_t id, struct db_place *out /* OUT */,
 			struct diag *d);

@@ -107,6 +107,13 @@ enum pc_rc db_names_lookup(struct db *db, const char *key, struct db_hit *hits,
 	return PC_OK;
 }
 
+int db_place_in_region(const struct db_place *p, const struct db_place *r)
+{
+	if (strcmp(p->country, r->country) != 0)
+		return 0;
+	return r->kind == DB_KIND_COUNTRY || (r->kind == DB_KIND_ADMIN1 && strcmp(p->admin1, r->admin1) == 0);
+}
+
 int db_same_spelling(struct db *db, const char *a, const char *b)
 {
 	sqlite3_stmt *st;

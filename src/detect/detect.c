@@ -598,14 +598,6 @@ static enum pc_rc rule_lookalike(struct dstate *ds, size_t m, struct diag *d)
 }
 
 /* Rule 4: two look-alikes in different regions, both named. */
-/* Is P inside region R (a country or admin1 row)? */
-static int region_holds(const struct db_place *r, const struct db_place *p)
-{
-	if (strcmp(p->country, r->country) != 0)
-		return 0;
-	return r->kind == DB_KIND_COUNTRY || (r->kind == DB_KIND_ADMIN1 && strcmp(p->admin1, r->admin1) == 0);
-}
-
 static enum pc_rc rule_pairs(struct dstate *ds, struct diag *d)
 {
 	const struct resolve_state *rs = ds->rs;
@@ -646,7 +638,7 @@ static enum pc_rc rule_pairs(struct dstate *ds, struct diag *d)
 				continue;
 			/* Mexico and Mexico City, Kuwait and Kuwait City: a
 			 * region and a place inside it. */
-			if (region_holds(pa, pb) || region_holds(pb, pa))
+			if (db_place_in_region(pb, pa) || db_place_in_region(pa, pb))
 				continue;
 			/* Two regions of one country ("North Carolina and South
 			 * Carolina") or two neighbouring countries (Niger and

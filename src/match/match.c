@@ -728,14 +728,6 @@ static enum pc_rc try_at(struct mstate *m, size_t t, size_t *next)
 	return PC_OK;
 }
 
-/* Is place A inside region R (a country or admin1 row)? */
-static int place_in_region(const struct db_place *a, const struct db_place *r)
-{
-	if (strcmp(a->country, r->country) != 0)
-		return 0;
-	return r->kind == DB_KIND_COUNTRY || (r->kind == DB_KIND_ADMIN1 && strcmp(a->admin1, r->admin1) == 0);
-}
-
 /*
  * "Bolivar, Lebanon and Joplin", "Zurich, Bern": B is the next item of a
  * list, not a qualifier, when no reading of A lies in any region B names
@@ -777,7 +769,7 @@ static int city_region(const struct mention *b)
 		for (j = 0; j < b->n_cands; j++) {
 			const struct db_place *r = &b->cands[j].place;
 			if ((r->kind == DB_KIND_COUNTRY || r->kind == DB_KIND_ADMIN1) && r->population > 0 &&
-			    (double)r->population <= 1.5 * (double)c->population && place_in_region(c, r))
+			    (double)r->population <= 1.5 * (double)c->population && db_place_in_region(c, r))
 				return 1;
 		}
 	}
@@ -791,7 +783,7 @@ static int looks_like_list(const struct mstate *m, size_t ia)
 
 	for (i = 0; i < a->n_cands; i++)
 		for (j = 0; j < b->n_cands; j++)
-			if (b->cands[j].place.kind != DB_KIND_PLACE && place_in_region(&a->cands[i].place, &b->cands[j].place))
+			if (b->cands[j].place.kind != DB_KIND_PLACE && db_place_in_region(&a->cands[i].place, &b->cands[j].place))
 				return 0;
 	/* No reading of A in B: a list when it goes on after B or when B is a
 	 * city as big as its region, unless B is an abbreviation ("Va."),

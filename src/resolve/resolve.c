@@ -294,15 +294,9 @@ int resolve_inside(const struct mention *q, const struct db_place *c)
 {
 	size_t j;
 
-	for (j = 0; j < q->n_cands; j++) {
-		const struct db_place *r = &q->cands[j].place;
-		if (!same_str(c->country, r->country))
-			continue;
-		if (r->kind == DB_KIND_COUNTRY)
+	for (j = 0; j < q->n_cands; j++)
+		if (db_place_in_region(c, &q->cands[j].place))
 			return 1;
-		if (r->kind == DB_KIND_ADMIN1 && same_str(c->admin1, r->admin1))
-			return 1;
-	}
 	return 0;
 }
 
