@@ -5,7 +5,9 @@
 #include "db/db.h"
 
 #include "base/utf8.h"
+#include "base/xmem.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 /* Abbreviated place words expanded inside keys ("St. Louis" = "Saint Louis"). */
@@ -18,24 +20,48 @@ static const struct {
 	{ "mt", "mount" },
 };
 
+/* Does the folded key K (LEN bytes) hold a word of key_words[]? */
+static int has_key_word(const char *k, size_t len)
+{
+	const char *p = k, *end = k + len;
+
+	while (p < end) {
+		const char *w = p;
+		size_t wl, i;
+		while (p < end && *p != ' ')
+			p++;
+		wl = (size_t)(p - w);
+		if (wl == 2 || wl == 3)
+			for (i = 0; i < sizeof key_words / sizeof key_words[0]; i++)
+				if (strlen(key_words[i].abbr) == wl && memcmp(key_words[i].abbr, w, wl) == 0)
+					return 1;
+		p++; /* the space */
+	}
+	return 0;
+}
+
 enum pc_rc db_key(const char *s, size_t len, struct buf *out)
 {
-	struct buf tmp;
 	enum pc_rc rc;
 	const char *p, *end;
 	size_t start = out->len;
+	char *copy;
 
-	buf_init(&tmp, out->max);
-	rc = utf8_fold(s, len, &tmp);
-	if (rc != PC_OK)
-		goto done;
-	/* Fast path: no word to expand. */
-	p = buf_str(&tmp);
-	if (!strstr(p, "st") && !strstr(p, "ft") && !strstr(p, "mt")) {
-		rc = buf_append(out, tmp.data ? tmp.data : "", tmp.len);
-		goto done;
+	/* Fold straight into OUT: the common key has no word to expand. */
+	rc = utf8_fold(s, len, out);
+	if (rc != PC_OK || !has_key_word(out->data + start, out->len - start)) {
+		if (rc != PC_OK && out->data) {
+			out->len = start; /* OUT as it was */
+			out->data[start] = '\0';
+		}
+		return rc;
 	}
-	end = p + tmp.len;
+	/* Rewrite the folded key word by word, expanding the abbreviations. */
+	copy = xstrndup(out->data + start, out->len - start);
+	out->len = start;
+	out->data[start] = '\0';
+	p = copy;
+	end = copy + strlen(copy);
 	while (p < end) {
 		const char *w = p;
 		size_t wl, i;
@@ -43,7 +69,7 @@ enum pc_rc db_key(const char *s, size_t len, struct buf *out)
 			p++;
 		wl = (size_t)(p - w);
 		if (out->len > start && (rc = buf_putc(out, ' ')) != PC_OK)
-			goto done;
+			break;
 		for (i = 0; i < sizeof key_words / sizeof key_words[0]; i++)
 			if (strlen(key_words[i].abbr) == wl && memcmp(key_words[i].abbr, w, wl) == 0)
 				break;
@@ -52,11 +78,10 @@ enum pc_rc db_key(const char *s, size_t len, struct buf *out)
 		else
 			rc = buf_append(out, w, wl);
 		if (rc != PC_OK)
-			goto done;
+			break;
 		if (p < end)
 			p++; /* the space */
 	}
-done:
-	buf_free(&tmp);
+	free(copy);
 	return rc;
 }
