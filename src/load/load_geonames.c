@@ -96,48 +96,51 @@ static int is_ascii_str(const char *s)
 }
 
 /*
- * The names of one main-table row, deduplicated by key within the row:
- * the first (best) kind wins.  L->key2 holds the keys seen, NUL-separated.
+ * The names of one main-table row as records in OUT, deduplicated by key
+ * within the row (the first, best kind wins).  A record is a kind byte
+ * (with LOAD_NAME_PROMINENT on the keys that take part in look-alikes),
+ * the key, NUL, the form, NUL.  SEEN holds the offsets of the row's keys.
  */
+#define LOAD_NAME_PROMINENT 0x80
+
 struct row_names {
-	struct loader *L;
-	int64_t id;
+	struct buf *out;
 	size_t n_seen;
 	size_t seen_off[512];
 };
 
-static enum pc_rc row_name(struct row_names *r, int kind, const char *form, struct diag *d)
+static void row_name(struct row_names *r, int kind, const char *form)
 {
-	struct loader *L = r->L;
-	size_t i, klen, start;
+	struct buf *out = r->out;
+	size_t i, klen, start, kstart;
 	const char *key;
 
 	if (!form || !form[0])
-		return PC_OK;
-	start = L->key2.len;
-	if (db_key(form, strlen(form), &L->key2) != PC_OK || L->key2.len == start ||
-	    L->key2.len - start > 400) {
-		L->key2.len = start;
-		return PC_OK;
+		return;
+	start = out->len;
+	if (buf_putc(out, (char)kind) != PC_OK)
+		return;
+	kstart = out->len;
+	if (db_key(form, strlen(form), out) != PC_OK || out->len == kstart ||
+	    out->len - kstart > 400 || buf_putc(out, '\0') != PC_OK) {
+		out->len = start;
+		return;
 	}
-	if (buf_putc(&L->key2, '\0') != PC_OK) {
-		L->key2.len = start;
-		return PC_OK;
-	}
-	key = L->key2.data + start;
-	klen = L->key2.len - start - 1;
+	key = out->data + kstart;
+	klen = out->len - kstart - 1;
 	for (i = 0; i < r->n_seen; i++) {
-		const char *k = L->key2.data + r->seen_off[i];
+		const char *k = out->data + r->seen_off[i];
 		if (strlen(k) == klen && memcmp(k, key, klen) == 0) {
-			L->key2.len = start; /* a better kind already has it */
-			return PC_OK;
+			out->len = start; /* a better kind already has it */
+			return;
 		}
 	}
+	if (buf_append(out, form, strlen(form) + 1) != PC_OK) {
+		out->len = start;
+		return;
+	}
 	if (r->n_seen < sizeof r->seen_off / sizeof r->seen_off[0])
-		r->seen_off[r->n_seen++] = start;
-	if (L->cur)
-		L->cur->names++;
-	return db_build_name(L->build, L->key2.data + start, r->id, kind, form, d);
+		r->seen_off[r->n_seen++] = kstart;
 }
 
 enum pc_rc load_row_geonames(struct loader *L, char **f, size_t n, unsigned long line,
@@ -202,37 +205,48 @@ enum pc_rc load_row_geonames(struct loader *L, char **f, size_t n, unsigned long
 	return load_emit_row_names(L, p.id, p.name, p.asciiname, alt, prominent, d);
 }
 
-enum pc_rc load_geonames_names(struct loader *L, int64_t id, const char *name,
-			       const char *ascii, char *alts, int prominent, struct diag *d)
+size_t load_fold_row_names(const char *name, const char *ascii, char *alts, int prominent,
+			   struct buf *out)
 {
 	struct row_names rn;
-	enum pc_rc rc;
 	char *alt, *comma;
+	size_t i;
 
-	buf_reset(&L->key2);
-	rn.L = L;
-	rn.id = id;
+	rn.out = out;
 	rn.n_seen = 0;
-	if ((rc = row_name(&rn, DB_NAME_MAIN, name, d)) != PC_OK ||
-	    (rc = row_name(&rn, DB_NAME_ASCII, ascii, d)) != PC_OK)
-		return rc;
-	if (prominent) {
-		size_t i;
-		/* The main and ASCII keys (the first two seen) take part in look-alikes. */
-		for (i = 0; i < rn.n_seen; i++) {
-			const char *k = L->key2.data + rn.seen_off[i];
-			if (is_ascii_str(k))
-				db_build_prominent_add(L->build, k, id, 0);
-		}
-	}
+	row_name(&rn, DB_NAME_MAIN, name);
+	row_name(&rn, DB_NAME_ASCII, ascii);
+	/* The main and ASCII keys (the first two seen) take part in look-alikes. */
+	for (i = 0; prominent && i < rn.n_seen; i++)
+		if (is_ascii_str(out->data + rn.seen_off[i]))
+			out->data[rn.seen_off[i] - 1] |= (char)LOAD_NAME_PROMINENT;
 	for (alt = alts; alt && *alt; alt = comma ? comma + 1 : NULL) {
 		comma = strchr(alt, ',');
 		if (comma)
 			*comma = '\0';
-		if (load_alt_ok(alt) && (rc = row_name(&rn, DB_NAME_ALT, alt, d)) != PC_OK)
-			return rc;
+		if (load_alt_ok(alt))
+			row_name(&rn, DB_NAME_ALT, alt);
 		if (!comma)
 			break;
+	}
+	return rn.n_seen;
+}
+
+enum pc_rc load_add_row_names(struct loader *L, int64_t id, const char *rec, size_t n,
+			      struct diag *d)
+{
+	enum pc_rc rc;
+
+	for (; n > 0; n--) {
+		int kind = (unsigned char)rec[0] & ~LOAD_NAME_PROMINENT;
+		const char *key = rec + 1, *form = key + strlen(key) + 1;
+		if ((unsigned char)rec[0] & LOAD_NAME_PROMINENT)
+			db_build_prominent_add(L->build, key, id, 0);
+		if ((rc = db_build_name(L->build, key, id, kind, form, d)) != PC_OK)
+			return rc;
+		if (L->cur)
+			L->cur->names++;
+		rec = form + strlen(form) + 1;
 	}
 	return PC_OK;
 }

@@ -46,7 +46,7 @@ struct loader {
 	struct load_input *cur_in;
 	struct timespec t0;
 	struct buf key;               /* scratch for db_key() */
-	struct buf key2;
+	struct buf key2;              /* a row's name records (load_emit_row_names) */
 	/* Column map of --csv (indexes into the header, -1 = absent). */
 	int csv_col[16];
 	int n_main_files;
@@ -104,22 +104,26 @@ enum pc_rc load_stream_piped(struct loader *L, struct load_input *in, int commen
  */
 enum pc_rc load_emit_place(struct loader *L, const struct db_build_place *p, struct diag *d);
 /*
- * The names of a main-table row (load_geonames_names), likewise: they are
- * folded into keys in the load's thread, which has time to spare while
- * the reader parses.
+ * The names of a main-table row, likewise: folded into keys now
+ * (load_fold_row_names, in the reader thread when there is one, which
+ * would otherwise wait on SQLite) and added by load_add_row_names.  ALTS
+ * is cut up in place.
  */
 enum pc_rc load_emit_row_names(struct loader *L, int64_t id, const char *name,
-			       const char *ascii, const char *alts, int prominent,
+			       const char *ascii, char *alts, int prominent,
 			       struct diag *d);
 /*
- * Name rows of place ID: NAME, ASCII and (ALTS not NULL) the acceptable
- * comma-separated alternates, each key once (the first, best kind), and
- * with PROMINENT its main and ASCII keys for the look-alike pass.  ALTS
- * is cut up in place.  Writes straight into L->build; uses L->key2.
+ * Name records of one main-table row appended to OUT: NAME, ASCII and
+ * (ALTS not NULL) the acceptable comma-separated alternates, each key
+ * once (the first, best kind), and with PROMINENT its main and ASCII keys
+ * marked for the look-alike pass.  ALTS is cut up in place.  Returns the
+ * number of records.  Pure: no loader state, safe in any thread.
  */
-enum pc_rc load_geonames_names(struct loader *L, int64_t id, const char *name,
-			       const char *ascii, char *alts, int prominent, struct diag *d);
-
+size_t load_fold_row_names(const char *name, const char *ascii, char *alts, int prominent,
+			   struct buf *out);
+/* Add N records REC (load_fold_row_names) of place ID to L->build. */
+enum pc_rc load_add_row_names(struct loader *L, int64_t id, const char *rec, size_t n,
+			      struct diag *d);
 /*
  * A bad row at FILE:LINE: count it, report it through opts->warn, and
  * return PC_OK to go on or (under --strict) PC_ERR_PARSE with D set.

@@ -5,11 +5,15 @@
  * as SQLite's inserts of the result, so the two run on two cores: a reader
  * thread runs load_stream with the usual row handler, whose output
  * (load_emit_*) goes into batches instead of the build; the load's own
- * thread replays each batch into the build, in order, folding the names
- * into keys on the way (load_geonames_names: that evens the two threads'
- * shares out).  The build gets exactly the calls of the one-thread path,
- * in the same order, so the database is the same.  At most PIPE_DEPTH
- * batches exist, so memory does not grow with the file.
+ * thread replays each batch into the build, in order.  Folding the rows'
+ * names into keys (load_fold_row_names) is the work that moves between
+ * the two: the reader does it while the load's thread has batches
+ * waiting, the load's thread when it has caught up (pipe_push), so
+ * neither core idles while the other has work.  Folding was a third of
+ * the load's thread's share when it sat there alone, and the reader's
+ * own share when it sat there.  The build gets exactly the calls of the
+ * one-thread path, in the same order, so the database is the same.  At
+ * most PIPE_DEPTH batches exist, so memory does not grow with the file.
  *
  * While the file streams, the reader alone runs the row handler (file
  * stats' row and skip counts, the warn and progress callbacks); the load's
@@ -28,14 +32,19 @@
 #define PIPE_BATCH_OPS 8192
 #define PIPE_BATCH_TEXT ((size_t)1 << 20)
 
-enum { OP_PLACE, OP_ROW_NAMES };
+enum { OP_PLACE, OP_ROW_NAMES, OP_ROW_RAW };
 
 /* One emitted call; strings are offsets + 1 into the batch text (0 = NULL). */
 struct pipe_op {
 	int type;
 	int prominent;
 	int64_t id;
-	size_t a, b, c;  /* ROW_NAMES: name, ascii, alternates; PLACE: index in places */
+	/*
+	 * PLACE: a = index in places.  ROW_NAMES: a = offset of the records
+	 * in text, b = their count.  ROW_RAW: a, b, c = name, ascii,
+	 * alternates (offsets + 1 in text, 0 = NULL), to be folded.
+	 */
+	size_t a, b, c;
 };
 
 struct load_batch {
@@ -44,6 +53,7 @@ struct load_batch {
 	struct db_packed_place *places; /* strings in text */
 	size_t n_places;
 	struct buf text;
+	int fold;  /* the reader folds this batch's names (ROW_NAMES, not ROW_RAW) */
 	struct load_batch *next;
 };
 
@@ -51,6 +61,7 @@ struct pipe {
 	pthread_mutex_t mu;
 	pthread_cond_t cv;
 	struct load_batch *full_head, *full_tail; /* reader -> writer, in order */
+	size_t n_full;
 	struct load_batch *free_list;
 	int done;      /* the reader has handed over its last batch */
 	int stop;      /* the writer failed: the reader should give up */
@@ -85,7 +96,7 @@ static void batch_free(struct load_batch *b)
 static enum pc_rc pipe_push(struct pipe *p, struct loader *L)
 {
 	struct load_batch *b = L->out;
-	int stop;
+	int stop, fold;
 
 	pthread_mutex_lock(&p->mu);
 	b->next = NULL;
@@ -94,6 +105,14 @@ static enum pc_rc pipe_push(struct pipe *p, struct loader *L)
 	else
 		p->full_head = b;
 	p->full_tail = b;
+	p->n_full++;
+	/*
+	 * Who folds the next batch's names: this thread while the writer has
+	 * batches waiting (SQLite is the slower side), the writer when it
+	 * has caught up and would otherwise wait on this thread.  Either way
+	 * the build gets the same calls; only the split of the work moves.
+	 */
+	fold = p->n_full > 1;
 	pthread_cond_broadcast(&p->cv);
 	while (!p->free_list && !p->stop)
 		pthread_cond_wait(&p->cv, &p->mu);
@@ -106,6 +125,7 @@ static enum pc_rc pipe_push(struct pipe *p, struct loader *L)
 		L->out = batch_new(); /* stopping: a scratch batch, dropped at the end */
 	L->out->n_ops = 0;
 	L->out->n_places = 0;
+	L->out->fold = fold;
 	buf_reset(&L->out->text);
 	return stop ? PC_ERR_DB : PC_OK;
 }
@@ -136,7 +156,7 @@ static size_t keep(struct load_batch *b, const char *s)
 	return off + 1;
 }
 
-static const char *kept(const struct load_batch *b, size_t off)
+static char *kept(const struct load_batch *b, size_t off)
 {
 	return off ? b->text.data + off - 1 : NULL;
 }
@@ -159,26 +179,34 @@ enum pc_rc load_emit_place(struct loader *L, const struct db_build_place *p, str
 }
 
 enum pc_rc load_emit_row_names(struct loader *L, int64_t id, const char *name,
-			       const char *ascii, const char *alts, int prominent,
+			       const char *ascii, char *alts, int prominent,
 			       struct diag *d)
 {
 	struct pipe_op *op;
 	enum pc_rc rc;
+	size_t start;
 
 	if (!L->out) {
-		char *copy = alts ? xstrdup(alts) : NULL;
-		rc = load_geonames_names(L, id, name, ascii, copy, prominent, d);
-		free(copy);
-		return rc;
+		size_t n;
+		buf_reset(&L->key2);
+		n = load_fold_row_names(name, ascii, alts, prominent, &L->key2);
+		return load_add_row_names(L, id, L->key2.data, n, d);
 	}
 	if ((rc = next_op(L, &op)) != PC_OK)
 		return rc;
-	op->type = OP_ROW_NAMES;
 	op->id = id;
-	op->prominent = prominent;
-	op->a = keep(L->out, name);
-	op->b = keep(L->out, ascii);
-	op->c = keep(L->out, alts);
+	if (!L->out->fold) {
+		op->type = OP_ROW_RAW;
+		op->prominent = prominent;
+		op->a = keep(L->out, name);
+		op->b = keep(L->out, ascii);
+		op->c = keep(L->out, alts);
+		return PC_OK;
+	}
+	op->type = OP_ROW_NAMES;
+	start = L->out->text.len;
+	op->b = load_fold_row_names(name, ascii, alts, prominent, &L->out->text);
+	op->a = start;
 	return PC_OK;
 }
 
@@ -198,10 +226,17 @@ static enum pc_rc replay(struct loader *L, const struct load_batch *b, struct di
 			break;
 		}
 		case OP_ROW_NAMES:
-			/* The reader is done with the batch: its text may be cut up. */
-			rc = load_geonames_names(L, op->id, kept(b, op->a), kept(b, op->b),
-						 op->c ? b->text.data + op->c - 1 : NULL, op->prominent, d);
+			rc = load_add_row_names(L, op->id, b->text.data + op->a, op->b, d);
 			break;
+		case OP_ROW_RAW: {
+			/* The reader is done with the batch: its text may be cut up. */
+			size_t n;
+			buf_reset(&L->key2);
+			n = load_fold_row_names(kept(b, op->a), kept(b, op->b), kept(b, op->c),
+						op->prominent, &L->key2);
+			rc = load_add_row_names(L, op->id, L->key2.data, n, d);
+			break;
+		}
 		}
 	}
 	return rc;
@@ -213,6 +248,7 @@ static void *reader_main(void *arg)
 	struct loader *L = p->L;
 
 	L->out = batch_new();
+	L->out->fold = 0; /* the writer is idle at first */
 	p->rc = load_stream(L, p->in, 0, p->comments, p->fn, &p->d);
 	pthread_mutex_lock(&p->mu);
 	/* The last batch goes over even after an error: rows before it count. */
@@ -264,6 +300,7 @@ enum pc_rc load_stream_piped(struct loader *L, struct load_input *in, int commen
 			pthread_cond_wait(&p.cv, &p.mu);
 		b = p.full_head;
 		if (b) {
+			p.n_full--;
 			p.full_head = b->next;
 			if (!p.full_head)
 				p.full_tail = NULL;
