@@ -56,10 +56,12 @@ enum pc_rc db_build_name(struct db_build *b, const char *key, int64_t place_id, 
 		if (!b->nb_cap) {
 			b->nb_cap = DB_NAME_MEM_CAP / (sizeof(struct db_name_row) + 16) + 1;
 			buf_reserve(&b->nb_text, DB_NAME_MEM_CAP);
+			xmem_hint_huge(b->nb_text.data, DB_NAME_MEM_CAP);
 		} else {
 			b->nb_cap *= 2;
 		}
 		b->nb_rows = xreallocarray(b->nb_rows, b->nb_cap, sizeof *b->nb_rows);
+		xmem_hint_huge(b->nb_rows, b->nb_cap * sizeof *b->nb_rows);
 	}
 	r = &b->nb_rows[b->nb_n++];
 	r->key = (uint32_t)b->nb_text.len;
@@ -141,6 +143,9 @@ static struct name_ord *sort_seg(const struct name_seg *g)
 	size_t count[256];
 	size_t i, r;
 	unsigned shift;
+
+	xmem_hint_huge(o, g->n * sizeof *o);
+	xmem_hint_huge(tmp, g->n * sizeof *tmp);
 
 	for (i = 0; i < g->n; i++) {
 		o[i].pfx = key_prefix(g->text.data + g->rows[i].key);
