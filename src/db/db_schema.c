@@ -341,6 +341,8 @@ static void build_free(struct db_build *b)
 	arena_free(&b->arena);
 	free(b->prom_list);
 	db_build_names_discard(b);
+	db_build_prefixes_discard(b);
+	buf_free(&b->fk_text);
 	buf_free(&b->nk_text);
 	buf_free(&b->pb_text);
 	free(b->pb_rows);
@@ -428,7 +430,7 @@ enum pc_rc db_build_derive_names(struct db_build *b, struct diag *d)
 
 	if ((rc = db_build_flush_places(b, d)) != PC_OK ||
 	    (rc = db_build_flush_names(b, d)) != PC_OK ||
-	    (rc = db_build_prefixes_bloom(b, d)) != PC_OK)
+	    (rc = db_build_prefixes_start(b, d)) != PC_OK)
 		return rc;
 	/* The names buffer is not needed again: give its memory back. */
 	free(b->nb_rows);
@@ -446,7 +448,8 @@ enum pc_rc db_build_index(struct db_build *b, struct diag *d)
 
 	if ((rc = db_build_flush_places(b, d)) != PC_OK)
 		return rc;
-	return db_build_exec(b,
+	/* The prefix pass computes in its thread meanwhile (db_build_prefixes_start). */
+	rc = db_build_exec(b,
 			     "CREATE INDEX IF NOT EXISTS region_members_place ON region_members(place_id);"
 			     /* a region's abbreviations ("Va.") for suggestions: a
 			      * partial index of a few hundred rows */
@@ -454,6 +457,9 @@ enum pc_rc db_build_index(struct db_build *b, struct diag *d)
 			     /* query --near: a latitude band, then exact distances */
 			     "CREATE INDEX IF NOT EXISTS places_lat ON places(lat);",
 			     d);
+	if (rc != PC_OK)
+		return rc;
+	return db_build_prefixes_finish(b, d);
 }
 
 enum pc_rc db_build_commit(struct db_build *b, const char *sources,

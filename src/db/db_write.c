@@ -94,6 +94,7 @@ enum pc_rc db_build_prepare_all(struct db_build *b, struct diag *d)
 	buf_free(&sql);
 	buf_init(&b->nk_text, 0);
 	buf_init(&b->pb_text, 0);
+	buf_init(&b->fk_text, 0);
 	if (!b->pb_rows)
 		b->pb_rows = xcalloc(DB_PLACE_BATCH, sizeof *b->pb_rows);
 	buf_init(&b->nb_text, 0);

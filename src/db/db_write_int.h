@@ -70,6 +70,15 @@ struct db_build {
 	size_t n_prom, cap_prom;
 	int prom_sorted;
 	int64_t csv_next;  /* 0 until first asked */
+	/*
+	 * The distinct keys the last names flush wrote, in order and
+	 * NUL-terminated, valid (FK_WHOLE) when that flush wrote the whole
+	 * table: the prefix pass reads them instead of scanning the table.
+	 */
+	struct buf fk_text;
+	uint64_t fk_n;
+	int fk_whole;
+	struct prefix_job *prefixes; /* started, not yet written (db_write_prefixes.c) */
 	struct db_build_stats stats;
 };
 
@@ -96,7 +105,15 @@ enum pc_rc db_build_flush_near(struct db_build *b, struct diag *d);
 enum pc_rc db_build_flush_names(struct db_build *b, struct diag *d);
 /* Drop the names still waiting (spilled runs included): abort, free. */
 void db_build_names_discard(struct db_build *b);
-/* Derived tables at commit (db_write_prefixes.c). */
-enum pc_rc db_build_prefixes_bloom(struct db_build *b, struct diag *d);
+/*
+ * name_prefixes, the name filter and max_name_words (db_write_prefixes.c),
+ * once the names are in: _start gathers the keys and computes the rest in
+ * a thread, _finish (after the indexes) waits for it and writes the rows;
+ * _discard drops a started job (abort).  _finish without _start does nothing.
+ */
+struct prefix_job;
+enum pc_rc db_build_prefixes_start(struct db_build *b, struct diag *d);
+enum pc_rc db_build_prefixes_finish(struct db_build *b, struct diag *d);
+void db_build_prefixes_discard(struct db_build *b);
 
 #endif

@@ -308,6 +308,9 @@ struct name_sink {
 	size_t n_pend;
 	struct buf pend_text;
 	size_t pend_off[DB_NAME_BATCH][2];
+	struct buf *keys;  /* when not NULL: each distinct key written, in order */
+	uint64_t *n_keys;
+	size_t last_key;   /* offset of the last key in KEYS */
 };
 
 static enum pc_rc sink_init(struct name_sink *k, struct db_build *b, int copy, struct diag *d)
@@ -358,6 +361,14 @@ static enum pc_rc sink_write(struct name_sink *k, struct diag *d)
 	for (j = 0; k->copy && j < k->n_pend; j++) {
 		k->pend[j].key = k->pend_text.data + k->pend_off[j][0];
 		k->pend[j].form = k->pend_text.data + k->pend_off[j][1];
+	}
+	for (j = 0; k->keys && j < k->n_pend; j++) {
+		const char *key = k->pend[j].key;
+		if (*k->n_keys && strcmp(k->keys->data + k->last_key, key) == 0)
+			continue;
+		k->last_key = k->keys->len;
+		buf_append(k->keys, key, strlen(key) + 1);
+		(*k->n_keys)++;
 	}
 	if (k->n_pend == DB_NAME_BATCH) {
 		for (j = 0; j < k->n_pend; j++)
@@ -780,11 +791,20 @@ enum pc_rc db_build_flush_names(struct db_build *b, struct diag *d)
 	struct name_sink k;
 	enum pc_rc rc;
 	size_t n = b->nb_n + (b->sealed ? b->sealed->n : 0);
+	/* Into an empty table, the keys this flush writes are all there are. */
+	int whole = !(b->flags & DB_BUILD_ADD) && b->n_names_written == 0;
 
 	if (!n && !b->n_runs)
 		return PC_OK;
+	b->fk_whole = 0;
+	b->fk_n = 0;
+	buf_reset(&b->fk_text);
 	if ((rc = sink_init(&k, b, b->n_runs != 0, d)) != PC_OK)
 		goto done;
+	if (whole) {
+		k.keys = &b->fk_text;
+		k.n_keys = &b->fk_n;
+	}
 	if (b->n_runs) {
 		rc = merge_runs(b, &k, d);
 	} else {
@@ -835,6 +855,7 @@ enum pc_rc db_build_flush_names(struct db_build *b, struct diag *d)
 done:
 	sink_free(&k);
 	seal_free(b);
+	b->fk_whole = whole && rc == PC_OK;
 	b->n_names_written += (int64_t)n + 1; /* (only its being non-zero matters) */
 	if (!b->need_dedupe)
 		b->names_plain = 1; /* if dedupe is asked later, these rows need the SQL pass */
