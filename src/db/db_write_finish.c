@@ -29,23 +29,9 @@
 #define ID_REGION INT64_C(5000000000)
 #define ID_SPAN INT64_C(1000000000)
 
-/* ---- aggregate of the places inside each region code ---------------- */
+/* ---- string tables ----------------------------------------------------- */
 
-struct agg {
-	char *code;         /* "US", "US.VA", "US.VA.003"; NULL = empty slot */
-	double x, y, z;     /* sum of unit vectors */
-	double lat, lon;    /* sum of coordinates (fallback) */
-	int64_t n, pop;
-	int64_t own_id;     /* the region's own feature row, 0 if none */
-	int own_rank;       /* lower is better (PCLI before PCLD...) */
-	int64_t own_pop;
-};
-
-struct agg_map {
-	struct agg *slots;
-	size_t cap, n;
-};
-
+/* FNV-1a.  The synthetic ids (db_write.h) are made of it: it must not change. */
 static uint64_t hash_str(const char *s)
 {
 	uint64_t h = 1469598103934665603ULL;
@@ -57,60 +43,240 @@ static uint64_t hash_str(const char *s)
 	return h;
 }
 
-static struct agg *agg_get(struct agg_map *m, const char *code)
+/*
+ * H (a hash_more or hash_mem result) carried on over the LEN bytes at S:
+ * hash_more(hash_mem(a, la), b, lb) is the hash_mem of a then b, so that
+ * "US.VA.003" hashes on from "US.VA".
+ */
+static uint64_t hash_more(uint64_t h, const char *s, size_t len)
 {
 	size_t i;
 
-	if ((m->n + 1) * 2 > m->cap) {
-		struct agg *old = m->slots;
-		size_t oc = m->cap, j;
-		m->cap = oc ? oc * 2 : 1024;
-		m->slots = xcalloc(m->cap, sizeof *m->slots);
-		m->n = 0;
+	for (i = 0; i < len; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 1099511628211ULL;
+	}
+	return h;
+}
+
+/* hash_str of the LEN bytes at S (the same value when they hold no NUL). */
+static uint64_t hash_mem(const char *s, size_t len)
+{
+	return hash_more(1469598103934665603ULL, s, len);
+}
+
+/*
+ * A set of strings, each numbered by when it came (its entry): the region
+ * codes of the aggregates and the tags of the region names inserted, tens
+ * of thousands of short strings each.  The strings sit in one buffer and
+ * a slot is 8 bytes (the high half of the hash and the entry), so that
+ * probing and growing touch little memory: on the load's critical path a
+ * fresh page costs more than the probing (an 88-byte struct per slot and
+ * a strdup per string used to make this pass fault in some 16 MB).  The
+ * slot's half of the hash also places it, so that growing never reads
+ * the strings.  Fewer than 2^32 entries: far more than fits in memory.
+ */
+struct strtab_slot {
+	uint32_t h; /* the high half of the string's hash; its low bits are the home slot */
+	uint32_t e; /* entry + 1; 0 = empty */
+};
+
+struct strtab {
+	struct strtab_slot *slots;
+	size_t cap;      /* slots: 0 or a power of two, at most half full */
+	size_t n;        /* entries */
+	size_t *off;     /* entry -> offset of its string in text */
+	size_t off_cap;
+	struct buf text; /* the strings, each NUL-terminated */
+};
+
+static void strtab_init(struct strtab *t)
+{
+	memset(t, 0, sizeof *t);
+	buf_init(&t->text, 0); /* bounded by the input, like the rows it came from */
+}
+
+static void strtab_free(struct strtab *t)
+{
+	free(t->slots);
+	free(t->off);
+	buf_free(&t->text);
+}
+
+/* Slots and offsets for N entries in all (the slots rehashed, the offsets copied). */
+static void strtab_grow(struct strtab *t, size_t n)
+{
+	struct strtab_slot *old = t->slots;
+	size_t oc = t->cap, cap = oc ? oc : 512, j;
+
+	while ((n + 1) * 2 > cap)
+		cap *= 2;
+	if (cap != oc) {
+		t->slots = xcalloc(cap, sizeof *t->slots);
+		t->cap = cap;
 		for (j = 0; j < oc; j++) {
-			if (!old[j].code)
+			size_t i;
+			if (!old[j].e)
 				continue;
-			i = hash_str(old[j].code) & (m->cap - 1);
-			while (m->slots[i].code)
-				i = (i + 1) & (m->cap - 1);
-			m->slots[i] = old[j];
-			m->n++;
+			for (i = old[j].h & (cap - 1); t->slots[i].e; i = (i + 1) & (cap - 1))
+				;
+			t->slots[i] = old[j];
 		}
 		free(old);
 	}
-	i = hash_str(code) & (m->cap - 1);
-	while (m->slots[i].code) {
-		if (strcmp(m->slots[i].code, code) == 0)
-			return &m->slots[i];
-		i = (i + 1) & (m->cap - 1);
+	if (n > t->off_cap) {
+		t->off_cap = n > t->off_cap * 2 ? n : t->off_cap * 2;
+		t->off = xreallocarray(t->off, t->off_cap, sizeof *t->off);
 	}
-	m->slots[i].code = xstrdup(code);
-	m->n++;
-	return &m->slots[i];
 }
 
-static struct agg *agg_find(const struct agg_map *m, const char *code)
+/* Room for N entries in all and TEXT more bytes of strings, in one go. */
+static void strtab_reserve(struct strtab *t, size_t n, size_t text)
+{
+	strtab_grow(t, n);
+	buf_reserve(&t->text, text); /* no ceiling to fail */
+}
+
+/* The slot that holds S (LEN bytes, hash_mem H), or the empty slot it would take. */
+static struct strtab_slot *strtab_slot(const struct strtab *t, const char *s, size_t len,
+				       uint64_t h)
+{
+	uint32_t hi = (uint32_t)(h >> 32);
+	size_t i = hi & (t->cap - 1);
+
+	for (;; i = (i + 1) & (t->cap - 1)) {
+		struct strtab_slot *sl = &t->slots[i];
+		const char *e;
+		if (!sl->e)
+			return sl;
+		if (sl->h != hi)
+			continue;
+		/* strncmp: E may be shorter than LEN, and ends at its NUL. */
+		e = t->text.data + t->off[sl->e - 1];
+		if (strncmp(e, s, len) == 0 && e[len] == '\0')
+			return sl;
+	}
+}
+
+/* The entry of S (LEN bytes, no NUL among them) if present: 1, else 0. */
+static int strtab_find(const struct strtab *t, const char *s, size_t len, size_t *entry)
+{
+	const struct strtab_slot *sl;
+
+	if (!t->cap)
+		return 0;
+	sl = strtab_slot(t, s, len, hash_mem(s, len));
+	if (!sl->e)
+		return 0;
+	*entry = sl->e - 1;
+	return 1;
+}
+
+/*
+ * The entry of S (LEN bytes, no NUL among them, hash_mem H), added when
+ * new (*ADDED = 1).  S need not end at LEN.
+ */
+static size_t strtab_intern_h(struct strtab *t, const char *s, size_t len, uint64_t h,
+			      int *added)
+{
+	struct strtab_slot *sl;
+
+	if ((t->n + 1) * 2 > t->cap || t->n == t->off_cap)
+		strtab_grow(t, t->n + 1);
+	sl = strtab_slot(t, s, len, h);
+	*added = !sl->e;
+	if (sl->e)
+		return sl->e - 1;
+	if (t->n >= UINT32_MAX - 1)
+		abort(); /* not reached: the strings would have run out of memory first */
+	t->off[t->n] = t->text.len;
+	buf_append(&t->text, s, len); /* no ceiling to fail */
+	buf_putc(&t->text, '\0');
+	sl->h = (uint32_t)(h >> 32);
+	sl->e = (uint32_t)++t->n;
+	return t->n - 1;
+}
+
+static size_t strtab_intern(struct strtab *t, const char *s, size_t len, int *added)
+{
+	return strtab_intern_h(t, s, len, hash_mem(s, len), added);
+}
+
+/* ---- aggregate of the places inside each region code ---------------- */
+
+struct agg {
+	double x, y, z;     /* sum of unit vectors */
+	double lat, lon;    /* sum of coordinates (fallback) */
+	int64_t n, pop;
+	int64_t own_id;     /* the region's own feature row, 0 if none */
+	int64_t own_pop;
+	int own_rank;       /* lower is better (PCLI before PCLD...) */
+};
+
+/*
+ * By region code ("US", "US.VA", "US.VA.003"), indexed by its entry in
+ * CODES: the aggregate, and the id of the region row written for it.
+ */
+struct agg_map {
+	struct strtab codes;
+	struct agg *aggs;
+	int64_t *row_id; /* the row written in this admin pass, 0 = none; NULL: none at all */
+	size_t cap;
+};
+
+static void agg_map_init(struct agg_map *m)
+{
+	strtab_init(&m->codes);
+	m->aggs = NULL;
+	m->row_id = NULL;
+	m->cap = 0;
+}
+
+/* The entry of CODE (LEN bytes, hash_mem H) in M, with a zeroed aggregate when new. */
+static size_t agg_entry(struct agg_map *m, const char *code, size_t len, uint64_t h)
+{
+	int added;
+	size_t e = strtab_intern_h(&m->codes, code, len, h, &added);
+
+	if (e == m->cap) {
+		m->cap = m->cap ? m->cap * 2 : 1024;
+		m->aggs = xreallocarray(m->aggs, m->cap, sizeof *m->aggs);
+		if (m->row_id)
+			m->row_id = xreallocarray(m->row_id, m->cap, sizeof *m->row_id);
+	}
+	if (added) {
+		memset(&m->aggs[e], 0, sizeof m->aggs[e]);
+		if (m->row_id)
+			m->row_id[e] = 0;
+	}
+	return e;
+}
+
+/* Record ID as the region row of entry E. */
+static void agg_row_id(struct agg_map *m, size_t e, int64_t id)
+{
+	if (!m->row_id)
+		m->row_id = xcalloc(m->cap, sizeof *m->row_id);
+	m->row_id[e] = id;
+}
+
+/* The aggregate of CODE, NULL if it has none; its entry in *E unless E is NULL. */
+static struct agg *agg_find(const struct agg_map *m, const char *code, size_t *e)
 {
 	size_t i;
 
-	if (!m->cap)
+	if (!strtab_find(&m->codes, code, strlen(code), &i))
 		return NULL;
-	i = hash_str(code) & (m->cap - 1);
-	while (m->slots[i].code) {
-		if (strcmp(m->slots[i].code, code) == 0)
-			return &m->slots[i];
-		i = (i + 1) & (m->cap - 1);
-	}
-	return NULL;
+	if (e)
+		*e = i;
+	return &m->aggs[i];
 }
 
 static void agg_free(struct agg_map *m)
 {
-	size_t i;
-
-	for (i = 0; i < m->cap; i++)
-		free(m->slots[i].code);
-	free(m->slots);
+	strtab_free(&m->codes);
+	free(m->aggs);
+	free(m->row_id);
 }
 
 /* A point as the aggregates sum it: its unit vector and its coordinates. */
@@ -173,7 +339,8 @@ static int own_rank(const char *fcode, int level)
 	static const char *const pcl[] = { "PCLI", "PCLD", "PCLF", "PCLS", "PCLIX", "PCL" };
 	size_t i;
 
-	if (!fcode)
+	/* Most rows are PPL...: their first two letters turn them away. */
+	if (!fcode || fcode[0] != (level == 0 ? 'P' : 'A') || fcode[1] != (level == 0 ? 'C' : 'D'))
 		return 0;
 	if (level == 0) {
 		for (i = 0; i < sizeof pcl / sizeof pcl[0]; i++)
@@ -197,56 +364,47 @@ static void agg_own(struct agg *a, int rank, int64_t id, int64_t pop)
 }
 
 /*
- * "CC.A1" or "CC.A1.A2" into OUT (SIZE bytes) without snprintf, which was
- * a tenth of this pass.  Returns 0 when it does not fit.
+ * A small cache of code -> entry in front of the map, indexed by hash: the
+ * places come in id order, and GeoNames numbers the places of a region
+ * mostly together, so that most rows repeat codes of the rows just before
+ * (a cache of the previous row's codes caught half; this catches 90%).  A
+ * hit stays in this block instead of following the map's slot, offset and
+ * text around memory.
  */
-static int join_code(char *out, size_t size, const char *cc, const char *a1, const char *a2)
-{
-	size_t lc = strlen(cc), l1 = strlen(a1), l2 = a2 ? strlen(a2) : 0;
-	char *p = out;
+#define CODE_CACHE 1024 /* a power of two */
 
-	if (lc + l1 + l2 + 3 > size)
-		return 0;
-	memcpy(p, cc, lc);
-	p += lc;
-	*p++ = '.';
-	memcpy(p, a1, l1);
-	p += l1;
-	if (a2) {
-		*p++ = '.';
-		memcpy(p, a2, l2);
-		p += l2;
-	}
-	*p = '\0';
-	return 1;
-}
-
-/*
- * The aggregate of CODE, through a one-entry cache: the places come in id
- * order, and GeoNames numbers the places of a region mostly together, so
- * that most rows repeat the previous row's codes.  The cache holds for as
- * long as the map does not grow (growing moves the slots).
- */
-struct agg_cache {
-	char code[200];
-	struct agg *a;
-	size_t cap;
+struct code_cache {
+	uint64_t h;
+	uint32_t e;
+	uint32_t len;  /* 0 = empty */
+	char code[24]; /* longer codes are not cached */
 };
 
-static struct agg *agg_cached(struct agg_map *m, struct agg_cache *c, const char *code)
+/* The aggregate of CODE (LEN > 0 bytes, hash_mem H), valid until the map grows. */
+static struct agg *agg_cached(struct agg_map *m, struct code_cache *cache, const char *code,
+			      size_t len, uint64_t h)
 {
-	size_t len;
+	struct code_cache *c = &cache[h & (CODE_CACHE - 1)];
+	size_t e;
 
-	if (c->a && code[0] && c->cap == m->cap && strcmp(c->code, code) == 0)
-		return c->a;
-	len = strlen(code);
-	c->a = agg_get(m, code);
-	c->cap = m->cap;
-	if (len >= sizeof c->code)
-		len = 0; /* too long to cache: "" never matches a code */
-	memcpy(c->code, code, len);
-	c->code[len] = '\0';
-	return c->a;
+	if (c->len == len && c->h == h && memcmp(c->code, code, len) == 0)
+		return &m->aggs[c->e];
+	e = agg_entry(m, code, len, h);
+	if (len <= sizeof c->code) {
+		c->h = h;
+		c->e = (uint32_t)e;
+		c->len = (uint32_t)len;
+		memcpy(c->code, code, len);
+	}
+	return &m->aggs[e];
+}
+
+/* Count a place in A: its point if it counts towards the centre (PT), its rank. */
+static void agg_place(struct agg *a, const struct agg_pt *pt, int rank, int64_t id, int64_t pop)
+{
+	if (pt)
+		agg_add_pt(a, pt);
+	agg_own(a, rank, id, pop);
 }
 
 static enum pc_rc aggregate(struct db_build *b, struct agg_map *m, struct diag *d)
@@ -254,15 +412,17 @@ static enum pc_rc aggregate(struct db_build *b, struct agg_map *m, struct diag *
 	sqlite3_stmt *st = NULL;
 	enum pc_rc rc;
 	int src;
+	/* "CC.A1.A2", of which "CC.A1" is the start: codes longer than 199 bytes are skipped. */
 	char code[200];
-	struct agg_cache cache[3];
+	struct code_cache *cache = xcalloc(CODE_CACHE, sizeof *cache);
 
-	memset(cache, 0, sizeof cache);
 	rc = db_build_prepare(b,
 		"SELECT id, country, admin1, admin2, fcode, lat, lon, population, kind"
 		" FROM places WHERE country IS NOT NULL", &st, d);
-	if (rc != PC_OK)
+	if (rc != PC_OK) {
+		free(cache);
 		return rc;
+	}
 	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
 		int64_t id = sqlite3_column_int64(st, 0);
 		const char *cc = (const char *)sqlite3_column_text(st, 1);
@@ -272,51 +432,176 @@ static enum pc_rc aggregate(struct db_build *b, struct agg_map *m, struct diag *
 		double lat = sqlite3_column_double(st, 5), lon = sqlite3_column_double(st, 6);
 		int64_t pop = sqlite3_column_int64(st, 7);
 		int kind = sqlite3_column_int(st, 8);
-		struct agg *a;
-		struct agg_pt pt;
-		int place = kind == DB_KIND_PLACE && id < DB_CSV_ID_BASE + 1;
+		struct agg_pt pt, *ppt = NULL;
+		size_t lc, l1, l2, len;
+		uint64_t h;
 
-		/* Rows from --csv count as places but not towards the centres. */
 		if (id <= 0 || !cc || !cc[0])
 			continue;
-		if (place)
+		/* Rows from --csv count as places but not towards the centres. */
+		if (kind == DB_KIND_PLACE && id < DB_CSV_ID_BASE + 1) {
 			agg_pt_set(&pt, lat, lon, pop);
-		a = agg_cached(m, &cache[0], cc);
-		if (place)
-			agg_add_pt(a, &pt);
-		agg_own(a, own_rank(fcode, 0), id, pop);
+			ppt = &pt;
+		}
+		lc = strlen(cc);
+		h = hash_mem(cc, lc);
+		agg_place(agg_cached(m, cache, cc, lc, h), ppt, own_rank(fcode, 0), id, pop);
 		if (!a1 || !a1[0])
 			continue;
-		if (!join_code(code, sizeof code, cc, a1, NULL))
+		l1 = strlen(a1);
+		if (lc + l1 + 3 > sizeof code)
 			continue;
-		a = agg_cached(m, &cache[1], code);
-		if (place)
-			agg_add_pt(a, &pt);
-		agg_own(a, own_rank(fcode, 1), id, pop);
+		memcpy(code, cc, lc);
+		code[lc] = '.';
+		memcpy(code + lc + 1, a1, l1);
+		len = lc + 1 + l1;
+		h = hash_more(h, code + lc, 1 + l1);
+		agg_place(agg_cached(m, cache, code, len, h), ppt, own_rank(fcode, 1), id, pop);
 		if (!a2 || !a2[0])
 			continue;
-		if (!join_code(code, sizeof code, cc, a1, a2))
+		l2 = strlen(a2);
+		if (lc + l1 + l2 + 3 > sizeof code)
 			continue;
-		a = agg_cached(m, &cache[2], code);
-		if (place)
-			agg_add_pt(a, &pt);
-		agg_own(a, own_rank(fcode, 2), id, pop);
+		code[len] = '.';
+		memcpy(code + len + 1, a2, l2);
+		h = hash_more(h, code + len, 1 + l2);
+		len += 1 + l2;
+		agg_place(agg_cached(m, cache, code, len, h), ppt, own_rank(fcode, 2), id, pop);
 	}
 	if (src != SQLITE_DONE)
 		rc = db_build_err(b, d, "scan places");
 	sqlite3_finalize(st);
+	free(cache);
 	return rc;
 }
 
 /* ---- region rows ---------------------------------------------------- */
 
+/*
+ * The places ids in use in the admin synthetic ranges, so that
+ * synthetic_id() probes memory instead of asking SQLite once per region.
+ * Read on first use, then kept in step by region_row(), the only writer
+ * of places while the regions are derived.  Open addressing on the id's
+ * offset from IDSET_LO, below 2^31, which leaves the top values of a
+ * 32-bit slot for empty and deleted.
+ */
+struct idset {
+	uint32_t *slots;
+	size_t cap;  /* 0 or a power of two, at most half used */
+	size_t used; /* ids and deleted slots */
+	int loaded;
+};
+
+#define IDSET_EMPTY UINT32_MAX
+#define IDSET_DELETED (UINT32_MAX - 1)
+/* The synthetic admin1 and admin2 ranges, adjacent: synthetic_id() probes in them. */
+#define IDSET_LO (-(ID_ADMIN2 + ID_SPAN - 1))
+#define IDSET_HI (-ID_ADMIN1)
+
+static int idset_covers(int64_t id)
+{
+	return id >= IDSET_LO && id <= IDSET_HI;
+}
+
+static size_t idset_home(const struct idset *s, uint32_t v)
+{
+	return (size_t)(((uint64_t)v * 0x9e3779b97f4a7c15ULL) >> 32) & (s->cap - 1);
+}
+
+static int idset_has(const struct idset *s, int64_t id)
+{
+	uint32_t v = (uint32_t)(id - IDSET_LO);
+	size_t i;
+
+	if (!s->cap)
+		return 0;
+	for (i = idset_home(s, v); s->slots[i] != IDSET_EMPTY; i = (i + 1) & (s->cap - 1))
+		if (s->slots[i] == v)
+			return 1;
+	return 0;
+}
+
+/* Room for N ids in all, deleted slots dropped. */
+static void idset_grow(struct idset *s, size_t n)
+{
+	uint32_t *old = s->slots;
+	size_t oc = s->cap, cap = 1024, i, j;
+
+	while ((n + 1) * 2 > cap)
+		cap *= 2;
+	s->slots = xreallocarray(NULL, cap, sizeof *s->slots);
+	memset(s->slots, 0xff, cap * sizeof *s->slots); /* all IDSET_EMPTY */
+	s->cap = cap;
+	s->used = 0;
+	for (j = 0; j < oc; j++) {
+		if (old[j] == IDSET_EMPTY || old[j] == IDSET_DELETED)
+			continue;
+		for (i = idset_home(s, old[j]); s->slots[i] != IDSET_EMPTY; i = (i + 1) & (cap - 1))
+			;
+		s->slots[i] = old[j];
+		s->used++;
+	}
+	free(old);
+}
+
+/* Add ID (in [IDSET_LO, IDSET_HI]). */
+static void idset_add(struct idset *s, int64_t id)
+{
+	uint32_t v = (uint32_t)(id - IDSET_LO);
+	size_t i;
+
+	if (idset_has(s, id))
+		return;
+	if ((s->used + 1) * 2 > s->cap)
+		idset_grow(s, s->used + 1);
+	for (i = idset_home(s, v); s->slots[i] != IDSET_EMPTY; i = (i + 1) & (s->cap - 1))
+		;
+	s->slots[i] = v;
+	s->used++;
+}
+
+/* Remove ID (in [IDSET_LO, IDSET_HI]). */
+static void idset_del(struct idset *s, int64_t id)
+{
+	uint32_t v = (uint32_t)(id - IDSET_LO);
+	size_t i;
+
+	if (!s->cap)
+		return;
+	for (i = idset_home(s, v); s->slots[i] != IDSET_EMPTY; i = (i + 1) & (s->cap - 1))
+		if (s->slots[i] == v) {
+			s->slots[i] = IDSET_DELETED; /* the probe chains through it stay whole */
+			return;
+		}
+}
+
 struct finish {
 	struct db_build *b;
 	struct agg_map map;
-	struct agg_map seen; /* region names inserted: "key|id|kind[|form]" */
+	struct strtab seen; /* region names inserted: "KEY|ID|m", "KEY|ID|KIND[|FORM]" */
+	struct idset ids;   /* places ids in [IDSET_LO, IDSET_HI] */
 	sqlite3_stmt *st_region_row, *st_set_kind;
+	sqlite3_stmt *st_target[3]; /* resolve_target: countries, admin1, admin2 */
 	struct buf key;
 };
+
+/* Decimal V into OUT (at least 21 bytes), not NUL-terminated; returns the length. */
+static size_t fmt_int(char *out, int64_t v)
+{
+	char tmp[24];
+	size_t n = 0, len = 0;
+	uint64_t u = v < 0 ? -(uint64_t)v : (uint64_t)v;
+
+	do {
+		tmp[n++] = (char)('0' + u % 10);
+		u /= 10;
+	} while (u);
+	if (v < 0)
+		out[len++] = '-';
+	while (n)
+		out[len++] = tmp[--n];
+	return len;
+}
 
 /*
  * Insert a region name row unless this pass inserted the same one.  Rows
@@ -326,10 +611,9 @@ struct finish {
 static enum pc_rc region_name(struct finish *f, int64_t id, int kind, const char *form,
 			      struct diag *d)
 {
-	char *tag, num[48];
-	size_t klen;
-	struct agg *seen;
-	int n;
+	char num[48];
+	size_t klen, n;
+	int added;
 
 	if (!form || !form[0])
 		return PC_OK;
@@ -342,23 +626,22 @@ static enum pc_rc region_name(struct finish *f, int64_t id, int kind, const char
 	 * kind.  The tag is "KEY|ID|m", "KEY|ID|KIND" or, for abbreviations,
 	 * "KEY|ID|KIND|FORM" (written by hand: printf was most of this pass).
 	 */
-	n = snprintf(num, sizeof num, "|%lld|", (long long)id);
-	buf_append(&f->key, num, (size_t)n);
+	num[0] = '|';
+	n = 1 + fmt_int(num + 1, id);
+	num[n++] = '|';
+	buf_append(&f->key, num, n);
 	if (kind == DB_NAME_MAIN || kind == DB_NAME_ASCII || kind == DB_NAME_ALT) {
 		buf_putc(&f->key, 'm');
 	} else {
-		n = snprintf(num, sizeof num, "%d", kind);
-		buf_append(&f->key, num, (size_t)n);
+		buf_append(&f->key, num, fmt_int(num, kind));
 		if (kind == DB_NAME_ABBREV) {
 			buf_putc(&f->key, '|');
 			buf_puts(&f->key, form);
 		}
 	}
-	tag = f->key.data;
-	seen = agg_get(&f->seen, tag);
-	if (seen->n)
+	strtab_intern(&f->seen, f->key.data, f->key.len, &added);
+	if (!added)
 		return PC_OK;
-	seen->n = 1; /* marks the tag as seen */
 	f->key.data[klen] = '\0';
 	f->key.len = klen;
 	return db_build_name(f->b, buf_str(&f->key), id, kind, form, d);
@@ -417,6 +700,8 @@ static enum pc_rc region_row(struct finish *f, int64_t id, int own, int64_t old_
 		sqlite3_bind_int64(st, 11, pop);
 		sqlite3_bind_int(st, 12, kind);
 		rc = db_build_step_done(b, st, d, "insert region row");
+		if (rc == PC_OK && f->ids.loaded && idset_covers(id))
+			idset_add(&f->ids, id);
 	}
 	if (rc != PC_OK)
 		return rc;
@@ -436,54 +721,115 @@ static enum pc_rc region_row(struct finish *f, int64_t id, int own, int64_t old_
 				 (long long)old_id);
 			if ((rc = db_build_exec(b, sql, d)) != PC_OK)
 				return rc;
+			if (f->ids.loaded && idset_covers(old_id))
+				idset_del(&f->ids, old_id);
 		}
 	}
 	return PC_OK;
 }
 
+/*
+ * Read the places ids in the synthetic admin ranges into F->ids, with room
+ * for about a synthetic row per code with places besides: sized once.
+ */
+static enum pc_rc idset_load(struct finish *f, struct diag *d)
+{
+	sqlite3_stmt *st = NULL;
+	enum pc_rc rc;
+	int src;
+
+	idset_grow(&f->ids, f->map.codes.n);
+	rc = db_build_prepare(f->b, "SELECT id FROM places WHERE id BETWEEN ?1 AND ?2", &st, d);
+	if (rc != PC_OK)
+		return rc;
+	sqlite3_bind_int64(st, 1, IDSET_LO);
+	sqlite3_bind_int64(st, 2, IDSET_HI);
+	while ((src = sqlite3_step(st)) == SQLITE_ROW)
+		idset_add(&f->ids, sqlite3_column_int64(st, 0));
+	if (src != SQLITE_DONE)
+		rc = db_build_err(f->b, d, "synthetic ids");
+	sqlite3_finalize(st);
+	f->ids.loaded = rc == PC_OK;
+	return rc;
+}
+
 /* A free synthetic id in [-(BASE+SPAN), -BASE] for CODE, probing upward. */
-static enum pc_rc synthetic_id(struct db_build *b, int64_t base, const char *code,
-			       int64_t *id, struct diag *d)
+static enum pc_rc synthetic_id(struct finish *f, int64_t base, const char *code, int64_t *id,
+			       struct diag *d)
 {
 	int64_t off = (int64_t)(hash_str(code) % (uint64_t)ID_SPAN);
-	int exists = 1;
 	enum pc_rc rc;
 
-	while (exists) {
+	if (!f->ids.loaded && (rc = idset_load(f, d)) != PC_OK)
+		return rc;
+	do {
 		*id = -(base + off);
-		if ((rc = db_build_place_exists(b, *id, &exists, d)) != PC_OK)
-			return rc;
 		off = (off + 1) % ID_SPAN;
-	}
+	} while (idset_has(&f->ids, *id));
 	return PC_OK;
 }
 
-static int64_t staged_geonameid(struct db_build *b, const char *iso2)
+/*
+ * The countryInfo geonameids, staged as s_rname rows of kind -1 with
+ * target "country:XX" (the last one staged for a target wins), read in one
+ * scan: s_rname has no index on target, and a query per country scanned it
+ * once per country.
+ */
+struct staged_ids {
+	struct strtab targets;
+	int64_t *ids; /* by entry in targets */
+	size_t cap;
+};
+
+static enum pc_rc staged_ids_load(struct db_build *b, struct staged_ids *s, struct diag *d)
 {
 	sqlite3_stmt *st = NULL;
+	enum pc_rc rc;
+	int src;
+
+	rc = db_build_prepare(b, "SELECT target, form FROM s_rname WHERE kind=-1 ORDER BY seq",
+			      &st, d);
+	if (rc != PC_OK)
+		return rc;
+	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *target = (const char *)sqlite3_column_text(st, 0);
+		size_t e;
+		int added;
+		if (!target)
+			continue; /* "target=?1" never matches NULL */
+		e = strtab_intern(&s->targets, target, strlen(target), &added);
+		if (e == s->cap) {
+			s->cap = s->cap ? s->cap * 2 : 256;
+			s->ids = xreallocarray(s->ids, s->cap, sizeof *s->ids);
+		}
+		s->ids[e] = sqlite3_column_int64(st, 1);
+	}
+	if (src != SQLITE_DONE)
+		rc = db_build_err(b, d, "staged geonameids");
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static int64_t staged_geonameid(const struct staged_ids *s, const char *iso2)
+{
 	char target[40];
-	int64_t id = 0;
+	size_t e;
 
 	snprintf(target, sizeof target, "country:%s", iso2);
-	if (sqlite3_prepare_v2(b->db,
-			       "SELECT form FROM s_rname WHERE target=?1 AND kind=-1"
-			       " ORDER BY seq DESC LIMIT 1", -1, &st, NULL) != SQLITE_OK)
-		return 0;
-	sqlite3_bind_text(st, 1, target, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		id = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return id;
+	return strtab_find(&s->targets, target, strlen(target), &e) ? s->ids[e] : 0;
 }
 
 static enum pc_rc finish_countries(struct finish *f, struct diag *d)
 {
 	struct db_build *b = f->b;
 	sqlite3_stmt *st = NULL, *pt = NULL, *up = NULL;
+	struct staged_ids staged = { 0 };
 	enum pc_rc rc;
 	int src;
 
-	if ((rc = db_build_prepare(b, "SELECT iso2, name, population, place_id FROM countries"
+	strtab_init(&staged.targets);
+	if ((rc = staged_ids_load(b, &staged, d)) != PC_OK ||
+	    (rc = db_build_prepare(b, "SELECT iso2, name, population, place_id FROM countries"
 				      " ORDER BY iso2", &st, d)) != PC_OK ||
 	    (rc = db_build_prepare(b, "SELECT lat, lon FROM s_cpoint WHERE iso2=?1", &pt, d)) != PC_OK ||
 	    (rc = db_build_prepare(b, "UPDATE countries SET place_id=?2 WHERE iso2=?1", &up, d)) != PC_OK)
@@ -494,7 +840,7 @@ static enum pc_rc finish_countries(struct finish *f, struct diag *d)
 		int has_pop = sqlite3_column_type(st, 2) != SQLITE_NULL;
 		int64_t pop = sqlite3_column_int64(st, 2);
 		int64_t old = sqlite3_column_int64(st, 3), id;
-		struct agg *a = agg_find(&f->map, iso2);
+		struct agg *a = agg_find(&f->map, iso2, NULL);
 		double lat = 0, lon = 0;
 		int has_point = 0, own = 0;
 
@@ -503,7 +849,7 @@ static enum pc_rc finish_countries(struct finish *f, struct diag *d)
 		if (a && a->own_id) {
 			id = a->own_id;
 			own = 1;
-		} else if ((id = staged_geonameid(b, iso2)) <= 0) {
+		} else if ((id = staged_geonameid(&staged, iso2)) <= 0) {
 			int c0 = iso2[0] & 0x1f, c1 = iso2[1] & 0x1f;
 			id = -(INT64_C(1000000000) + c0 * 32 + c1);
 		}
@@ -540,13 +886,84 @@ done:
 	sqlite3_finalize(st);
 	sqlite3_finalize(pt);
 	sqlite3_finalize(up);
+	strtab_free(&staged.targets);
+	free(staged.ids);
+	return rc;
+}
+
+/*
+ * What the SQL function placecheck_region_id(CODE) answers from: M's row
+ * ids, and the last code asked, as the UPDATE asks for each row twice in a
+ * row (its WHERE, then its SET).
+ */
+struct region_id_ctx {
+	const struct agg_map *m;
+	char last[64];
+	size_t last_len; /* 0 = none */
+	int64_t last_id;
+};
+
+/* placecheck_region_id(CODE): agg_map.row_id of CODE, NULL if none. */
+static void region_id_fn(sqlite3_context *cx, int argc, sqlite3_value **argv)
+{
+	struct region_id_ctx *c = sqlite3_user_data(cx);
+	const char *code = (const char *)sqlite3_value_text(argv[0]);
+	size_t len, e;
+	int64_t id = 0;
+
+	(void)argc;
+	if (!code)
+		return;
+	len = strlen(code);
+	if (len && len == c->last_len && memcmp(code, c->last, len) == 0) {
+		id = c->last_id;
+	} else {
+		if (strtab_find(&c->m->codes, code, len, &e))
+			id = c->m->row_id[e];
+		c->last_len = len < sizeof c->last ? len : 0;
+		memcpy(c->last, code, c->last_len);
+		c->last_id = id;
+	}
+	if (id)
+		sqlite3_result_int64(cx, id);
+}
+
+/*
+ * adminLEVEL.place_id = the region row id of its code, for the codes that
+ * got one in this pass (M's row ids).  One UPDATE at the end of the pass
+ * instead of one per code: an UPDATE per code cost as much as inserting
+ * the region row, and made the scan that drives the pass find its cursor
+ * moved at every step.
+ */
+static enum pc_rc update_admin(struct db_build *b, int level, const struct agg_map *m,
+			       struct diag *d)
+{
+	static const char fn[] = "placecheck_region_id";
+	struct region_id_ctx ctx = { 0 };
+	sqlite3_stmt *st = NULL;
+	enum pc_rc rc;
+	char sql[200];
+
+	if (!m->row_id)
+		return PC_OK; /* no code got a row */
+	ctx.m = m;
+	if (sqlite3_create_function_v2(b->db, fn, 1, SQLITE_UTF8 | SQLITE_DIRECTONLY, &ctx,
+				       region_id_fn, NULL, NULL, NULL) != SQLITE_OK)
+		return db_build_err(b, d, "region id function");
+	snprintf(sql, sizeof sql,
+		 "UPDATE admin%d SET place_id = %s(code) WHERE %s(code) IS NOT NULL", level, fn, fn);
+	if ((rc = db_build_prepare(b, sql, &st, d)) == PC_OK)
+		rc = db_build_step_done(b, st, d, "update admin");
+	sqlite3_finalize(st);
+	/* CTX goes away with this call: so does the function. */
+	sqlite3_create_function_v2(b->db, fn, 1, SQLITE_UTF8, NULL, NULL, NULL, NULL, NULL);
 	return rc;
 }
 
 static enum pc_rc finish_admin(struct finish *f, int level, struct diag *d)
 {
 	struct db_build *b = f->b;
-	sqlite3_stmt *st = NULL, *up = NULL;
+	sqlite3_stmt *st = NULL;
 	enum pc_rc rc;
 	int src;
 	char sql[300];
@@ -555,9 +972,6 @@ static enum pc_rc finish_admin(struct finish *f, int level, struct diag *d)
 		 "SELECT code, country, a1, %s, name, asciiname, geonameid, place_id"
 		 " FROM admin%d ORDER BY code", level == 2 ? "a2" : "NULL", level);
 	if ((rc = db_build_prepare(b, sql, &st, d)) != PC_OK)
-		goto done;
-	snprintf(sql, sizeof sql, "UPDATE admin%d SET place_id=?2 WHERE code=?1", level);
-	if ((rc = db_build_prepare(b, sql, &up, d)) != PC_OK)
 		goto done;
 	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *code = (const char *)sqlite3_column_text(st, 0);
@@ -569,9 +983,10 @@ static enum pc_rc finish_admin(struct finish *f, int level, struct diag *d)
 		int64_t gid = sqlite3_column_int64(st, 6);
 		int64_t old = sqlite3_column_int64(st, 7), id = 0;
 		int64_t base = level == 1 ? ID_ADMIN1 : ID_ADMIN2;
-		struct agg *a = agg_find(&f->map, code);
+		size_t e = 0;
+		struct agg *a = agg_find(&f->map, code, &e);
 		double lat = 0, lon = 0;
-		int own = 0, exists = 0;
+		int own = 0, exists = 0, same;
 
 		if (!name)
 			continue;
@@ -592,7 +1007,7 @@ static enum pc_rc finish_admin(struct finish *f, int level, struct diag *d)
 			agg_point(a, &lat, &lon);
 			if (old <= -base && old > -(base + ID_SPAN))
 				id = old; /* --add: keep the id it had */
-			else if ((rc = synthetic_id(b, base, code, &id, d)) != PC_OK)
+			else if ((rc = synthetic_id(f, base, code, &id, d)) != PC_OK)
 				goto done;
 		}
 		rc = region_row(f, id, own, old, level == 1 ? DB_KIND_ADMIN1 : DB_KIND_ADMIN2,
@@ -600,23 +1015,38 @@ static enum pc_rc finish_admin(struct finish *f, int level, struct diag *d)
 				a ? a->pop : 0, d);
 		if (rc != PC_OK)
 			goto done;
-		sqlite3_bind_text(up, 1, code, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(up, 2, id);
-		if ((rc = db_build_step_done(b, up, d, "update admin")) != PC_OK)
-			goto done;
+		/*
+		 * A code with no place inside it (its own feature by geonameid)
+		 * gets an entry with an empty aggregate, which reads as none.
+		 */
+		if (!a)
+			e = agg_entry(&f->map, code, strlen(code), hash_mem(code, strlen(code)));
+		agg_row_id(&f->map, e, id);
+		/*
+		 * An ASCII name equal to the name would repeat its tag (and its
+		 * prominent entry, which the list drops): skip the work.
+		 */
+		same = ascii && strcmp(ascii, name) == 0;
 		if ((rc = region_name(f, id, DB_NAME_MAIN, name, d)) != PC_OK ||
-		    (rc = region_name(f, id, DB_NAME_ASCII, ascii, d)) != PC_OK)
+		    (!same && (rc = region_name(f, id, DB_NAME_ASCII, ascii, d)) != PC_OK))
 			goto done;
 		if (level == 1) {
 			prominent_form(f, id, name, 0);
-			prominent_form(f, id, ascii, 0);
+			if (!same)
+				prominent_form(f, id, ascii, 0);
 		}
 	}
 	if (src != SQLITE_DONE)
 		rc = db_build_err(b, d, "admin codes");
+	sqlite3_finalize(st);
+	st = NULL;
+	if (rc == PC_OK)
+		rc = update_admin(b, level, &f->map, d);
 done:
 	sqlite3_finalize(st);
-	sqlite3_finalize(up);
+	/* The row ids are this pass's: the next pass's UPDATE must not see them. */
+	free(f->map.row_id);
+	f->map.row_id = NULL;
 	return rc;
 }
 
@@ -692,21 +1122,28 @@ done:
  * The place id a target names: "country:XX", "admin1:XX.YY",
  * "admin2:XX.YY.ZZ", "region:KEY" or a decimal geonameid.  0 if unknown.
  */
-static int64_t resolve_target(struct db_build *b, const char *target)
+static int64_t resolve_target(struct finish *f, const char *target)
 {
-	sqlite3_stmt *st = NULL;
-	const char *sql = NULL, *arg = NULL;
+	static const char *const sqls[] = {
+		"SELECT place_id FROM countries WHERE iso2=?1",
+		"SELECT place_id FROM admin1 WHERE code=?1",
+		"SELECT place_id FROM admin2 WHERE code=?1",
+	};
+	struct db_build *b = f->b;
+	sqlite3_stmt *st;
+	const char *arg = NULL;
 	int64_t id = 0;
+	int which;
 	char *end;
 
 	if (strncmp(target, "country:", 8) == 0) {
-		sql = "SELECT place_id FROM countries WHERE iso2=?1";
+		which = 0;
 		arg = target + 8;
 	} else if (strncmp(target, "admin1:", 7) == 0) {
-		sql = "SELECT place_id FROM admin1 WHERE code=?1";
+		which = 1;
 		arg = target + 7;
 	} else if (strncmp(target, "admin2:", 7) == 0) {
-		sql = "SELECT place_id FROM admin2 WHERE code=?1";
+		which = 2;
 		arg = target + 7;
 	} else if (strncmp(target, "region:", 7) == 0) {
 		int exists = 0;
@@ -721,12 +1158,15 @@ static int64_t resolve_target(struct db_build *b, const char *target)
 		db_build_place_exists(b, v, &exists, NULL);
 		return exists ? v : 0;
 	}
-	if (sqlite3_prepare_v2(b->db, sql, -1, &st, NULL) != SQLITE_OK)
+	/* Prepared on first use, kept for the other targets (a cue each). */
+	if (!f->st_target[which] &&
+	    sqlite3_prepare_v2(b->db, sqls[which], -1, &f->st_target[which], NULL) != SQLITE_OK)
 		return 0;
+	st = f->st_target[which];
 	sqlite3_bind_text(st, 1, arg, -1, SQLITE_STATIC);
 	if (sqlite3_step(st) == SQLITE_ROW)
 		id = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return id;
 }
 
@@ -750,7 +1190,7 @@ static enum pc_rc finish_region_names(struct finish *f, struct diag *d)
 			const char *form = (const char *)sqlite3_column_text(st, 2);
 			if (strcmp(target, last) != 0) {
 				snprintf(last, sizeof last, "%s", target);
-				id = resolve_target(b, target);
+				id = resolve_target(f, target);
 			}
 			if (!id)
 				continue;
@@ -781,7 +1221,7 @@ static enum pc_rc finish_cues(struct finish *f, db_build_bad_fn bad, void *ud, s
 		goto done;
 	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *target = (const char *)sqlite3_column_text(st, 2);
-		int64_t id = resolve_target(b, target);
+		int64_t id = resolve_target(f, target);
 		if (!id) {
 			char msg[300];
 			snprintf(msg, sizeof msg, "cue target not in the database: %s", target);
@@ -811,8 +1251,11 @@ enum pc_rc db_build_finish_regions(struct db_build *b, db_build_bad_fn bad, void
 {
 	struct finish f = { 0 };
 	enum pc_rc rc;
+	size_t i;
 
 	f.b = b;
+	agg_map_init(&f.map);
+	strtab_init(&f.seen);
 	buf_init(&f.key, 4096);
 	/*
 	 * Names stay in memory: nothing here reads them (a moved region row
@@ -827,8 +1270,14 @@ enum pc_rc db_build_finish_regions(struct db_build *b, db_build_bad_fn bad, void
 		&f.st_region_row, d)) != PC_OK ||
 	    (rc = db_build_prepare(b, "UPDATE places SET kind=?1 WHERE id=?2", &f.st_set_kind, d)) != PC_OK)
 		goto done;
-	if ((rc = aggregate(b, &f.map, d)) != PC_OK ||
-	    (rc = finish_countries(&f, d)) != PC_OK ||
+	if ((rc = aggregate(b, &f.map, d)) != PC_OK)
+		goto done;
+	/*
+	 * A region row, so a name or two, per code with places: the set of
+	 * names sized once rather than grown (each growth touches it anew).
+	 */
+	strtab_reserve(&f.seen, f.map.codes.n + 1024, (f.map.codes.n + 1024) * 32);
+	if ((rc = finish_countries(&f, d)) != PC_OK ||
 	    (rc = finish_admin(&f, 1, d)) != PC_OK ||
 	    (rc = finish_admin(&f, 2, d)) != PC_OK ||
 	    (rc = finish_world_regions(&f, d)) != PC_OK ||
@@ -857,8 +1306,11 @@ enum pc_rc db_build_finish_regions(struct db_build *b, db_build_bad_fn bad, void
 done:
 	sqlite3_finalize(f.st_region_row);
 	sqlite3_finalize(f.st_set_kind);
+	for (i = 0; i < sizeof f.st_target / sizeof f.st_target[0]; i++)
+		sqlite3_finalize(f.st_target[i]);
 	agg_free(&f.map);
-	agg_free(&f.seen);
+	strtab_free(&f.seen);
+	free(f.ids.slots);
 	buf_free(&f.key);
 	return rc;
 }
