@@ -706,14 +706,21 @@ static enum pc_rc region_row(struct finish *f, int64_t id, int own, int64_t old_
 	if (rc != PC_OK)
 		return rc;
 	if (old_id && old_id != id) {
-		char sql[200];
+		char sql[300];
 		b->names_moved = 1;
 		if ((rc = db_build_flush_names(b, d)) != PC_OK)
 			return rc;
+		/*
+		 * A name the region's own feature already carries ("Virginia" on
+		 * both the synthetic row and the ADM1 feature) cannot move: it
+		 * is left behind by OR IGNORE and deleted with the old row's rest.
+		 */
 		snprintf(sql, sizeof sql,
-			 "UPDATE names SET place_id=%lld WHERE place_id=%lld;"
+			 "UPDATE OR IGNORE names SET place_id=%lld WHERE place_id=%lld;"
+			 "DELETE FROM names WHERE place_id=%lld;"
 			 "UPDATE cues SET place_id=%lld WHERE place_id=%lld;",
-			 (long long)id, (long long)old_id, (long long)id, (long long)old_id);
+			 (long long)id, (long long)old_id, (long long)old_id, (long long)id,
+			 (long long)old_id);
 		if ((rc = db_build_exec(b, sql, d)) != PC_OK)
 			return rc;
 		if (old_id < 0) {
