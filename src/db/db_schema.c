@@ -71,10 +71,11 @@ static const char schema_sql[] =
 	"CREATE TEMP TABLE s_cue(seq INTEGER PRIMARY KEY, key TEXT, phrase TEXT,"
 	" target TEXT, weight REAL, file TEXT, line INTEGER);";
 
-/* Derived tables are rebuilt from scratch by every load, --add included. */
+/* Derived tables are rebuilt by every load, --add included. */
 static const char clear_derived_sql[] =
-	"DELETE FROM lookalikes; DELETE FROM name_prefixes; DELETE FROM blobs;"
-	"DELETE FROM near_keys;";
+	/* (not the curated pairs, kinds 4 and 5: they come from their file, not the pass) */
+	"DELETE FROM lookalikes WHERE kind NOT IN (4, 5); DELETE FROM name_prefixes;"
+	"DELETE FROM blobs; DELETE FROM near_keys;";
 
 enum pc_rc db_build_err(struct db_build *b, struct diag *d, const char *what)
 {
@@ -236,19 +237,34 @@ static enum pc_rc seed_prominent(struct db_build *b, struct diag *d)
 	enum pc_rc rc = PC_OK;
 	int src;
 
+	/*
+	 * The entries a full load makes prominent (load_lookalike.c): the
+	 * main and ASCII names of countries, admin1 regions and prominent
+	 * places (a region row's population is the sum of its places, which
+	 * is no reason to take part), and the countries' short forms and
+	 * demonyms; ASCII only.  Anything wider gives an --add database
+	 * look-alikes a full load of the same files would not have.
+	 */
 	rc = db_build_prepare(b,
 		"SELECT n.key, p.id, p.kind FROM places p JOIN names n ON n.place_id = p.id"
-		" WHERE (n.kind IN (0,1) AND (p.kind IN (1,2) OR p.population >= ?1"
-		"   OR p.fcode = 'PPLC' OR (p.fcode IN ('PPLA','PPLA2') AND p.population >= ?2)))"
+		" WHERE (n.kind IN (0,1) AND (p.kind IN (1,2) OR (p.kind = 0 AND"
+		"   (p.population >= ?1 OR p.fcode = 'PPLC'"
+		"    OR (p.fcode IN ('PPLA','PPLA2') AND p.population >= ?2)))))"
 		"  OR (p.kind = 1 AND n.kind IN (4,5))",
 		&st, d);
 	if (rc != PC_OK)
 		return rc;
 	sqlite3_bind_int64(st, 1, b->prom.min_pop);
 	sqlite3_bind_int64(st, 2, b->prom.min_pop_seat);
-	while ((src = sqlite3_step(st)) == SQLITE_ROW)
-		db_build_prominent_add(b, (const char *)sqlite3_column_text(st, 0),
-				       sqlite3_column_int64(st, 1), sqlite3_column_int(st, 2) == 1);
+	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *key = (const char *)sqlite3_column_text(st, 0);
+		const unsigned char *c;
+		for (c = (const unsigned char *)key; c && *c && *c < 0x80; c++)
+			;
+		if (key && !*c)
+			db_build_prominent_add(b, key, sqlite3_column_int64(st, 1),
+					       sqlite3_column_int(st, 2) == DB_KIND_COUNTRY);
+	}
 	if (src != SQLITE_DONE)
 		rc = db_build_err(b, d, "reading the old names");
 	sqlite3_finalize(st);
