@@ -503,7 +503,17 @@ enum pc_rc db_build_commit(struct db_build *b, const char *sources,
 	b->stats.n_places = count_rows(b, "SELECT count(*) FROM places");
 	b->stats.n_names = count_rows(b, "SELECT count(*) FROM names");
 	b->stats.n_lookalikes = count_rows(b, "SELECT count(*) FROM lookalikes");
-	b->stats.n_regions = count_rows(b, "SELECT count(*) FROM places WHERE kind <> 0");
+	/*
+	 * Region rows are the synthetic ones (negative ids, the front of the
+	 * table) and the own features the code tables point at: two short
+	 * range reads instead of a scan of every place.
+	 */
+	b->stats.n_regions = count_rows(b,
+		"SELECT (SELECT count(*) FROM places WHERE id < 0 AND kind <> 0)"
+		" + (SELECT count(*) FROM places WHERE kind <> 0 AND id IN"
+		"  (SELECT place_id FROM countries WHERE place_id > 0"
+		"   UNION SELECT place_id FROM admin1 WHERE place_id > 0"
+		"   UNION SELECT place_id FROM admin2 WHERE place_id > 0))");
 	if ((rc = db_build_exec(b, "COMMIT;", d)) != PC_OK)
 		goto fail;
 	db_build_finalize_all(b);

@@ -20,7 +20,10 @@ grep '	ADM1	' "$fx/cities_small.txt" >"$tmp/more/adm1.txt"
 "$bin" load --db "$tmp/p.db" "$tmp/base" 2>"$tmp/err" || { cat "$tmp/err"; fail "base load"; }
 old=$(q "SELECT place_id FROM admin1 WHERE code = 'US.VA'")
 [ "$old" -lt 0 ] || fail "Virginia should start on a synthetic row, got '$old'"
-"$bin" load --db "$tmp/p.db" --add "$tmp/more/adm1.txt" 2>"$tmp/err" || { cat "$tmp/err"; fail "--add of the ADM1 feature"; }
+"$bin" load --db "$tmp/p.db" --add "$tmp/more/adm1.txt" >"$tmp/out" 2>"$tmp/err" || { cat "$tmp/err"; fail "--add of the ADM1 feature"; }
+# The summary's region count (worked out from the code tables) is the table's.
+n=$(q "SELECT count(*) FROM places WHERE kind <> 0")
+grep -q "($n regions)" "$tmp/out" "$tmp/err" || { cat "$tmp/out" "$tmp/err"; fail "summary does not say $n regions"; }
 [ "$(q "SELECT place_id FROM admin1 WHERE code = 'US.VA'")" = 6254928 ] || fail "admin1 not moved to the feature"
 [ "$(q "SELECT count(*) FROM places WHERE id = $old")" = 0 ] || fail "synthetic row left behind"
 [ "$(q "SELECT count(*) FROM names WHERE place_id = $old")" = 0 ] || fail "names left on the old row"
