@@ -13,8 +13,9 @@
  *
  * How two keys are alike (enum db_alike_kind; the first rule that fits):
  *   SUFFIX  one is the other plus a place suffix, optionally joined by
- *           "s": charlotte/charlottesville/charlottetown, niger/nigeria.
- *           The shorter key needs 4+ characters.
+ *           "s": charlotte/charlottesville/charlottetown, niger/nigeria;
+ *           and two such extensions of one key with each other:
+ *           charlottesville/charlottetown.  The stem needs 4+ characters.
  *   PREFIX  one is the other with a place word before it (new, north,
  *           fort, saint...) or after it (city, heights, falls...):
  *           york/new york, kansas/kansas city.  The shorter needs 3+.
@@ -248,15 +249,24 @@ static void affix_pairs(struct pass *ps)
 
 	for (i = 0; i < ps->n_keys; i++) {
 		const char *key = ps->keys[i].key;
-		size_t len = ps->keys[i].len;
+		size_t len = ps->keys[i].len, n_ext = 0, a, c;
+		uint32_t ext[16];
 		if (len < 3 || len > ALIKE_MAX_AFFIX_KEY)
 			continue;
 		for (j = i + 1; j < ps->n_keys && strncmp(ps->keys[j].key, key, len) == 0; j++) {
-			if (is_suffix_ext(key, ps->keys[j].key))
+			if (is_suffix_ext(key, ps->keys[j].key)) {
 				add_pair(ps, (uint32_t)i, (uint32_t)j, DB_ALIKE_SUFFIX);
+				if (n_ext < N_OF(ext))
+					ext[n_ext++] = (uint32_t)j;
+			}
 			if (is_prefix_ext(key, ps->keys[j].key))
 				add_pair(ps, (uint32_t)i, (uint32_t)j, DB_ALIKE_PREFIX);
 		}
+		/* Two extensions of one key are alike too: Charlottetown said
+		 * for Charlottesville, with no Charlotte in the copy. */
+		for (a = 0; a < n_ext; a++)
+			for (c = a + 1; c < n_ext; c++)
+				add_pair(ps, ext[a], ext[c], DB_ALIKE_SUFFIX);
 	}
 	for (k = 0; k < N_OF(prefix_words); k++) {
 		const char *w = prefix_words[k];
