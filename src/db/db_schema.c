@@ -470,8 +470,8 @@ enum pc_rc db_build_index(struct db_build *b, struct diag *d)
 			     /* a region's abbreviations ("Va.") for suggestions: a
 			      * partial index of a few hundred rows */
 			     "CREATE INDEX IF NOT EXISTS names_abbrev ON names(place_id) WHERE kind = 3;"
-			     /* query --near: a latitude band, then exact distances */
-			     "CREATE INDEX IF NOT EXISTS places_lat ON places(lat);",
+			     /* query --near: a latitude band, then exact distances (places only, as the query asks) */
+			     "CREATE INDEX IF NOT EXISTS places_lat ON places(lat) WHERE kind = 0;",
 			     d);
 	if (rc != PC_OK)
 		return rc;
