@@ -241,11 +241,17 @@ static enum pc_rc load_job(struct loader *L, const struct job *j, struct diag *d
 		return rc == PC_ERR_LIMIT ? diag_set(d, PC_ERR_IO, j->path, 0, 0, "entry vanished") : rc;
 	}
 	L->cur_in = &in;
-	/* The main table is most of the work: parse it on the other core. */
+	/*
+	 * The main table is most of the work: parse it on the other core.
+	 * The other files are read on the other core too, their rows handled
+	 * here as they come (admin2 codes and the lexicon are big enough for
+	 * that to matter).
+	 */
 	if (j->kind == LOAD_KIND_GEONAMES)
 		rc = load_stream_piped(L, &in, comments, handler(j->kind), d);
 	else
-		rc = load_stream(L, &in, j->kind == LOAD_KIND_CSV, comments, handler(j->kind), d);
+		rc = load_stream_forwarded(L, &in, j->kind == LOAD_KIND_CSV, comments,
+					   handler(j->kind), d);
 	L->cur_in = NULL;
 	load_input_close(&in);
 	return rc;

@@ -389,6 +389,8 @@ enum pc_rc load_bad_row(struct loader *L, unsigned long line, struct diag *d,
 	va_start(ap, fmt);
 	vsnprintf(w.msg, sizeof w.msg, fmt, ap);
 	va_end(ap);
+	if (L->forward)
+		return load_forward_bad(L, line, w.msg);
 	if (L->cur)
 		L->cur->skipped++;
 	if (L->opts->strict) {

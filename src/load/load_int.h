@@ -55,6 +55,7 @@ struct loader {
 	 * the batch the row handler fills, and the pipe it goes through. */
 	struct load_batch *out;
 	struct pipe *pipe;
+	int forward;  /* the reader of load_stream_forwarded: bad rows go over too */
 };
 
 /* Row handler: fields F[0..N) (NULL = empty), 1-based LINE. */
@@ -97,6 +98,17 @@ enum pc_rc load_stream(struct loader *L, struct load_input *in, int csv_mode, in
 enum pc_rc load_stream_piped(struct loader *L, struct load_input *in, int comments,
 			     load_row_fn fn, struct diag *d);
 
+/*
+ * load_stream with the decompressing and splitting in a reader thread and
+ * FN run in this thread on each row as it comes over, so that reading a
+ * file overlaps its SQLite work.  Bad rows the reader finds (invalid
+ * UTF-8, too long) are reported from this thread too, in line order.
+ * Same result and errors as load_stream.
+ */
+enum pc_rc load_stream_forwarded(struct loader *L, struct load_input *in, int csv_mode,
+				 int comments, load_row_fn fn, struct diag *d);
+/* The reader of load_stream_forwarded: send a bad row over. */
+enum pc_rc load_forward_bad(struct loader *L, unsigned long line, const char *msg);
 /*
  * What the main table's row handler writes: the build calls for the row's
  * place, made now (L->out NULL) or recorded for the load's thread.

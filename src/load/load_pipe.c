@@ -32,7 +32,7 @@
 #define PIPE_BATCH_OPS 8192
 #define PIPE_BATCH_TEXT ((size_t)1 << 20)
 
-enum { OP_PLACE, OP_ROW_NAMES, OP_ROW_RAW };
+enum { OP_PLACE, OP_ROW_NAMES, OP_ROW_RAW, OP_FIELDS, OP_BAD };
 
 /* One emitted call; strings are offsets + 1 into the batch text (0 = NULL). */
 struct pipe_op {
@@ -43,6 +43,10 @@ struct pipe_op {
 	 * PLACE: a = index in places.  ROW_NAMES: a = offset of the records
 	 * in text, b = their count.  ROW_RAW: a, b, c = name, ascii,
 	 * alternates (offsets + 1 in text, 0 = NULL), to be folded.
+	 * FIELDS: a row for the handler, a = offset in text (each field a
+	 * byte 0 for NULL, or 1 and the NUL-terminated text), b = the number
+	 * of fields, c = the line.  BAD: a = the message (offset + 1), c =
+	 * the line.
 	 */
 	size_t a, b, c;
 };
@@ -67,6 +71,9 @@ struct pipe {
 	int stop;      /* the writer failed: the reader should give up */
 	/* the reader's side */
 	struct loader *L;
+	int forward;        /* the reader only splits rows; the handler runs here */
+	struct loader lr;   /* forward: the reader's own copy of the loader */
+	int csv_mode;
 	struct load_input *in;
 	load_row_fn fn;
 	int comments;
@@ -210,6 +217,44 @@ enum pc_rc load_emit_row_names(struct loader *L, int64_t id, const char *name,
 	return PC_OK;
 }
 
+/* Forward mode, reader: the row as it is, for the handler in the writer. */
+static enum pc_rc forward_row(struct loader *L, char **f, size_t n, unsigned long line,
+			      struct diag *d)
+{
+	struct pipe_op *op;
+	struct buf *t;
+	enum pc_rc rc;
+	size_t i;
+
+	(void)d;
+	if ((rc = next_op(L, &op)) != PC_OK)
+		return rc;
+	t = &L->out->text;
+	op->type = OP_FIELDS;
+	op->a = t->len;
+	op->b = n;
+	op->c = line;
+	for (i = 0; i < n; i++) {
+		buf_putc(t, f[i] ? 1 : 0);
+		if (f[i])
+			buf_append(t, f[i], strlen(f[i]) + 1);
+	}
+	return PC_OK;
+}
+
+enum pc_rc load_forward_bad(struct loader *L, unsigned long line, const char *msg)
+{
+	struct pipe_op *op;
+	enum pc_rc rc;
+
+	if ((rc = next_op(L, &op)) != PC_OK)
+		return rc;
+	op->type = OP_BAD;
+	op->c = line;
+	op->a = keep(L->out, msg && msg[0] ? msg : "bad row");
+	return PC_OK;
+}
+
 /* Writer: the calls batch B recorded, in order. */
 static enum pc_rc replay(struct loader *L, const struct load_batch *b, struct diag *d)
 {
@@ -237,6 +282,20 @@ static enum pc_rc replay(struct loader *L, const struct load_batch *b, struct di
 			rc = load_add_row_names(L, op->id, L->key2.data, n, d);
 			break;
 		}
+		case OP_FIELDS: {
+			char *f[LOAD_MAX_FIELDS], *t = b->text.data + op->a;
+			size_t k;
+			for (k = 0; k < op->b; k++) {
+				f[k] = *t++ ? t : NULL;
+				if (f[k])
+					t += strlen(t) + 1;
+			}
+			rc = L->pipe->fn(L, f, op->b, (unsigned long)op->c, d);
+			break;
+		}
+		case OP_BAD:
+			rc = load_bad_row(L, (unsigned long)op->c, d, "%s", kept(b, op->a));
+			break;
 		}
 	}
 	return rc;
@@ -245,11 +304,12 @@ static enum pc_rc replay(struct loader *L, const struct load_batch *b, struct di
 static void *reader_main(void *arg)
 {
 	struct pipe *p = arg;
-	struct loader *L = p->L;
+	struct loader *L = p->forward ? &p->lr : p->L;
 
 	L->out = batch_new();
 	L->out->fold = 0; /* the writer is idle at first */
-	p->rc = load_stream(L, p->in, 0, p->comments, p->fn, &p->d);
+	p->rc = load_stream(L, p->in, p->csv_mode, p->comments, p->forward ? forward_row : p->fn,
+			    &p->d);
 	pthread_mutex_lock(&p->mu);
 	/* The last batch goes over even after an error: rows before it count. */
 	L->out->next = NULL;
@@ -265,8 +325,8 @@ static void *reader_main(void *arg)
 	return NULL;
 }
 
-enum pc_rc load_stream_piped(struct loader *L, struct load_input *in, int comments,
-			     load_row_fn fn, struct diag *d)
+static enum pc_rc stream_piped(struct loader *L, struct load_input *in, int csv_mode,
+			       int comments, load_row_fn fn, int forward, struct diag *d)
 {
 	struct pipe p;
 	pthread_t th;
@@ -278,6 +338,15 @@ enum pc_rc load_stream_piped(struct loader *L, struct load_input *in, int commen
 	p.in = in;
 	p.fn = fn;
 	p.comments = comments;
+	p.csv_mode = csv_mode;
+	p.forward = forward;
+	if (forward) {
+		/* The reader's loader: its own batch and pipe, and bad rows
+		 * sent over (load_bad_row) instead of counted there. */
+		p.lr = *L;
+		p.lr.forward = 1;
+		p.lr.pipe = &p;
+	}
 	diag_clear(&p.d);
 	pthread_mutex_init(&p.mu, NULL);
 	pthread_cond_init(&p.cv, NULL);
@@ -290,7 +359,7 @@ enum pc_rc load_stream_piped(struct loader *L, struct load_input *in, int commen
 	if (pthread_create(&th, NULL, reader_main, &p) != 0) {
 		/* No thread: read in this one, straight into the build. */
 		L->pipe = NULL;
-		rc = load_stream(L, in, 0, comments, fn, d);
+		rc = load_stream(L, in, csv_mode, comments, fn, d);
 		goto done;
 	}
 	for (;;) {
@@ -333,4 +402,16 @@ done:
 	pthread_mutex_destroy(&p.mu);
 	pthread_cond_destroy(&p.cv);
 	return rc;
+}
+
+enum pc_rc load_stream_piped(struct loader *L, struct load_input *in, int comments,
+			     load_row_fn fn, struct diag *d)
+{
+	return stream_piped(L, in, 0, comments, fn, 0, d);
+}
+
+enum pc_rc load_stream_forwarded(struct loader *L, struct load_input *in, int csv_mode,
+				 int comments, load_row_fn fn, struct diag *d)
+{
+	return stream_piped(L, in, csv_mode, comments, fn, 1, d);
 }
