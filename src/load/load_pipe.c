@@ -1,5 +1,5 @@
 /*
- * load_pipe.c: the main table read in a thread of its own.
+ * load_pipe.c: inputs read in a thread of their own.
  *
  * Decompressing, splitting and checking GeoNames rows costs about as much
  * as SQLite's inserts of the result, so the two run on two cores: a reader
@@ -19,6 +19,13 @@
  * stats' row and skip counts, the warn and progress callbacks); the load's
  * thread alone touches the build, L->key2 and the names count.  A failed
  * replay stops the reader at its next batch.
+ *
+ * The other inputs go the simpler way (load_stream_forwarded): the reader
+ * only decompresses, splits and checks, and sends each row over as its
+ * fields (OP_FIELDS); the load's thread runs the handler on them, so the
+ * handlers need no change.  The reader works on its own copy of the
+ * loader whose bad rows are sent over too (OP_BAD), so that counts and
+ * warnings all come from the load's thread, in line order.
  */
 #include "load/load_int.h"
 
