@@ -979,13 +979,16 @@ enum pc_rc detect_run(const struct resolve_state *rs, const struct detect_opts *
 	ds.roundup = several_datelines(rs);
 	for (i = 0; i < rs->mr->n && rc == PC_OK; i++) {
 		const struct mention *mn = &rs->mr->m[i];
-		if (!rs->rm[i].keep || (mn->flags & (MATCH_QUALIFIER | MATCH_REGION_ABBR | MATCH_DEMONYM)))
+		if ((!rs->rm[i].keep && !rs->rm[i].unsupported_proper) ||
+		    (mn->flags & (MATCH_QUALIFIER | MATCH_REGION_ABBR | MATCH_DEMONYM)))
 			continue;
 		if (rs->rm[i].in_cue)
 			continue; /* "Kansas City Chiefs": the cue names the place */
 		if (o && o->skip_quotes && (mn->flags & MATCH_QUOTED))
 			continue;
-		if (mn->qualifier >= 0)
+		if (!rs->rm[i].keep)
+			rc = rule_lookalike(&ds, i, d); /* unsupported_proper (resolve.h) */
+		else if (mn->qualifier >= 0)
 			rc = rule_qualifier(&ds, i, d);
 		else
 			rc = rule_lookalike(&ds, i, d);

@@ -460,7 +460,7 @@ static void score_mention(struct resolve_state *rs, size_t i, int use_support)
 }
 
 /* Decide whether mention I is reported as a place. */
-static int keep_mention(const struct resolve_state *rs, size_t i)
+static int keep_mention(const struct resolve_state *rs, size_t i, int *unsupported_proper)
 {
 	const struct mention *mn = &rs->mr->m[i];
 	const struct resolve_mention *r = &rs->rm[i];
@@ -521,8 +521,10 @@ static int keep_mention(const struct resolve_state *rs, size_t i)
 	/* A capitalised dictionary entry ("Christmas", "Easter") that is only a
 	 * small place needs a place slot or support. */
 	if ((mn->flags & MATCH_PROPER) && !slot && mn->cands[r->best].place.kind == DB_KIND_PLACE &&
-	    mn->cands[r->best].place.population < 100000)
+	    mn->cands[r->best].place.population < 100000) {
+		*unsupported_proper = s < 0.3;
 		return s >= 0.3;
+	}
 	/* A title-case headline word needs some support too. */
 	if ((mn->flags & MATCH_HEADLINE) && mn->cands[r->best].place.kind == DB_KIND_PLACE)
 		return s >= 0.2;
@@ -606,8 +608,10 @@ enum pc_rc resolve_run(struct db *db, const struct scan_doc *s, const struct mat
 		rebuild_dyn(out);
 		for (i = 0; i < mr->n; i++)
 			score_mention(out, i, 1);
-		for (i = 0; i < mr->n; i++)
-			out->rm[i].keep = keep_mention(out, i);
+		for (i = 0; i < mr->n; i++) {
+			out->rm[i].unsupported_proper = 0;
+			out->rm[i].keep = keep_mention(out, i, &out->rm[i].unsupported_proper);
+		}
 	}
 	rebuild_dyn(out);
 	return PC_OK;

@@ -38,6 +38,13 @@ struct resolve_mention {
 	int best;      /* index into the mention's cands, -1 if none */
 	double conf;   /* 0..1 confidence in best */
 	int in_cue;    /* index+1 of the static cue evidence covering it, 0 if none */
+	/*
+	 * Not kept only for want of support: a dictionary place name outside
+	 * a place slot ("Charlottetown has changed").  Not reported as a
+	 * place, but the detector still asks whether a look-alike fits the
+	 * story better: no support is what a slip looks like too.
+	 */
+	int unsupported_proper;
 	struct resolve_score *sc; /* one per candidate */
 };
 
