@@ -401,7 +401,8 @@ static int known_surname(const struct mstate *m, size_t t0, const char *key)
 
 /* Person/organisation evidence around the span [T0, T1] (KEY: its key).
  * 1 = not a place. */
-static int is_person(struct mstate *m, size_t t0, size_t t1, const char *key, int span_flags)
+static int is_person(struct mstate *m, size_t t0, size_t t1, const char *key, int span_flags,
+		     int tiny)
 {
 	const struct scan_doc *s = m->s;
 	size_t prev = t0 > 0 ? t0 - 1 : (size_t)-1;
@@ -466,9 +467,11 @@ static int is_person(struct mstate *m, size_t t0, size_t t1, const char *key, in
 		}
 		/* "Dak Prescott", "Jayden Daniels": a capitalised word no word
 		 * list knows and no place name, right before a one-word name
-		 * that is also a surname (a proper-noun dictionary entry). */
-		if (pf == 0 && t0 == t1 && (span_flags & DB_LEX_PROPER) && !(tok(m, t0)->flags & SCAN_ALLCAPS) &&
-		    !(o->n && o->m[o->n - 1].tok_end == t0)) {
+		 * that is also a surname (a proper-noun dictionary entry), or
+		 * that names only hamlets ("Priya Raman": Raman, a Thai
+		 * district with no population given; TINY). */
+		if (pf == 0 && t0 == t1 && ((span_flags & DB_LEX_PROPER) || tiny) &&
+		    !(tok(m, t0)->flags & SCAN_ALLCAPS) && !(o->n && o->m[o->n - 1].tok_end == t0)) {
 			remember_surname(m, key);
 			return 1;
 		}
@@ -647,7 +650,13 @@ static enum pc_rc try_at(struct mstate *m, size_t t, size_t *next)
 				if ((m->hits[j].place.kind == DB_KIND_COUNTRY && !word_start) ||
 				    (m->hits[j].place.kind == DB_KIND_ADMIN1 && !(lf & DB_LEX_WORD)))
 					any_region = 1;
-			if (!(flags & (MATCH_DEMONYM | MATCH_REGION_ABBR)) && is_person(m, t, t1, keys[i], lf)) {
+			/* Every reading a hamlet (under 1,000 people, or none given). */
+			int tiny = n_hits > 0;
+			for (j = 0; j < n_hits; j++)
+				if (m->hits[j].place.kind != DB_KIND_PLACE || m->hits[j].place.population >= 1000)
+					tiny = 0;
+			if (!(flags & (MATCH_DEMONYM | MATCH_REGION_ABBR)) &&
+			    is_person(m, t, t1, keys[i], lf, tiny)) {
 				*next = t1 + 1;
 				return PC_OK; /* a person: skip the whole span */
 			}
