@@ -684,6 +684,17 @@ static enum pc_rc try_at(struct mstate *m, size_t t, size_t *next)
 				flags |= MATCH_GIVEN;
 			if (lf & DB_LEX_PROPER)
 				flags |= MATCH_PROPER;
+			if (t1 > t) {
+				/* "Old Town", "Twin Cities": a name made of common words. */
+				size_t w;
+				int all_common = 1;
+				for (w = t; w <= t1 && all_common; w++)
+					if ((tok(m, w)->flags & SCAN_WORD) &&
+					    !(lex_flags_of(m, w) & DB_LEX_WORD))
+						all_common = 0;
+				if (all_common)
+					flags |= MATCH_PHRASE;
+			}
 			if (k0->flags & SCAN_QUOTED)
 				flags |= MATCH_QUOTED;
 			if (k0->flags & SCAN_DATELINE)

@@ -43,6 +43,7 @@ enum match_mflag {
 	MATCH_OF_ORG = 1 << 14,   /* a common word before "of" ("University of ...", "Bank of ...") */
 	MATCH_PROPER = 1 << 15,   /* a capitalised dictionary entry ("Christmas", "London") */
 	MATCH_CALENDAR = 1 << 16, /* a month or day name ("in August") */
+	MATCH_PHRASE = 1 << 17,   /* several words, each a common word ("Old Town") */
 };
 
 struct match_cand {

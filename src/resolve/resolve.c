@@ -496,6 +496,12 @@ static int keep_mention(const struct resolve_state *rs, size_t i, int *unsupport
 	if (mn->flags & MATCH_WEAK)
 		return (slot && s >= 0.4) || s >= 1.2 ||
 		       (mn->cands[r->best].place.population >= 100000 && s >= 0.5);
+	/* A phrase of common words read through another name of a place
+	 * ("the Old Town waterfront" as Baltimore): it needs the story's
+	 * strong support or a place slot. */
+	if ((mn->flags & MATCH_PHRASE) && mn->cands[r->best].name_kind == DB_NAME_ALT &&
+	    !(slot && s >= 0.3) && s < 1.6)
+		return 0;
 	/* Only an alternate name matched ("Thursday" -> Thursday Island). */
 	/* The same when the best reading is such an other name. */
 	if (mn->cands[r->best].name_kind == DB_NAME_ALT && mn->cands[r->best].place.kind == DB_KIND_PLACE &&
