@@ -242,8 +242,9 @@ static enum pc_rc seed_prominent(struct db_build *b, struct diag *d)
 	 * main and ASCII names of countries, admin1 regions and prominent
 	 * places (a region row's population is the sum of its places, which
 	 * is no reason to take part), and the countries' short forms and
-	 * demonyms; ASCII only.  Anything wider gives an --add database
-	 * look-alikes a full load of the same files would not have.
+	 * demonyms (db_build_prominent_add keeps the ASCII keys).  Anything
+	 * wider gives an --add database look-alikes a full load of the same
+	 * files would not have.
 	 */
 	rc = db_build_prepare(b,
 		"SELECT n.key, p.id, p.kind FROM places p JOIN names n ON n.place_id = p.id"
@@ -257,13 +258,9 @@ static enum pc_rc seed_prominent(struct db_build *b, struct diag *d)
 	sqlite3_bind_int64(st, 1, b->prom.min_pop);
 	sqlite3_bind_int64(st, 2, b->prom.min_pop_seat);
 	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *key = (const char *)sqlite3_column_text(st, 0);
-		const unsigned char *c;
-		for (c = (const unsigned char *)key; c && *c && *c < 0x80; c++)
-			;
-		if (key && !*c)
-			db_build_prominent_add(b, key, sqlite3_column_int64(st, 1),
-					       sqlite3_column_int(st, 2) == DB_KIND_COUNTRY);
+		db_build_prominent_add(b, (const char *)sqlite3_column_text(st, 0),
+				       sqlite3_column_int64(st, 1),
+				       sqlite3_column_int(st, 2) == DB_KIND_COUNTRY);
 	}
 	if (src != SQLITE_DONE)
 		rc = db_build_err(b, d, "reading the old names");

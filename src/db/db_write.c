@@ -272,9 +272,14 @@ void db_build_prominent_add(struct db_build *b, const char *key, int64_t place_i
 			    int is_country)
 {
 	struct db_prominent *e;
+	const unsigned char *c;
 
 	if (!key || !key[0])
 		return;
+	/* Only ASCII keys take part: the checker reads English. */
+	for (c = (const unsigned char *)key; *c; c++)
+		if (*c >= 0x80)
+			return;
 	if (b->n_prom == b->cap_prom) {
 		b->cap_prom = b->cap_prom ? b->cap_prom * 2 : 4096;
 		b->prom_list = xreallocarray(b->prom_list, b->cap_prom, sizeof *b->prom_list);

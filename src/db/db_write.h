@@ -140,7 +140,12 @@ void db_build_need_dedupe(struct db_build *b);
 enum pc_rc db_build_place_exists(struct db_build *b, int64_t id, int *exists /* OUT */,
 				 struct diag *d);
 
-/* Remember KEY of a prominent entry (copied) for the look-alike pass. */
+/*
+ * Remember KEY of a prominent entry (copied) for the look-alike pass;
+ * a key with a byte outside ASCII is left out ("Türkiye" takes part as
+ * "turkiye", "Åland" not at all).  The one place that rule lives, so that
+ * a full load and --add (seed_prominent) pick the same entries.
+ */
 void db_build_prominent_add(struct db_build *b, const char *key, int64_t place_id,
 			    int is_country);
 /*

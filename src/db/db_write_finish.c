@@ -647,25 +647,13 @@ static enum pc_rc region_name(struct finish *f, int64_t id, int kind, const char
 	return db_build_name(f->b, buf_str(&f->key), id, kind, form, d);
 }
 
-/*
- * Only ASCII keys take part in look-alikes (the checker reads English),
- * tested on the key as for places ("Türkiye" takes part as "turkiye"), so
- * that --add, which finds the entries again by key, gets the same set.
- */
-static int is_ascii(const char *s)
-{
-	for (; *s; s++)
-		if ((unsigned char)*s >= 0x80)
-			return 0;
-	return 1;
-}
-
+/* (Non-ASCII keys are left out by db_build_prominent_add.) */
 static void prominent_form(struct finish *f, int64_t id, const char *form, int is_country)
 {
 	if (!form)
 		return;
 	buf_reset(&f->key);
-	if (db_key(form, strlen(form), &f->key) == PC_OK && f->key.len && is_ascii(buf_str(&f->key)))
+	if (db_key(form, strlen(form), &f->key) == PC_OK && f->key.len)
 		db_build_prominent_add(f->b, buf_str(&f->key), id, is_country);
 }
 

@@ -87,14 +87,6 @@ enum pc_rc load_add_name(struct loader *L, int64_t place_id, int kind, const cha
 	return rc;
 }
 
-static int is_ascii_str(const char *s)
-{
-	for (; *s; s++)
-		if ((unsigned char)*s >= 0x80)
-			return 0;
-	return 1;
-}
-
 /*
  * The names of one main-table row as records in OUT, deduplicated by key
  * within the row (the first, best kind wins).  A record is a kind byte
@@ -218,8 +210,7 @@ size_t load_fold_row_names(const char *name, const char *ascii, char *alts, int 
 	row_name(&rn, DB_NAME_ASCII, ascii);
 	/* The main and ASCII keys (the first two seen) take part in look-alikes. */
 	for (i = 0; prominent && i < rn.n_seen; i++)
-		if (is_ascii_str(out->data + rn.seen_off[i]))
-			out->data[rn.seen_off[i] - 1] |= (char)LOAD_NAME_PROMINENT;
+		out->data[rn.seen_off[i] - 1] |= (char)LOAD_NAME_PROMINENT;
 	for (alt = alts; alt && *alt; alt = comma ? comma + 1 : NULL) {
 		comma = strchr(alt, ',');
 		if (comma)
