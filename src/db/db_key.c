@@ -20,6 +20,19 @@ static const struct {
 	{ "mt", "mount" },
 };
 
+#define N_KEY_WORDS (sizeof key_words / sizeof key_words[0])
+
+/* The index in key_words[] of the word W (WL bytes), N_KEY_WORDS if none. */
+static size_t key_word(const char *w, size_t wl)
+{
+	size_t i;
+
+	for (i = 0; i < N_KEY_WORDS; i++)
+		if (strlen(key_words[i].abbr) == wl && memcmp(key_words[i].abbr, w, wl) == 0)
+			break;
+	return i;
+}
+
 /* Does the folded key K (LEN bytes) hold a word of key_words[]? */
 static int has_key_word(const char *k, size_t len)
 {
@@ -27,14 +40,13 @@ static int has_key_word(const char *k, size_t len)
 
 	while (p < end) {
 		const char *w = p;
-		size_t wl, i;
+		size_t wl;
 		while (p < end && *p != ' ')
 			p++;
 		wl = (size_t)(p - w);
-		if (wl == 2 || wl == 3)
-			for (i = 0; i < sizeof key_words / sizeof key_words[0]; i++)
-				if (strlen(key_words[i].abbr) == wl && memcmp(key_words[i].abbr, w, wl) == 0)
-					return 1;
+		/* (every abbreviation has 2 or 3 letters: most words stop here) */
+		if ((wl == 2 || wl == 3) && key_word(w, wl) < N_KEY_WORDS)
+			return 1;
 		p++; /* the space */
 	}
 	return 0;
@@ -70,10 +82,7 @@ enum pc_rc db_key(const char *s, size_t len, struct buf *out)
 		wl = (size_t)(p - w);
 		if (out->len > start && (rc = buf_putc(out, ' ')) != PC_OK)
 			break;
-		for (i = 0; i < sizeof key_words / sizeof key_words[0]; i++)
-			if (strlen(key_words[i].abbr) == wl && memcmp(key_words[i].abbr, w, wl) == 0)
-				break;
-		if (i < sizeof key_words / sizeof key_words[0])
+		if ((i = key_word(w, wl)) < N_KEY_WORDS)
 			rc = buf_puts(out, key_words[i].full);
 		else
 			rc = buf_append(out, w, wl);
