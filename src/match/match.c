@@ -399,10 +399,21 @@ static int known_surname(const struct mstate *m, size_t t0, const char *key)
 	return 0;
 }
 
+/* Is every one of the N_HITS readings in m->hits a hamlet (under 1,000 people, or none given)? */
+static int only_hamlets(const struct mstate *m, size_t n_hits)
+{
+	size_t j;
+
+	for (j = 0; j < n_hits; j++)
+		if (m->hits[j].place.kind != DB_KIND_PLACE || m->hits[j].place.population >= 1000)
+			return 0;
+	return n_hits > 0;
+}
+
 /* Person/organisation evidence around the span [T0, T1] (KEY: its key).
- * 1 = not a place. */
+ * N_HITS: its readings, in m->hits.  1 = not a place. */
 static int is_person(struct mstate *m, size_t t0, size_t t1, const char *key, int span_flags,
-		     int tiny)
+		     size_t n_hits)
 {
 	const struct scan_doc *s = m->s;
 	size_t prev = t0 > 0 ? t0 - 1 : (size_t)-1;
@@ -469,8 +480,8 @@ static int is_person(struct mstate *m, size_t t0, size_t t1, const char *key, in
 		 * list knows and no place name, right before a one-word name
 		 * that is also a surname (a proper-noun dictionary entry), or
 		 * that names only hamlets ("Priya Raman": Raman, a Thai
-		 * district with no population given; TINY). */
-		if (pf == 0 && t0 == t1 && ((span_flags & DB_LEX_PROPER) || tiny) &&
+		 * district with no population given). */
+		if (pf == 0 && t0 == t1 && ((span_flags & DB_LEX_PROPER) || only_hamlets(m, n_hits)) &&
 		    !(tok(m, t0)->flags & SCAN_ALLCAPS) && !(o->n && o->m[o->n - 1].tok_end == t0)) {
 			remember_surname(m, key);
 			return 1;
@@ -650,13 +661,8 @@ static enum pc_rc try_at(struct mstate *m, size_t t, size_t *next)
 				if ((m->hits[j].place.kind == DB_KIND_COUNTRY && !word_start) ||
 				    (m->hits[j].place.kind == DB_KIND_ADMIN1 && !(lf & DB_LEX_WORD)))
 					any_region = 1;
-			/* Every reading a hamlet (under 1,000 people, or none given). */
-			int tiny = n_hits > 0;
-			for (j = 0; j < n_hits; j++)
-				if (m->hits[j].place.kind != DB_KIND_PLACE || m->hits[j].place.population >= 1000)
-					tiny = 0;
 			if (!(flags & (MATCH_DEMONYM | MATCH_REGION_ABBR)) &&
-			    is_person(m, t, t1, keys[i], lf, tiny)) {
+			    is_person(m, t, t1, keys[i], lf, n_hits)) {
 				*next = t1 + 1;
 				return PC_OK; /* a person: skip the whole span */
 			}
