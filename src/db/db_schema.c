@@ -275,6 +275,7 @@ enum pc_rc db_build_begin(const char *path, unsigned flags, const struct db_prom
 	enum pc_rc rc = PC_OK;
 	size_t len = strlen(path);
 
+	b->wb_fd = -1;
 	*out = NULL;
 	b->path = xstrdup(path);
 	b->tmp_path = xmalloc(len + 32);
@@ -355,6 +356,8 @@ static void build_free(struct db_build *b)
 	free(b->prom_list);
 	db_build_names_discard(b);
 	db_build_prefixes_discard(b);
+	if (b->wb_fd >= 0)
+		close(b->wb_fd);
 	buf_free(&b->fk_text);
 	buf_free(&b->nk_text);
 	buf_free(&b->pb_text);
@@ -374,6 +377,21 @@ void db_build_abort(struct db_build *b)
 	b->db = NULL;
 	unlink(b->tmp_path);
 	build_free(b);
+}
+
+/*
+ * Start writing the pages SQLite has handed to the kernel so far, without
+ * waiting for them.  The fsync at commit then finds most of the file
+ * already on its way to disk instead of writing all of it while the load
+ * waits; the kernel's flusher does the work on whichever core is idle.
+ * Best effort: any error here is left for that fsync to report.
+ */
+void db_build_writeback(struct db_build *b)
+{
+	if (b->wb_fd < 0)
+		b->wb_fd = open(b->tmp_path, O_RDONLY | O_CLOEXEC);
+	if (b->wb_fd >= 0)
+		sync_file_range(b->wb_fd, 0, 0, SYNC_FILE_RANGE_WRITE);
 }
 
 /* fsync a file or directory by path. */
@@ -441,6 +459,7 @@ enum pc_rc db_build_derive_names(struct db_build *b, struct diag *d)
 {
 	enum pc_rc rc;
 
+	db_build_writeback(b);
 	if ((rc = db_build_flush_places(b, d)) != PC_OK ||
 	    (rc = db_build_flush_names(b, d)) != PC_OK ||
 	    (rc = db_build_prefixes_start(b, d)) != PC_OK)
@@ -461,6 +480,7 @@ enum pc_rc db_build_index(struct db_build *b, struct diag *d)
 
 	if ((rc = db_build_flush_places(b, d)) != PC_OK)
 		return rc;
+	db_build_writeback(b);
 	/* The prefix pass computes in its thread meanwhile (db_build_prefixes_start). */
 	rc = db_build_exec(b,
 			     "CREATE INDEX IF NOT EXISTS region_members_place ON region_members(place_id);"

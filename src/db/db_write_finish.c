@@ -1253,6 +1253,7 @@ enum pc_rc db_build_finish_regions(struct db_build *b, db_build_bad_fn bad, void
 	size_t i;
 
 	f.b = b;
+	db_build_writeback(b); /* the places are in */
 	agg_map_init(&f.map);
 	strtab_init(&f.seen);
 	buf_init(&f.key, 4096);

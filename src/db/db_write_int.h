@@ -70,6 +70,7 @@ struct db_build {
 	size_t n_prom, cap_prom;
 	int prom_sorted;
 	int64_t csv_next;  /* 0 until first asked */
+	int wb_fd;         /* the temporary file, for early writeback; -1 until opened */
 	/*
 	 * The distinct keys the last names flush wrote, in order and
 	 * NUL-terminated, valid (FK_WHOLE) when that flush wrote the whole
@@ -85,6 +86,8 @@ struct db_build {
 /* Record the SQLite error of B in D with a short context; returns PC_ERR_DB. */
 enum pc_rc db_build_err(struct db_build *b, struct diag *d, const char *what);
 /* Run SQL (no results); PC_ERR_DB with D set on failure. */
+/* Start the kernel writing the file so far (db_schema.c); best effort. */
+void db_build_writeback(struct db_build *b);
 enum pc_rc db_build_exec(struct db_build *b, const char *sql, struct diag *d);
 /* Prepare SQL into *ST. */
 enum pc_rc db_build_prepare(struct db_build *b, const char *sql, sqlite3_stmt **st,
