@@ -85,9 +85,9 @@ struct db_build {
 
 /* Record the SQLite error of B in D with a short context; returns PC_ERR_DB. */
 enum pc_rc db_build_err(struct db_build *b, struct diag *d, const char *what);
-/* Run SQL (no results); PC_ERR_DB with D set on failure. */
 /* Start the kernel writing the file so far (db_schema.c); best effort. */
 void db_build_writeback(struct db_build *b);
+/* Run SQL (no results); PC_ERR_DB with D set on failure. */
 enum pc_rc db_build_exec(struct db_build *b, const char *sql, struct diag *d);
 /* Prepare SQL into *ST. */
 enum pc_rc db_build_prepare(struct db_build *b, const char *sql, sqlite3_stmt **st,
