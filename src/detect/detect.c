@@ -310,18 +310,38 @@ static enum pc_rc rule_qualifier(struct dstate *ds, size_t m, struct diag *d)
 		 * check, not an error.  A dateline ("HALIFAX, N.B.") names the
 		 * story's own place and stays an error.
 		 */
-		if (!have_alike && !(mn->flags & MATCH_DATELINE)) {
+		if (!have_alike) {
 			size_t n_own = 0;
+			int gap;
 			for (j = 0; j < mn->n_cands; j++)
 				if (mn->cands[j].place.kind == DB_KIND_PLACE && mn->cands[j].name_kind != DB_NAME_ALT)
 					n_own++;
-			if (n_own >= 3) {
+			/*
+			 * A dateline names the story's own place, so there a
+			 * missing name stays an error ("HALIFAX, N.B."), unless
+			 * every place of that name is abroad and the story gives
+			 * none of them anything while it is plainly about the
+			 * region named: "WHITBY, Ont." on a story of Oshawa and
+			 * Ajax is a town the gazetteer lacks, not a slip for
+			 * Whitby, England.
+			 */
+			if (!(mn->flags & MATCH_DATELINE))
+				gap = n_own >= 3;
+			else
+				gap = best_out >= 0 &&
+				      strcmp(mn->cands[best_out].place.country, q->cands[0].place.country) != 0 &&
+				      resolve_support(rs, m, &mn->cands[best_out].place,
+						      RESOLVE_NO_QUALIFIER | RESOLVE_DOCWIDE | RESOLVE_STRONG) < 0.3 &&
+				      resolve_support(rs, m, &q->cands[0].place,
+						      RESOLVE_NO_QUALIFIER | RESOLVE_DOCWIDE | RESOLVE_STRONG) >= 1.0;
+			if (gap) {
+				int offer = best_out >= 0 && !(mn->flags & MATCH_DATELINE);
 				f->sev = DETECT_SEV_SUGGESTION;
 				f->confidence = 0.5;
 				f->message = arena_printf(ds->a, "No %s of 500 people or more lies in %s; check the place "
 								 "(a smaller %s may not be in the gazetteer)%s",
 							  mn->surface, region, mn->surface, quoted_note(f));
-				if (best_out >= 0) {
+				if (offer) {
 					f->alternative = to_dplace(ds, &mn->cands[best_out].place);
 					f->suggestion = place_label(ds, &mn->cands[best_out].place);
 				}
