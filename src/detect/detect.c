@@ -857,6 +857,34 @@ static int demonym_shaped(const char *key)
 	return 0;
 }
 
+/*
+ * Capitalised heads of organisation names.  An unknown word right before
+ * one is the organisation's own first word ("Baylor University", "Mayo
+ * Clinic"), not a misspelt place: a misspelling inside such a name
+ * ("Massachussetts Institute") is the rarer case by far.
+ */
+static const char *const detect_org_heads[] = {
+	"University", "College", "Institute", "Institution", "School", "Academy",
+	"Seminary", "Hospital", "Clinic", "Health", "Medical", "Church", "Cathedral",
+	"Bank", "Group", "Foundation", "Company", "Corporation", "Corp", "Inc", "Ltd",
+	"LLC", "Airlines", "Airways", "Records", "Press", "Studios", "Stadium",
+	"Arena", "Center", "Centre", "Hall", "Library", "Museum", "Law", "Prize",
+};
+
+/* Is token T a capitalised detect_org_heads word? */
+static int is_org_head(const struct scan_doc *s, size_t t)
+{
+	size_t i;
+
+	if (t >= s->n_toks || !(s->toks[t].flags & SCAN_WORD) || !(s->toks[t].flags & SCAN_CAP))
+		return 0;
+	for (i = 0; i < sizeof detect_org_heads / sizeof detect_org_heads[0]; i++)
+		if (strlen(detect_org_heads[i]) == s->toks[t].len &&
+		    memcmp(detect_org_heads[i], s->text + s->toks[t].off, s->toks[t].len) == 0)
+			return 1;
+	return 0;
+}
+
 /* Rule 5 (and 6 for unknown demonyms): a misspelled place name in a place slot. */
 static enum pc_rc rule_misspelled(struct dstate *ds, struct diag *d)
 {
@@ -912,6 +940,8 @@ static enum pc_rc rule_misspelled(struct dstate *ds, struct diag *d)
 			diag_clear(d);
 			buf_free(&k2);
 		}
+		if (span_end == u->off + u->len && is_org_head(s, u->tok_end))
+			continue;
 		/* Support is measured as if the word were a mention next to the
 		 * nearest real mention: use mention 0's slot for exclusion rules. */
 		anchor = rs->mr->n ? 0 : (size_t)-1;
