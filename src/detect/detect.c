@@ -12,6 +12,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <ctype.h>
 #include <string.h>
 #include <strings.h>
 
@@ -885,6 +886,40 @@ static int is_org_head(const struct scan_doc *s, size_t t)
 	return 0;
 }
 
+/*
+ * Does the word at token T follow what starts a person's name: a common
+ * given name ("Marco Rossi") or an Arabic name particle ("al-Saadi", "bin
+ * Zayed")?  Then it is a surname, not a misspelt place or demonym.
+ */
+static int after_person_start(const struct dstate *ds, size_t t)
+{
+	static const char *const particles[] = { "al", "el", "bin", "ibn", "bint" };
+	const struct scan_doc *s = ds->rs->s;
+	const struct scan_tok *p;
+	size_t i, k;
+	int hyphen = 0;
+	char key[64];
+
+	if (t == 0)
+		return 0;
+	if (scan_is_punct(s, t - 1, '-')) {
+		if (t < 2)
+			return 0;
+		hyphen = 1;
+		t--;
+	}
+	p = &s->toks[t - 1];
+	if (!(p->flags & SCAN_WORD) || p->sent != s->toks[t].sent || p->len >= sizeof key)
+		return 0;
+	for (i = 0; i < p->len; i++)
+		key[i] = (char)tolower((unsigned char)s->text[p->off + i]);
+	key[p->len] = '\0';
+	for (k = 0; k < sizeof particles / sizeof particles[0]; k++)
+		if (strcmp(key, particles[k]) == 0)
+			return hyphen == (k < 2);
+	return !hyphen && (p->flags & SCAN_CAP) && (db_lexicon_flags(ds->rs->db, key) & DB_LEX_GIVEN);
+}
+
 /* Rule 5 (and 6 for unknown demonyms): a misspelled place name in a place slot. */
 static enum pc_rc rule_misspelled(struct dstate *ds, struct diag *d)
 {
@@ -940,7 +975,8 @@ static enum pc_rc rule_misspelled(struct dstate *ds, struct diag *d)
 			diag_clear(d);
 			buf_free(&k2);
 		}
-		if (span_end == u->off + u->len && is_org_head(s, u->tok_end))
+		if ((span_end == u->off + u->len && is_org_head(s, u->tok_end)) ||
+		    after_person_start(ds, u->tok_start))
 			continue;
 		/* Support is measured as if the word were a mention next to the
 		 * nearest real mention: use mention 0's slot for exclusion rules. */
@@ -1005,7 +1041,7 @@ static enum pc_rc rule_misspelled(struct dstate *ds, struct diag *d)
 			else
 				f->message = arena_printf(ds->a, "%s is not a place in the gazetteer; did you mean %s?%s",
 							  f->text, place_label(ds, &best.place), quoted_note(f));
-			f->n_evidence = resolve_explain(rs, (size_t)-1, &best.place, 0, ds->a, &f->evidence,
+			f->n_evidence = resolve_explain_word(rs, u->tok_start, &best.place, ds->a, &f->evidence,
 							DETECT_MAX_EVIDENCE);
 		}
 	}

@@ -136,16 +136,12 @@ double resolve_fit(const struct db_place *c, const struct db_place *e, int e_lev
 }
 
 /* Nearness in the text of evidence EV to mention M: 0.4..1. */
-static double prox(const struct resolve_state *rs, size_t m, const struct ctx_ev *ev)
+/* How near evidence EV stands to token T: 1 in its sentence, down to 0.4. */
+static double prox_tok(const struct scan_tok *t, const struct ctx_ev *ev)
 {
-	const struct scan_tok *t;
-	long ds;
+	long ds = (long)ev->sent - (long)t->sent;
 	double p;
 
-	if (m >= rs->mr->n)
-		return 1.0;
-	t = &rs->s->toks[rs->mr->m[m].tok_start];
-	ds = (long)ev->sent - (long)t->sent;
 	if (ds == 0)
 		p = 1.0;
 	else if (ds == -1 || ds == 1)
@@ -157,6 +153,13 @@ static double prox(const struct resolve_state *rs, size_t m, const struct ctx_ev
 	if (ev->dateline && p < 0.6)
 		p = 0.6;
 	return p;
+}
+
+static double prox(const struct resolve_state *rs, size_t m, const struct ctx_ev *ev)
+{
+	if (m >= rs->mr->n)
+		return 1.0;
+	return prox_tok(&rs->s->toks[rs->mr->m[m].tok_start], ev);
 }
 
 /* Is evidence EV to be left out when scoring mention M? */
@@ -645,7 +648,8 @@ static const char *prox_words(double p)
 	return "elsewhere in the story";
 }
 
-static void explain_from(const struct resolve_state *rs, const struct ctx *c, size_t m,
+/* M is a mention, or not one and then TOK (a word's token) places the lines. */
+static void explain_from(const struct resolve_state *rs, const struct ctx *c, size_t m, size_t tok,
 			 const struct db_place *p, unsigned opts, struct expl *ex, size_t *n_ex,
 			 size_t cap)
 {
@@ -662,7 +666,7 @@ static void explain_from(const struct resolve_state *rs, const struct ctx *c, si
 		f = fit_xyz(p, pxyz, &ev->place, ev->xyz, ev->level);
 		if (f < 0.2)
 			continue;
-		pr = prox(rs, m, ev);
+		pr = m < rs->mr->n || tok >= rs->s->n_toks ? prox(rs, m, ev) : prox_tok(&rs->s->toks[tok], ev);
 		w = ev->weight * f * pr;
 		for (k = 0; k < *n_ex; k++)
 			if (ex[k].source == ev->source && strcasecmp(ex[k].what, ev->what) == 0)
@@ -688,15 +692,15 @@ static void explain_from(const struct resolve_state *rs, const struct ctx *c, si
 	}
 }
 
-size_t resolve_explain(const struct resolve_state *rs, size_t m, const struct db_place *p,
-		       unsigned opts, struct arena *a, const char ***out, size_t max)
+static size_t explain(const struct resolve_state *rs, size_t m, size_t tok, const struct db_place *p,
+		      unsigned opts, struct arena *a, const char ***out, size_t max)
 {
 	struct expl ex[32];
 	size_t n_ex = 0, i, j, n = 0;
 	const char **v;
 
-	explain_from(rs, rs->ctx, m, p, opts, ex, &n_ex, 32);
-	explain_from(rs, &rs->dyn, m, p, opts, ex, &n_ex, 32);
+	explain_from(rs, rs->ctx, m, tok, p, opts, ex, &n_ex, 32);
+	explain_from(rs, &rs->dyn, m, tok, p, opts, ex, &n_ex, 32);
 	/* Strongest first (insertion sort: a handful of items). */
 	for (i = 1; i < n_ex; i++)
 		for (j = i; j > 0 && ex[j].best_w * ex[j].count > ex[j - 1].best_w * ex[j - 1].count; j--) {
@@ -719,4 +723,16 @@ size_t resolve_explain(const struct resolve_state *rs, size_t m, const struct db
 	}
 	*out = v;
 	return n;
+}
+
+size_t resolve_explain(const struct resolve_state *rs, size_t m, const struct db_place *p,
+		       unsigned opts, struct arena *a, const char ***out, size_t max)
+{
+	return explain(rs, m, (size_t)-1, p, opts, a, out, max);
+}
+
+size_t resolve_explain_word(const struct resolve_state *rs, size_t tok, const struct db_place *p,
+			    struct arena *a, const char ***out, size_t max)
+{
+	return explain(rs, (size_t)-1, tok, p, 0, a, out, max);
 }

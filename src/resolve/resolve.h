@@ -95,6 +95,13 @@ double resolve_fit(const struct db_place *c, const struct db_place *e, int e_lev
 size_t resolve_explain(const struct resolve_state *rs, size_t m, const struct db_place *p,
 		       unsigned opts, struct arena *a, const char ***out /* OUT */, size_t max);
 
+/*
+ * The same for a word that is no mention (a misspelling at token TOK):
+ * every piece of evidence counts, its distance measured from TOK.
+ */
+size_t resolve_explain_word(const struct resolve_state *rs, size_t tok, const struct db_place *p,
+			    struct arena *a, const char ***out, size_t max);
+
 /* Does place C lie inside a region read by qualifier mention Q? */
 int resolve_inside(const struct mention *q, const struct db_place *c);
 
