@@ -429,6 +429,18 @@ static int region_of(struct dstate *ds, const struct db_place *p, int want_admin
 	return id && db_place_get(ds->rs->db, id, out, &d) == PC_OK;
 }
 
+/* Is CC a country whose places English copy names by their own names? */
+static int english_speaking(const char *cc)
+{
+	static const char *const ccs[] = { "US", "GB", "CA", "AU", "NZ", "IE" };
+	size_t i;
+
+	for (i = 0; i < sizeof ccs / sizeof ccs[0]; i++)
+		if (strcmp(cc, ccs[i]) == 0)
+			return 1;
+	return 0;
+}
+
 /*
  * "Sidney" for Sydney, "Pittsburg" for Pittsburgh: the name read is an old
  * or foreign spelling of the place the article is about, and also the own
@@ -451,6 +463,14 @@ static enum pc_rc rule_variant(struct dstate *ds, size_t m)
 			break;
 		}
 	if (!own || alt->kind != DB_KIND_PLACE)
+		return PC_OK;
+	/*
+	 * Only for places in English-speaking countries.  Elsewhere the
+	 * variant an English writer uses is the English name, not a slip:
+	 * "Seville" for Sevilla, "Hanover" for Hannover, though Ohio and
+	 * Maryland have their own.
+	 */
+	if (!english_speaking(alt->country))
 		return PC_OK;
 	buf_init(&k, 256);
 	if (db_key(alt->name, strlen(alt->name), &k) != PC_OK) {
