@@ -465,12 +465,12 @@ static enum pc_rc rule_variant(struct dstate *ds, size_t m)
 	if (!own || alt->kind != DB_KIND_PLACE)
 		return PC_OK;
 	/*
-	 * Only for places in English-speaking countries.  Elsewhere the
-	 * variant an English writer uses is the English name, not a slip:
-	 * "Seville" for Sevilla, "Hanover" for Hannover, though Ohio and
-	 * Maryland have their own.
+	 * Outside the English-speaking countries, a variant that English
+	 * dictionaries carry is the English name, not a slip: "Seville" for
+	 * Sevilla, "Hanover" for Hannover, though Ohio and Maryland have
+	 * their own.  Another language's name ("VIENNE" for Vienna) is not.
 	 */
-	if (!english_speaking(alt->country))
+	if (!english_speaking(alt->country) && (db_lexicon_flags(rs->db, mn->key) & DB_LEX_PROPER))
 		return PC_OK;
 	buf_init(&k, 256);
 	if (db_key(alt->name, strlen(alt->name), &k) != PC_OK) {
@@ -639,6 +639,49 @@ static enum pc_rc rule_lookalike(struct dstate *ds, size_t m, struct diag *d)
 }
 
 /* Rule 4: two look-alikes in different regions, both named. */
+/*
+ * Is the pair of look-alike mentions I (earlier) and J worth a reminder?
+ * Not where the writer has plainly told them apart: either spelled out with
+ * its region ("Portland, Ore."), both in one sentence ("Slovakia and Slovenia
+ * signed", "Switzerland beat Sweden"), or each tied to its own place by
+ * other evidence (Paraguay with Asuncion, Uruguay with Montevideo).  Not
+ * for a reading through another place's alternate name ("Columbia City"),
+ * nor for a region and a city named after it (Kansas, Kansas City): those
+ * are not the names writers swap.
+ */
+static int pair_worth_a_reminder(const struct dstate *ds, size_t i, size_t j)
+{
+	const struct resolve_state *rs = ds->rs;
+	const struct mention *a = &rs->mr->m[i], *b = &rs->mr->m[j];
+	const struct match_cand *ca = &a->cands[rs->rm[i].best], *cb = &b->cands[rs->rm[j].best];
+	const unsigned opts = RESOLVE_NO_QUALIFIER | RESOLVE_DOCWIDE | RESOLVE_STRONG;
+	size_t la = strlen(a->key), lb = strlen(b->key);
+
+	size_t x, y;
+
+	/* Any mention of either name, not only these two: the writer who
+	 * spelled one out once has told them apart for the whole story. */
+	for (x = 0; x < rs->mr->n; x++) {
+		const struct mention *mx = &rs->mr->m[x];
+		if (rs->key_id[x] != rs->key_id[i] && rs->key_id[x] != rs->key_id[j])
+			continue;
+		if (mx->qualifier >= 0)
+			return 0;
+		if (rs->key_id[x] != rs->key_id[i])
+			continue;
+		for (y = 0; y < rs->mr->n; y++)
+			if (rs->key_id[y] == rs->key_id[j] &&
+			    rs->s->toks[mx->tok_start].sent == rs->s->toks[rs->mr->m[y].tok_start].sent)
+				return 0;
+	}
+	if (ca->name_kind == DB_NAME_ALT || cb->name_kind == DB_NAME_ALT)
+		return 0;
+	if ((ca->place.kind != DB_KIND_PLACE && lb > la && strncmp(b->key, a->key, la) == 0 && b->key[la] == ' ') ||
+	    (cb->place.kind != DB_KIND_PLACE && la > lb && strncmp(a->key, b->key, lb) == 0 && a->key[lb] == ' '))
+		return 0;
+	return !(resolve_support(rs, i, &ca->place, opts) >= 1.0 && resolve_support(rs, j, &cb->place, opts) >= 1.0);
+}
+
 static enum pc_rc rule_pairs(struct dstate *ds, struct diag *d)
 {
 	const struct resolve_state *rs = ds->rs;
@@ -676,6 +719,8 @@ static enum pc_rc rule_pairs(struct dstate *ds, struct diag *d)
 			pa = &a->cands[rs->rm[i].best].place;
 			pb = &b->cands[rs->rm[j].best].place;
 			if (strcmp(pa->country, pb->country) == 0 && strcmp(pa->admin1, pb->admin1) == 0)
+				continue;
+			if (!pair_worth_a_reminder(ds, i, j))
 				continue;
 			/* Mexico and Mexico City, Kuwait and Kuwait City: a
 			 * region and a place inside it. */
