@@ -335,7 +335,7 @@ def english_looking(s, vocab):
     return True
 
 
-def countries_extra_rows(countries, names_by_cc, dict_vocab):
+def countries_extra_rows(countries, names_by_cc, dict_vocab, plain_words):
     # vocabulary: dictionary words plus words of English country names
     vocab = set(dict_vocab)
     for c in countries:
@@ -354,9 +354,17 @@ def countries_extra_rows(countries, names_by_cc, dict_vocab):
             # "Antiguan, Barbudan", "Kittitian or Nevisian"
             dem += [x.strip() for x in d.replace(" or ", ",").split(",")]
         dem = uniq(dem)
-        cands = [c["name"]["common"], c["name"]["official"]] + list(c.get("altSpellings") or [])
+        alts = list(c.get("altSpellings") or [])
+        cands = [c["name"]["common"], c["name"]["official"]] + alts
         forms = []
         for s in cands:
+            # A one-word alternate spelling that is a plain English word
+            # is another language's name ("Island" is Icelandic for
+            # Iceland), unless it only drops the accents of the common
+            # name ("Reunion").
+            if s in alts and " " not in s.strip() and s.strip().lower() in plain_words and \
+                    to_ascii(s.strip()).lower() != to_ascii(c["name"]["common"]).lower():
+                continue
             s = s.strip()
             if s.startswith("The ") or s.startswith("the "):
                 s = s[4:]
@@ -1585,7 +1593,9 @@ def main():
 
     wc = "world-countries %s (ODbL 1.0, mledoze)" % versions["world-countries"]
     ex = os.path.join(out, "extra")
-    cx = countries_extra_rows(countries, names_by_cc, dict_words)
+    # plain words: entries the dictionaries spell in lower case only
+    cx = countries_extra_rows(countries, names_by_cc, dict_words,
+                              {w for w, fl in lex if int(fl) & 1})
     counts["extra/countries-extra.tsv"] = write_tsv(os.path.join(ex, "countries-extra.tsv"), "countries-extra", [
         "columns: iso2, lat, lon, demonyms, short_forms (lists comma-separated)",
         "iso2: ISO 3166-1 alpha-2 (XK = Kosovo).  lat/lon: the country's published",
