@@ -217,12 +217,23 @@ void db_admin1_name(struct db *db, const char *country, const char *admin1,
 void db_admin2_name(struct db *db, const char *country, const char *admin1,
 		    const char *admin2, char *out, size_t size);
 void db_country_name(struct db *db, const char *country, char *out, size_t size);
+/* What db_name_in_region found, when asked. */
+struct db_in_region {
+	int name_kind;      /* DB_NAME_*: how the place carries the name */
+	int64_t population;
+	char name[128];     /* the place's own name (truncated) */
+};
+
 /*
  * Id of a place (not a region row) named KEY that lies in COUNTRY and, if
  * ADMIN1 is not NULL or "", in that admin1 region; 0 if there is none.
  * Exact where a names lookup is capped at the most populous readings.
+ * A place carrying KEY as its own name is preferred to one carrying it as
+ * an alternate name, then the more populous.  OUT, if not NULL, describes
+ * the place found.
  */
-int64_t db_name_in_region(struct db *db, const char *key, const char *country, const char *admin1);
+int64_t db_name_in_region(struct db *db, const char *key, const char *country, const char *admin1,
+			  struct db_in_region *out);
 
 /* Do countries A and B (ISO alpha-2) share a border (countries.neighbours)? */
 int db_country_neighbours(struct db *db, const char *a, const char *b);

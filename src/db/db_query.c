@@ -464,7 +464,8 @@ int db_country_neighbours(struct db *db, const char *a, const char *b)
 	return 0;
 }
 
-int64_t db_name_in_region(struct db *db, const char *key, const char *country, const char *admin1)
+int64_t db_name_in_region(struct db *db, const char *key, const char *country, const char *admin1,
+			  struct db_in_region *out)
 {
 	sqlite3_stmt *st = db_stmt(db, DB_ST_IN_REGION, NULL);
 	int64_t id = 0;
@@ -474,8 +475,15 @@ int64_t db_name_in_region(struct db *db, const char *key, const char *country, c
 	sqlite3_bind_text(st, 1, key, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 2, country, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 3, admin1 ? admin1 : "", -1, SQLITE_TRANSIENT);
-	if (sqlite3_step(st) == SQLITE_ROW)
+	if (sqlite3_step(st) == SQLITE_ROW) {
 		id = sqlite3_column_int64(st, 0);
+		if (out) {
+			const unsigned char *nm = sqlite3_column_text(st, 3);
+			out->name_kind = sqlite3_column_int(st, 1);
+			out->population = sqlite3_column_int64(st, 2);
+			snprintf(out->name, sizeof out->name, "%s", nm ? (const char *)nm : "");
+		}
+	}
 	sqlite3_reset(st);
 	return id;
 }

@@ -22,6 +22,7 @@
 
 /* Thresholds, tuned on tests/cases and tests/eval (make eval). */
 #define ALT_ATTEST_MIN 1.0  /* doc-wide strong support the alternative needs */
+#define DETECT_HAMLET_POP 1000 /* below this, a place known by the name only as an alternate one is weak */
 #define ALT_MARGIN 1.0      /* support margin over the literal reading */
 #define ALT_RATIO 2.5       /* and this many times the literal's support */
 #define LIT_ATTEST_MAX 0.5  /* literal readings attested this much are left alone */
@@ -236,8 +237,9 @@ static enum pc_rc rule_qualifier(struct dstate *ds, size_t m, struct diag *d)
 	const struct mention *q = &rs->mr->m[mn->qualifier];
 	const struct resolve_mention *r = &rs->rm[m];
 	size_t j, off = mn->off, len = q->off + q->len - mn->off;
-	int best_out = -1, best_in = -1;
+	int best_out = -1, best_in = -1, weak_in = 0;
 	double s_out = -1e9;
+	struct db_in_region weak;
 
 	/* "Pittsburg, Pa.": read through an old spelling of Pittsburgh. */
 	if (r->best >= 0 && mn->cands[r->best].name_kind == DB_NAME_ALT && resolve_inside(q, &mn->cands[r->best].place))
@@ -259,14 +261,27 @@ static enum pc_rc rule_qualifier(struct dstate *ds, size_t m, struct diag *d)
 			}
 		}
 	}
-	/* The readings are capped at the most populous: ask the database
-	 * whether a smaller place of that name lies in the region. */
+	/*
+	 * The readings are capped at the most populous: ask the database
+	 * whether a smaller place of that name lies in the region.  A hamlet
+	 * that carries the name only as an alternate one ("Charlotte" for
+	 * Charlotte Court House, Va., 530 people) answers only weakly: a
+	 * look-alike in the region the story is plainly about still wins
+	 * below.
+	 */
 	if (best_in < 0) {
 		for (j = 0; j < q->n_cands; j++) {
 			const struct db_place *reg = &q->cands[j].place;
-			if (db_name_in_region(rs->db, mn->key, reg->country,
-					      reg->kind == DB_KIND_ADMIN1 ? reg->admin1 : NULL))
+			struct db_in_region info;
+			if (!db_name_in_region(rs->db, mn->key, reg->country,
+					       reg->kind == DB_KIND_ADMIN1 ? reg->admin1 : NULL, &info))
+				continue;
+			if (info.name_kind != DB_NAME_ALT || info.population >= DETECT_HAMLET_POP)
 				return PC_OK;
+			if (!weak_in) {
+				weak_in = 1;
+				weak = info;
+			}
 		}
 	}
 	if (best_in < 0) {
@@ -300,6 +315,23 @@ static enum pc_rc rule_qualifier(struct dstate *ds, size_t m, struct diag *d)
 					have_alike = 1;
 				}
 			}
+		}
+		if (weak_in) {
+			/* Only the look-alike the story is about outweighs the hamlet. */
+			if (!have_alike ||
+			    resolve_support(rs, m, &in_alike, RESOLVE_NO_QUALIFIER | RESOLVE_DOCWIDE | RESOLVE_STRONG) < 1.0)
+				return PC_OK;
+			f = new_finding(ds, R_QUAL, m, off, len);
+			f->confidence = 0.8;
+			f->reading = to_dplace(ds, &q->cands[0].place);
+			f->alternative = to_dplace(ds, &in_alike);
+			f->suggestion = place_label(ds, &in_alike);
+			f->message = arena_printf(ds->a, "The only %s in %s is %s (%lld people); this story is about %s%s",
+						  mn->surface, region, weak.name, (long long)weak.population,
+						  in_alike.name, quoted_note(f));
+			f->n_evidence = resolve_explain(rs, m, &in_alike, RESOLVE_NO_QUALIFIER, ds->a, &f->evidence,
+							DETECT_MAX_EVIDENCE);
+			return PC_OK;
 		}
 		f = new_finding(ds, R_QUAL, m, off, len);
 		f->confidence = 0.95;
