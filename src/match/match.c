@@ -666,8 +666,16 @@ static enum pc_rc try_at(struct mstate *m, size_t t, size_t *next)
 				*next = t1 + 1;
 				return PC_OK; /* a person: skip the whole span */
 			}
-			if (t == t1 && !any_region && IN_LIST(match_calendar, s->text + k0->off, k0->len))
+			if (t == t1 && !any_region && IN_LIST(match_calendar, s->text + k0->off, k0->len)) {
+				/* "on 14 March", "March 3", "May 2025": a date. */
+				if ((t > 0 && (tok(m, t - 1)->flags & SCAN_NUMBER) && tok(m, t - 1)->sent == k0->sent) ||
+				    (t1 + 1 < s->n_toks && (tok(m, t1 + 1)->flags & SCAN_NUMBER) &&
+				     tok(m, t1 + 1)->sent == k0->sent)) {
+					*next = t1 + 1;
+					return PC_OK;
+				}
 				flags |= MATCH_CALENDAR;
+			}
 			/* "Jackson State University", "Western University": a
 			 * common word inside a longer proper name. */
 			if ((lf & DB_LEX_WORD) && !any_region && t == t1 && t > 0 && is_capword(m, t - 1) &&
