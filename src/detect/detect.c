@@ -433,10 +433,35 @@ static enum pc_rc rule_qualifier(struct dstate *ds, size_t m, struct diag *d)
 		int same_country = strcmp(alt->country, lit->country) == 0;
 		int abroad = !same_country && (mn->flags & MATCH_DATELINE) && !ds->roundup &&
 			     att_alt >= 1.5 && att_lit < 0.2 && s_alt >= 5 * s_lit + 0.5;
-		if (weighty && att_alt >= 1.0 && att_lit < 0.3 && s_alt >= s_lit + 0.8 && s_alt >= 2 * s_lit &&
-		    (same_country || abroad)) {
+		/*
+		 * Or the whole story is about the other place's country, which
+		 * it names again and again with its towns, and never once
+		 * names the country of the dateline ("WELLINGTON, Australia"
+		 * on a story of New Zealand's parliament, Auckland and
+		 * Dunedin).  The towns are too far from the capital to attest
+		 * it one by one; their country is not.
+		 */
+		int abroad_country = 0;
+		if (!same_country && weighty && att_lit < 0.2 && s_alt > s_lit) {
+			struct db_place c_alt = { 0 }, c_lit = { 0 };
+			const unsigned o = RESOLVE_NO_QUALIFIER | RESOLVE_DOCWIDE | RESOLVE_STRONG;
+			c_alt.kind = c_lit.kind = DB_KIND_COUNTRY;
+			snprintf(c_alt.country, sizeof c_alt.country, "%s", alt->country);
+			snprintf(c_lit.country, sizeof c_lit.country, "%s", lit->country);
+			abroad_country = resolve_support(rs, m, &c_alt, o) >= 3.0 &&
+					 resolve_support(rs, m, &c_lit, o) < 0.3;
+		}
+		int near_alt = weighty && att_alt >= 1.0 && att_lit < 0.3 && s_alt >= s_lit + 0.8 &&
+			       s_alt >= 2 * s_lit && (same_country || abroad);
+		if (near_alt || abroad_country) {
 			struct finding *f = new_finding(ds, R_REGION, m, off, len);
 			const char *alt_where = where_words(ds, alt);
+			if (!near_alt) { /* the story names the country, not the place's state */
+				char cn[128];
+				db_country_name(rs->db, alt->country, cn, sizeof cn);
+				if (cn[0])
+					alt_where = arena_strdup(ds->a, cn);
+			}
 			f->confidence = conf_of(s_alt - s_lit);
 			f->reading = to_dplace(ds, lit);
 			f->alternative = to_dplace(ds, alt);
