@@ -36,7 +36,7 @@ static const char *const match_honorifics[] = {
 static const char *const match_name_heads[] = {
 	"City", "County", "Council", "Parish", "Borough", "Township", "State", "Street",
 	"Avenue", "Road", "Boulevard", "Parkway", "Plaza", "Square", "Bridge", "Airport",
-	"Station", "Stadium", "Arena", "Park", "River", "Lake", "Bay", "Harbor",
+	"Station", "Stadium", "Arena", "Park", "Lake", "Bay", "Harbor",
 	"Harbour", "Port", "Beach", "Island", "Islands", "Mountain", "Mountains", "Valley",
 	"University", "College", "School", "Schools", "Hospital", "Police", "Fire",
 	"Post", "Times", "Tribune", "Herald", "Journal", "Chronicle", "Observer",
@@ -57,11 +57,28 @@ static const char *const match_street_heads[] = {
 };
 
 /*
+ * Rivers: the Columbia River is no Columbia, S.C., but the Connecticut
+ * River does run through Connecticut: after a state's or a country's name
+ * the river still speaks for the region.  (A town called "Fall River"
+ * matches whole, before this.)
+ */
+static const char *const match_river_heads[] = {
+	"River", "Creek",
+};
+
+/*
  * Generic first words of longer names: reached alone, "Moore" in "Fort
  * Moore" (an Army post the gazetteer does not hold) is part of that name.
  */
 static const char *const match_name_starts[] = {
 	"Fort", "Ft", "Camp", "Mount", "Mt", "Lake", "Port", "Cape", "Point", "Glen",
+};
+
+/* Bodies named "X of <subject>": "Chamber of Commerce", "Department of Energy". */
+static const char *const match_body_words[] = {
+	"Chamber", "Chambers", "Department", "Dept", "Ministry", "Bureau", "Secretary",
+	"Office", "Division", "Board", "Commission", "Committee", "Agency", "Minister",
+	"Director", "Institute", "Academy", "School", "College", "Museum",
 };
 
 /* "Gulf of Mexico", "Bay of Bengal", "Strait of Hormuz": the water's name. */
@@ -684,6 +701,14 @@ static enum pc_rc try_at(struct mstate *m, size_t t, size_t *next)
 				*next = t1 + 1;
 				return PC_OK;
 			}
+			/* "Chamber of Commerce", "Department of Marine Resources":
+			 * a body named by its subject, not the town of Commerce. */
+			if ((lf & DB_LEX_WORD) && !any_region && t >= 2 && scan_is_word(s, t - 1, "of") &&
+			    is_capword(m, t - 2) &&
+			    IN_LIST(match_body_words, s->text + tok(m, t - 2)->off, tok(m, t - 2)->len)) {
+				*next = t1 + 1;
+				return PC_OK;
+			}
 			if ((lf & DB_LEX_WORD) && !any_region) {
 				flags |= MATCH_WEAK;
 				/* "Reading the report": a verb, not a town. */
@@ -726,11 +751,12 @@ static enum pc_rc try_at(struct mstate *m, size_t t, size_t *next)
 			    (tok(m, t1 + 1)->flags & SCAN_SPACE_BEFORE) && !(tok(m, t1)->flags & SCAN_POSS) &&
 			    tok(m, t1 + 1)->sent == tok(m, t1)->sent) {
 				const struct scan_tok *nx = tok(m, t1 + 1);
-				if (IN_LIST(match_street_heads, s->text + nx->off, nx->len) &&
+				int river = IN_LIST(match_river_heads, s->text + nx->off, nx->len);
+				if ((IN_LIST(match_street_heads, s->text + nx->off, nx->len) || (river && !any_region)) &&
 				    !(k0->flags & SCAN_DATELINE)) {
 					*next = t1 + 2;
 					return PC_OK;
-				} else if (IN_LIST(match_name_heads, s->text + nx->off, nx->len)) {
+				} else if (river || IN_LIST(match_name_heads, s->text + nx->off, nx->len)) {
 					flags |= MATCH_ORG;
 				} else if (!(nx->flags & SCAN_ALLCAPS) && !(k0->flags & SCAN_ALLCAPS) &&
 					   !(flags & (MATCH_REGION_ABBR | MATCH_DEMONYM))) {
