@@ -944,6 +944,56 @@ static void link_qualifiers(struct mstate *m)
 	}
 }
 
+/*
+ * "the Indian state of Punjab", "the U.S. state of Georgia", "the Australian
+ * city of Perth": a country (or its demonym), a kind of place and "of"
+ * say which country the name is in.  Keep only the readings there, when
+ * there are any.
+ */
+static void link_country_of(struct mstate *m)
+{
+	static const char *const kinds[] = {
+		"state", "province", "region", "territory", "city", "town", "village",
+		"capital", "county", "district", "port", "island", "municipality",
+	};
+	struct match_result *o = m->out;
+	size_t i, j, k, n;
+
+	for (i = 0; i + 1 < o->n; i++) {
+		struct mention *b = &o->m[i], *c = &o->m[i + 1];
+		size_t t = b->tok_end;
+		int kind_word = 0;
+		if (c->tok_start != t + 2 || !scan_is_word(m->s, t + 1, "of") || c->qualifier >= 0)
+			continue;
+		for (k = 0; k < sizeof kinds / sizeof kinds[0] && !kind_word; k++)
+			kind_word = scan_is_word(m->s, t, kinds[k]);
+		if (!kind_word)
+			continue;
+		for (j = n = 0; j < c->n_cands; j++)
+			for (k = 0; k < b->n_cands; k++)
+				if (b->cands[k].place.kind == DB_KIND_COUNTRY &&
+				    strcmp(b->cands[k].place.country, c->cands[j].place.country) == 0) {
+					n++;
+					break;
+				}
+		if (n == 0 || n == c->n_cands)
+			continue;
+		for (j = 0; j < c->n_cands;) {
+			int in = 0;
+			for (k = 0; k < b->n_cands && !in; k++)
+				in = b->cands[k].place.kind == DB_KIND_COUNTRY &&
+				     strcmp(b->cands[k].place.country, c->cands[j].place.country) == 0;
+			if (in) {
+				j++;
+				continue;
+			}
+			/* keep the order: the readings are sorted */
+			memmove(&c->cands[j], &c->cands[j + 1], (c->n_cands - j - 1) * sizeof *c->cands);
+			c->n_cands--;
+		}
+	}
+}
+
 enum pc_rc match_run(struct db *db, const struct scan_doc *s, struct arena *a,
 		     struct match_result *out, struct diag *d)
 {
@@ -973,6 +1023,7 @@ enum pc_rc match_run(struct db *db, const struct scan_doc *s, struct arena *a,
 	if (rc == PC_OK) {
 		drop_surnames(&m);
 		link_qualifiers(&m);
+		link_country_of(&m);
 	}
 	return rc;
 }
