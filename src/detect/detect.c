@@ -599,6 +599,11 @@ static enum pc_rc rule_lookalike(struct dstate *ds, size_t m, struct diag *d)
 				continue;
 			if ((a->kind == DB_KIND_ADMIN2) != (lit->kind == DB_KIND_ADMIN2))
 				continue;
+			/* "South Australia" in an Australian story: the literal
+			 * lies inside the look-alike, and every piece of evidence
+			 * for the one speaks for the other too. */
+			if (db_place_in_region(lit, a) || db_place_in_region(a, lit))
+				continue;
 			if (lit->kind != DB_KIND_PLACE && a->kind == DB_KIND_PLACE &&
 			    alikes[k].kind == DB_ALIKE_PREFIX) {
 				/* "Kansas" for a story about Kansas City, Mo.: suggest the region.
