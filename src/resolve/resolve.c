@@ -631,7 +631,8 @@ enum pc_rc resolve_run(struct db *db, const struct scan_doc *s, const struct mat
 struct expl {
 	const char *what;
 	int source;
-	int count;
+	int count;         /* distinct places in the text (toks) */
+	size_t toks[16];   /* where it was seen, so one name is not counted twice */
 	int dateline;
 	double best_w;
 	double best_prox;
@@ -684,7 +685,19 @@ static void explain_from(const struct resolve_state *rs, const struct ctx *c, si
 		}
 		if (ev->dateline)
 			ex[k].dateline = 1;
-		ex[k].count++;
+		{
+			/* The same words can stand behind two pieces of evidence
+			 * (a dateline's own entry and its mention's): count them once. */
+			int seen = 0, q;
+			for (q = 0; q < ex[k].count && q < 16; q++)
+				if (ex[k].toks[q] == ev->tok)
+					seen = 1;
+			if (!seen) {
+				if (ex[k].count < 16)
+					ex[k].toks[ex[k].count] = ev->tok;
+				ex[k].count++;
+			}
+		}
 		if (w > ex[k].best_w)
 			ex[k].best_w = w;
 		if (pr > ex[k].best_prox)
