@@ -22,6 +22,7 @@
 
 /* Thresholds, tuned on tests/cases and tests/eval (make eval). */
 #define ALT_ATTEST_MIN 1.0  /* doc-wide strong support the alternative needs */
+#define DETECT_GAP_MAX_POP 100000 /* a dateline name held by a bigger city abroad is no gazetteer gap */
 #define DETECT_HAMLET_POP 1000 /* below this, a place known by the name only as an alternate one is weak */
 #define ALT_MARGIN 1.0      /* support margin over the literal reading */
 #define ALT_RATIO 2.5       /* and this many times the literal's support */
@@ -105,8 +106,10 @@ static const char *where_words(struct dstate *ds, const struct db_place *p)
 	if (p->kind == DB_KIND_COUNTRY || !p->admin1[0]) {
 		db_country_name(ds->rs->db, p->country, buf, sizeof buf);
 	} else {
+		size_t nl = strlen(p->name);
 		db_admin1_name(ds->rs->db, p->country, p->admin1, buf, sizeof buf);
-		if (!buf[0])
+		/* "Nairobi is in Nairobi County" says nothing: name the country. */
+		if (!buf[0] || (p->kind == DB_KIND_PLACE && nl && strncasecmp(buf, p->name, nl) == 0))
 			db_country_name(ds->rs->db, p->country, buf, sizeof buf);
 	}
 	return arena_strdup(ds->a, buf[0] ? buf : p->country);
@@ -120,6 +123,9 @@ static const char *place_label(struct dstate *ds, const struct db_place *p)
 	if (p->kind != DB_KIND_PLACE)
 		return arena_strdup(ds->a, p->name);
 	db_region_label(ds->rs->db, p->country, p->admin1, lab, sizeof lab);
+	/* "Montevideo, Montevideo Department": the country says more. */
+	if (lab[0] && strncasecmp(lab, p->name, strlen(p->name)) == 0)
+		db_country_name(ds->rs->db, p->country, lab, sizeof lab);
 	return arena_printf(ds->a, "%s, %s", p->name, lab[0] ? lab : p->country);
 }
 
@@ -363,6 +369,9 @@ static enum pc_rc rule_qualifier(struct dstate *ds, size_t m, struct diag *d)
 			else
 				gap = best_out >= 0 &&
 				      strcmp(mn->cands[best_out].place.country, q->cands[0].place.country) != 0 &&
+				      /* not where the name is a city's the writer surely
+				       * meant ("NAIROBI, Uganda") */
+				      mn->cands[best_out].place.population < DETECT_GAP_MAX_POP &&
 				      resolve_support(rs, m, &mn->cands[best_out].place,
 						      RESOLVE_NO_QUALIFIER | RESOLVE_DOCWIDE | RESOLVE_STRONG) < 0.3 &&
 				      resolve_support(rs, m, &q->cands[0].place,
