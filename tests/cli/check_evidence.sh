@@ -21,5 +21,12 @@ grep -q 'Caracas named elsewhere in the story' "$tmp/far.json" ||
 	{ echo "FAIL: far evidence not placed elsewhere in the story"; cat "$tmp/far.json"; n_fail=$((n_fail + 1)); }
 grep -q 'Caracas named in the same sentence' "$tmp/near.json" ||
 	{ echo "FAIL: near evidence not placed in the same sentence"; cat "$tmp/near.json"; n_fail=$((n_fail + 1)); }
+# A dateline name is one piece of text, though it is both the dateline's own
+# evidence and a mention: counted once ("named 2 times", not 4).
+printf '%s\n' "STOCKHOLM — Sweden's biggest carmaker said on Monday it would build a battery plant in Gothenburg, Norway, creating 2,000 jobs." "" \
+	"The Swedish government in Stockholm welcomed the plan." >"$tmp/twice.txt"
+"$bin" --db "$db" check -f json "$tmp/twice.txt" >"$tmp/twice.json"
+grep -q 'STOCKHOLM named 2 times' "$tmp/twice.json" ||
+	{ echo "FAIL: Stockholm not counted twice"; cat "$tmp/twice.json"; n_fail=$((n_fail + 1)); }
 [ $n_fail -eq 0 ] && echo "ok check_evidence" && exit 0
 exit 1
