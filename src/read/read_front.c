@@ -53,6 +53,13 @@ static void fm_emit(struct md *m, size_t a, size_t z)
 		z--;
 	if (a == z || pathlike(s, a, z))
 		return;
+	/*
+	 * A value the story repeats ("dateline: SPRINGFIELD, Mo." above the
+	 * same dateline, a title above its heading) is checked where the
+	 * story has it; read twice, it would count as its own evidence.
+	 */
+	if (z - a >= 4 && memmem(s + z, m->n - z, s + a, z - a))
+		return;
 	rb_break(m->b);
 	rb_copy(m->b, a, z - a);
 	rb_break(m->b);

@@ -277,6 +277,12 @@ static void test_md_front_matter(void)
 		       READ_FMT_MARKDOWN, &doc),
 		  PC_OK);
 	CHECK_STR(doc.text, "Quake near Anchorage\n\nJuneau\n\nNome\n\nFairbanks\n\nBody");
+	/* A value the body repeats is read where the body has it, once. */
+	CHECK_INT(conv("---\ntitle: Flood warning\ndateline: \"RALEIGH, N.C.\"\n---\n"
+		       "RALEIGH, N.C. -- Rivers rose.\n",
+		       READ_FMT_MARKDOWN, &doc),
+		  PC_OK);
+	CHECK_STR(doc.text, "Flood warning\n\nRALEIGH, N.C. -- Rivers rose.");
 	/* No closing line: not front matter ("---" is then a thematic break). */
 	CHECK_INT(conv("---\ntitle: x\n", READ_FMT_MARKDOWN, &doc), PC_OK);
 	CHECK_STR(doc.text, "title: x");
