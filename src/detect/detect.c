@@ -364,7 +364,12 @@ static enum pc_rc rule_qualifier(struct dstate *ds, size_t m, struct diag *d)
 			 * Ajax is a town the gazetteer lacks, not a slip for
 			 * Whitby, England.
 			 */
-			if (!(mn->flags & MATCH_DATELINE))
+			/* A name known only as another place's alternate one
+			 * ("Lynchville" for San Ramon, Calif.) is as likely a
+			 * village the gazetteer lacks. */
+			if (best_out >= 0 && mn->cands[best_out].name_kind == DB_NAME_ALT && n_own == 0)
+				gap = 1;
+			else if (!(mn->flags & MATCH_DATELINE))
 				gap = n_own >= 3;
 			else
 				gap = best_out >= 0 &&
@@ -377,7 +382,7 @@ static enum pc_rc rule_qualifier(struct dstate *ds, size_t m, struct diag *d)
 				      resolve_support(rs, m, &q->cands[0].place,
 						      RESOLVE_NO_QUALIFIER | RESOLVE_DOCWIDE | RESOLVE_STRONG) >= 1.0;
 			if (gap) {
-				int offer = best_out >= 0 && !(mn->flags & MATCH_DATELINE);
+				int offer = best_out >= 0 && !(mn->flags & MATCH_DATELINE) && n_own > 0;
 				f->sev = DETECT_SEV_SUGGESTION;
 				f->confidence = 0.5;
 				f->message = arena_printf(ds->a, "No %s of 500 people or more lies in %s; check the place "
