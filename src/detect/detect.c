@@ -635,8 +635,11 @@ static enum pc_rc rule_lookalike(struct dstate *ds, size_t m, struct diag *d)
 			if (region_ctx) {
 				att = resolve_support(rs, m, &reg, RESOLVE_DOCWIDE | RESOLVE_STRONG);
 				s = resolve_support(rs, m, &reg, RESOLVE_DOCWIDE);
-				/* the place itself must be named or cued */
-				if (resolve_support(rs, m, a, RESOLVE_DOCWIDE | RESOLVE_STRONG) < ALT_ATTEST_MIN)
+				/* The city itself must be named or cued: a story
+				 * that only has "Columbia, Mo." says nothing about
+				 * Kansas City. */
+				if (resolve_support(rs, m, a, RESOLVE_DOCWIDE | RESOLVE_STRONG) < ALT_ATTEST_MIN ||
+				    !alt_named(ds, m, a, 1))
 					continue;
 			} else {
 				att = resolve_support(rs, m, a, RESOLVE_DOCWIDE | RESOLVE_STRONG);
