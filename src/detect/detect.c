@@ -1006,7 +1006,9 @@ static int demonym_shaped(const char *key)
  * Capitalised heads of organisation names.  An unknown word right before
  * one is the organisation's own first word ("Baylor University", "Mayo
  * Clinic"), not a misspelt place: a misspelling inside such a name
- * ("Massachussetts Institute") is the rarer case by far.
+ * ("Massachussetts Institute") is the rarer case by far.  Likewise a place
+ * name before one names the company, not the place: "Columbia Gas" serves
+ * Ohio, and no look-alike rule speaks about it.
  */
 static const char *const detect_org_heads[] = {
 	"University", "College", "Institute", "Institution", "School", "Academy",
@@ -1014,6 +1016,10 @@ static const char *const detect_org_heads[] = {
 	"Bank", "Group", "Foundation", "Company", "Corporation", "Corp", "Inc", "Ltd",
 	"LLC", "Airlines", "Airways", "Records", "Press", "Studios", "Stadium",
 	"Arena", "Center", "Centre", "Hall", "Library", "Museum", "Law", "Prize",
+	"Gas", "Energy", "Power", "Electric", "Telephone", "Financial", "Insurance",
+	"Mutual", "Railway", "Railroad", "Motors", "Steel", "Mills", "Foods",
+	"Brewing", "Capital", "Holdings", "Industries", "Pictures", "Sportswear",
+	"Scientific", "Instruments",
 };
 
 /* Is token T a capitalised detect_org_heads word? */
@@ -1214,6 +1220,8 @@ enum pc_rc detect_run(const struct resolve_state *rs, const struct detect_opts *
 			continue;
 		if (rs->rm[i].in_cue)
 			continue; /* "Kansas City Chiefs": the cue names the place */
+		if (mn->qualifier < 0 && is_org_head(rs->s, mn->tok_end))
+			continue; /* "Columbia Gas of Ohio" */
 		if (o && o->skip_quotes && (mn->flags & MATCH_QUOTED))
 			continue;
 		if (!rs->rm[i].keep)
