@@ -285,6 +285,80 @@ static void affix_pairs(struct pass *ps)
 }
 
 /*
+ * Sibling suffixes on a stem that is no key of its own: Statesboro and
+ * Statesville, Greensboro and Greenville.  Each key that ends in a place
+ * suffix gives its stem (without the suffix, and again without an "s"
+ * before it); keys that share a stem of SIBLING_MIN_STEM bytes or more
+ * pair up.  (Where the stem is a key, affix_pairs has paired them.)
+ */
+#define SIBLING_MIN_STEM 5
+
+struct stem_ref {
+	const char *key; /* the stem is key[0..len) */
+	uint32_t len, idx;
+};
+
+static int stem_cmp(const void *pa, const void *pb)
+{
+	const struct stem_ref *a = pa, *b = pb;
+	size_t n = a->len < b->len ? a->len : b->len;
+	int c = memcmp(a->key, b->key, n);
+
+	if (c)
+		return c;
+	if (a->len != b->len)
+		return a->len < b->len ? -1 : 1;
+	return a->idx < b->idx ? -1 : a->idx > b->idx;
+}
+
+static void sibling_pairs(struct pass *ps)
+{
+	struct stem_ref *v = NULL;
+	size_t n = 0, cap = 0, i, k, g;
+
+	for (i = 0; i < ps->n_keys; i++) {
+		const char *key = ps->keys[i].key;
+		size_t len = ps->keys[i].len;
+		if (len > ALIKE_MAX_AFFIX_KEY)
+			continue;
+		for (k = 0; k < N_OF(place_suffixes); k++) {
+			size_t sl = strlen(place_suffixes[k]), st;
+			int s_too;
+			if (len < sl + SIBLING_MIN_STEM || strcmp(key + len - sl, place_suffixes[k]) != 0 ||
+			    strcmp(place_suffixes[k], "ia") == 0)
+				continue;
+			st = len - sl;
+			s_too = key[st - 1] == 's' && st - 1 >= SIBLING_MIN_STEM;
+			if (n + 2 > cap) {
+				cap = cap ? cap * 2 : 1024;
+				v = xreallocarray(v, cap, sizeof *v);
+			}
+			v[n].key = key;
+			v[n].len = (uint32_t)st;
+			v[n++].idx = (uint32_t)i;
+			if (s_too) {
+				v[n].key = key;
+				v[n].len = (uint32_t)(st - 1);
+				v[n++].idx = (uint32_t)i;
+			}
+		}
+	}
+	if (n)
+		qsort(v, n, sizeof *v, stem_cmp);
+	for (i = 0; i < n; i = g) {
+		size_t a, b;
+		for (g = i + 1; g < n && v[g].len == v[i].len && memcmp(v[g].key, v[i].key, v[i].len) == 0; g++)
+			;
+		/* A stem shared by many names ("spring", "green") pairs only the
+		 * first 16: enough for the confusable ones, bounded work. */
+		for (a = i; a < g && a < i + 16; a++)
+			for (b = a + 1; b < g && b < i + 16; b++)
+				add_pair(ps, v[a].idx, v[b].idx, DB_ALIKE_SUFFIX);
+	}
+	free(v);
+}
+
+/*
  * Hashing, for EDIT.  The polynomial hash of s[0..n) is the sum of
  * s[i] B^(n-1-i) mod 2^64, so that the hash of each deletion variant of a
  * key follows from the key's prefix hashes in O(1), without building the
@@ -736,6 +810,7 @@ static void *alike_compute(void *arg)
 	size_t i;
 
 	affix_pairs(ps);
+	sibling_pairs(ps);
 	edit_pairs(ps);
 	if (ps->n_pairs)
 		qsort(ps->pairs, ps->n_pairs, sizeof *ps->pairs, pair_cmp);
