@@ -225,6 +225,12 @@ static void match_cues(const struct scan_doc *s, struct ctx_cues *cues, struct a
 		for (i = f->lo; i < f->hi; i++) {
 			struct ctx_cue_ent *c = &cues->cues[i];
 			size_t u = t, w = 0;
+			/* A cue written capitalised is a proper name: "the bills
+			 * piled up" is no Buffalo Bills.  Currencies ("naira")
+			 * are written in lower case and match as they are. */
+			if (c->phrase && c->phrase[0] >= 'A' && c->phrase[0] <= 'Z' &&
+			    !(s->toks[t].flags & SCAN_CAP))
+				continue;
 			/* Build the key of c->n_words word tokens from t and compare. */
 			buf_reset(&phrase);
 			while (u < s->n_toks && w < c->n_words) {
