@@ -370,6 +370,7 @@ static void rebuild_dyn(struct resolve_state *rs)
  * as Washington state (prior 1.85 against the capital's 1.53).
  */
 #define STATE_NAMESAKE_PENALTY 0.4
+#define DATELINE_NAME_BONUS 2.0 /* the dateline's reading, for later mentions of its name */
 static int city_namesake(const struct resolve_state *rs, const struct mention *mn, const struct db_place *st)
 {
 	const struct scan_doc *s = rs->s;
@@ -403,15 +404,46 @@ static int speech_after(const struct resolve_state *rs, const struct mention *mn
 	return 0;
 }
 
+/*
+ * The mention of the story's own dateline, when it has a qualifier
+ * ("HOLLAND, Mich.") and the file holds no other datelined story (a
+ * briefs roundup); -1 otherwise.
+ */
+static int sole_dateline(const struct resolve_state *rs)
+{
+	size_t i;
+	int found = -1;
+	unsigned para = 0;
+
+	for (i = 0; i < rs->mr->n; i++) {
+		const struct mention *mn = &rs->mr->m[i];
+		unsigned p = rs->s->toks[mn->tok_start].para;
+		if (!(mn->flags & MATCH_DATELINE) || (mn->flags & MATCH_QUALIFIER))
+			continue;
+		if (found >= 0 && p != para)
+			return -1;
+		if (found < 0 && mn->qualifier >= 0) {
+			found = (int)i;
+			para = p;
+		}
+	}
+	return found;
+}
+
 /* Score every candidate of mention I and choose the best. */
 static void score_mention(struct resolve_state *rs, size_t i, int use_support)
 {
 	const struct mention *mn = &rs->mr->m[i];
 	struct resolve_mention *r = &rs->rm[i];
 	const struct mention *q = mn->qualifier >= 0 ? &rs->mr->m[mn->qualifier] : NULL;
-	int any_inside = 0, best = -1;
+	int any_inside = 0, best = -1, dl_j = -1;
 	double best_sc = -1e9, sum = 0.0;
 	size_t j;
+	const struct db_place *dl_place = NULL;
+
+	if (rs->dateline >= 0 && (size_t)rs->dateline != i && rs->key_id[rs->dateline] == rs->key_id[i] &&
+	    rs->rm[rs->dateline].best >= 0)
+		dl_place = &rs->mr->m[rs->dateline].cands[rs->rm[rs->dateline].best].place;
 
 	if (q)
 		for (j = 0; j < mn->n_cands; j++)
@@ -436,6 +468,8 @@ static void score_mention(struct resolve_state *rs, size_t i, int use_support)
 		/* An explicit qualifier decides. */
 		if (any_inside && !resolve_inside(q, &mn->cands[j].place))
 			sc->score -= 10.0;
+		if (!q && use_support && dl_place && dl_place->id == mn->cands[j].place.id)
+			dl_j = (int)j;
 		/* Inside a cue phrase ("Kansas City Chiefs"), the cue's place decides. */
 		if (r->in_cue) {
 			const struct ctx_ev *cue = &rs->ctx->ev[r->in_cue - 1];
@@ -445,6 +479,21 @@ static void score_mention(struct resolve_state *rs, size_t i, int use_support)
 		if (sc->score > best_sc) {
 			best_sc = sc->score;
 			best = (int)j;
+		}
+	}
+	/*
+	 * "Holland was founded in 1847" under "HOLLAND, Mich.": the
+	 * dateline's name means the dateline's place throughout, unless the
+	 * story plainly attests the other reading (the Perth of a Scottish
+	 * story under a wrong "PERTH, Australia", which the detector needs
+	 * to see).
+	 */
+	if (dl_j >= 0 && best >= 0 && dl_j != best &&
+	    resolve_support(rs, i, &mn->cands[best].place, RESOLVE_DOCWIDE | RESOLVE_STRONG) < 1.0) {
+		r->sc[dl_j].score += DATELINE_NAME_BONUS;
+		if (r->sc[dl_j].score > best_sc) {
+			best_sc = r->sc[dl_j].score;
+			best = dl_j;
 		}
 	}
 	r->best = best;
@@ -606,6 +655,7 @@ enum pc_rc resolve_run(struct db *db, const struct scan_doc *s, const struct mat
 	out->a = a;
 	out->rm = arena_calloc(a, mr->n ? mr->n : 1, sizeof *out->rm);
 	out->key_id = assign_key_ids(mr, a);
+	out->dateline = sole_dateline(out);
 	for (i = 0; i < mr->n; i++) {
 		out->rm[i].sc = arena_calloc(a, mr->m[i].n_cands ? mr->m[i].n_cands : 1,
 					     sizeof *out->rm[i].sc);

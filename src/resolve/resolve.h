@@ -56,6 +56,7 @@ struct resolve_state {
 	struct ctx dyn;          /* evidence from the mentions' readings */
 	struct resolve_mention *rm; /* one per mention */
 	int *key_id;             /* per mention: mentions with the same key share it */
+	int dateline;            /* the story's one qualified dateline mention, or -1 */
 	struct arena *a;
 };
 
