@@ -235,6 +235,26 @@ static int several_datelines(const struct resolve_state *rs)
 	return 0;
 }
 
+/*
+ * Does another, unqualified mention of mention M's name read as place P?
+ * ("the Capitol in Springfield" read as Springfield, Ill., before
+ * "returned to Springfield, Mo.")
+ */
+static int same_name_reads(const struct resolve_state *rs, size_t m, const struct db_place *p)
+{
+	size_t i;
+
+	for (i = 0; i < rs->mr->n; i++) {
+		const struct mention *o = &rs->mr->m[i];
+		if (i == m || rs->key_id[i] != rs->key_id[m] || o->qualifier >= 0 || !rs->rm[i].keep ||
+		    rs->rm[i].best < 0)
+			continue;
+		if (o->cands[rs->rm[i].best].place.id == p->id)
+			return 1;
+	}
+	return 0;
+}
+
 /* Rule 1 and rule 3b: a mention with a qualifier. */
 static enum pc_rc rule_qualifier(struct dstate *ds, size_t m, struct diag *d)
 {
@@ -467,22 +487,44 @@ static enum pc_rc rule_qualifier(struct dstate *ds, size_t m, struct diag *d)
 		}
 		int near_alt = weighty && att_alt >= 1.0 && att_lit < 0.3 && s_alt >= s_lit + 0.8 &&
 			       s_alt >= 2 * s_lit && (same_country || abroad);
-		if (near_alt || abroad_country) {
+		/*
+		 * In the body, only where the name is where the story's own
+		 * action happens ("lawmakers returned to Springfield, Mo." in an
+		 * Illinois statehouse story): after in, at or to, the other
+		 * reading attested again and again, the qualified one not at
+		 * all.  "Of" and "from" name where people come from.
+		 */
+		int body_action = !(mn->flags & MATCH_DATELINE) && same_country && !ds->roundup &&
+				  mn->tok_start > 0 &&
+				  (scan_is_word(rs->s, mn->tok_start - 1, "in") ||
+				   scan_is_word(rs->s, mn->tok_start - 1, "at") ||
+				   scan_is_word(rs->s, mn->tok_start - 1, "to")) &&
+				  att_alt >= 1.5 && att_lit < 0.1 && s_alt >= 3 * s_lit + 0.8 &&
+				  same_name_reads(rs, m, alt);
+		if (near_alt || abroad_country || body_action) {
 			struct finding *f = new_finding(ds, R_REGION, m, off, len);
 			const char *alt_where = where_words(ds, alt);
-			if (!near_alt) { /* the story names the country, not the place's state */
+			if (abroad_country && !near_alt) { /* the story names the country, not the place's state */
 				char cn[128];
 				db_country_name(rs->db, alt->country, cn, sizeof cn);
 				if (cn[0])
 					alt_where = arena_strdup(ds->a, cn);
 			}
 			f->confidence = conf_of(s_alt - s_lit);
+			/* Spelled out in the body, the other state may be meant
+			 * on purpose: a note to check, not a warning. */
+			if (body_action && !near_alt && !abroad_country) {
+				f->sev = DETECT_SEV_SUGGESTION;
+				f->confidence = 0.5;
+			}
 			f->reading = to_dplace(ds, lit);
 			f->alternative = to_dplace(ds, alt);
 			f->suggestion = place_label(ds, alt);
-			f->message = arena_printf(ds->a, "%s is qualified as %s, but this story is about %s, where there is %s %s too%s",
+			f->message = arena_printf(ds->a, "%s is qualified as %s, but this story is about %s, where there is %s %s too%s%s",
 						  mn->surface, q->surface, alt_where,
-						  strchr("AEIOUaeiou", alt->name[0]) ? "an" : "a", alt->name, quoted_note(f));
+						  strchr("AEIOUaeiou", alt->name[0]) ? "an" : "a", alt->name,
+						  f->sev == DETECT_SEV_SUGGESTION ? "; check which is meant" : "",
+						  quoted_note(f));
 			f->n_evidence = resolve_explain(rs, m, alt, RESOLVE_NO_QUALIFIER, ds->a, &f->evidence,
 							DETECT_MAX_EVIDENCE);
 		}

@@ -5,6 +5,7 @@ Expect lines (tab-separated, '#' comments):
   clean                          no finding at warning or error
   quiet                          no finding at all, notes included
   flag   TEXT[@ANCHOR] REGEX [RULE]  a warning/error on TEXT whose suggestion matches REGEX
+  note   TEXT[@ANCHOR] REGEX [RULE]  a note (severity suggestion) likewise
   place  TEXT[@ANCHOR] VALUE     TEXT is read as VALUE: a GeoNames id, CC or CC.ADMIN1
   noplace TEXT[@ANCHOR]          TEXT is not read as a place
 TEXT is looked up inside the first occurrence of ANCHOR (default: TEXT).
@@ -66,8 +67,9 @@ def main():
                 sp = span(data, text, anchor or text)
                 if sp is None:
                     why = "expectation does not locate its text"
-                elif kind == "flag":
-                    hits = [f for f in finds if overlaps(f, sp)]
+                elif kind in ("flag", "note"):
+                    pool = finds if kind == "flag" else [f for f in doc["findings"] if f["severity"] == "suggestion"]
+                    hits = [f for f in pool if overlaps(f, sp)]
                     ok = any(re.search(parts[2], str(f.get("suggestion") or ""), re.I) and
                              (len(parts) < 4 or f["rule"] == parts[3]) for f in hits)
                     why = "no finding there" if not hits else "got " + ", ".join(
