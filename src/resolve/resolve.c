@@ -370,6 +370,14 @@ static void rebuild_dyn(struct resolve_state *rs)
  * as Washington state (prior 1.85 against the capital's 1.53).
  */
 #define STATE_NAMESAKE_PENALTY 0.4
+/*
+ * "Kansas" alone is the state, not Kansas, Okla. (783 people), however
+ * Oklahoma the story is; "Italy sent a statue" is no Italy, Texas.  A
+ * village that shares a state's or a country's own name loses this much
+ * prior unless a qualifier names it ("Kansas, Okla.").
+ */
+#define HAMLET_NAMESAKE_POP 5000
+#define HAMLET_NAMESAKE_PENALTY 0.6
 #define DATELINE_NAME_BONUS 2.0 /* the dateline's reading, for later mentions of its name */
 static int city_namesake(const struct resolve_state *rs, const struct mention *mn, const struct db_place *st)
 {
@@ -436,7 +444,7 @@ static void score_mention(struct resolve_state *rs, size_t i, int use_support)
 	const struct mention *mn = &rs->mr->m[i];
 	struct resolve_mention *r = &rs->rm[i];
 	const struct mention *q = mn->qualifier >= 0 ? &rs->mr->m[mn->qualifier] : NULL;
-	int any_inside = 0, best = -1, dl_j = -1;
+	int any_inside = 0, best = -1, dl_j = -1, region_named = 0;
 	double best_sc = -1e9, sum = 0.0;
 	size_t j;
 	const struct db_place *dl_place = NULL;
@@ -449,6 +457,10 @@ static void score_mention(struct resolve_state *rs, size_t i, int use_support)
 		for (j = 0; j < mn->n_cands; j++)
 			if (resolve_inside(q, &mn->cands[j].place))
 				any_inside = 1;
+	for (j = 0; j < mn->n_cands; j++)
+		if ((mn->cands[j].place.kind == DB_KIND_ADMIN1 || mn->cands[j].place.kind == DB_KIND_COUNTRY) &&
+		    mn->cands[j].name_kind != DB_NAME_ALT)
+			region_named = 1;
 	for (j = 0; j < mn->n_cands; j++) {
 		struct resolve_score *sc = &r->sc[j];
 		/*
@@ -463,6 +475,9 @@ static void score_mention(struct resolve_state *rs, size_t i, int use_support)
 		if (mn->cands[j].place.kind == DB_KIND_ADMIN1 && mn->qualifier < 0 &&
 		    city_namesake(rs, mn, &mn->cands[j].place))
 			sc->prior -= STATE_NAMESAKE_PENALTY;
+		if (region_named && !q && mn->cands[j].place.kind == DB_KIND_PLACE &&
+		    mn->cands[j].place.population < HAMLET_NAMESAKE_POP)
+			sc->prior -= HAMLET_NAMESAKE_PENALTY;
 		sc->support = score_it ? resolve_support(rs, i, &mn->cands[j].place, 0) : 0.0;
 		sc->score = combine(sc->prior, sc->support);
 		/* An explicit qualifier decides. */
