@@ -928,6 +928,12 @@ static void link_qualifiers(struct mstate *m)
 			continue;
 		if (looks_like_list(m, i))
 			continue;
+		/* "Savannah Guthrie, Georgia May Jagger": a region that is also
+		 * a given name, with a capitalised word after it, starts the
+		 * next person's name. */
+		if ((b->flags & MATCH_GIVEN) && b->tok_end < m->s->n_toks && is_capword(m, b->tok_end) &&
+		    (tok(m, b->tok_end)->flags & SCAN_SPACE_BEFORE) && tok(m, b->tok_end)->sent == tok(m, b->tok_start)->sent)
+			continue;
 		/* Keep only region readings for the qualifier. */
 		for (j = 0; j < b->n_cands;) {
 			int k = b->cands[j].place.kind;
