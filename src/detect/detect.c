@@ -571,7 +571,8 @@ static enum pc_rc rule_variant(struct dstate *ds, size_t m)
 	double att;
 
 	for (j = 0; j < mn->n_cands; j++)
-		if (mn->cands[j].name_kind != DB_NAME_ALT && mn->cands[j].place.kind == DB_KIND_PLACE) {
+		if (mn->cands[j].name_kind != DB_NAME_ALT &&
+		    (mn->cands[j].place.kind == DB_KIND_PLACE || mn->cands[j].place.kind == DB_KIND_COUNTRY)) {
 			own = &mn->cands[j].place;
 			break;
 		}
@@ -583,7 +584,8 @@ static enum pc_rc rule_variant(struct dstate *ds, size_t m)
 	 * Sevilla, "Hanover" for Hannover, though Ohio and Maryland have
 	 * their own.  Another language's name ("VIENNE" for Vienna) is not.
 	 */
-	if (!english_speaking(alt->country) && (db_lexicon_flags(rs->db, mn->key) & DB_LEX_PROPER))
+	if (!english_speaking(alt->country) && own->kind != DB_KIND_COUNTRY &&
+	    (db_lexicon_flags(rs->db, mn->key) & DB_LEX_PROPER))
 		return PC_OK;
 	buf_init(&k, 256);
 	if (db_key(alt->name, strlen(alt->name), &k) != PC_OK) {
@@ -606,8 +608,13 @@ static enum pc_rc rule_variant(struct dstate *ds, size_t m)
 		f->reading = to_dplace(ds, own);
 		f->alternative = to_dplace(ds, alt);
 		f->suggestion = arena_strdup(ds->a, alt->name);
-		f->message = arena_printf(ds->a, "%s is a different place (in %s); this story is about %s in %s%s",
-					  mn->surface, where_words(ds, own), alt->name, where_words(ds, alt), quoted_note(f));
+		if (own->kind == DB_KIND_COUNTRY)
+			f->message = arena_printf(ds->a, "%s is a country; this story is about %s in %s%s", mn->surface,
+						  alt->name, where_words(ds, alt), quoted_note(f));
+		else
+			f->message = arena_printf(ds->a, "%s is a different place (in %s); this story is about %s in %s%s",
+						  mn->surface, where_words(ds, own), alt->name, where_words(ds, alt),
+						  quoted_note(f));
 		f->n_evidence = resolve_explain(rs, m, alt, 0, ds->a, &f->evidence, DETECT_MAX_EVIDENCE);
 	}
 	return PC_OK;
@@ -961,6 +968,10 @@ static enum pc_rc rule_demonym(struct dstate *ds, size_t m, struct diag *d)
 	 * institutions or people at large is checked. */
 	if (!before_institution(ds, mn->tok_end))
 		return PC_OK;
+	/* "the Mexican border" is the border with Mexico, written from
+	 * either side of it: an Arizona story names it rightly. */
+	if (scan_is_word(rs->s, mn->tok_end, "border") || scan_is_word(rs->s, mn->tok_end, "frontier"))
+		return PC_OK;
 	if ((rc = detect_alikes(ds, mn->key, alikes, DETECT_MAX_ALIKES, &n_al, d)) != PC_OK)
 		return rc;
 	for (k = 0; k < n_al; k++) {
@@ -1112,6 +1123,24 @@ static int after_person_start(const struct dstate *ds, size_t t)
 	return !hyphen && (p->flags & SCAN_CAP) && (db_lexicon_flags(ds->rs->db, key) & DB_LEX_GIVEN);
 }
 
+/* Is KEY the plural of a name ("the two Georgias", "the Koreas")? */
+static int plural_of_name(struct db *db, const char *key)
+{
+	size_t len = strlen(key), n = 0;
+	char k[128];
+	struct db_hit h[1];
+	struct diag d;
+
+	if (len < 4 || len >= sizeof k || key[len - 1] != 's')
+		return 0;
+	memcpy(k, key, len - 1);
+	k[len - 1] = '\0';
+	diag_clear(&d);
+	if (db_names_lookup(db, k, h, 1, &n, &d) != PC_OK)
+		return 0;
+	return n > 0;
+}
+
 /* Rule 5 (and 6 for unknown demonyms): a misspelled place name in a place slot. */
 static enum pc_rc rule_misspelled(struct dstate *ds, struct diag *d)
 {
@@ -1168,7 +1197,7 @@ static enum pc_rc rule_misspelled(struct dstate *ds, struct diag *d)
 			buf_free(&k2);
 		}
 		if ((span_end == u->off + u->len && is_org_head(s, u->tok_end)) ||
-		    after_person_start(ds, u->tok_start))
+		    after_person_start(ds, u->tok_start) || plural_of_name(rs->db, u->key))
 			continue;
 		/* Support is measured as if the word were a mention next to the
 		 * nearest real mention: use mention 0's slot for exclusion rules. */
