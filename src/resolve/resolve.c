@@ -372,11 +372,14 @@ static void rebuild_dyn(struct resolve_state *rs)
 #define STATE_NAMESAKE_PENALTY 0.4
 /*
  * "Kansas" alone is the state, not Kansas, Okla. (783 people), however
- * Oklahoma the story is; "Italy sent a statue" is no Italy, Texas.  A
- * village that shares a state's or a country's own name loses this much
- * prior unless a qualifier names it ("Kansas, Okla.").
+ * Oklahoma the story is; "Italy sent a statue" is no Italy, Texas; and
+ * "Minneapolis" alone is the city, not Minneapolis, Kan. (2,000), though
+ * Kansas is named in the next sentence: news copy names a small town with
+ * its state.  A village that shares a state's, a country's or a big city's
+ * own name loses this much prior unless a qualifier names it.
  */
-#define HAMLET_NAMESAKE_POP 5000
+#define BIG_CITY_POP 300000
+#define HAMLET_NAMESAKE_POP 10000
 #define HAMLET_NAMESAKE_PENALTY 0.6
 #define DATELINE_NAME_BONUS 2.0 /* the dateline's reading, for later mentions of its name */
 static int city_namesake(const struct resolve_state *rs, const struct mention *mn, const struct db_place *st)
@@ -458,7 +461,8 @@ static void score_mention(struct resolve_state *rs, size_t i, int use_support)
 			if (resolve_inside(q, &mn->cands[j].place))
 				any_inside = 1;
 	for (j = 0; j < mn->n_cands; j++)
-		if ((mn->cands[j].place.kind == DB_KIND_ADMIN1 || mn->cands[j].place.kind == DB_KIND_COUNTRY) &&
+		if ((mn->cands[j].place.kind == DB_KIND_ADMIN1 || mn->cands[j].place.kind == DB_KIND_COUNTRY ||
+		     (mn->cands[j].place.kind == DB_KIND_PLACE && mn->cands[j].place.population >= BIG_CITY_POP)) &&
 		    mn->cands[j].name_kind != DB_NAME_ALT)
 			region_named = 1;
 	for (j = 0; j < mn->n_cands; j++) {
