@@ -503,12 +503,16 @@ static void score_mention(struct resolve_state *rs, size_t i, int use_support)
 	/*
 	 * "Holland was founded in 1847" under "HOLLAND, Mich.": the
 	 * dateline's name means the dateline's place throughout, unless the
-	 * story plainly attests the other reading (the Perth of a Scottish
-	 * story under a wrong "PERTH, Australia", which the detector needs
-	 * to see).
+	 * story plainly attests the other reading and gives the dateline's
+	 * nothing beyond its qualifier (the Perth of a Scottish story under
+	 * a wrong "PERTH, Australia", which the detector needs to see).  A
+	 * "SIDNEY, Ohio" story with Shelby County in it keeps its Sidney
+	 * though it also names Sydney, Australia once.
 	 */
 	if (dl_j >= 0 && best >= 0 && dl_j != best &&
-	    resolve_support(rs, i, &mn->cands[best].place, RESOLVE_DOCWIDE | RESOLVE_STRONG) < 1.0) {
+	    (resolve_support(rs, i, &mn->cands[best].place, RESOLVE_DOCWIDE | RESOLVE_STRONG) < 1.0 ||
+	     resolve_support(rs, (size_t)rs->dateline, dl_place,
+			     RESOLVE_NO_QUALIFIER | RESOLVE_DOCWIDE | RESOLVE_STRONG) >= 0.5)) {
 		r->sc[dl_j].score += DATELINE_NAME_BONUS;
 		if (r->sc[dl_j].score > best_sc) {
 			best_sc = r->sc[dl_j].score;
