@@ -402,7 +402,12 @@ static enum pc_rc rule_qualifier(struct dstate *ds, size_t m, struct diag *d)
 				      resolve_support(rs, m, &q->cands[0].place,
 						      RESOLVE_NO_QUALIFIER | RESOLVE_DOCWIDE | RESOLVE_STRONG) >= 1.0;
 			if (gap) {
-				int offer = best_out >= 0 && !(mn->flags & MATCH_DATELINE) && n_own > 0;
+				/* Offer the namesake only where the story gives it
+				 * something: else it is as likely a missing town
+				 * (Russell, Man.) as a slip for Russell, Ont. */
+				int offer = best_out >= 0 && !(mn->flags & MATCH_DATELINE) && n_own > 0 &&
+					    resolve_support(rs, m, &mn->cands[best_out].place,
+							    RESOLVE_NO_QUALIFIER | RESOLVE_DOCWIDE | RESOLVE_STRONG) >= 0.5;
 				f->sev = DETECT_SEV_SUGGESTION;
 				f->confidence = 0.5;
 				f->message = arena_printf(ds->a, "No %s of 500 people or more lies in %s; check the place "
@@ -542,6 +547,23 @@ static int region_of(struct dstate *ds, const struct db_place *p, int want_admin
 	return id && db_place_get(ds->rs->db, id, out, &d) == PC_OK;
 }
 
+/* Are keys A and B equal once spaces and hyphens are dropped? */
+static int same_but_spaces(const char *a, const char *b)
+{
+	for (;;) {
+		while (*a == ' ' || *a == '-')
+			a++;
+		while (*b == ' ' || *b == '-')
+			b++;
+		if (*a != *b)
+			return 0;
+		if (!*a)
+			return 1;
+		a++;
+		b++;
+	}
+}
+
 /* Is CC a country whose places English copy names by their own names? */
 static int english_speaking(const char *cc)
 {
@@ -589,6 +611,12 @@ static enum pc_rc rule_variant(struct dstate *ds, size_t m)
 		return PC_OK;
 	buf_init(&k, 256);
 	if (db_key(alt->name, strlen(alt->name), &k) != PC_OK) {
+		buf_free(&k);
+		return PC_OK;
+	}
+	/* "LaSalle" for La Salle, "Wilkes Barre" for Wilkes-Barre: the
+	 * same spelling but for spaces and hyphens. */
+	if (same_but_spaces(mn->key, buf_str(&k))) {
 		buf_free(&k);
 		return PC_OK;
 	}
@@ -715,6 +743,11 @@ static enum pc_rc rule_lookalike(struct dstate *ds, size_t m, struct diag *d)
 				 * story).  Without that, a town's look-alike is a guess. */
 				if (a->kind == DB_KIND_PLACE && !named)
 					continue;
+				/* A country the story ties to its own places at all
+				 * ("coffee from Huila, Colombia ... Medellin" in a
+				 * Columbia, Tenn., story) is named on purpose. */
+				if (lit->kind == DB_KIND_COUNTRY && a->kind == DB_KIND_PLACE && att_lit >= 0.15)
+					continue;
 				/* A country or state: the slip is writing the wrong one
 				 * where the right one is never written ("Austria" in a
 				 * Canberra story).  A story that writes "Ireland" and
@@ -803,6 +836,12 @@ static int pair_worth_a_reminder(const struct dstate *ds, size_t i, size_t j)
 				return 0;
 	}
 	if (ca->name_kind == DB_NAME_ALT || cb->name_kind == DB_NAME_ALT)
+		return 0;
+	/* "South Georgia" read as the islands (population 30) beside the
+	 * state: a reading that small is more likely a region the gazetteer
+	 * does not hold. */
+	if ((ca->place.population > 0 && ca->place.population < 1000) ||
+	    (cb->place.population > 0 && cb->place.population < 1000))
 		return 0;
 	if ((ca->place.kind != DB_KIND_PLACE && lb > la && strncmp(b->key, a->key, la) == 0 && b->key[la] == ' ') ||
 	    (cb->place.kind != DB_KIND_PLACE && la > lb && strncmp(a->key, b->key, lb) == 0 && a->key[lb] == ' '))
@@ -1123,6 +1162,18 @@ static int after_person_start(const struct dstate *ds, size_t t)
 	return !hyphen && (p->flags & SCAN_CAP) && (db_lexicon_flags(ds->rs->db, key) & DB_LEX_GIVEN);
 }
 
+/*
+ * A word written with accents ("the island of Chiloé") is spelled with
+ * care: a name the gazetteer lacks, not a slip for Chile.
+ */
+static int has_non_ascii(const char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s >= 0x80)
+			return 1;
+	return 0;
+}
+
 /* Is KEY the plural of a name ("the two Georgias", "the Koreas")? */
 static int plural_of_name(struct db *db, const char *key)
 {
@@ -1139,6 +1190,27 @@ static int plural_of_name(struct db *db, const char *key)
 	if (db_names_lookup(db, k, h, 1, &n, &d) != PC_OK)
 		return 0;
 	return n > 0;
+}
+
+/*
+ * Is mention MN a team's short name: the story has a cue phrase that is the
+ * name plus one word ("Carolina Panthers", "Tampa Bay Buccaneers"), and
+ * sports copy then calls the team "Carolina"?  ("Kansas" is not the short
+ * name of the Kansas City Chiefs.)
+ */
+static int team_short_name(const struct resolve_state *rs, const struct mention *mn)
+{
+	size_t i, n = strlen(mn->surface);
+
+	for (i = 0; i < rs->ctx->n_ev; i++) {
+		const struct ctx_ev *ev = &rs->ctx->ev[i];
+		const char *w = ev->what;
+		if (ev->source != CTX_SRC_CUE || !w || strncasecmp(w, mn->surface, n) != 0 || w[n] != ' ')
+			continue;
+		if (w[n + 1] && !strchr(w + n + 1, ' '))
+			return 1;
+	}
+	return 0;
 }
 
 /* Rule 5 (and 6 for unknown demonyms): a misspelled place name in a place slot. */
@@ -1197,7 +1269,8 @@ static enum pc_rc rule_misspelled(struct dstate *ds, struct diag *d)
 			buf_free(&k2);
 		}
 		if ((span_end == u->off + u->len && is_org_head(s, u->tok_end)) ||
-		    after_person_start(ds, u->tok_start) || plural_of_name(rs->db, u->key))
+		    after_person_start(ds, u->tok_start) || plural_of_name(rs->db, u->key) ||
+		    has_non_ascii(u->surface))
 			continue;
 		/* Support is measured as if the word were a mention next to the
 		 * nearest real mention: use mention 0's slot for exclusion rules. */
@@ -1293,6 +1366,8 @@ enum pc_rc detect_run(const struct resolve_state *rs, const struct detect_opts *
 			continue; /* "Kansas City Chiefs": the cue names the place */
 		if (mn->qualifier < 0 && is_org_head(rs->s, mn->tok_end))
 			continue; /* "Columbia Gas of Ohio" */
+		if (mn->qualifier < 0 && team_short_name(rs, mn))
+			continue; /* "Carolina improved to 4-6" after "Carolina Panthers" */
 		if (o && o->skip_quotes && (mn->flags & MATCH_QUOTED))
 			continue;
 		if (!rs->rm[i].keep)
