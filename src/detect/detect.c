@@ -255,6 +255,50 @@ static int same_name_reads(const struct resolve_state *rs, size_t m, const struc
 	return 0;
 }
 
+/*
+ * For "Melbourne, Austria": is there a look-alike of the qualifier's region
+ * (Australia) that holds a reading of the name?  *PLACED gets the most
+ * populous such reading (id 0 if none), *REG the region.
+ */
+static enum pc_rc region_alike_holding(struct dstate *ds, const struct mention *mn, const struct mention *q,
+				       struct db_place *placed, struct db_place *reg, struct diag *d)
+{
+	const struct resolve_state *rs = ds->rs;
+	struct db_alike qal[DETECT_MAX_ALIKES];
+	size_t n_q = 0, k, h, j, n_h;
+	enum pc_rc rc;
+
+	placed->id = 0;
+	if (q->n_cands == 0 || q->cands[0].place.kind == DB_KIND_PLACE)
+		return PC_OK;
+	if ((rc = detect_alikes(ds, q->key, qal, DETECT_MAX_ALIKES, &n_q, d)) != PC_OK)
+		return rc;
+	for (k = 0; k < n_q; k++) {
+		if ((rc = db_names_lookup(rs->db, qal[k].key, ds->hits, 64, &n_h, d)) != PC_OK)
+			return rc;
+		for (h = 0; h < n_h; h++) {
+			const struct db_place *r = &ds->hits[h].place;
+			int nk = ds->hits[h].name_kind;
+			if (nk == DB_NAME_ALT || nk == DB_NAME_DEMONYM || nk == DB_NAME_ABBREV ||
+			    (r->kind != DB_KIND_COUNTRY && r->kind != DB_KIND_ADMIN1) ||
+			    r->kind != q->cands[0].place.kind)
+				continue;
+			for (j = 0; j < mn->n_cands; j++) {
+				const struct db_place *c = &mn->cands[j].place;
+				if (c->kind != DB_KIND_PLACE || mn->cands[j].name_kind == DB_NAME_ALT ||
+				    !db_place_in_region(c, r))
+					continue;
+				if (!placed->id || c->population > placed->population) {
+					*placed = *c;
+					*reg = *r;
+				}
+				break;
+			}
+		}
+	}
+	return PC_OK;
+}
+
 /* Rule 1 and rule 3b: a mention with a qualifier. */
 static enum pc_rc rule_qualifier(struct dstate *ds, size_t m, struct diag *d)
 {
@@ -340,6 +384,25 @@ static enum pc_rc rule_qualifier(struct dstate *ds, size_t m, struct diag *d)
 					in_alike = *c;
 					have_alike = 1;
 				}
+			}
+		}
+		if (!weak_in) {
+			/* "Melbourne, Austria": the region is the slip, and its
+			 * look-alike holds the place. */
+			struct db_place reg_alike, placed;
+			if ((rc = region_alike_holding(ds, mn, q, &placed, &reg_alike, d)) != PC_OK)
+				return rc;
+			if (placed.id) {
+				f = new_finding(ds, R_QUAL, m, off, len);
+				f->confidence = 0.9;
+				f->reading = to_dplace(ds, &q->cands[0].place);
+				f->alternative = to_dplace(ds, &placed);
+				f->suggestion = arena_printf(ds->a, "%s, %s", placed.name, reg_alike.name);
+				f->message = arena_printf(ds->a, "No %s lies in %s; %s is in %s%s", placed.name, region,
+							  placed.name, reg_alike.name, quoted_note(f));
+				f->n_evidence = resolve_explain(rs, m, &placed, RESOLVE_NO_QUALIFIER, ds->a,
+								&f->evidence, DETECT_MAX_EVIDENCE);
+				return PC_OK;
 			}
 		}
 		if (weak_in) {
