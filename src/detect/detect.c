@@ -653,6 +653,14 @@ static enum pc_rc rule_variant(struct dstate *ds, size_t m)
 	struct buf k;
 	size_t j;
 	int dist;
+
+	/* "downtown Sidney" under "SYDNEY, N.S.": the Sydney meant is the
+	 * dateline's, whichever Sydney carries "Sidney" as another name. */
+	if (rs->dateline >= 0 && rs->rm[rs->dateline].best >= 0) {
+		const struct db_place *dl = &rs->mr->m[rs->dateline].cands[rs->rm[rs->dateline].best].place;
+		if (dl->id != alt->id && dl->kind == DB_KIND_PLACE && strcmp(dl->name, alt->name) == 0)
+			alt = dl;
+	}
 	double att;
 
 	for (j = 0; j < mn->n_cands; j++)
