@@ -381,6 +381,8 @@ static void rebuild_dyn(struct resolve_state *rs)
 #define BIG_CITY_POP 300000
 #define HAMLET_NAMESAKE_POP 10000
 #define HAMLET_NAMESAKE_PENALTY 0.6
+#define DATELINE_CITY_POP 50000
+#define DATELINE_REGION_PENALTY 1.0
 #define DATELINE_NAME_BONUS 2.0 /* the dateline's reading, for later mentions of its name */
 static int city_namesake(const struct resolve_state *rs, const struct mention *mn, const struct db_place *st)
 {
@@ -447,7 +449,7 @@ static void score_mention(struct resolve_state *rs, size_t i, int use_support)
 	const struct mention *mn = &rs->mr->m[i];
 	struct resolve_mention *r = &rs->rm[i];
 	const struct mention *q = mn->qualifier >= 0 ? &rs->mr->m[mn->qualifier] : NULL;
-	int any_inside = 0, best = -1, dl_j = -1, region_named = 0;
+	int any_inside = 0, best = -1, dl_j = -1, region_named = 0, city_to_read = 0;
 	double best_sc = -1e9, sum = 0.0;
 	size_t j;
 	const struct db_place *dl_place = NULL;
@@ -460,6 +462,10 @@ static void score_mention(struct resolve_state *rs, size_t i, int use_support)
 		for (j = 0; j < mn->n_cands; j++)
 			if (resolve_inside(q, &mn->cands[j].place))
 				any_inside = 1;
+	for (j = 0; j < mn->n_cands; j++)
+		if (mn->cands[j].place.kind == DB_KIND_PLACE && mn->cands[j].name_kind != DB_NAME_ALT &&
+		    mn->cands[j].place.population >= DATELINE_CITY_POP)
+			city_to_read = 1;
 	for (j = 0; j < mn->n_cands; j++)
 		if ((mn->cands[j].place.kind == DB_KIND_ADMIN1 || mn->cands[j].place.kind == DB_KIND_COUNTRY ||
 		     (mn->cands[j].place.kind == DB_KIND_PLACE && mn->cands[j].place.population >= BIG_CITY_POP)) &&
@@ -482,6 +488,10 @@ static void score_mention(struct resolve_state *rs, size_t i, int use_support)
 		if (region_named && !q && mn->cands[j].place.kind == DB_KIND_PLACE &&
 		    mn->cands[j].place.population < HAMLET_NAMESAKE_POP)
 			sc->prior -= HAMLET_NAMESAKE_PENALTY;
+		/* A dateline names a town: "VICTORIA —" is a city, not the
+		 * Australian state, where a city of the name is there to read. */
+		if (city_to_read && (mn->flags & MATCH_DATELINE) && mn->cands[j].place.kind == DB_KIND_ADMIN1)
+			sc->prior -= DATELINE_REGION_PENALTY;
 		sc->support = score_it ? resolve_support(rs, i, &mn->cands[j].place, 0) : 0.0;
 		sc->score = combine(sc->prior, sc->support);
 		/* An explicit qualifier decides. */
