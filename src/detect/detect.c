@@ -691,6 +691,22 @@ static enum pc_rc rule_variant(struct dstate *ds, size_t m)
 		buf_free(&k);
 		return PC_OK;
 	}
+	/* A story that writes both spellings, the variant more than once,
+	 * tells two places apart ("a Sidney-based maker" on Vancouver Island
+	 * flying tourists out of Sydney): a slip is one odd spelling. */
+	{
+		size_t i, n_var = 0, n_own = 0;
+		for (i = 0; i < rs->mr->n; i++) {
+			if (strcmp(rs->mr->m[i].key, mn->key) == 0)
+				n_var++;
+			else if (strcmp(rs->mr->m[i].key, buf_str(&k)) == 0)
+				n_own++;
+		}
+		if (n_var >= 2 && n_own >= 1) {
+			buf_free(&k);
+			return PC_OK;
+		}
+	}
 	dist = strdist_osa(mn->key, buf_str(&k), 2);
 	/* Odessa for Odesa, Kochi for Cochin: an accepted English spelling. */
 	if (dist <= 2 && dist > 0 && db_same_spelling(rs->db, mn->key, buf_str(&k)))
@@ -1375,6 +1391,18 @@ static enum pc_rc rule_misspelled(struct dstate *ds, struct diag *d)
 		}
 		if (!have)
 			continue;
+		/* "Mirpurkhas" for Mirpur Khas: the name written solid, as the
+		 * local press does, is no misspelling. */
+		{
+			struct buf bk;
+			int solid;
+			buf_init(&bk, 128);
+			solid = db_key(best.place.name, strlen(best.place.name), &bk) == PC_OK &&
+				same_but_spaces(u->key, buf_str(&bk));
+			buf_free(&bk);
+			if (solid)
+				continue;
+		}
 		/* The context must agree, unless it sits in a list of countries. */
 		if (best_att < 0.5 && !(country_list && best.place.kind == DB_KIND_COUNTRY))
 			continue;

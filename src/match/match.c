@@ -928,6 +928,14 @@ static void link_qualifiers(struct mstate *m)
 			continue;
 		if (looks_like_list(m, i))
 			continue;
+		/* "Heavy rain warning for Coromandel, Bay of Plenty": in a
+		 * headline (or a line with no final stop), a region written out
+		 * in full after a comma is the next item of a list more often
+		 * than a qualifier. */
+		if (!(b->flags & MATCH_REGION_ABBR) && !(a->flags & MATCH_DATELINE) &&
+		    ((a->flags & MATCH_HEADLINE) ||
+		     b->tok_end >= m->s->n_toks || (tok(m, b->tok_end)->flags & SCAN_PARA_START)))
+			continue;
 		/* "Savannah Guthrie, Georgia May Jagger": a region that is also
 		 * a given name, with a capitalised word after it, starts the
 		 * next person's name. */
