@@ -185,6 +185,7 @@ static int named_in_sentence(const struct dstate *ds, size_t m, const char *k)
 }
 
 static enum pc_rc rule_variant(struct dstate *ds, size_t m);
+static int word_extends(const char *shrt, const char *lng);
 static int before_institution(const struct dstate *ds, size_t t);
 
 /*
@@ -823,6 +824,11 @@ static enum pc_rc rule_lookalike(struct dstate *ds, size_t m, struct diag *d)
 			if (lit->kind == DB_KIND_ADMIN1 && a->kind == DB_KIND_ADMIN1 &&
 			    resolve_km(lit->lat, lit->lon, a->lat, a->lon) < 600)
 				continue;
+			/* "Saratoga" in a Saratoga Springs story is its short
+			 * name, as "Niagara" is Niagara Falls's. */
+			if (!region_ctx && lit->kind == DB_KIND_PLACE && a->kind == DB_KIND_PLACE &&
+			    word_extends(mn->key, alikes[k].key) && strncmp(alikes[k].key, mn->key, strlen(mn->key)) == 0)
+				continue;
 			if (!region_ctx) {
 				int named = alt_named(ds, m, a, a->kind == DB_KIND_PLACE);
 				/* Town for town: the writer knows the other town and
@@ -886,6 +892,18 @@ static enum pc_rc rule_lookalike(struct dstate *ds, size_t m, struct diag *d)
 	return PC_OK;
 }
 
+/* Is LONG the key SHORT with whole words added before or after it? */
+static int word_extends(const char *shrt, const char *lng)
+{
+	size_t ls = strlen(shrt), ll = strlen(lng);
+
+	if (ll <= ls + 1)
+		return 0;
+	if (strncmp(lng, shrt, ls) == 0 && lng[ls] == ' ')
+		return 1;
+	return strcmp(lng + ll - ls, shrt) == 0 && lng[ll - ls - 1] == ' ';
+}
+
 /* Rule 4: two look-alikes in different regions, both named. */
 /*
  * Is the pair of look-alike mentions I (earlier) and J worth a reminder?
@@ -894,8 +912,10 @@ static enum pc_rc rule_lookalike(struct dstate *ds, size_t m, struct diag *d)
  * signed", "Switzerland beat Sweden"), or each tied to its own place by
  * other evidence (Paraguay with Asuncion, Uruguay with Montevideo).  Not
  * for a reading through another place's alternate name ("Columbia City"),
- * nor for a region and a city named after it (Kansas, Kansas City): those
- * are not the names writers swap.
+ * nor where one name is the other with a word added (Kansas and Kansas
+ * City, Carolina and North Carolina, Portland and South Portland, Niagara
+ * and Niagara Falls): the short one is a short form, or the two are
+ * neighbours named together; those are not the names writers swap.
  */
 static int pair_worth_a_reminder(const struct dstate *ds, size_t i, size_t j)
 {
@@ -903,8 +923,6 @@ static int pair_worth_a_reminder(const struct dstate *ds, size_t i, size_t j)
 	const struct mention *a = &rs->mr->m[i], *b = &rs->mr->m[j];
 	const struct match_cand *ca = &a->cands[rs->rm[i].best], *cb = &b->cands[rs->rm[j].best];
 	const unsigned opts = RESOLVE_NO_QUALIFIER | RESOLVE_DOCWIDE | RESOLVE_STRONG;
-	size_t la = strlen(a->key), lb = strlen(b->key);
-
 	size_t x, y;
 
 	/* Any mention of either name, not only these two: the writer who
@@ -930,8 +948,7 @@ static int pair_worth_a_reminder(const struct dstate *ds, size_t i, size_t j)
 	if ((ca->place.population > 0 && ca->place.population < 1000) ||
 	    (cb->place.population > 0 && cb->place.population < 1000))
 		return 0;
-	if ((ca->place.kind != DB_KIND_PLACE && lb > la && strncmp(b->key, a->key, la) == 0 && b->key[la] == ' ') ||
-	    (cb->place.kind != DB_KIND_PLACE && la > lb && strncmp(a->key, b->key, lb) == 0 && a->key[lb] == ' '))
+	if (word_extends(a->key, b->key) || word_extends(b->key, a->key))
 		return 0;
 	return !(resolve_support(rs, i, &ca->place, opts) >= 1.0 && resolve_support(rs, j, &cb->place, opts) >= 1.0);
 }
