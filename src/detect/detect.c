@@ -454,7 +454,14 @@ static enum pc_rc rule_qualifier(struct dstate *ds, size_t m, struct diag *d)
 			if (best_out >= 0 && mn->cands[best_out].name_kind == DB_NAME_ALT && n_own == 0)
 				gap = 1;
 			else if (!(mn->flags & MATCH_DATELINE))
-				gap = n_own >= 3;
+				/* In the body: a name many towns share, or one whose
+				 * only namesakes are small and given nothing by the
+				 * story ("Lyme, Connecticut", the disease's town, when
+				 * the gazetteer holds only Lyme, N.H.). */
+				gap = n_own >= 3 ||
+				      (best_out >= 0 && mn->cands[best_out].place.population < DETECT_GAP_MAX_POP &&
+				       resolve_support(rs, m, &mn->cands[best_out].place,
+						       RESOLVE_NO_QUALIFIER | RESOLVE_DOCWIDE | RESOLVE_STRONG) < 0.3);
 			else
 				gap = best_out >= 0 &&
 				      strcmp(mn->cands[best_out].place.country, q->cands[0].place.country) != 0 &&
@@ -848,9 +855,14 @@ static enum pc_rc rule_lookalike(struct dstate *ds, size_t m, struct diag *d)
 				/* Unless it opens the story as the home state's own
 				 * institution: "Paraguay's labour ministry said" in the
 				 * first sentences of a Montevideo story. */
+				/* Or where a town the story gives nothing at all speaks
+				 * for a state: "Columbia's national coffee federation"
+				 * in a Medellin story, anywhere in it. */
+				int speaks = (mn->flags & MATCH_POSS) || before_institution(ds, mn->tok_end);
 				if (a->kind != DB_KIND_PLACE && named &&
-				    !(rs->s->toks[mn->tok_start].sent <= 2 &&
-				      ((mn->flags & MATCH_POSS) || before_institution(ds, mn->tok_end))))
+				    !(speaks && (rs->s->toks[mn->tok_start].sent <= 2 ||
+						 (lit->kind == DB_KIND_PLACE && a->kind == DB_KIND_COUNTRY && att_lit < 0.1 &&
+						  s_lit < 0.3))))
 					continue;
 			}
 			if (s > best_s) {
@@ -1112,8 +1124,10 @@ static enum pc_rc rule_demonym(struct dstate *ds, size_t m, struct diag *d)
 	if (!before_institution(ds, mn->tok_end))
 		return PC_OK;
 	/* "the Mexican border" is the border with Mexico, written from
-	 * either side of it: an Arizona story names it rightly. */
-	if (scan_is_word(rs->s, mn->tok_end, "border") || scan_is_word(rs->s, mn->tok_end, "frontier"))
+	 * either side of it: an Arizona story names it rightly.  "The
+	 * Mexican state of Chihuahua" describes the place that follows. */
+	if (scan_is_word(rs->s, mn->tok_end, "border") || scan_is_word(rs->s, mn->tok_end, "frontier") ||
+	    scan_is_word(rs->s, mn->tok_end + 1, "of"))
 		return PC_OK;
 	if ((rc = detect_alikes(ds, mn->key, alikes, DETECT_MAX_ALIKES, &n_al, d)) != PC_OK)
 		return rc;
