@@ -743,6 +743,32 @@ static enum pc_rc rule_variant(struct dstate *ds, size_t m)
 	return PC_OK;
 }
 
+/*
+ * In how many paragraphs does mention M's name stand, within a dozen
+ * paragraphs of M (farther off, a long file holds other stories)?
+ */
+static size_t paragraphs_with_key(const struct resolve_state *rs, size_t m)
+{
+	size_t i, n = 0;
+	unsigned last = 0, pm = rs->s->toks[rs->mr->m[m].tok_start].para;
+	int any = 0;
+
+	for (i = 0; i < rs->mr->n; i++) {
+		unsigned p;
+		if (rs->key_id[i] != rs->key_id[m])
+			continue;
+		p = rs->s->toks[rs->mr->m[i].tok_start].para;
+		if (p + 12 < pm || p > pm + 12)
+			continue;
+		if (!any || p != last) {
+			n++;
+			last = p;
+			any = 1;
+		}
+	}
+	return n;
+}
+
 /* Rule 2 (and 3a): a look-alike fits clearly better than the literal reading. */
 static enum pc_rc rule_lookalike(struct dstate *ds, size_t m, struct diag *d)
 {
@@ -762,6 +788,12 @@ static enum pc_rc rule_lookalike(struct dstate *ds, size_t m, struct diag *d)
 	lit = &mn->cands[r->best].place;
 	if (mn->cands[r->best].name_kind == DB_NAME_ALT)
 		return rule_variant(ds, m);
+	/* A name the story writes in two paragraphs or more is the one the
+	 * writer means ("Austria" three times in a story about an Australian
+	 * driver before the Austrian race; "Charlotte" for the tournament a
+	 * Charlottesville team travels to): a slip is written once. */
+	if (paragraphs_with_key(rs, m) >= 2)
+		return PC_OK;
 	/* "Fits the article": the whole article's evidence, not just nearby. */
 	s_lit = resolve_support(rs, m, lit, RESOLVE_DOCWIDE);
 	att_lit = resolve_support(rs, m, lit, RESOLVE_DOCWIDE | RESOLVE_STRONG);
