@@ -74,6 +74,13 @@ static const char *const match_name_starts[] = {
 	"Fort", "Ft", "Camp", "Mount", "Mt", "Lake", "Port", "Cape", "Point", "Glen",
 };
 
+/* Verbs that open a clause after a team or a place: "beat Toronto, Minnesota won". */
+static const char *const match_clause_verbs[] = {
+	"won", "lost", "beat", "tied", "fell", "edged", "topped", "routed", "blanked", "swept",
+	"defeated", "rallied", "held", "took", "scored", "drew", "played", "hosts", "visits",
+	"wins", "loses", "beats", "leads", "led", "trails", "trailed", "blew", "stunned", "upset",
+};
+
 /* Bodies named "X of <subject>": "Chamber of Commerce", "Department of Energy". */
 static const char *const match_body_words[] = {
 	"Chamber", "Chambers", "Department", "Dept", "Ministry", "Bureau", "Secretary",
@@ -935,6 +942,14 @@ static void link_qualifiers(struct mstate *m)
 		if (!(b->flags & MATCH_REGION_ABBR) && !(a->flags & MATCH_DATELINE) &&
 		    ((a->flags & MATCH_HEADLINE) ||
 		     b->tok_end >= m->s->n_toks || (tok(m, b->tok_end)->flags & SCAN_PARA_START)))
+			continue;
+		/* "the Yankees beat Toronto, Minnesota won at Cleveland": a
+		 * region followed by a verb starts the next clause; "Boston,
+		 * Texas, Denver, Utah": one followed by another name is a list. */
+		if (b->tok_end < m->s->n_toks &&
+		    (IN_LIST(match_clause_verbs, m->s->text + tok(m, b->tok_end)->off, tok(m, b->tok_end)->len) ||
+		     (scan_is_punct(m->s, b->tok_end, ',') && i + 2 < o->n &&
+		      o->m[i + 2].tok_start == b->tok_end + 1 && !(o->m[i + 2].flags & MATCH_REGION_ABBR))))
 			continue;
 		/* "Savannah Guthrie, Georgia May Jagger": a region that is also
 		 * a given name, with a capitalised word after it, starts the
