@@ -992,6 +992,10 @@ static int pair_worth_a_reminder(const struct dstate *ds, size_t i, size_t j)
 	if ((ca->place.population > 0 && ca->place.population < 1000) ||
 	    (cb->place.population > 0 && cb->place.population < 1000))
 		return 0;
+	/* A neighbourhood reading ("London's Chinatown" read as New York's)
+	 * is too weak a reading to remind of anything. */
+	if (strcmp(ca->place.fcode, "PPLX") == 0 || strcmp(cb->place.fcode, "PPLX") == 0)
+		return 0;
 	if (word_extends(a->key, b->key) || word_extends(b->key, a->key))
 		return 0;
 	return !(resolve_support(rs, i, &ca->place, opts) >= 1.0 && resolve_support(rs, j, &cb->place, opts) >= 1.0);
