@@ -289,7 +289,8 @@ SHORT_FORM_EXTRAS = {
     "US": ["U.S.", "U.S.A.", "USA", "US", "America", "United States of America"],
     "GB": ["U.K.", "UK", "Britain", "Great Britain"],
     "AE": ["UAE", "U.A.E.", "Emirates"],
-    "CD": ["DRC", "DR Congo", "D.R. Congo", "Congo-Kinshasa", "Democratic Republic of Congo"],
+    # "Congo" alone names either country in wire copy: context decides.
+    "CD": ["DRC", "DR Congo", "D.R. Congo", "Congo-Kinshasa", "Democratic Republic of Congo", "Congo"],
     "CG": ["Congo-Brazzaville", "Republic of Congo"],
     "KR": ["South Korea"],
     "KP": ["North Korea", "DPRK"],

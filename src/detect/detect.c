@@ -236,6 +236,21 @@ static int several_datelines(const struct resolve_state *rs)
 	return 0;
 }
 
+/* Does another mention of mention M's name, with a qualifier of its own, read as place P? */
+static int explicitly_named(const struct resolve_state *rs, size_t m, const struct db_place *p)
+{
+	size_t i;
+
+	for (i = 0; i < rs->mr->n; i++) {
+		const struct mention *o = &rs->mr->m[i];
+		if (i == m || rs->key_id[i] != rs->key_id[m] || o->qualifier < 0 || rs->rm[i].best < 0)
+			continue;
+		if (o->cands[rs->rm[i].best].place.id == p->id)
+			return 1;
+	}
+	return 0;
+}
+
 /*
  * Does another, unqualified mention of mention M's name read as place P?
  * ("the Capitol in Springfield" read as Springfield, Ill., before
@@ -561,7 +576,11 @@ static enum pc_rc rule_qualifier(struct dstate *ds, size_t m, struct diag *d)
 			abroad_country = resolve_support(rs, m, &c_alt, o) >= 3.0 &&
 					 resolve_support(rs, m, &c_lit, o) < 0.3;
 		}
-		int near_alt = weighty && att_alt >= 1.0 && att_lit < 0.3 && s_alt >= s_lit + 0.8 &&
+		/* The story spells the other one out too ("A Portland, Maine,
+		 * company" under "PORTLAND, Ore."): the writer knows both and
+		 * the dateline is deliberate. */
+		int both_spelled = explicitly_named(rs, m, alt);
+		int near_alt = weighty && !both_spelled && att_alt >= 1.0 && att_lit < 0.3 && s_alt >= s_lit + 0.8 &&
 			       s_alt >= 2 * s_lit && (same_country || abroad);
 		/*
 		 * In the body, only where the name is where the story's own
@@ -864,9 +883,10 @@ static enum pc_rc rule_lookalike(struct dstate *ds, size_t m, struct diag *d)
 			    resolve_km(lit->lat, lit->lon, a->lat, a->lon) < 600)
 				continue;
 			/* "Saratoga" in a Saratoga Springs story is its short
-			 * name, as "Niagara" is Niagara Falls's. */
+			 * name, as "Niagara" is Niagara Falls's; and nobody
+			 * writes "South Portland" meaning Portland. */
 			if (!region_ctx && lit->kind == DB_KIND_PLACE && a->kind == DB_KIND_PLACE &&
-			    word_extends(mn->key, alikes[k].key) && strncmp(alikes[k].key, mn->key, strlen(mn->key)) == 0)
+			    (word_extends(mn->key, alikes[k].key) || word_extends(alikes[k].key, mn->key)))
 				continue;
 			if (!region_ctx) {
 				int named = alt_named(ds, m, a, a->kind == DB_KIND_PLACE);
@@ -1268,6 +1288,24 @@ static const char *const detect_org_heads[] = {
 	"Scientific", "Instruments",
 };
 
+/*
+ * Is token T a capitalised head of a natural feature's name?  The name
+ * before it names the river or the valley ("the Jordan River Parkway" in
+ * Utah, "the Niger Delta"), not the country, so no rule speaks about it.
+ */
+static int is_feature_head(const struct scan_doc *s, size_t t)
+{
+	static const char *const heads[] = { "River", "Creek", "Delta", "Valley", "Basin", "Canyon" };
+	size_t i;
+
+	if (t >= s->n_toks || !(s->toks[t].flags & SCAN_WORD) || !(s->toks[t].flags & SCAN_CAP))
+		return 0;
+	for (i = 0; i < sizeof heads / sizeof heads[0]; i++)
+		if (strlen(heads[i]) == s->toks[t].len && memcmp(heads[i], s->text + s->toks[t].off, s->toks[t].len) == 0)
+			return 1;
+	return 0;
+}
+
 /* Is token T a capitalised detect_org_heads word? */
 static int is_org_head(const struct scan_doc *s, size_t t)
 {
@@ -1530,8 +1568,8 @@ enum pc_rc detect_run(const struct resolve_state *rs, const struct detect_opts *
 			continue;
 		if (rs->rm[i].in_cue)
 			continue; /* "Kansas City Chiefs": the cue names the place */
-		if (mn->qualifier < 0 && is_org_head(rs->s, mn->tok_end))
-			continue; /* "Columbia Gas of Ohio" */
+		if (mn->qualifier < 0 && (is_org_head(rs->s, mn->tok_end) || is_feature_head(rs->s, mn->tok_end)))
+			continue; /* "Columbia Gas of Ohio", "the Jordan River Parkway" */
 		if (mn->qualifier < 0 && team_short_name(rs, mn))
 			continue; /* "Carolina improved to 4-6" after "Carolina Panthers" */
 		if (o && o->skip_quotes && (mn->flags & MATCH_QUOTED))

@@ -914,7 +914,8 @@ static void link_qualifiers(struct mstate *m)
 		int b_region = 0;
 		if (b->tok_start != a->tok_end + 1 || !scan_is_punct(m->s, a->tok_end, ','))
 			continue;
-		if (a->flags & (MATCH_DEMONYM | MATCH_REGION_ABBR))
+		/* "on Thursday, NSW Police said": a day is no place to qualify. */
+		if (a->flags & (MATCH_DEMONYM | MATCH_REGION_ABBR | MATCH_CALENDAR))
 			continue;
 		/* "Niger, Nigeria's neighbour": a possessive is no qualifier, and
 		 * a country or state is not qualified by another. */
