@@ -1366,6 +1366,18 @@ static int has_non_ascii(const char *s)
 	return 0;
 }
 
+/* Does a demonym start at token T?  "Latin American music": the word
+ * before it is part of a compound, not a misspelt Lalin. */
+static int before_demonym(const struct resolve_state *rs, size_t t)
+{
+	size_t i;
+
+	for (i = 0; i < rs->mr->n; i++)
+		if (rs->mr->m[i].tok_start == t && (rs->mr->m[i].flags & MATCH_DEMONYM))
+			return 1;
+	return 0;
+}
+
 /* Is KEY the plural of a name ("the two Georgias", "the Koreas")? */
 static int plural_of_name(struct db *db, const char *key)
 {
@@ -1462,7 +1474,7 @@ static enum pc_rc rule_misspelled(struct dstate *ds, struct diag *d)
 		}
 		if ((span_end == u->off + u->len && is_org_head(s, u->tok_end)) ||
 		    after_person_start(ds, u->tok_start) || plural_of_name(rs->db, u->key) ||
-		    has_non_ascii(u->surface))
+		    has_non_ascii(u->surface) || before_demonym(rs, u->tok_end))
 			continue;
 		/* Support is measured as if the word were a mention next to the
 		 * nearest real mention: use mention 0's slot for exclusion rules. */
