@@ -30,7 +30,8 @@ enum {
  * and route codes), is all capitals of 4 letters or fewer (airport and
  * station codes: "CHO" would make every "Cho" a Charlottesville), is over
  * 100 bytes, has no capital letter (GeoNames' lower-case romanisations,
- * "tian mu hu"), or is written in a script other than Latin: the checker
+ * "tian mu hu"), carries a transliteration mark for the Arabic ain or
+ * hamza ("`Iraq" for Arak), or is written in a script other than Latin: the checker
  * reads English copy, and the main table's alternates are dominated by
  * other scripts (they would triple the names table for no match).
  */
@@ -47,6 +48,11 @@ static int load_alt_ok(const char *s)
 		if (n == 0)
 			return 0;
 		i += n;
+		/* "`Iraq" for Arak, Iran; "ʿAmmān": a scholar's mark for the
+		 * Arabic ain or hamza.  Folded away, the rest collides with
+		 * a country's own name; no English copy writes it. */
+		if (cp == '`' || cp == 0x2BF || cp == 0x2BE || cp == 0x2018)
+			return 0;
 		if (cp < 0x80) {
 			if (isdigit(cp))
 				return 0;
