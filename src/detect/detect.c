@@ -315,6 +315,32 @@ static enum pc_rc region_alike_holding(struct dstate *ds, const struct mention *
 	return PC_OK;
 }
 
+/*
+ * Is the qualified dateline M more likely a town the gazetteer lacks than a
+ * slip?  So when every namesake is abroad, none is a city the writer surely
+ * meant by its own name ("NAIROBI, Uganda"), and the story gives none of
+ * them anything: "NORTH SYDNEY, N.S." or "KINGSVILLE, Ont." on a one-line
+ * brief.  A namesake in the same country ("HALIFAX, N.B.") keeps the error.
+ */
+static int dateline_gap(const struct resolve_state *rs, size_t m, const struct mention *q)
+{
+	const struct mention *mn = &rs->mr->m[m];
+	size_t j;
+
+	for (j = 0; j < mn->n_cands; j++) {
+		const struct db_place *c = &mn->cands[j].place;
+		if (c->kind != DB_KIND_PLACE)
+			continue;
+		if (strcmp(c->country, q->cands[0].place.country) == 0)
+			return 0;
+		if (mn->cands[j].name_kind != DB_NAME_ALT && c->population >= DETECT_GAP_MAX_POP)
+			return 0;
+		if (resolve_support(rs, m, c, RESOLVE_NO_QUALIFIER | RESOLVE_DOCWIDE | RESOLVE_STRONG) >= 0.3)
+			return 0;
+	}
+	return 1;
+}
+
 /* Rule 1 and rule 3b: a mention with a qualifier. */
 static enum pc_rc rule_qualifier(struct dstate *ds, size_t m, struct diag *d)
 {
@@ -479,14 +505,17 @@ static enum pc_rc rule_qualifier(struct dstate *ds, size_t m, struct diag *d)
 						       RESOLVE_NO_QUALIFIER | RESOLVE_DOCWIDE | RESOLVE_STRONG) < 0.3);
 			else
 				gap = best_out >= 0 &&
-				      strcmp(mn->cands[best_out].place.country, q->cands[0].place.country) != 0 &&
-				      /* not where the name is a city's the writer surely
-				       * meant ("NAIROBI, Uganda") */
-				      mn->cands[best_out].place.population < DETECT_GAP_MAX_POP &&
-				      resolve_support(rs, m, &mn->cands[best_out].place,
-						      RESOLVE_NO_QUALIFIER | RESOLVE_DOCWIDE | RESOLVE_STRONG) < 0.3 &&
-				      resolve_support(rs, m, &q->cands[0].place,
-						      RESOLVE_NO_QUALIFIER | RESOLVE_DOCWIDE | RESOLVE_STRONG) >= 1.0;
+				      (dateline_gap(rs, m, q) ||
+				       /* or the story is plainly about the region named
+				        * and gives the best namesake abroad nothing
+				        * ("SIDNEY, B.C." on a ferry story that also
+				        * names Washington state) */
+				       (strcmp(mn->cands[best_out].place.country, q->cands[0].place.country) != 0 &&
+					mn->cands[best_out].place.population < DETECT_GAP_MAX_POP &&
+					resolve_support(rs, m, &mn->cands[best_out].place,
+							RESOLVE_NO_QUALIFIER | RESOLVE_DOCWIDE | RESOLVE_STRONG) < 0.3 &&
+					resolve_support(rs, m, &q->cands[0].place,
+							RESOLVE_NO_QUALIFIER | RESOLVE_DOCWIDE | RESOLVE_STRONG) >= 1.0));
 			if (gap) {
 				/* Offer the namesake only where the story gives it
 				 * something: else it is as likely a missing town
@@ -1366,6 +1395,19 @@ static int has_non_ascii(const char *s)
 	return 0;
 }
 
+/* Is token T inside a cue phrase the story uses ("Bollywood")? */
+static int in_cue_phrase(const struct resolve_state *rs, size_t t)
+{
+	size_t i;
+
+	for (i = 0; i < rs->ctx->n_ev; i++) {
+		const struct ctx_ev *ev = &rs->ctx->ev[i];
+		if (ev->source == CTX_SRC_CUE && ev->tok <= t && t < ev->tok_end)
+			return 1;
+	}
+	return 0;
+}
+
 /* Does a demonym start at token T?  "Latin American music": the word
  * before it is part of a compound, not a misspelt Lalin. */
 static int before_demonym(const struct resolve_state *rs, size_t t)
@@ -1474,7 +1516,7 @@ static enum pc_rc rule_misspelled(struct dstate *ds, struct diag *d)
 		}
 		if ((span_end == u->off + u->len && is_org_head(s, u->tok_end)) ||
 		    after_person_start(ds, u->tok_start) || plural_of_name(rs->db, u->key) ||
-		    has_non_ascii(u->surface) || before_demonym(rs, u->tok_end))
+		    has_non_ascii(u->surface) || before_demonym(rs, u->tok_end) || in_cue_phrase(rs, u->tok_start))
 			continue;
 		/* Support is measured as if the word were a mention next to the
 		 * nearest real mention: use mention 0's slot for exclusion rules. */

@@ -9,6 +9,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 /* Lower-case words allowed inside a multi-word name: "Rio de Janeiro". */
 static const char *const match_connectors[] = {
@@ -148,6 +149,17 @@ static int in_list(const char *const *list, size_t n, const char *s, size_t len)
 	return 0;
 }
 #define IN_LIST(list, s, len) in_list(list, sizeof list / sizeof list[0], s, len)
+
+/* The same, ignoring case: for datelines in capitals ("CAMP DAVID"). */
+static int in_list_ci(const char *const *list, size_t n, const char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strlen(list[i]) == len && strncasecmp(list[i], s, len) == 0)
+			return 1;
+	return 0;
+}
 
 int match_cand_is_region(const struct match_cand *c)
 {
@@ -657,7 +669,8 @@ static enum pc_rc try_at(struct mstate *m, size_t t, size_t *next)
 				p--; /* "Ft. Moore" */
 			if (p >= 1 && (tok(m, t)->flags & SCAN_SPACE_BEFORE) && is_capword(m, p - 1) &&
 			    tok(m, p - 1)->sent == tok(m, t)->sent &&
-			    IN_LIST(match_name_starts, s->text + tok(m, p - 1)->off, tok(m, p - 1)->len)) {
+			    in_list_ci(match_name_starts, sizeof match_name_starts / sizeof match_name_starts[0],
+				       s->text + tok(m, p - 1)->off, tok(m, p - 1)->len)) {
 				*next = t1 + 1;
 				return PC_OK;
 			}
@@ -725,6 +738,14 @@ static enum pc_rc try_at(struct mstate *m, size_t t, size_t *next)
 					*next = t1 + 1;
 					return PC_OK;
 				}
+			}
+			/* "JACKSON HOLE, Wyo.": in a dateline, a name known only as
+			 * another place's alternate, right after a capitalised
+			 * word, is the end of a longer name the gazetteer lacks. */
+			if ((flags & MATCH_ALT_ONLY) && (k0->flags & SCAN_DATELINE) && t > 0 && is_capword(m, t - 1) &&
+			    (k0->flags & SCAN_SPACE_BEFORE) && (tok(m, t - 1)->flags & SCAN_DATELINE)) {
+				*next = t1 + 1;
+				return PC_OK;
 			}
 			if (lf & DB_LEX_GIVEN)
 				flags |= MATCH_GIVEN;
