@@ -584,6 +584,7 @@ static void note_unknown(struct mstate *m, size_t t)
 }
 
 /* Try the spans starting at token T; returns the token after the match or T+1. */
+static int dateline_spells(const struct mstate *m, size_t t, size_t t1);
 static enum pc_rc try_at(struct mstate *m, size_t t, size_t *next)
 {
 	const struct scan_doc *s = m->s;
@@ -630,7 +631,8 @@ static enum pc_rc try_at(struct mstate *m, size_t t, size_t *next)
 		int poss_name = 0;
 		/* "St. John's": a longer name ending in 's is a name, not a
 		 * possessive (only for several words: "Roger's" is no Rogers). */
-		if (t1 > t && (tok(m, t1)->flags & SCAN_POSS) && strlen(keys[i]) + 2 < 256) {
+		if (t1 > t && (tok(m, t1)->flags & SCAN_POSS) && strlen(keys[i]) + 2 < 256 &&
+		    !dateline_spells(m, t, t1)) {
 			char k2[256];
 			snprintf(k2, sizeof k2, "%ss", keys[i]);
 			rc = db_names_lookup(m->db, k2, m->hits, sizeof m->hits / sizeof m->hits[0], &n_hits, &d);
@@ -922,6 +924,31 @@ static void drop_surnames(struct mstate *m)
 		o->m[j++] = *mn;
 	}
 	o->n = j;
+}
+
+/*
+ * Is tokens [T, T1] the story's dateline name, word for word ("Saint
+ * John's economy" under "SAINT JOHN, N.B.", wherever the dateline stands)?
+ * Then the 's is a possessive of that city, not St. John's, N.L.; "St.
+ * John's" spelled otherwise still is.
+ */
+static int dateline_spells(const struct mstate *m, size_t t, size_t t1)
+{
+	const struct scan_doc *s = m->s;
+	size_t d, k;
+
+	for (d = 0; d < s->n_toks && !(s->toks[d].flags & SCAN_DATELINE); d++)
+		;
+	if (d == s->n_toks || d == t)
+		return 0;
+	for (k = 0; k <= t1 - t; k++) {
+		const struct scan_tok *a = &s->toks[d + k], *b = &s->toks[t + k];
+		if (d + k >= s->n_toks || !(a->flags & SCAN_DATELINE) || a->len != b->len ||
+		    strncasecmp(s->text + a->off, s->text + b->off, a->len) != 0)
+			return 0;
+	}
+	/* and the dateline's name ends there */
+	return d + k >= s->n_toks || !(s->toks[d + k].flags & SCAN_WORD);
 }
 
 /* Link "Charlotte, N.C." / "Portland, Maine": a region right after a comma. */
