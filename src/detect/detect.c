@@ -23,7 +23,8 @@
 /* Thresholds, tuned on tests/cases and tests/eval (make eval). */
 #define ALT_ATTEST_MIN 1.0  /* doc-wide strong support the alternative needs */
 #define DETECT_GAP_MAX_POP 100000 /* a dateline name held by a bigger city abroad is no gazetteer gap */
-#define DETECT_HAMLET_POP 1000 /* below this, a place known by the name only as an alternate one is weak */
+#define DETECT_HAMLET_POP 1000
+#define HAMLET_GAP_POP 10000 /* a same-country namesake smaller than this does not make a dateline a slip */ /* below this, a place known by the name only as an alternate one is weak */
 #define ALT_MARGIN 1.0      /* support margin over the literal reading */
 #define ALT_RATIO 2.5       /* and this many times the literal's support */
 #define LIT_ATTEST_MAX 0.5  /* literal readings attested this much are left alone */
@@ -331,9 +332,16 @@ static int dateline_gap(const struct resolve_state *rs, size_t m, const struct m
 		const struct db_place *c = &mn->cands[j].place;
 		if (c->kind != DB_KIND_PLACE)
 			continue;
-		if (strcmp(c->country, q->cands[0].place.country) == 0)
+		/* A namesake of some size in the same country is the likelier
+		 * meaning ("HALIFAX, N.B."); a village there (Madrid, Iowa, under
+		 * "MADRID, Maine") is not. */
+		if (strcmp(c->country, q->cands[0].place.country) == 0 && c->population >= HAMLET_GAP_POP)
 			return 0;
-		if (mn->cands[j].name_kind != DB_NAME_ALT && c->population >= DETECT_GAP_MAX_POP)
+		/* A big namesake near the region is the city the writer meant
+		 * ("NAIROBI, Uganda"); one across an ocean is not ("DELHI,
+		 * Ont.", "MADRID, Maine": towns the gazetteer lacks). */
+		if (mn->cands[j].name_kind != DB_NAME_ALT && c->population >= DETECT_GAP_MAX_POP &&
+		    resolve_km(c->lat, c->lon, q->cands[0].place.lat, q->cands[0].place.lon) < 3000)
 			return 0;
 		if (resolve_support(rs, m, c, RESOLVE_NO_QUALIFIER | RESOLVE_DOCWIDE | RESOLVE_STRONG) >= 0.3)
 			return 0;

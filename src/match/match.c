@@ -982,7 +982,9 @@ static void link_qualifiers(struct mstate *m)
 				b_region = 1;
 		if (!b_region || (b->flags & MATCH_DEMONYM))
 			continue;
-		if (looks_like_list(m, i))
+		/* A dateline is "CITY, REGION —", never a list
+		 * ("LAS CRUCES, Texas — New Mexico State University..."). */
+		if (!((a->flags & MATCH_DATELINE) && (b->flags & MATCH_DATELINE)) && looks_like_list(m, i))
 			continue;
 		/* "Heavy rain warning for Coromandel, Bay of Plenty": in a
 		 * headline (or a line with no final stop), a region written out
