@@ -237,34 +237,20 @@ static int several_datelines(const struct resolve_state *rs)
 	return 0;
 }
 
-/* Does another mention of mention M's name, with a qualifier of its own, read as place P? */
-static int explicitly_named(const struct resolve_state *rs, size_t m, const struct db_place *p)
-{
-	size_t i;
-
-	for (i = 0; i < rs->mr->n; i++) {
-		const struct mention *o = &rs->mr->m[i];
-		if (i == m || rs->key_id[i] != rs->key_id[m] || o->qualifier < 0 || rs->rm[i].best < 0)
-			continue;
-		if (o->cands[rs->rm[i].best].place.id == p->id)
-			return 1;
-	}
-	return 0;
-}
-
 /*
- * Does another, unqualified mention of mention M's name read as place P?
- * ("the Capitol in Springfield" read as Springfield, Ill., before
- * "returned to Springfield, Mo.")
+ * Does another mention of mention M's name read as place P: one with a
+ * qualifier of its own (QUALIFIED: "A Portland, Maine, company" under
+ * "PORTLAND, Ore."), or one without, kept ("the Capitol in Springfield"
+ * read as Springfield, Ill., before "returned to Springfield, Mo.")?
  */
-static int same_name_reads(const struct resolve_state *rs, size_t m, const struct db_place *p)
+static int name_reads_as(const struct resolve_state *rs, size_t m, const struct db_place *p, int qualified)
 {
 	size_t i;
 
 	for (i = 0; i < rs->mr->n; i++) {
 		const struct mention *o = &rs->mr->m[i];
-		if (i == m || rs->key_id[i] != rs->key_id[m] || o->qualifier >= 0 || !rs->rm[i].keep ||
-		    rs->rm[i].best < 0)
+		if (i == m || rs->key_id[i] != rs->key_id[m] || (o->qualifier >= 0) != qualified ||
+		    rs->rm[i].best < 0 || (!qualified && !rs->rm[i].keep))
 			continue;
 		if (o->cands[rs->rm[i].best].place.id == p->id)
 			return 1;
@@ -616,7 +602,7 @@ static enum pc_rc rule_qualifier(struct dstate *ds, size_t m, struct diag *d)
 		/* The story spells the other one out too ("A Portland, Maine,
 		 * company" under "PORTLAND, Ore."): the writer knows both and
 		 * the dateline is deliberate. */
-		int both_spelled = explicitly_named(rs, m, alt);
+		int both_spelled = name_reads_as(rs, m, alt, 1);
 		int near_alt = weighty && !both_spelled && att_alt >= 1.0 && att_lit < 0.3 && s_alt >= s_lit + 0.8 &&
 			       s_alt >= 2 * s_lit && (same_country || abroad);
 		/*
@@ -632,7 +618,7 @@ static enum pc_rc rule_qualifier(struct dstate *ds, size_t m, struct diag *d)
 				   scan_is_word(rs->s, mn->tok_start - 1, "at") ||
 				   scan_is_word(rs->s, mn->tok_start - 1, "to")) &&
 				  att_alt >= 1.5 && att_lit < 0.1 && s_alt >= 3 * s_lit + 0.8 &&
-				  same_name_reads(rs, m, alt);
+				  name_reads_as(rs, m, alt, 0);
 		if (near_alt || abroad_country || body_action) {
 			struct finding *f = new_finding(ds, R_REGION, m, off, len);
 			const char *alt_where = where_words(ds, alt);
