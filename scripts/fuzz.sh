@@ -4,7 +4,12 @@
 #
 #   sh scripts/fuzz.sh            FUZZ_SECONDS (default 60) per target
 #   sh scripts/fuzz.sh --smoke    replay seeds and regressions, then fuzz
-#                                 FUZZ_SMOKE_SECONDS (default 3) per target
+#                                 FUZZ_SMOKE_RUNS (default 400) inputs per
+#                                 target from the seeds alone, with a fixed
+#                                 random seed: the same inputs every run, so
+#                                 `make test` cannot fail at random (a time
+#                                 limit or the growing working corpus would
+#                                 make each run explore something else)
 #   sh scripts/fuzz.sh TARGET...  only these (e.g. fuzz_scan)
 #
 # Inputs per target NAME (fuzz_NAME.c):
@@ -32,7 +37,7 @@ for a in "$@"; do
 	esac
 done
 secs=${FUZZ_SECONDS:-60}
-[ $smoke -eq 1 ] && secs=${FUZZ_SMOKE_SECONDS:-3}
+runs=${FUZZ_SMOKE_RUNS:-400}
 [ -n "$targets" ] || targets=$(ls tests/fuzz/fuzz_*.c 2>/dev/null | sed 's|.*/||; s|\.c$||')
 if [ -z "$targets" ]; then
 	echo "fuzz: no tests/fuzz/fuzz_*.c"
@@ -119,16 +124,29 @@ for t in $targets; do
 		passed=$((passed + 1)); continue
 	fi
 	# 2. Fuzz for the set time from the seeds plus the working corpus.
-	dirs=$work
-	[ -d "$seeds" ] && dirs="$dirs $seeds"
+	if [ $smoke -eq 1 ]; then
+		# Deterministic: seeds only (copied, so the fuzzer may add to its
+		# first directory), seed 1, a fixed number of runs.
+		dirs=$out/smoke/$name
+		rm -rf "$dirs"
+		mkdir -p "$dirs"
+		[ -d "$seeds" ] && cp "$seeds"/* "$dirs"/ 2>/dev/null
+		limit="-runs=$runs -seed=1"
+		what="seed 1"
+	else
+		dirs=$work
+		[ -d "$seeds" ] && dirs="$dirs $seeds"
+		limit="-max_total_time=$secs"
+		what="${secs}s"
+	fi
 	# shellcheck disable=SC2086
-	"$bin" -max_total_time="$secs" -timeout=20 -rss_limit_mb=2048 -max_len=65536 \
+	"$bin" $limit -timeout=20 -rss_limit_mb=2048 -max_len=65536 \
 		-print_final_stats=1 -artifact_prefix="$out/crashes/$t-" $dirs >"$log" 2>&1
 	rc=$?
 	execs=$(grep -E '^stat::number_of_executed_units' "$log" | awk '{print $2}')
 	cov=$(grep -E '#[0-9]+.*(DONE|INITED).*cov:' "$log" | tail -1 | sed -E 's/.*cov: ([0-9]+).*/\1/')
 	if [ $rc -eq 0 ]; then
-		echo "ok   $t: ${secs}s, ${execs:-?} runs, cov ${cov:-?}, replayed $n_replayed"
+		echo "ok   $t: $what, ${execs:-?} runs, cov ${cov:-?}, replayed $n_replayed"
 		passed=$((passed + 1))
 	else
 		echo "FAIL $t: exit $rc after ${execs:-?} runs (see $log)"

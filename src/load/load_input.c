@@ -159,6 +159,10 @@ enum pc_rc load_input_open(struct load_input *in, struct load_arc **arc, const c
 	if (stat(path, &sb) != 0)
 		return diag_set(d, PC_ERR_IO, path, 0, 0, "cannot open: %s", strerror(errno));
 	in->total = (uint64_t)sb.st_size;
+	/* libarchive's raw format refuses zero bytes as "Unrecognized archive
+	 * format", which blames the wrong thing: say what is wrong instead. */
+	if (S_ISREG(sb.st_mode) && sb.st_size == 0)
+		return diag_set(d, PC_ERR_PARSE, path, 0, 0, "empty file: no rows to load");
 	if (!*arc && !(*arc = arc_open(path, d)))
 		return PC_ERR_IO;
 	in->api = *arc;
