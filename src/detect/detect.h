@@ -75,6 +75,11 @@ struct detect_rule_info {
 	enum detect_sev default_sev;
 	const char *short_desc;
 	const char *help;
+	/* An example pair (LanguageTool's addExamplePair): a line that raises
+	 * the rule, and the same line corrected.  For `help rules`, the man
+	 * page and the documentation. */
+	const char *example;
+	const char *example_fixed;
 };
 extern const struct detect_rule_info detect_rules[];
 extern const size_t detect_n_rules;
