@@ -113,3 +113,7 @@ clean:
 # Developer tool: prints the pipeline's internals for one article.
 build/pcdebug: tests/tools/pcdebug.c $(filter-out build/rel/src/cli/% build/rel/src/main.o,$(REL_OBJ))
 	$(CC) $(BASEFLAGS) $(CFLAGS) -o $@ $^ $(LIBS)
+
+# Developer tool: the detector's candidates and features, for make fit.
+build/pcfeatures: tests/tools/pcfeatures.c $(filter-out build/rel/src/cli/% build/rel/src/main.o,$(REL_OBJ))
+	$(CC) $(BASEFLAGS) $(CFLAGS) -o $@ $^ $(LIBS)

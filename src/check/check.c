@@ -23,12 +23,14 @@ enum pc_rc check_engine_init(struct check_engine *e, struct db *db, struct diag 
 	began = db_read_begin(db);
 	rc = ctx_cues_load(db, &e->cues, d);
 	db_read_end(db, began);
+	resolve_cache_init(&e->cache, db);
 	return rc;
 }
 
 void check_engine_free(struct check_engine *e)
 {
 	ctx_cues_free(&e->cues);
+	resolve_cache_free(&e->cache);
 	free(e->pairs);
 	e->pairs = NULL;
 	e->n_pairs = 0;
@@ -99,13 +101,15 @@ enum pc_rc check_engine_add_cue(struct check_engine *e, const char *phrase, cons
 enum pc_rc check_engine_add_lookalike(struct check_engine *e, const char *a, const char *b,
 				      struct diag *d)
 {
-	struct detect_pair *p;
+	struct resolve_pair *p;
 
 	e->pairs = xreallocarray(e->pairs, e->n_pairs + 1, sizeof *e->pairs);
 	p = &e->pairs[e->n_pairs];
 	if (!key_of(a, strlen(a), p->a, sizeof p->a) || !key_of(b, strlen(b), p->b, sizeof p->b))
 		return diag_set(d, PC_ERR_USAGE, NULL, 0, 0, "look-alike '%s ~ %s' has an empty name", a, b);
 	e->n_pairs++;
+	/* The cached look-alikes were made without it. */
+	resolve_cache_set_pairs(&e->cache, e->pairs, e->n_pairs);
 	return PC_OK;
 }
 
@@ -174,14 +178,12 @@ enum pc_rc check_doc(struct check_engine *e, const char *name, const char *src, 
 	rc = match_run(e->db, &sd, a, &mr, d);
 	if (rc == PC_OK)
 		rc = ctx_build(&sd, &mr, &e->cues, a, &cx, d);
-	if (rc == PC_OK)
-		rc = resolve_run(e->db, &sd, &mr, &cx, a, &rs, d);
 	if (rc == PC_OK) {
-		struct detect_opts dopt = o->detect;
-		dopt.pairs = e->pairs;
-		dopt.n_pairs = e->n_pairs;
-		rc = detect_run(&rs, &dopt, a, &out->findings, &out->n_findings, &out->places, &out->n_places, d);
+		resolve_cache_trim(&e->cache);
+		rc = resolve_run(e->db, &e->cache, &sd, &mr, &cx, a, &rs, d);
 	}
+	if (rc == PC_OK)
+		rc = detect_run(&rs, &o->detect, a, &out->findings, &out->n_findings, &out->places, &out->n_places, d);
 	db_read_end(e->db, began);
 	if (rc != PC_OK)
 		return rc;

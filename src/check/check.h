@@ -19,11 +19,13 @@
 #include "db/db.h"
 #include "detect/detect.h"
 #include "read/read.h"
+#include "resolve/resolve.h"
 
 struct check_engine {
 	struct db *db;          /* borrowed */
 	struct ctx_cues cues;   /* owned */
-	struct detect_pair *pairs; /* owned (heap): the newsroom's look-alikes */
+	struct resolve_cache cache; /* owned: look-alike look-ups across documents */
+	struct resolve_pair *pairs; /* owned (heap): the newsroom's look-alikes */
 	size_t n_pairs;
 };
 

@@ -30,7 +30,7 @@ void ctx_add(struct ctx *c, struct arena *a, const struct ctx_ev *ev)
 	}
 	e = &c->ev[c->n_ev++];
 	*e = *ev;
-	ctx_xyz(e->place.lat, e->place.lon, e->xyz);
+	ctx_xyz(e->place->lat, e->place->lon, e->xyz);
 }
 
 static size_t hash_word(const char *s, size_t len)
@@ -270,7 +270,7 @@ static void match_cues(const struct scan_doc *s, struct ctx_cues *cues, struct a
 			memset(&ev, 0, sizeof ev);
 			ev.level = place_level(best->place);
 			ev.source = CTX_SRC_CUE;
-			ev.place = *best->place;
+			ev.place = best->place;
 			ev.weight = best->weight;
 			ev.tok = t;
 			ev.tok_end = best_end;
@@ -323,7 +323,7 @@ enum pc_rc ctx_build(const struct scan_doc *s, const struct match_result *mr,
 			memset(&ev, 0, sizeof ev);
 			ev.level = place_level(&m->cands[j].place);
 			ev.source = source;
-			ev.place = m->cands[j].place;
+			ev.place = &m->cands[j].place;
 			ev.weight = ev_weight_for(source) / (double)m->n_cands;
 			ev.tok = m->tok_start;
 			ev.tok_end = m->tok_end;

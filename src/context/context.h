@@ -44,7 +44,8 @@ enum ctx_source {
 struct ctx_ev {
 	int level;           /* enum ctx_level */
 	int source;          /* enum ctx_source */
-	struct db_place place; /* the place or region row */
+	const struct db_place *place; /* the place or region row: borrowed (a mention's
+	                         * candidate or a cue's place), outlives the document */
 	double weight;       /* 0..1 how much it says */
 	size_t tok;          /* token where it stands */
 	size_t tok_end;      /* token after its end (cue phrases); = tok + 1 otherwise */

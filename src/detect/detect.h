@@ -69,6 +69,21 @@ struct check_result {
 	size_t n_places;
 };
 
+/*
+ * The rules: user-facing names of slices of one score (detect_int.h).
+ * Rows of detect_rules[] (detect_rules.c), in this order.
+ */
+enum detect_rule_id {
+	DETECT_RULE_QUALIFIER_MISMATCH = 0,
+	DETECT_RULE_LOOKALIKE_CONTEXT,
+	DETECT_RULE_REGION_CONTEXT,
+	DETECT_RULE_LOOKALIKE_PAIR,
+	DETECT_RULE_MISSPELLED_PLACE,
+	DETECT_RULE_DEMONYM_CONTEXT,
+	DETECT_RULE_STALE_SUPPRESSION, /* raised by check/, not by a score */
+	DETECT_RULE__COUNT
+};
+
 /* Rule ids and their metadata, for reports (SARIF rule list) and config. */
 struct detect_rule_info {
 	const char *id;
@@ -84,28 +99,46 @@ struct detect_rule_info {
 extern const struct detect_rule_info detect_rules[];
 extern const size_t detect_n_rules;
 
-/* A look-alike pair from a newsroom's configuration (keys, db_key form). */
-struct detect_pair {
-	char a[128], b[128];
-};
-
 struct detect_opts {
 	double min_confidence; /* drop findings below this */
 	int skip_quotes;       /* 1: no findings inside quotations */
-	const struct detect_pair *pairs; /* extra look-alikes, both directions; borrowed */
-	size_t n_pairs;
 };
 
 /*
- * Apply the rules to a resolved document.  Findings and places come back
- * with offsets in the PLAIN TEXT (the caller maps them to the original file
- * and fills line/column).  Arrays from A.  Reads the database for
- * look-alikes and labels.
+ * Score a resolved document and raise findings.  Findings and places come
+ * back with offsets in the PLAIN TEXT (the caller maps them to the
+ * original file and fills line/column).  Arrays from A.  O may be NULL.
+ * Makes no database look-ups of its own: resolve/ has made them.
  */
 enum pc_rc detect_run(const struct resolve_state *rs, const struct detect_opts *o,
 		      struct arena *a, struct finding **findings /* OUT */, size_t *n_findings,
 		      struct resolved_place **places /* OUT */, size_t *n_places,
 		      struct diag *d);
+
+/*
+ * For the model's fitting tool (tests/tools/pcfeatures.c): every
+ * candidate the detector scores in a resolved document, with its feature
+ * vector, whether or not it becomes a finding.  FN is called once per
+ * candidate; the pointers live until A is freed.
+ */
+struct detect_cand_info {
+	size_t offset, length;          /* span in the plain text */
+	const char *surface;            /* as written */
+	int is_word;                    /* an unknown word (a misspelling candidate) */
+	const struct db_place *lit;     /* the literal reading; NULL if none */
+	const struct db_place *alt;     /* the alternative */
+	const char *alt_form;           /* how the alternative is written */
+	int rel;                        /* enum resolve_rel */
+	const double *x;                /* detect_n_features values */
+	double score;
+	unsigned slices;                /* bit mask of the rules (enum detect_rule_id) whose
+					 * slices hold the candidate */
+};
+typedef void (*detect_cand_fn)(void *arg, const struct detect_cand_info *c);
+enum pc_rc detect_each_candidate(const struct resolve_state *rs, const struct detect_opts *o,
+				 struct arena *a, detect_cand_fn fn, void *arg);
+extern const size_t detect_n_features;
+const char *detect_feature_name(size_t i);
 
 /* Static name of SEV: "error", "warning", "suggestion". */
 const char *detect_sev_str(enum detect_sev sev);

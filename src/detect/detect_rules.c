@@ -1,19 +1,22 @@
 /*
- * detect_rules.c: the table of rules.  To add a rule: add a row here, then
- * the code that raises it in detect.c; reports, config and docs read this.
+ * detect_rules.c: the table of rules.  A rule is a slice of the one score
+ * (detect_int.h) with a name, a default severity and a message.  To add
+ * one: a value in enum detect_rule_id (detect.h), a row here, a view in
+ * its own rule_<id>.c, and its row in detect_rule_views[] below; reports,
+ * config, `help rules` and the man page read this table.
  */
-#include "detect/detect.h"
+#include "detect/detect_int.h"
 
 #include <string.h>
 
 const struct detect_rule_info detect_rules[] = {
-	{ "qualifier-mismatch", DETECT_SEV_ERROR,
+	[DETECT_RULE_QUALIFIER_MISMATCH] = { "qualifier-mismatch", DETECT_SEV_ERROR,
 	  "A place is qualified with a region that holds no place of that name",
 	  "The name is followed by a state or country (\"Charlottesville, N.C.\") "
 	  "but no place of that name lies there. Check the name and the region.",
 	  "CHARLOTTESVILLE, N.C. (AP) -- Students returned to campus on Monday.",
 	  "CHARLOTTESVILLE, Va. (AP) -- Students returned to campus on Monday." },
-	{ "lookalike-context", DETECT_SEV_WARNING,
+	[DETECT_RULE_LOOKALIKE_CONTEXT] = { "lookalike-context", DETECT_SEV_WARNING,
 	  "A place name fits the article worse than a look-alike place",
 	  "The article's other places, regions and topics point to a place whose "
 	  "name looks like this one (Charlotte / Charlottesville, Austria / "
@@ -21,37 +24,53 @@ const struct detect_rule_info detect_rules[] = {
 	  "consider [sic].",
 	  "CANBERRA -- Austria's prime minister met the state premiers in Sydney.",
 	  "CANBERRA -- Australia's prime minister met the state premiers in Sydney." },
-	{ "region-context", DETECT_SEV_WARNING,
+	[DETECT_RULE_REGION_CONTEXT] = { "region-context", DETECT_SEV_WARNING,
 	  "A state or country is named for a subject the article places elsewhere",
 	  "The article's evidence puts its subject in another state or country "
 	  "than the one named (the Chiefs in \"the state of Kansas\").",
 	  "The Kansas City Chiefs thanked the great state of Kansas at Arrowhead Stadium.",
 	  "The Kansas City Chiefs thanked the great state of Missouri at Arrowhead Stadium." },
-	{ "lookalike-pair", DETECT_SEV_SUGGESTION,
+	[DETECT_RULE_LOOKALIKE_PAIR] = { "lookalike-pair", DETECT_SEV_SUGGESTION,
 	  "The article names two look-alike places in different regions",
 	  "Two names that are easy to confuse both appear; check that each one "
 	  "is the place meant.",
 	  "Slovakia's finance minister said Slovenia would sign the accord.",
 	  "Slovakia's finance minister said Slovakia would sign the accord." },
-	{ "misspelled-place", DETECT_SEV_WARNING,
+	[DETECT_RULE_MISSPELLED_PLACE] = { "misspelled-place", DETECT_SEV_WARNING,
 	  "A name in a place slot is not in the gazetteer but is close to a place that fits",
 	  "The word stands where a place stands and is a small edit away from a "
 	  "place the article is about. Check the spelling.",
 	  "The Reds flew home to Cincinatti after the loss in Ohio.",
 	  "The Reds flew home to Cincinnati after the loss in Ohio." },
-	{ "demonym-context", DETECT_SEV_WARNING,
+	[DETECT_RULE_DEMONYM_CONTEXT] = { "demonym-context", DETECT_SEV_WARNING,
 	  "A demonym fits the article worse than a look-alike country's",
 	  "The adjective of place (\"Austrian\") belongs to a country the article "
 	  "is not about, while a look-alike country's (\"Australian\") fits.",
 	  "CANBERRA -- Austrian ministers met at Parliament House on Monday.",
 	  "CANBERRA -- Australian ministers met at Parliament House on Monday." },
-	{ "stale-suppression", DETECT_SEV_SUGGESTION,
+	[DETECT_RULE_STALE_SUPPRESSION] = { "stale-suppression", DETECT_SEV_SUGGESTION,
 	  "An inline placecheck suppression matched nothing",
 	  "Remove the comment, or correct the rule or name it names.",
 	  "<!-- placecheck-disable-next-line lookalike-context --> above a line with no such finding",
 	  "the same line without the comment" },
 };
 const size_t detect_n_rules = sizeof detect_rules / sizeof detect_rules[0];
+
+/* A row added without its enum value (or the reverse) would rename every
+ * finding after it. */
+_Static_assert(sizeof detect_rules / sizeof detect_rules[0] == DETECT_RULE__COUNT,
+	       "detect_rules[] and enum detect_rule_id disagree");
+
+/* The views, in the same order; stale-suppression has none (check/ raises it). */
+const struct detect_rule_view detect_rule_views[DETECT_RULE__COUNT] = {
+	[DETECT_RULE_QUALIFIER_MISMATCH] = { rule_qualifier_mismatch_accepts, rule_qualifier_mismatch_describe },
+	[DETECT_RULE_LOOKALIKE_CONTEXT] = { rule_lookalike_context_accepts, rule_lookalike_context_describe },
+	[DETECT_RULE_REGION_CONTEXT] = { rule_region_context_accepts, rule_region_context_describe },
+	[DETECT_RULE_LOOKALIKE_PAIR] = { rule_lookalike_pair_accepts, rule_lookalike_pair_describe },
+	[DETECT_RULE_MISSPELLED_PLACE] = { rule_misspelled_place_accepts, rule_misspelled_place_describe },
+	[DETECT_RULE_DEMONYM_CONTEXT] = { rule_demonym_context_accepts, rule_demonym_context_describe },
+	[DETECT_RULE_STALE_SUPPRESSION] = { NULL, NULL },
+};
 
 const char *detect_sev_str(enum detect_sev sev)
 {

@@ -6,6 +6,7 @@
 #include "base/buf.h"
 #include "base/utf8.h"
 
+#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -46,6 +47,45 @@ static const char *const match_name_heads[] = {
 	"Theater", "Club", "Football", "FC", "United", "Metro", "Transit", "Area",
 	"Region", "District", "Province", "Government", "Assembly", "Legislature",
 };
+
+/*
+ * Heads of organisation names: a place name with one of these after it,
+ * at once or after a few more capitalised words of the same name
+ * ("Columbia Gas", "the Kenya Red Cross Society", "the United States
+ * Department of Agriculture", "the New York Times"), names the
+ * organisation, not a place: never reported as a place, never judged as a
+ * slip, still evidence that the story concerns that place.
+ */
+static const char *const match_org_heads[] = {
+	"University", "College", "Institute", "Institution", "School", "Academy",
+	"Seminary", "Hospital", "Clinic", "Health", "Medical", "Church", "Cathedral",
+	"Bank", "Group", "Foundation", "Company", "Corporation", "Corp", "Inc", "Ltd",
+	"LLC", "Airlines", "Airways", "Records", "Press", "Studios", "Stadium",
+	"Arena", "Center", "Centre", "Library", "Museum", "Prize",
+	"Gas", "Energy", "Power", "Electric", "Telephone", "Financial", "Insurance",
+	"Mutual", "Railway", "Railroad", "Motors", "Steel", "Mills", "Foods",
+	"Brewing", "Holdings", "Industries", "Pictures", "Sportswear",
+	"Scientific", "Instruments", "Department", "Ministry", "Society", "Service",
+	"Services", "Agency", "Authority", "Commission", "Committee", "Association",
+	"Federation", "Union", "Organisation", "Organization", "Broadcasting", "Zoo",
+	"Times", "Post", "Tribune", "Herald", "Journal", "Chronicle", "Gazette",
+	"Courier", "Telegraph", "Guardian", "Examiner", "Television", "TV", "Radio",
+	"Network", "Symphony", "Orchestra", "Opera", "Ballet", "Theatre", "Theater",
+	"Club", "FC", "Marathon", "Open", "Festival", "Games", "Cup", "Prix",
+};
+
+/*
+ * Heads of natural features' names: the name before one names the river
+ * or the valley ("the Jordan River Parkway" in Utah, "the Niger Delta"),
+ * not the country.
+ */
+static const char *const match_feature_heads[] = {
+	"River", "Creek", "Delta", "Valley", "Basin", "Canyon",
+};
+
+/* Capitalised words looked past for an organisation's head ("Kenya Red
+ * Cross Society": two). */
+#define MATCH_ORG_REACH 3
 
 /*
  * Streets and waters named after a place: "Richmond Street" is no
@@ -243,6 +283,47 @@ static size_t next_name_tok(const struct mstate *m, size_t t)
 	return (size_t)-1;
 }
 
+/*
+ * Does an organisation's or a feature's head follow the span ending at
+ * token T1: right after it, or after up to MATCH_ORG_REACH capitalised
+ * words (and "of", "for", "&") of one name in the same sentence?
+ */
+static int org_after(const struct mstate *m, size_t t1)
+{
+	const struct scan_doc *s = m->s;
+	size_t t = t1 + 1, n = 0;
+
+	while (t < s->n_toks && n <= MATCH_ORG_REACH && (tok(m, t)->flags & SCAN_WORD) &&
+	       (tok(m, t)->flags & SCAN_SPACE_BEFORE) && tok(m, t)->sent == tok(m, t1)->sent) {
+		const struct scan_tok *k = tok(m, t);
+		const char *w = s->text + k->off;
+		if (k->flags & SCAN_CAP) {
+			if (IN_LIST(match_org_heads, w, k->len) || IN_LIST(match_feature_heads, w, k->len))
+				return 1;
+			/* A place right after the place is a list or a qualifier. */
+			n++;
+		} else if (!(scan_is_word(s, t, "of") || scan_is_word(s, t, "for"))) {
+			return 0;
+		}
+		t++;
+	}
+	return 0;
+}
+
+/*
+ * Does the span starting at T0 end an organisation's name that opens with
+ * a head and "of": "the University of California", "the Bank of Ireland"?
+ */
+static int org_before(const struct mstate *m, size_t t0)
+{
+	const struct scan_doc *s = m->s;
+
+	if (t0 < 2 || !scan_is_word(s, t0 - 1, "of") || tok(m, t0 - 2)->sent != tok(m, t0)->sent)
+		return 0;
+	return (tok(m, t0 - 2)->flags & SCAN_CAP) &&
+	       IN_LIST(match_org_heads, s->text + tok(m, t0 - 2)->off, tok(m, t0 - 2)->len);
+}
+
 /* Key of the text from token T0 to the end of token T1 (inclusive) into m->key. */
 static enum pc_rc span_key(struct mstate *m, size_t t0, size_t t1)
 {
@@ -429,7 +510,8 @@ static size_t filter_hits(struct mstate *m, size_t t0, size_t t1, struct db_hit 
 		h[j++] = h[i];
 	}
 	n = j;
-	if (n_demonym && t0 == t1) {
+	/* "Australian", "South Korean", "New Zealander". */
+	if (n_demonym && (t0 == t1 || (!n_other && !n_abbr))) {
 		/* A demonym ("Georgian") is evidence, not a place mention. */
 		for (i = j = 0; i < n; i++)
 			if (h[i].name_kind == DB_NAME_DEMONYM)
@@ -607,6 +689,67 @@ static int is_person(struct mstate *m, size_t t0, size_t t1, const char *key, in
 }
 
 /*
+ * Does the word at token T follow what starts a person's name: a common
+ * given name ("Marco Rossi") or an Arabic name particle ("al-Saadi", "bin
+ * Zayed")?
+ */
+static int after_person_start(struct mstate *m, size_t t)
+{
+	static const char *const particles[] = { "al", "el", "bin", "ibn", "bint" };
+	const struct scan_doc *s = m->s;
+	const struct scan_tok *p;
+	size_t i, k;
+	int hyphen = 0;
+	char key[64];
+
+	if (t == 0)
+		return 0;
+	if (scan_is_punct(s, t - 1, '-')) {
+		if (t < 2)
+			return 0;
+		hyphen = 1;
+		t--;
+	}
+	p = tok(m, t - 1);
+	if (!(p->flags & SCAN_WORD) || p->sent != tok(m, t)->sent || p->len >= sizeof key)
+		return 0;
+	for (i = 0; i < p->len; i++)
+		key[i] = (char)tolower((unsigned char)s->text[p->off + i]);
+	key[p->len] = '\0';
+	for (k = 0; k < sizeof particles / sizeof particles[0]; k++)
+		if (strcmp(key, particles[k]) == 0)
+			return hyphen == (k < 2);
+	return !hyphen && (p->flags & SCAN_CAP) && (lex_flags_of(m, t - 1) & DB_LEX_GIVEN);
+}
+
+static int has_non_ascii(const char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		if ((unsigned char)s[i] >= 0x80)
+			return 1;
+	return 0;
+}
+
+/* Is the word at token T the plural of a place name ("the Koreas")? */
+static int plural_of_name(struct mstate *m, size_t t)
+{
+	const struct scan_tok *k = tok(m, t);
+	struct db_hit h[1];
+	struct diag d;
+	size_t n = 0;
+
+	if (k->len < 4 || m->s->text[k->off + k->len - 1] != 's')
+		return 0;
+	buf_reset(&m->key);
+	if (db_key(m->s->text + k->off, k->len - 1, &m->key) != PC_OK || !m->key.len)
+		return 0;
+	diag_clear(&d);
+	return db_names_lookup(m->db, buf_str(&m->key), h, 1, &n, &d) == PC_OK && n > 0;
+}
+
+/*
  * Remember token T as a possible misspelling when it is a capitalised word
  * of five letters or more that no word list knows (a proper-noun-only
  * dictionary entry still counts: "Columbian" is one).
@@ -628,6 +771,15 @@ static void note_unknown(struct mstate *m, size_t t)
 		return; /* part of a hyphenated word */
 	lf = lex_flags_of(m, t);
 	if (lf & (DB_LEX_WORD | DB_LEX_GIVEN))
+		return;
+	/* Not a misspelt place: the first word of an organisation's name
+	 * ("Baylor University"; a misspelling inside one is the rarer case by
+	 * far), a surname after a given name or a name particle ("Marco
+	 * Rossi", "al-Saadi"), a word written with accents ("the island of
+	 * Chiloé": spelled with care, a name the gazetteer lacks), or the
+	 * plural of a name ("the two Georgias"). */
+	if (org_after(m, t) || after_person_start(m, t) || has_non_ascii(m->s->text + k->off, k->len) ||
+	    plural_of_name(m, t))
 		return;
 	if (o->n_unk == m->cap_unk) {
 		size_t ncap = m->cap_unk ? m->cap_unk * 2 : 16;
@@ -880,6 +1032,16 @@ static enum pc_rc try_at(struct mstate *m, size_t t, size_t *next)
 			    is_capword(m, t1 + 2))
 				flags |= MATCH_OF_ORG;
 		}
+		/* "Columbia Gas", "the Kenya Red Cross Society", "the Jordan
+		 * River Parkway": part of another name. */
+		if (!(flags & (MATCH_DEMONYM | MATCH_REGION_ABBR)) && !(tok(m, t)->flags & SCAN_DATELINE) &&
+		    (org_after(m, t1) || org_before(m, t)))
+			flags |= MATCH_NOT_PLACE;
+		/* "Austro-Australian", "Sino-Japanese", "pro-Russia": the second
+		 * half of a compound word. */
+		if (t >= 2 && scan_is_punct(s, t - 1, '-') && !(tok(m, t - 1)->flags & SCAN_SPACE_BEFORE) &&
+		    !(tok(m, t)->flags & SCAN_SPACE_BEFORE) && (tok(m, t - 2)->flags & SCAN_WORD))
+			flags |= MATCH_NOT_PLACE;
 		/* "Western University", "Reading Football Club": a common word
 		 * heading an organisation's name. */
 		if ((flags & MATCH_ORG) && t == t1 && (lex_flags_of(m, t) & DB_LEX_WORD)) {
@@ -975,6 +1137,23 @@ static int looks_like_list(const struct mstate *m, size_t ia)
 				return 1;
 		}
 	return 0;
+}
+
+/* "Latin American music": a word right before a demonym is part of a
+ * compound, not a misspelt Lalin. */
+static void drop_before_demonym(struct mstate *m)
+{
+	struct match_result *o = m->out;
+	size_t i, j, k = 0;
+
+	for (i = j = 0; i < o->n_unk; i++) {
+		while (k < o->n && o->m[k].tok_start < o->unk[i].tok_end)
+			k++;
+		if (k < o->n && o->m[k].tok_start == o->unk[i].tok_end && (o->m[k].flags & MATCH_DEMONYM))
+			continue;
+		o->unk[j++] = o->unk[i];
+	}
+	o->n_unk = j;
 }
 
 /* Drop one-word mentions that the document uses as a surname elsewhere
@@ -1180,6 +1359,7 @@ enum pc_rc match_run(struct db *db, const struct scan_doc *s, struct arena *a,
 	}
 	buf_free(&m.key);
 	if (rc == PC_OK) {
+		drop_before_demonym(&m);
 		drop_surnames(&m);
 		link_qualifiers(&m);
 		link_country_of(&m);

@@ -44,6 +44,9 @@ enum match_mflag {
 	MATCH_PROPER = 1 << 15,   /* a capitalised dictionary entry ("Christmas", "London") */
 	MATCH_CALENDAR = 1 << 16, /* a month or day name ("in August") */
 	MATCH_PHRASE = 1 << 17,   /* several words, each a common word ("Old Town") */
+	MATCH_NOT_PLACE = 1 << 18, /* part of a name that is no place: an organisation
+				    * ("Columbia Gas"), a feature ("the Jordan River
+				    * Parkway"); evidence for its place, never reported */
 };
 
 struct match_cand {

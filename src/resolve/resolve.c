@@ -1,10 +1,10 @@
 /*
- * resolve.c: scoring readings against the article (see resolve.h).
+ * resolve.c: choosing each mention's reading (resolve.h).
  *
- * The numbers below were tuned on the project's own test articles
- * (tests/cases, tests/eval); change them only with `make eval` at hand.
+ * The numbers here were set on the project's own articles and checked on
+ * real text (make eval): each has a name and a reason.
  */
-#include "resolve/resolve.h"
+#include "resolve/resolve_int.h"
 
 #include <math.h>
 #include <string.h>
@@ -26,270 +26,54 @@ double resolve_km(double lat1, double lon1, double lat2, double lon2)
 	return 2 * r * asin(sqrt(h < 1 ? h : 1));
 }
 
+/*
+ * The prior of a reading, in the units of combine(): about a fifth of a
+ * point per tenfold population, and a bonus for what a writer names
+ * without a qualifier (a country, a state, a world region, a capital, a
+ * state capital).  A name read through a place's alternate name (an old
+ * or foreign one) is less likely meant.
+ */
+#define PRIOR_PER_DECADE 0.22
+#define PRIOR_POP_FLOOR 100.0 /* a place with no population given is a hamlet */
+#define PRIOR_COUNTRY 0.5
+#define PRIOR_ADMIN1 0.35
+#define PRIOR_ADMIN2 0.05
+#define PRIOR_WORLD_REGION 0.5
+#define PRIOR_CAPITAL 0.25
+#define PRIOR_ADMIN1_SEAT 0.12
+#define PRIOR_ADMIN2_SEAT 0.04
+#define PRIOR_ALT_NAME (-0.25)
+
 double resolve_prior(const struct db_place *p, int name_kind)
 {
 	double pop = p->population > 0 ? (double)p->population : 0;
-	double s = 0.22 * log10(pop + 100.0);
+	double s = PRIOR_PER_DECADE * log10(pop + PRIOR_POP_FLOOR);
 
 	switch (p->kind) {
 	case DB_KIND_COUNTRY:
-		s += 0.5;
+		s += PRIOR_COUNTRY;
 		break;
 	case DB_KIND_ADMIN1:
-		s += 0.35;
+		s += PRIOR_ADMIN1;
 		break;
 	case DB_KIND_ADMIN2:
-		s += 0.05;
+		s += PRIOR_ADMIN2;
 		break;
 	case DB_KIND_REGION:
-		s += 0.5;
+		s += PRIOR_WORLD_REGION;
 		break;
 	default:
 		if (strcmp(p->fcode, "PPLC") == 0)
-			s += 0.25;
+			s += PRIOR_CAPITAL;
 		else if (strcmp(p->fcode, "PPLA") == 0)
-			s += 0.12;
+			s += PRIOR_ADMIN1_SEAT;
 		else if (strcmp(p->fcode, "PPLA2") == 0)
-			s += 0.04;
+			s += PRIOR_ADMIN2_SEAT;
 		break;
 	}
 	if (name_kind == DB_NAME_ALT)
-		s -= 0.25;
+		s += PRIOR_ALT_NAME;
 	return s;
-}
-
-static int same_str(const char *a, const char *b)
-{
-	/* Hot path (every candidate against every piece of evidence): codes
-	 * are short ("US", "VA", "NC"), so compare bytes before any strcmp. */
-	if (!a[0] || a[0] != b[0] || a[1] != b[1])
-		return 0;
-	if (!a[1])
-		return 1;
-	if (a[2] != b[2])
-		return 0;
-	return !a[2] || strcmp(a + 3, b + 3) == 0;
-}
-
-/*
- * Squared chord lengths on the unit sphere for 25, 80, 200 and 500 km:
- * comparing these against |a - b|^2 of two unit vectors needs no
- * trigonometry in the hot loop.  chord = 2 sin(d / 2R).
- */
-#define CHORD2(km) (4.0 * sin((km) / 12742.0) * sin((km) / 12742.0))
-
-static double fit_xyz(const struct db_place *c, const double *cxyz, const struct db_place *e,
-		      const double *exyz, int e_level)
-{
-	int same_cc = same_str(c->country, e->country);
-	int same_a1 = same_cc && same_str(c->admin1, e->admin1);
-
-	if (c->id == e->id)
-		return 1.0;
-	switch (c->kind) {
-	case DB_KIND_COUNTRY:
-		return same_cc ? (e_level == CTX_COUNTRY ? 1.0 : 0.8) : 0.0;
-	case DB_KIND_ADMIN1:
-		if (e_level == CTX_COUNTRY)
-			return same_cc ? 0.3 : 0.0;
-		if (same_a1)
-			return e_level == CTX_ADMIN1 ? 1.0 : 0.9;
-		return same_cc ? 0.1 : 0.0;
-	case DB_KIND_REGION:
-		return 0.0;
-	default: {
-		double adm = same_a1 ? 0.5 : (same_cc ? 0.2 : 0.0), geo = 0.0, dx, dy, dz, c2;
-		if (e_level == CTX_COUNTRY)
-			return same_cc ? 1.0 : 0.0;
-		/* A state named speaks for all its towns, the big ones first:
-		 * the prior does the rest. */
-		if (e_level == CTX_ADMIN1)
-			return same_a1 ? 1.0 : (same_cc ? 0.25 : 0.0);
-		if (c->kind == DB_KIND_ADMIN2 && same_a1 && same_str(c->admin2, e->admin2))
-			return 0.9;
-		if (e->kind == DB_KIND_ADMIN2 && same_a1 && same_str(c->admin2, e->admin2))
-			return 0.9;
-		dx = cxyz[0] - exyz[0];
-		dy = cxyz[1] - exyz[1];
-		dz = cxyz[2] - exyz[2];
-		c2 = dx * dx + dy * dy + dz * dz;
-		if (c2 < CHORD2(25))
-			geo = 0.9;
-		else if (c2 < CHORD2(80))
-			geo = 0.7;
-		else if (c2 < CHORD2(200))
-			geo = 0.45;
-		else if (c2 < CHORD2(500))
-			geo = 0.2;
-		return geo > adm ? geo : adm;
-	}
-	}
-}
-
-double resolve_fit(const struct db_place *c, const struct db_place *e, int e_level)
-{
-	double cx[3], ex[3];
-
-	ctx_xyz(c->lat, c->lon, cx);
-	ctx_xyz(e->lat, e->lon, ex);
-	return fit_xyz(c, cx, e, ex, e_level);
-}
-
-/* Nearness in the text of evidence EV to mention M: 0.4..1. */
-/* How near evidence EV stands to token T: 1 in its sentence, down to 0.4. */
-static double prox_tok(const struct scan_tok *t, const struct ctx_ev *ev)
-{
-	long ds = (long)ev->sent - (long)t->sent;
-	double p;
-
-	if (ds == 0)
-		p = 1.0;
-	else if (ds == -1 || ds == 1)
-		p = 0.75;
-	else if (ev->para == t->para)
-		p = 0.6;
-	else
-		p = 0.4;
-	if (ev->dateline && p < 0.6)
-		p = 0.6;
-	return p;
-}
-
-static double prox(const struct resolve_state *rs, size_t m, const struct ctx_ev *ev)
-{
-	if (m >= rs->mr->n)
-		return 1.0;
-	return prox_tok(&rs->s->toks[rs->mr->m[m].tok_start], ev);
-}
-
-/* Is evidence EV to be left out when scoring mention M? */
-static int skip_ev(const struct resolve_state *rs, size_t m, const struct ctx_ev *ev, unsigned opts)
-{
-	const struct mention *mn;
-
-	if (m >= rs->mr->n)
-		return 0; /* not a mention (a misspelling): everything counts */
-	mn = &rs->mr->m[m];
-
-	if (ev->mention == (int)m)
-		return 1;
-	if ((opts & RESOLVE_NO_QUALIFIER) && mn->qualifier >= 0 && ev->mention == mn->qualifier)
-		return 1;
-	/* Another mention of the same name must not vouch for itself, unless
-	 * the writer qualified it ("SYDNEY, N.S." ... "in Sydney"). */
-	if (!(opts & RESOLVE_SAME_KEY) && ev->mention >= 0 && rs->key_id[ev->mention] == rs->key_id[m]) {
-		const struct mention *o = &rs->mr->m[ev->mention];
-		if (o->qualifier < 0)
-			return 1;
-	}
-	return 0;
-}
-
-/*
- * Evidence further than this many paragraphs away does not count: a long
- * file is usually many stories, and the bound keeps scoring linear in the
- * length of the document.
- */
-#define RESOLVE_PARA_WINDOW 12
-/* At most this many evidence items speak for one reading (see ev_window). */
-#define RESOLVE_EV_WINDOW 400
-
-/* First evidence item of C (sorted by paragraph) with para >= P. */
-static size_t ev_lower(const struct ctx *c, unsigned p)
-{
-	size_t lo = 0, hi = c->n_ev;
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (c->ev[mid].para < p)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
-}
-
-/* Evidence index range [*LO, *HI) that may speak for mention M: the
- * whole window for article-wide questions (RESOLVE_DOCWIDE), a narrower
- * one for reading a name, where nearby evidence dominates anyway. */
-static void ev_window(const struct resolve_state *rs, const struct ctx *c, size_t m, unsigned opts,
-		      size_t *lo, size_t *hi)
-{
-	unsigned para, first, w = (opts & RESOLVE_DOCWIDE) ? RESOLVE_PARA_WINDOW : RESOLVE_PARA_WINDOW / 2;
-
-	if (m >= rs->mr->n) {
-		*lo = 0;
-		*hi = c->n_ev;
-		return;
-	}
-	para = rs->s->toks[rs->mr->m[m].tok_start].para;
-	first = para > w ? para - w : 0;
-	*lo = ev_lower(c, first);
-	*hi = ev_lower(c, para + w + 1);
-	/*
-	 * A single huge paragraph (a list of 5,000 towns) would make every
-	 * mention weigh every other: keep the RESOLVE_EV_WINDOW items nearest
-	 * in the text, so the cost stays linear in the document's length.
-	 */
-	if (*hi - *lo > RESOLVE_EV_WINDOW) {
-		size_t tok = rs->mr->m[m].tok_start, a = *lo, b = *hi, mid;
-		while (a < b) {
-			mid = a + (b - a) / 2;
-			if (c->ev[mid].tok < tok)
-				a = mid + 1;
-			else
-				b = mid;
-		}
-		mid = a;
-		*lo = mid > *lo + RESOLVE_EV_WINDOW / 2 ? mid - RESOLVE_EV_WINDOW / 2 : *lo;
-		*hi = *lo + RESOLVE_EV_WINDOW < *hi ? *lo + RESOLVE_EV_WINDOW : *hi;
-	}
-}
-
-/*
- * Fits this weak say only "same country": many of them (every American
- * town in an American story) must not add up to a reason to read "Rome" as
- * Rome, Ga.; their sum is capped.
- */
-#define RESOLVE_WEAK_FIT 0.25
-#define RESOLVE_WEAK_CAP 0.3
-
-static double support_from(const struct resolve_state *rs, const struct ctx *c, size_t m,
-			   const struct db_place *p, const double *pxyz, unsigned opts)
-{
-	double s = 0.0, weak = 0.0;
-	size_t i, lo, hi;
-
-	ev_window(rs, c, m, opts, &lo, &hi);
-	for (i = lo; i < hi; i++) {
-		const struct ctx_ev *ev = &c->ev[i];
-		double f;
-		if (skip_ev(rs, m, ev, opts))
-			continue;
-		f = fit_xyz(p, pxyz, &ev->place, ev->xyz, ev->level);
-		if (f <= 0.0)
-			continue;
-		if ((opts & RESOLVE_STRONG) && f < 0.5)
-			continue;
-		/* "American" or "the U.S." attests no town or state in particular:
-		 * it cannot tell Columbia, S.C., from Columbia, Mo. */
-		if ((opts & RESOLVE_STRONG) && ev->level == CTX_COUNTRY && p->kind != DB_KIND_COUNTRY)
-			continue;
-		if (f <= RESOLVE_WEAK_FIT)
-			weak += ev->weight * f * ((opts & RESOLVE_DOCWIDE) ? 1.0 : prox(rs, m, ev));
-		else
-			s += ev->weight * f * ((opts & RESOLVE_DOCWIDE) ? 1.0 : prox(rs, m, ev));
-	}
-	return s + (weak < RESOLVE_WEAK_CAP ? weak : RESOLVE_WEAK_CAP);
-}
-
-double resolve_support(const struct resolve_state *rs, size_t m, const struct db_place *p,
-		       unsigned opts)
-{
-	double xyz[3];
-
-	ctx_xyz(p->lat, p->lon, xyz);
-	return support_from(rs, rs->ctx, m, p, xyz, opts) + support_from(rs, &rs->dyn, m, p, xyz, opts);
 }
 
 /* Does candidate C lie inside the region read by qualifier Q? */
@@ -303,9 +87,28 @@ int resolve_inside(const struct mention *q, const struct db_place *c)
 	return 0;
 }
 
+/* A reading's score: prior plus support with diminishing returns (the
+ * fifth piece of evidence adds less than the first). */
+#define COMBINE_GAIN 1.2
+#define COMBINE_SCALE 1.5
+/* Belief among a mention's readings: a softmax of their scores. */
+#define SOFTMAX_TEMP 0.35
+#define CONF_MAX 0.99
+/* A reading with less belief than this gives no evidence. */
+#define DYN_MIN_P 0.1
+/* Evidence weight factors: a national capital speaks loudly for its
+ * country; a common word, an organisation's first word or a name known
+ * only as an alternate one speaks softly. */
+#define DYN_CAPITAL_GAIN 1.5
+#define DYN_WEAK_GAIN 0.5
+/* An explicit qualifier decides; inside a cue phrase the cue's place does. */
+#define QUALIFIER_OUT_PENALTY 10.0
+#define CUE_FIT_MIN 0.9
+#define CUE_BONUS 5.0
+
 static double combine(double prior, double support)
 {
-	return prior + 1.2 * log1p(1.5 * support);
+	return prior + COMBINE_GAIN * log1p(COMBINE_SCALE * support);
 }
 
 /* Rebuild the evidence that the mentions' current readings give. */
@@ -317,7 +120,10 @@ static void rebuild_dyn(struct resolve_state *rs)
 	for (i = 0; i < rs->mr->n; i++) {
 		const struct mention *mn = &rs->mr->m[i];
 		const struct resolve_mention *r = &rs->rm[i];
-		if (r->best < 0 || !r->keep)
+		/* A place name inside an organisation's name ("the Kenya Red
+		 * Cross Society") is no place mention but still says what the
+		 * story is about. */
+		if (r->best < 0 || (!r->keep && !(mn->flags & MATCH_NOT_PLACE)))
 			continue;
 		if (mn->flags & (MATCH_DEMONYM | MATCH_QUALIFIER | MATCH_REGION_ABBR))
 			continue; /* already static evidence */
@@ -329,29 +135,30 @@ static void rebuild_dyn(struct resolve_state *rs)
 		for (j = 0; j < mn->n_cands; j++) {
 			struct ctx_ev ev;
 			double p = r->sc[j].p;
-			if (p < 0.1)
+			if (p < DYN_MIN_P)
 				continue;
 			memset(&ev, 0, sizeof ev);
-			ev.place = mn->cands[j].place;
-			ev.level = ev.place.kind == DB_KIND_COUNTRY ? CTX_COUNTRY
-				   : ev.place.kind == DB_KIND_ADMIN1 ? CTX_ADMIN1
-								      : CTX_PLACE;
+			ev.place = &mn->cands[j].place;
+			ev.level = ev.place->kind == DB_KIND_COUNTRY ? CTX_COUNTRY
+				   : ev.place->kind == DB_KIND_ADMIN1 ? CTX_ADMIN1
+								       : CTX_PLACE;
 			ev.source = CTX_SRC_NAME;
 			ev.weight = RESOLVE_MENTION_WEIGHT * p;
 			/* A qualified mention is what the writer pinned down. */
 			if (mn->qualifier >= 0 && (int)j == r->best)
 				ev.weight = RESOLVE_MENTION_WEIGHT;
 			/* A national capital speaks loudly for its country. */
-			if (strcmp(ev.place.fcode, "PPLC") == 0)
-				ev.weight *= 1.5;
-			if (mn->flags & (MATCH_WEAK | MATCH_ORG | MATCH_ALT_ONLY))
-				ev.weight *= 0.5;
+			if (strcmp(ev.place->fcode, "PPLC") == 0)
+				ev.weight *= DYN_CAPITAL_GAIN;
+			if (mn->flags & (MATCH_WEAK | MATCH_ORG | MATCH_ALT_ONLY | MATCH_NOT_PLACE))
+				ev.weight *= DYN_WEAK_GAIN;
 			ev.tok = mn->tok_start;
 			ev.tok_end = mn->tok_end;
 			ev.sent = rs->s->toks[mn->tok_start].sent;
 			ev.para = rs->s->toks[mn->tok_start].para;
 			ev.mention = (int)i;
 			ev.key = mn->key;
+			ev.key_id = rs->key_id[i];
 			ev.what = mn->surface;
 			ev.dateline = (mn->flags & MATCH_DATELINE) != 0;
 			ctx_add(&rs->dyn, rs->a, &ev);
@@ -384,6 +191,12 @@ static void rebuild_dyn(struct resolve_state *rs)
 #define DATELINE_CITY_POP 50000
 #define DATELINE_REGION_PENALTY 1.0
 #define DATELINE_NAME_BONUS 2.0 /* the dateline's reading, for later mentions of its name */
+/* ... unless the story attests the other reading this much and the
+ * dateline's own reading less than DATELINE_OWN_ATTESTED beyond its
+ * qualifier (strong docwide support: about one name of the place or its
+ * state, and half of one). */
+#define DATELINE_OTHER_ATTESTED 1.0
+#define DATELINE_OWN_ATTESTED 0.5
 static int city_namesake(const struct resolve_state *rs, const struct mention *mn, const struct db_place *st)
 {
 	const struct scan_doc *s = rs->s;
@@ -496,14 +309,14 @@ static void score_mention(struct resolve_state *rs, size_t i, int use_support)
 		sc->score = combine(sc->prior, sc->support);
 		/* An explicit qualifier decides. */
 		if (any_inside && !resolve_inside(q, &mn->cands[j].place))
-			sc->score -= 10.0;
+			sc->score -= QUALIFIER_OUT_PENALTY;
 		if (!q && use_support && dl_place && dl_place->id == mn->cands[j].place.id)
 			dl_j = (int)j;
 		/* Inside a cue phrase ("Kansas City Chiefs"), the cue's place decides. */
 		if (r->in_cue) {
 			const struct ctx_ev *cue = &rs->ctx->ev[r->in_cue - 1];
-			if (resolve_fit(&mn->cands[j].place, &cue->place, cue->level) >= 0.9)
-				sc->score += 5.0;
+			if (resolve_fit(&mn->cands[j].place, cue->place, cue->level) >= CUE_FIT_MIN)
+				sc->score += CUE_BONUS;
 		}
 		if (sc->score > best_sc) {
 			best_sc = sc->score;
@@ -520,9 +333,9 @@ static void score_mention(struct resolve_state *rs, size_t i, int use_support)
 	 * though it also names Sydney, Australia once.
 	 */
 	if (dl_j >= 0 && best >= 0 && dl_j != best &&
-	    (resolve_support(rs, i, &mn->cands[best].place, RESOLVE_DOCWIDE | RESOLVE_STRONG) < 1.0 ||
+	    (resolve_support(rs, i, &mn->cands[best].place, RESOLVE_DOCWIDE | RESOLVE_STRONG) < DATELINE_OTHER_ATTESTED ||
 	     resolve_support(rs, (size_t)rs->dateline, dl_place,
-			     RESOLVE_NO_QUALIFIER | RESOLVE_DOCWIDE | RESOLVE_STRONG) >= 0.5)) {
+			     RESOLVE_NO_QUALIFIER | RESOLVE_DOCWIDE | RESOLVE_STRONG) >= DATELINE_OWN_ATTESTED)) {
 		r->sc[dl_j].score += DATELINE_NAME_BONUS;
 		if (r->sc[dl_j].score > best_sc) {
 			best_sc = r->sc[dl_j].score;
@@ -536,118 +349,227 @@ static void score_mention(struct resolve_state *rs, size_t i, int use_support)
 	}
 	/* Confidence: softmax share of the best reading. */
 	for (j = 0; j < mn->n_cands; j++)
-		sum += exp((r->sc[j].score - best_sc) / 0.35);
+		sum += exp((r->sc[j].score - best_sc) / SOFTMAX_TEMP);
 	for (j = 0; j < mn->n_cands; j++)
-		r->sc[j].p = exp((r->sc[j].score - best_sc) / 0.35) / sum;
+		r->sc[j].p = exp((r->sc[j].score - best_sc) / SOFTMAX_TEMP) / sum;
 	r->conf = 1.0 / sum;
-	if (r->conf > 0.99)
-		r->conf = 0.99;
+	if (r->conf > CONF_MAX)
+		r->conf = CONF_MAX;
 }
 
-/* Decide whether mention I is reported as a place. */
+/*
+ * Whether a mention is reported as a place: the not-a-place reading
+ * against the best place reading, for the names match marked as needing
+ * support (a common word, a given name, a dictionary proper noun, a month,
+ * a phrase of common words, a name known only as an alternate one).  The
+ * numbers are the support each needs: a place slot ("in", "from") halves
+ * what the story must give.  Support units: about 0.6 per name of the
+ * place or its state nearby, 0.25 farther off.
+ */
+#define KEEP_CALENDAR 1.5        /* "in August", "on Sunday": only if the story insists */
+#define KEEP_WEAK_SLOT 0.4       /* "Mobile", "Reading" after "in" */
+#define KEEP_WEAK 1.2            /* ... elsewhere */
+#define KEEP_WEAK_CITY 0.5       /* ... a city of KEEP_CITY_POP or more */
+#define KEEP_CITY_POP 100000
+#define KEEP_SLOT 0.3            /* in a place slot, for the others */
+#define KEEP_ALT_STRONG 1.6      /* a phrase or alternate name, outside a slot */
+#define KEEP_ALT_ONLY_CITY 0.8   /* a big city known only by an alternate name */
+#define KEEP_GIVEN_BIG 0.15      /* "Sofia was cold": a capital or a big city */
+#define KEEP_GIVEN_BIG_POP 500000
+#define KEEP_GIVEN 0.3           /* "Austin said" */
+#define KEEP_PROPER 0.3          /* "Christmas", a surname that is a small place */
+#define KEEP_HEADLINE 0.2        /* a title-case headline word */
+
 static int keep_mention(const struct resolve_state *rs, size_t i, int *unsupported_proper)
 {
 	const struct mention *mn = &rs->mr->m[i];
 	const struct resolve_mention *r = &rs->rm[i];
+	const struct match_cand *b;
 	double s;
 	int slot;
 
 	if (r->best < 0 || (mn->flags & MATCH_DEMONYM))
 		return 0;
+	b = &mn->cands[r->best];
 	/* Part of a cue phrase: a place only if it is the cue's own place
 	 * ("Kansas City" in "Kansas City Chiefs", not "America" in "Bank of
 	 * America Stadium" nor "Carolina" in "Carolina Panthers"). */
 	if (r->in_cue) {
 		const struct ctx_ev *cue = &rs->ctx->ev[r->in_cue - 1];
-		const struct db_place *p = &mn->cands[r->best].place;
-		return p->kind == cue->place.kind && resolve_fit(p, &cue->place, cue->level) >= 0.9;
+		return b->place.kind == cue->place->kind && resolve_fit(&b->place, cue->place, cue->level) >= CUE_FIT_MIN;
 	}
 	if (mn->flags & (MATCH_QUALIFIER | MATCH_REGION_ABBR | MATCH_DATELINE))
 		return 1;
 	if (mn->qualifier >= 0)
 		return 1;
-	/* "Paris Hilton", "Sydney Sweeney": a surname follows. */
-	if (mn->flags & MATCH_NEXT_SURNAME)
-		return 0;
-	/* "University of ...", "Bank of ...": an organisation's name. */
-	if (mn->flags & MATCH_OF_ORG)
+	/* Match has said what is no place: a surname follows ("Paris
+	 * Hilton"), an organisation's name ("University of ..."). */
+	if (mn->flags & (MATCH_NEXT_SURNAME | MATCH_OF_ORG | MATCH_NOT_PLACE))
 		return 0;
 	s = r->sc[r->best].support;
 	slot = (mn->flags & MATCH_PLACE_SLOT) != 0;
-	/* "in August", "on Sunday": a month or a day unless the story insists. */
 	if (mn->flags & MATCH_CALENDAR)
-		return s >= 1.5;
-	/* A common word ("Mobile", "Reading", "March") needs the article's support. */
+		return s >= KEEP_CALENDAR;
 	if (mn->flags & MATCH_WEAK)
-		return (slot && s >= 0.4) || s >= 1.2 ||
-		       (mn->cands[r->best].place.population >= 100000 && s >= 0.5);
+		return (slot && s >= KEEP_WEAK_SLOT) || s >= KEEP_WEAK ||
+		       (b->place.population >= KEEP_CITY_POP && s >= KEEP_WEAK_CITY);
 	/* A phrase of common words read through another name of a place
-	 * ("the Old Town waterfront" as Baltimore): it needs the story's
-	 * strong support or a place slot. */
-	if ((mn->flags & MATCH_PHRASE) && mn->cands[r->best].name_kind == DB_NAME_ALT &&
-	    !(slot && s >= 0.3) && s < 1.6)
+	 * ("the Old Town waterfront" as Baltimore). */
+	if ((mn->flags & MATCH_PHRASE) && b->name_kind == DB_NAME_ALT && !(slot && s >= KEEP_SLOT) &&
+	    s < KEEP_ALT_STRONG)
 		return 0;
-	/* Only an alternate name matched ("Thursday" -> Thursday Island). */
-	/* The same when the best reading is such an other name. */
-	if (mn->cands[r->best].name_kind == DB_NAME_ALT && mn->cands[r->best].place.kind == DB_KIND_PLACE &&
-	    mn->cands[r->best].place.population < 100000 && !(slot && s >= 0.3) && s < 1.6)
+	/* The best reading is through an alternate name ("Thursday" ->
+	 * Thursday Island) of a small place. */
+	if (b->name_kind == DB_NAME_ALT && b->place.kind == DB_KIND_PLACE && b->place.population < KEEP_CITY_POP &&
+	    !(slot && s >= KEEP_SLOT) && s < KEEP_ALT_STRONG)
 		return 0;
 	if (mn->flags & MATCH_ALT_ONLY) {
 		/* A small place's other name ("Coco" for San Juan de Urabá)
-		 * is far more often something else: it needs a place slot. */
-		if (mn->cands[r->best].place.population < 100000)
-			return (slot && s >= 0.3) || s >= 1.6;
-		return (slot && s >= 0.3) || s >= 0.8;
+		 * is far more often something else. */
+		if (b->place.population < KEEP_CITY_POP)
+			return (slot && s >= KEEP_SLOT) || s >= KEEP_ALT_STRONG;
+		return (slot && s >= KEEP_SLOT) || s >= KEEP_ALT_ONLY_CITY;
 	}
-	/* A given name standing alone ("Austin said") needs a place slot or support. */
-	/* (a capital or a big city needs less: "Sofia was cold") */
-	/* (a country or state is named on purpose, "Georgia lawmakers", unless
-	 * a verb of speech follows: "Georgia said") */
+	/* A given name standing alone ("Austin said") needs a place slot or
+	 * support, a capital or a big city less ("Sofia was cold"); a country
+	 * or state is named on purpose ("Georgia lawmakers"), unless a verb
+	 * of speech follows ("Georgia said"). */
 	if ((mn->flags & MATCH_GIVEN) && !(mn->flags & (MATCH_PLACE_SLOT | MATCH_POSS | MATCH_ORG))) {
-		int kind = mn->cands[r->best].place.kind;
-		if ((kind == DB_KIND_COUNTRY || kind == DB_KIND_ADMIN1) && !speech_after(rs, mn))
+		if ((b->place.kind == DB_KIND_COUNTRY || b->place.kind == DB_KIND_ADMIN1) && !speech_after(rs, mn))
 			return 1;
-		return s >= (mn->cands[r->best].place.population >= 500000 ? 0.15 : 0.3);
+		return s >= (b->place.population >= KEEP_GIVEN_BIG_POP ? KEEP_GIVEN_BIG : KEEP_GIVEN);
 	}
-	/* A capitalised dictionary entry ("Christmas", "Easter") that is only a
-	 * small place needs a place slot or support. */
-	if ((mn->flags & MATCH_PROPER) && !slot && mn->cands[r->best].place.kind == DB_KIND_PLACE &&
-	    mn->cands[r->best].place.population < 100000) {
-		*unsupported_proper = s < 0.3;
-		return s >= 0.3;
+	/* A capitalised dictionary entry ("Christmas", "Easter") that is only
+	 * a small place. */
+	if ((mn->flags & MATCH_PROPER) && !slot && b->place.kind == DB_KIND_PLACE &&
+	    b->place.population < KEEP_CITY_POP) {
+		*unsupported_proper = s < KEEP_PROPER;
+		return s >= KEEP_PROPER;
 	}
-	/* A title-case headline word needs some support too. */
-	if ((mn->flags & MATCH_HEADLINE) && mn->cands[r->best].place.kind == DB_KIND_PLACE)
-		return s >= 0.2;
+	if ((mn->flags & MATCH_HEADLINE) && b->place.kind == DB_KIND_PLACE)
+		return s >= KEEP_HEADLINE;
 	return 1;
 }
 
-/* Give mentions with equal keys one small integer id (hash table in A). */
-static int *assign_key_ids(const struct match_result *mr, struct arena *a)
+static size_t key_hash(const char *k)
 {
-	size_t cap = 16, i;
-	int *ids = arena_alloc(a, (mr->n ? mr->n : 1) * sizeof *ids);
+	size_t h = 5381;
+
+	for (; *k; k++)
+		h = h * 33 + (unsigned char)*k;
+	return h;
+}
+
+/*
+ * Give mentions with equal keys one id (the index of the first of them),
+ * keep the hash table for resolve_key_find(), and list each key's
+ * mentions in text order (kmen[kstart[id] ..], kcount[id] of them).
+ */
+static void assign_key_ids(struct resolve_state *rs)
+{
+	const struct match_result *mr = rs->mr;
+	size_t cap = 16, i, sum = 0;
+	int *ids = arena_alloc(rs->a, (mr->n ? mr->n : 1) * sizeof *ids);
 	int *slot;
 
 	while (cap < mr->n * 2 + 2)
 		cap *= 2;
-	slot = arena_alloc(a, cap * sizeof *slot);
+	slot = arena_alloc(rs->a, cap * sizeof *slot);
 	for (i = 0; i < cap; i++)
 		slot[i] = -1;
 	for (i = 0; i < mr->n; i++) {
 		const char *k = mr->m[i].key;
-		size_t h = 5381;
-		const char *p;
-		for (p = k; *p; p++)
-			h = h * 33 + (unsigned char)*p;
-		h &= cap - 1;
+		size_t h = key_hash(k) & (cap - 1);
 		while (slot[h] >= 0 && strcmp(mr->m[slot[h]].key, k) != 0)
 			h = (h + 1) & (cap - 1);
 		if (slot[h] < 0)
 			slot[h] = (int)i;
 		ids[i] = slot[h];
 	}
-	return ids;
+	rs->key_id = ids;
+	rs->kslot = slot;
+	rs->kcap = cap;
+	rs->kcount = arena_calloc(rs->a, mr->n ? mr->n : 1, sizeof *rs->kcount);
+	rs->kstart = arena_alloc(rs->a, (mr->n ? mr->n : 1) * sizeof *rs->kstart);
+	rs->kmen = arena_alloc(rs->a, (mr->n ? mr->n : 1) * sizeof *rs->kmen);
+	for (i = 0; i < mr->n; i++)
+		rs->kcount[ids[i]]++;
+	for (i = 0; i < mr->n; i++) {
+		rs->kstart[i] = sum;
+		sum += rs->kcount[i];
+	}
+	for (i = 0; i < mr->n; i++)
+		rs->kcount[i] = 0;
+	for (i = 0; i < mr->n; i++) {
+		int k = ids[i];
+		rs->kmen[rs->kstart[k] + rs->kcount[k]++] = i;
+	}
+}
+
+int resolve_key_find(const struct resolve_state *rs, const char *key)
+{
+	size_t h;
+
+	if (!rs->kcap)
+		return -1;
+	h = key_hash(key) & (rs->kcap - 1);
+	while (rs->kslot[h] >= 0) {
+		if (strcmp(rs->mr->m[rs->kslot[h]].key, key) == 0)
+			return rs->kslot[h];
+		h = (h + 1) & (rs->kcap - 1);
+	}
+	return -1;
+}
+
+int resolve_key_in_sentence(const struct resolve_state *rs, int key_id, size_t tok)
+{
+	const size_t *v;
+	size_t n, a, b, lo = tok > RESOLVE_SENT_SPAN ? tok - RESOLVE_SENT_SPAN : 0;
+	unsigned sent = rs->s->toks[tok].sent;
+
+	if (key_id < 0)
+		return 0;
+	v = rs->kmen + rs->kstart[key_id];
+	n = rs->kcount[key_id];
+	for (a = 0, b = n; a < b;) {
+		size_t mid = a + (b - a) / 2;
+		if (rs->mr->m[v[mid]].tok_start < lo)
+			a = mid + 1;
+		else
+			b = mid;
+	}
+	for (; a < n && rs->mr->m[v[a]].tok_start <= tok + RESOLVE_SENT_SPAN; a++)
+		if (rs->s->toks[rs->mr->m[v[a]].tok_start].sent == sent)
+			return 1;
+	return 0;
+}
+
+size_t resolve_key_between(const struct resolve_state *rs, int key_id, size_t tok_lo, size_t tok_hi)
+{
+	const size_t *v;
+	size_t n, a, b, lo, hi;
+
+	if (key_id < 0)
+		return 0;
+	v = rs->kmen + rs->kstart[key_id];
+	n = rs->kcount[key_id];
+	for (a = 0, b = n; a < b;) {
+		size_t mid = a + (b - a) / 2;
+		if (rs->mr->m[v[mid]].tok_start < tok_lo)
+			a = mid + 1;
+		else
+			b = mid;
+	}
+	lo = a;
+	for (b = n; a < b;) {
+		size_t mid = a + (b - a) / 2;
+		if (rs->mr->m[v[mid]].tok_start < tok_hi)
+			a = mid + 1;
+		else
+			b = mid;
+	}
+	hi = a;
+	return hi - lo;
 }
 
 /*
@@ -672,32 +594,72 @@ static int covering_cue(const struct ctx *c, const struct mention *m)
 	return 0;
 }
 
-enum pc_rc resolve_run(struct db *db, const struct scan_doc *s, const struct match_result *mr,
-		       const struct ctx *ctx, struct arena *a, struct resolve_state *out,
-		       struct diag *d)
+/* Paragraphs of its segment that write each mention's name. */
+static void count_paras(struct resolve_state *rs)
+{
+	const struct match_result *mr = rs->mr;
+	size_t *last = arena_alloc(rs->a, (mr->n ? mr->n : 1) * sizeof *last); /* per key id: last mention */
+	size_t i;
+
+	for (i = 0; i < mr->n; i++)
+		last[i] = (size_t)-1;
+	/* Forward: count within the segment; then backward: give every
+	 * mention of the name the segment's total. */
+	for (i = 0; i < mr->n; i++) {
+		int k = rs->key_id[i];
+		size_t p = last[k];
+		const struct scan_tok *t = &rs->s->toks[mr->m[i].tok_start];
+		rs->rm[i].n_paras = 1;
+		if (p != (size_t)-1 && rs->rm[p].seg == rs->rm[i].seg)
+			rs->rm[i].n_paras = rs->rm[p].n_paras + (rs->s->toks[mr->m[p].tok_start].para != t->para);
+		last[k] = i;
+	}
+	for (i = 0; i < mr->n; i++)
+		last[i] = (size_t)-1;
+	for (i = mr->n; i-- > 0;) {
+		int k = rs->key_id[i];
+		size_t nx = last[k];
+		if (nx != (size_t)-1 && rs->rm[nx].seg == rs->rm[i].seg)
+			rs->rm[i].n_paras = rs->rm[nx].n_paras;
+		last[k] = i;
+	}
+}
+
+size_t resolve_key_count(const struct resolve_state *rs, size_t m)
+{
+	return rs->rm[m].n_paras;
+}
+
+enum pc_rc resolve_run(struct db *db, struct resolve_cache *cache, const struct scan_doc *s,
+		       const struct match_result *mr, const struct ctx *ctx, struct arena *a,
+		       struct resolve_state *out, struct diag *d)
 {
 	size_t i;
 	int round;
 
-	(void)d;
 	memset(out, 0, sizeof *out);
 	out->db = db;
+	out->cache = cache;
 	out->s = s;
 	out->mr = mr;
 	out->ctx = ctx;
 	out->a = a;
 	out->rm = arena_calloc(a, mr->n ? mr->n : 1, sizeof *out->rm);
-	out->key_id = assign_key_ids(mr, a);
+	out->rw = arena_calloc(a, mr->n_unk ? mr->n_unk : 1, sizeof *out->rw);
+	assign_key_ids(out);
+	resolve_segments(out);
 	out->dateline = sole_dateline(out);
 	for (i = 0; i < mr->n; i++) {
-		out->rm[i].sc = arena_calloc(a, mr->m[i].n_cands ? mr->m[i].n_cands : 1,
-					     sizeof *out->rm[i].sc);
+		out->rm[i].sc = arena_calloc(a, mr->m[i].n_cands ? mr->m[i].n_cands : 1, sizeof *out->rm[i].sc);
 		out->rm[i].keep = 1;
 		out->rm[i].in_cue = covering_cue(ctx, &mr->m[i]);
+		out->rm[i].seg = out->seg_of_sent[s->toks[mr->m[i].tok_start].sent];
 		score_mention(out, i, 0);
 	}
+	count_paras(out);
 	for (round = 0; round < RESOLVE_ROUNDS; round++) {
 		rebuild_dyn(out);
+		resolve_entities(out);
 		for (i = 0; i < mr->n; i++)
 			score_mention(out, i, 1);
 		for (i = 0; i < mr->n; i++) {
@@ -706,129 +668,6 @@ enum pc_rc resolve_run(struct db *db, const struct scan_doc *s, const struct mat
 		}
 	}
 	rebuild_dyn(out);
-	return PC_OK;
-}
-
-/* --- explanations ------------------------------------------------------ */
-
-struct expl {
-	const char *what;
-	int source;
-	int count;         /* distinct places in the text (toks) */
-	size_t toks[16];   /* where it was seen, so one name is not counted twice */
-	int dateline;
-	double best_w;
-	double best_prox;
-};
-
-static const char *prox_words(double p)
-{
-	if (p >= 1.0)
-		return "in the same sentence";
-	if (p >= 0.75)
-		return "in the next or previous sentence";
-	if (p >= 0.6)
-		return "in the same paragraph";
-	return "elsewhere in the story";
-}
-
-/* M is a mention, or not one and then TOK (a word's token) places the lines. */
-static void explain_from(const struct resolve_state *rs, const struct ctx *c, size_t m, size_t tok,
-			 const struct db_place *p, unsigned opts, struct expl *ex, size_t *n_ex,
-			 size_t cap)
-{
-	size_t i, k, lo, hi;
-	double pxyz[3];
-
-	ctx_xyz(p->lat, p->lon, pxyz);
-	ev_window(rs, c, m, opts | RESOLVE_DOCWIDE, &lo, &hi);
-	for (i = lo; i < hi; i++) {
-		const struct ctx_ev *ev = &c->ev[i];
-		double f, w, pr;
-		if (skip_ev(rs, m, ev, opts) || !ev->what)
-			continue;
-		f = fit_xyz(p, pxyz, &ev->place, ev->xyz, ev->level);
-		if (f < 0.2)
-			continue;
-		pr = m < rs->mr->n || tok >= rs->s->n_toks ? prox(rs, m, ev) : prox_tok(&rs->s->toks[tok], ev);
-		w = ev->weight * f * pr;
-		for (k = 0; k < *n_ex; k++)
-			if (ex[k].source == ev->source && strcasecmp(ex[k].what, ev->what) == 0)
-				break;
-		if (k == *n_ex) {
-			if (*n_ex == cap)
-				continue;
-			ex[k].what = ev->what;
-			ex[k].source = ev->source;
-			ex[k].count = 0;
-			ex[k].best_w = 0;
-			ex[k].best_prox = 0;
-			ex[k].dateline = 0;
-			(*n_ex)++;
-		}
-		if (ev->dateline)
-			ex[k].dateline = 1;
-		{
-			/* The same words can stand behind two pieces of evidence
-			 * (a dateline's own entry and its mention's): count them once. */
-			int seen = 0, q;
-			for (q = 0; q < ex[k].count && q < 16; q++)
-				if (ex[k].toks[q] == ev->tok)
-					seen = 1;
-			if (!seen) {
-				if (ex[k].count < 16)
-					ex[k].toks[ex[k].count] = ev->tok;
-				ex[k].count++;
-			}
-		}
-		if (w > ex[k].best_w)
-			ex[k].best_w = w;
-		if (pr > ex[k].best_prox)
-			ex[k].best_prox = pr;
-	}
-}
-
-static size_t explain(const struct resolve_state *rs, size_t m, size_t tok, const struct db_place *p,
-		      unsigned opts, struct arena *a, const char ***out, size_t max)
-{
-	struct expl ex[32];
-	size_t n_ex = 0, i, j, n = 0;
-	const char **v;
-
-	explain_from(rs, rs->ctx, m, tok, p, opts, ex, &n_ex, 32);
-	explain_from(rs, &rs->dyn, m, tok, p, opts, ex, &n_ex, 32);
-	/* Strongest first (insertion sort: a handful of items). */
-	for (i = 1; i < n_ex; i++)
-		for (j = i; j > 0 && ex[j].best_w * ex[j].count > ex[j - 1].best_w * ex[j - 1].count; j--) {
-			struct expl t = ex[j];
-			ex[j] = ex[j - 1];
-			ex[j - 1] = t;
-		}
-	v = arena_alloc(a, (max ? max : 1) * sizeof *v);
-	for (i = 0; i < n_ex && n < max; i++) {
-		const char *kind = ex[i].source == CTX_SRC_CUE       ? " (cue)"
-				   : ex[i].source == CTX_SRC_DEMONYM ? " (demonym)"
-								     : "";
-		const char *where = ex[i].dateline && ex[i].count == 1 ? "in the dateline"
-									: prox_words(ex[i].best_prox);
-		if (ex[i].count > 1)
-			v[n++] = arena_printf(a, "%s%s named %d times, nearest %s", ex[i].what, kind,
-					      ex[i].count, where);
-		else
-			v[n++] = arena_printf(a, "%s%s named %s", ex[i].what, kind, where);
-	}
-	*out = v;
-	return n;
-}
-
-size_t resolve_explain(const struct resolve_state *rs, size_t m, const struct db_place *p,
-		       unsigned opts, struct arena *a, const char ***out, size_t max)
-{
-	return explain(rs, m, (size_t)-1, p, opts, a, out, max);
-}
-
-size_t resolve_explain_word(const struct resolve_state *rs, size_t tok, const struct db_place *p,
-			    struct arena *a, const char ***out, size_t max)
-{
-	return explain(rs, (size_t)-1, tok, p, 0, a, out, max);
+	resolve_entities(out);
+	return resolve_alts_run(out, d);
 }

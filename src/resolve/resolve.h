@@ -1,22 +1,37 @@
 /*
- * resolve.h: score every reading of every mention against the article's
- * context and choose one.
+ * resolve.h: which place each mention names, what the story supports, and
+ * which other places a writer may have meant.
  *
- * A reading's score is its prior (population, capital or seat, region kind,
- * how the name matched) plus its support: the evidence items of the context
- * stage and of the other mentions' current readings, each weighted by how
- * well it fits the reading (same place, same state, same country, distance)
- * and by how near it stands in the text (same sentence > previous sentence >
- * same paragraph > anywhere; a dateline sets the scene everywhere).  The
- * readings and the evidence from them are refined over a few rounds.  An
- * explicit qualifier decides between readings ("Charlotte, N.C.").
+ * Three jobs, one stage, because they share the same evidence:
  *
- * The same scoring is offered to the detect stage for look-alike places
- * that are not readings of the text (resolve_support).
+ *  1. Reading: every reading of every mention is scored: a prior
+ *     (population, capital or seat, region kind, how the name matched) plus
+ *     the support the story gives it (resolve_support.c), and the best is
+ *     chosen; the readings and the evidence from them are refined over a
+ *     few rounds.  An explicit qualifier decides ("Charlotte, N.C.").  A
+ *     mention match flagged as needing support ("Reading", "Austin said")
+ *     is kept as a place only when the story gives it some: that is the
+ *     not-a-place reading winning, not a second decision about names.
+ *
+ *  2. Support: the document is cut into segments (a story each: a file of
+ *     many stories has many; see RESOLVE_SEG_*), and the evidence of a
+ *     segment (places, regions, demonyms, qualifiers, cue phrases) is
+ *     grouped into the distinct things it names.  resolve_sup() says how
+ *     much a segment supports a place and in what way (the place itself
+ *     named, its state, its country, places near it, the same or next
+ *     sentence, the dateline), in time bounded per mention.
+ *
+ *  3. Alternatives: for each mention and each word match found no place
+ *     for, the places the writer may have meant instead (look-alike names,
+ *     the same name in another region, another spelling, a nearby
+ *     misspelling), with how the two names relate.  All database look-ups
+ *     for detection happen here (resolve_alts.c), cached across documents
+ *     in struct resolve_cache; the detect stage only computes.
  *
  * Ownership: everything in struct resolve_state comes from the caller's
- * arena, except the borrowed inputs (db, scan, matches, context), which
- * must outlive it.  Reads the database; never writes; never prints.
+ * arena, except the borrowed inputs (db, cache, scan, matches, context),
+ * which must outlive it.  struct resolve_cache owns its memory (free with
+ * resolve_cache_free).  Reads the database; never writes; never prints.
  */
 #ifndef PC_RESOLVE_RESOLVE_H
 #define PC_RESOLVE_RESOLVE_H
@@ -28,9 +43,84 @@
 #include "match/match.h"
 #include "scan/scan.h"
 
+#include <stdint.h>
+
+/* ---- the engine-wide cache ---------------------------------------------- */
+
+/* A look-alike pair from a newsroom's configuration (keys, db_key form). */
+struct resolve_pair {
+	char a[128], b[128];
+};
+
+struct resolve_cache_ent;
+struct resolve_label_ent;
+
+/*
+ * Look-alike and near-miss results by key, kept across the documents one
+ * engine checks (a folder of articles names the same places again and
+ * again).  One per thread, like the database handle.
+ */
+struct resolve_cache {
+	struct db *db;                    /* borrowed */
+	const struct resolve_pair *pairs; /* borrowed: the newsroom's look-alikes */
+	size_t n_pairs;
+	struct arena a;
+	struct resolve_cache_ent **slot;  /* open addressing */
+	size_t n, cap;
+	struct resolve_label_ent **lslot; /* region names for messages */
+	size_t n_l, cap_l;
+};
+
+void resolve_cache_init(struct resolve_cache *c, struct db *db);
+/* Set the newsroom's pairs (borrowed) and forget what was cached. */
+void resolve_cache_set_pairs(struct resolve_cache *c, const struct resolve_pair *pairs, size_t n);
+void resolve_cache_free(struct resolve_cache *c);
+/* Between documents: empty the cache if it has grown past its bound. */
+void resolve_cache_trim(struct resolve_cache *c);
+
+/* ---- alternatives --------------------------------------------------------- */
+
+/* How an alternative's name relates to the name written. */
+enum resolve_rel {
+	RESOLVE_REL_SUFFIX = 0,    /* a place suffix added or dropped: Charlotte/Charlottesville */
+	RESOLVE_REL_WORD = 1,      /* a whole word added or dropped: Kansas City/Kansas */
+	RESOLVE_REL_EDIT = 2,      /* a small edit: Austria/Australia, Colombia/Columbia */
+	RESOLVE_REL_LISTED = 3,    /* a documented confusion, or the newsroom's own pair */
+	RESOLVE_REL_VARIANT = 4,   /* the name read is another spelling of the place: Sidney/Sydney */
+	RESOLVE_REL_ELSEWHERE = 5, /* the same name, another place (a qualified name or dateline) */
+	RESOLVE_REL_REGION_OF = 6, /* the region holding a look-alike place: Kansas -> Missouri */
+	RESOLVE_REL_REGION_ALIKE = 7, /* the qualifier's look-alike holds the place: Melbourne, Austria */
+	RESOLVE_REL_DEMONYM = 8,   /* a look-alike demonym's country: Austrian/Australian */
+	RESOLVE_REL_MISSPELL = 9,  /* a word no list knows, a small edit from a name */
+	RESOLVE_REL__COUNT
+};
+
+/* One place a writer may have meant instead of the reading. */
+struct resolve_alt {
+	const struct db_place *place; /* the alternative T */
+	const struct db_place *via;   /* REGION_OF: the look-alike place; REGION_ALIKE: the region */
+	const char *key;    /* T's name key */
+	const char *form;   /* how T is written: its name, or its demonym */
+	int rel;            /* enum resolve_rel */
+	int dist;           /* edit distance between the two keys */
+	int name_kind;      /* how T carries KEY (enum db_name_kind) */
+	int listed;         /* the pair is a documented confusion (geodata lookalikes.tsv or config) */
+	int accepted;       /* VARIANT: an accepted English spelling of T (Odessa, Odesa): no slip */
+};
+
+/* ---- state ---------------------------------------------------------------- */
+
 struct resolve_score {
 	double prior, support, score;
 	double p;      /* share of belief among the mention's readings */
+};
+
+/* What the qualifier of a qualified mention says ("Charlotte, N.C."). */
+enum resolve_qual {
+	RESOLVE_QUAL_NONE = 0,  /* no qualifier */
+	RESOLVE_QUAL_HOLDS = 1, /* a place of the name lies in the region */
+	RESOLVE_QUAL_HAMLET = 2, /* only a hamlet carrying the name as an alternate one */
+	RESOLVE_QUAL_NOT = 3,   /* no place of the name lies there (as far as the gazetteer knows) */
 };
 
 struct resolve_mention {
@@ -46,67 +136,152 @@ struct resolve_mention {
 	 */
 	int unsupported_proper;
 	struct resolve_score *sc; /* one per candidate */
+	unsigned seg;  /* segment */
+	unsigned n_paras; /* paragraphs of the segment that write this mention's name */
+	int qual;      /* enum resolve_qual */
+	struct db_in_region qual_hamlet; /* RESOLVE_QUAL_HAMLET: that hamlet */
+	struct resolve_alt *alts; /* alternatives (arena or cache), n_alts of them */
+	size_t n_alts;
+};
+
+/* A word no list knows (match_unknown) and the names near it. */
+struct resolve_word {
+	unsigned seg;
+	int slot;          /* where a place stands: after in/from..., possessive,
+			    * dateline, qualified, or beside a place in a list */
+	int demonym_shaped; /* ends like a demonym ("-ian", "-ese", "-ish") */
+	size_t span_end;   /* byte end of the span judged: the word, or it and the next word */
+	size_t tok_end;    /* token after that span */
+	struct resolve_alt *alts;
+	size_t n_alts;
+};
+
+/* One thing a segment names: evidence items grouped (resolve_support.c). */
+struct resolve_ent;
+
+struct resolve_seg {
+	size_t tok_lo, tok_hi;     /* tokens [tok_lo, tok_hi) */
+	struct resolve_ent *ent;   /* sorted by country */
+	size_t n_ent;
+	struct resolve_ccr { char cc[4]; size_t lo, hi; } *ccr; /* country -> ent range */
+	size_t n_ccr;
 };
 
 struct resolve_state {
 	struct db *db;
+	struct resolve_cache *cache;
 	const struct scan_doc *s;
 	const struct match_result *mr;
 	const struct ctx *ctx;   /* static evidence */
 	struct ctx dyn;          /* evidence from the mentions' readings */
 	struct resolve_mention *rm; /* one per mention */
+	struct resolve_word *rw;    /* one per unknown word */
 	int *key_id;             /* per mention: mentions with the same key share it */
+	int *kslot;              /* key hash table (resolve_key_find) */
+	size_t kcap;
+	size_t *kcount, *kstart, *kmen; /* per key id: its mentions, in text order */
+	unsigned *seg_of_sent;   /* segment of each sentence */
+	struct resolve_seg *seg;
+	size_t n_seg;
 	int dateline;            /* the story's one qualified dateline mention, or -1 */
 	struct arena *a;
 };
 
-/* Options for resolve_support. */
+/* Options for resolve_support and resolve_sup. */
 enum {
 	RESOLVE_NO_QUALIFIER = 1, /* leave out the mention's own qualifier */
-	RESOLVE_DOCWIDE = 2,      /* no distance decay: what the whole article says */
-	RESOLVE_STRONG = 4,       /* count only strong fits (same place / inside the region) */
+	RESOLVE_DOCWIDE = 2,      /* no distance decay: what the whole segment says */
+	RESOLVE_STRONG = 4,       /* count only strong fits (same place / inside the region / near) */
 	RESOLVE_SAME_KEY = 8,     /* keep evidence from other mentions with the same name */
 };
 
-enum pc_rc resolve_run(struct db *db, const struct scan_doc *s, const struct match_result *mr,
-		       const struct ctx *ctx, struct arena *a, struct resolve_state *out /* OUT */,
-		       struct diag *d);
+/*
+ * Resolve the mentions MR of S against the static evidence CTX.  CACHE
+ * (the engine's) serves the look-alike look-ups.  Everything from A.
+ * Returns PC_ERR_DB on a database failure (details in D).
+ */
+enum pc_rc resolve_run(struct db *db, struct resolve_cache *cache, const struct scan_doc *s,
+		       const struct match_result *mr, const struct ctx *ctx, struct arena *a,
+		       struct resolve_state *out /* OUT */, struct diag *d);
 
 /* Prior of place P when named with a name of kind NAME_KIND. */
 double resolve_prior(const struct db_place *p, int name_kind);
 
 /*
- * Support the article gives to place P as the reading of mention M
- * (evidence from M itself and from mentions with the same key left out).
- * M may be (size_t)-1 for a word that is not a mention (a misspelling):
- * then nothing is left out and distance in the text does not count.
- * OPTS: RESOLVE_*.
+ * Support the segment of mention M gives to place P as its reading
+ * (evidence from M itself and from unqualified mentions with the same key
+ * left out).  M may be (size_t)-1 with TOK set: a word that is not a
+ * mention (a misspelling at token TOK): then nothing is left out.
  */
 double resolve_support(const struct resolve_state *rs, size_t m, const struct db_place *p,
 		       unsigned opts);
+double resolve_support_tok(const struct resolve_state *rs, size_t tok, const struct db_place *p,
+			   unsigned opts);
+
+/* The support of a place broken down by kind, for the detector's features. */
+struct resolve_sup {
+	double all;       /* every fit (docwide, all strengths) */
+	double strong;    /* strong fits: the place, its state, places near it */
+	double same;      /* the place itself, under another name, a cue or a qualified mention */
+	double region;    /* its first-level region named, or places in it (not the place) */
+	double country;   /* its country named (demonym, name, abbreviation) */
+	double near;      /* places near it (RESOLVE_NEAR_KM) outside its first-level region */
+	double local;     /* strong fits in the same or the next sentence */
+	double dateline;  /* strong fits from the dateline */
+	double cue;       /* strong fits from cue phrases */
+	int n_same;       /* distinct names that read as the place itself */
+};
+
+/*
+ * Fill OUT for place P as the reading of mention M (or the word at TOK when
+ * M is (size_t)-1).  OPTS: RESOLVE_NO_QUALIFIER, RESOLVE_SAME_KEY.
+ */
+void resolve_sup(const struct resolve_state *rs, size_t m, size_t tok, const struct db_place *p,
+		 unsigned opts, struct resolve_sup *out /* OUT */);
 
 /* How well evidence about place E fits place C, 0..1. */
 double resolve_fit(const struct db_place *c, const struct db_place *e, int e_level);
 
 /*
- * Evidence lines for place P as the reading of mention M: "Virginia named 2
- * times", "University of Virginia (cue) in the same paragraph".  Strings
- * and array from A; at most MAX lines, strongest first.
+ * Evidence lines for place P as the reading of mention M (or the word at
+ * TOK): "Virginia named 2 times, nearest in the dateline".  Strongest
+ * first, at most MAX; country-level items only for a country P.  Strings
+ * and array from A.
  */
-size_t resolve_explain(const struct resolve_state *rs, size_t m, const struct db_place *p,
+size_t resolve_explain(const struct resolve_state *rs, size_t m, size_t tok, const struct db_place *p,
 		       unsigned opts, struct arena *a, const char ***out /* OUT */, size_t max);
 
-/*
- * The same for a word that is no mention (a misspelling at token TOK):
- * every piece of evidence counts, its distance measured from TOK.
- */
-size_t resolve_explain_word(const struct resolve_state *rs, size_t tok, const struct db_place *p,
-			    struct arena *a, const char ***out, size_t max);
-
-/* Does place C lie inside a region read by qualifier mention Q? */
+/* Does place C lie inside a region read by qualifier Q? */
 int resolve_inside(const struct mention *q, const struct db_place *c);
 
 /* Great-circle distance in km. */
 double resolve_km(double lat1, double lon1, double lat2, double lon2);
+
+/* How many paragraphs of its segment write mention M's name. */
+size_t resolve_key_count(const struct resolve_state *rs, size_t m);
+
+/* The key id of name KEY in the document, or -1 if no mention has it. */
+int resolve_key_find(const struct resolve_state *rs, const char *key);
+
+/* How many mentions of key KEY_ID start in tokens [TOK_LO, TOK_HI). */
+size_t resolve_key_between(const struct resolve_state *rs, int key_id, size_t tok_lo, size_t tok_hi);
+
+/* Is a mention of key KEY_ID in the sentence of token TOK (looking at
+ * most RESOLVE_SENT_SPAN tokens either side)? */
+#define RESOLVE_SENT_SPAN 40
+int resolve_key_in_sentence(const struct resolve_state *rs, int key_id, size_t tok);
+
+/* Do countries A and B (ISO alpha-2) share a border?  (cached) */
+int resolve_neighbours(const struct resolve_state *rs, const char *a, const char *b);
+
+/*
+ * Names for messages, from the database through the cache: the admin1
+ * name ("Virginia"), the country name, and the short label of a region
+ * for suggestions ("Va.", "N.C.", else the region's or country's name).
+ * "" when unknown.  The strings live as long as the cache.
+ */
+const char *resolve_admin1_name(const struct resolve_state *rs, const char *cc, const char *a1);
+const char *resolve_country_name(const struct resolve_state *rs, const char *cc);
+const char *resolve_region_label(const struct resolve_state *rs, const char *cc, const char *a1);
 
 #endif

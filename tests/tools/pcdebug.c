@@ -25,6 +25,7 @@ int main(int argc, char **argv)
 	struct match_result mr;
 	struct ctx cx;
 	struct ctx_cues cues;
+	struct resolve_cache cache;
 	struct resolve_state rs;
 	struct finding *f;
 	struct resolved_place *pl;
@@ -52,17 +53,18 @@ int main(int argc, char **argv)
 	fclose(fp);
 	arena_init(&a, 0);
 	ctx_cues_load(db, &cues, &d);
+	resolve_cache_init(&cache, db);
 	if (read_doc(src, (size_t)len, read_fmt_from_name(argv[2]), argv[2], &a, &doc, &d) ||
 	    scan_run(doc.text, doc.len, &a, &sd, &d) || match_run(db, &sd, &a, &mr, &d) ||
-	    ctx_build(&sd, &mr, &cues, &a, &cx, &d) || resolve_run(db, &sd, &mr, &cx, &a, &rs, &d)) {
+	    ctx_build(&sd, &mr, &cues, &a, &cx, &d) || resolve_run(db, &cache, &sd, &mr, &cx, &a, &rs, &d)) {
 		fprintf(stderr, "pipeline error: %s\n", d.msg);
 		return 2;
 	}
 	printf("static evidence:\n");
 	for (i = 0; i < cx.n_ev; i++)
 		printf("  [%d src%d] %s -> %s %s.%s (id %lld) w=%.2f sent=%u\n", cx.ev[i].level, cx.ev[i].source,
-		       cx.ev[i].what, cx.ev[i].place.name, cx.ev[i].place.country, cx.ev[i].place.admin1,
-		       (long long)cx.ev[i].place.id, cx.ev[i].weight, cx.ev[i].sent);
+		       cx.ev[i].what, cx.ev[i].place->name, cx.ev[i].place->country, cx.ev[i].place->admin1,
+		       (long long)cx.ev[i].place->id, cx.ev[i].weight, cx.ev[i].sent);
 	for (i = 0; i < mr.n; i++) {
 		const struct mention *m = &mr.m[i];
 		printf("mention %zu '%s' key='%s' flags=0x%x keep=%d best=%d conf=%.2f qual=%d\n", i, m->surface,
@@ -82,6 +84,7 @@ int main(int argc, char **argv)
 			printf("   ev: %s\n", f[i].evidence[j]);
 	}
 	arena_free(&a);
+	resolve_cache_free(&cache);
 	ctx_cues_free(&cues);
 	db_close(db);
 	free(src);

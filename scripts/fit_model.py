@@ -1,0 +1,455 @@
+#!/usr/bin/python3
+"""Fit the detector's weights and thresholds on real text (make fit).
+
+usage: scripts/fit_model.py [--db DB] [--out src/detect/detect_weights.h]
+                            [--budget-warn N] [--budget-note N] [--budget-error N]
+                            [--l2 X] [--report] [--no-write]
+
+The detector scores each mention and alternative with one number, the
+log-odds that the writer meant the alternative: a sum of named features
+(src/detect/detect_int.h) times weights.  This script fits those weights
+and chooses the thresholds per rule and severity, then writes them with
+their provenance to src/detect/detect_weights.h.
+
+Data (development parts only; the held-aside parts in tests/eval/splits/
+are scored, never fitted):
+  negatives  every candidate build/pcfeatures finds in the untouched BBC
+             and GeoVirus articles (../shared/corpus): published text, so
+             each is a place the writer meant;
+  positives  the candidate at the swapped span that names the original
+             place, in copies of the same articles where one mention was
+             swapped for a look-alike (scripts/inject_real.py).
+The other candidates of a swapped mention are negatives too: the right
+alternative must outscore the wrong ones.
+
+Model: logistic regression with an L2 penalty (Newton's method, numpy),
+positives weighted so that both classes count equally.
+
+Thresholds come from a budget of false alarms on the development BBC
+articles (every finding there is false unless listed in
+tests/eval/bbc-true.tsv): warnings and errors at most --budget-warn per
+100 articles, suggestions at most --budget-note, errors at most
+--budget-error; within a budget, the thresholds per rule are chosen to
+catch the most plausible development swaps.
+
+Needs Debian's python3-numpy (a development tool: neither the build nor
+the tests run it).
+"""
+import argparse
+import collections
+import datetime
+import hashlib
+import json
+import os
+import subprocess
+import sys
+
+import numpy as np
+
+TOP = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+CORPUS = os.path.join(TOP, "..", "shared", "corpus")
+BUILD = os.path.join(TOP, "build", "fit")
+
+# Families of rules, as the slices bit mask of pcfeatures (enum
+# detect_rule_id): thresholds are chosen per family.
+RULES = ["qualifier-mismatch", "lookalike-context", "region-context", "lookalike-pair",
+         "misspelled-place", "demonym-context", "stale-suppression"]
+FAMILIES = [0, 1, 2, 4, 5]
+SEV_NOTE, SEV_WARN, SEV_ERR = 0, 1, 2
+INF = 1e9
+
+
+def sh(cmd, **kw):
+    return subprocess.run(cmd, check=True, **kw)
+
+
+def read_ndjson(path):
+    with open(path, encoding="utf-8") as f:
+        return [json.loads(l) for l in f if l.strip()]
+
+
+SPLITS = os.path.join(TOP, "tests", "eval", "splits")
+INJECT = os.path.join(TOP, "scripts", "inject_real.py")
+
+
+def heldout_ids(name):
+    path = os.path.join(SPLITS, f"{name}-heldout.txt")
+    ids = set()
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            line = line.strip()
+            if line and not line.startswith("#"):
+                ids.add(line)
+    return ids
+
+
+def features(db, docs, out):
+    """Run build/pcfeatures over DOCS ({id, text}); cached in OUT by content."""
+    feed = "".join(json.dumps({"id": d["id"], "text": d["text"]}) + "\n" for d in docs)
+    h = hashlib.sha1(feed.encode()).hexdigest()[:16]
+    exe = os.path.join(TOP, "build", "pcfeatures")
+    stamp = f"{out}.{h}"
+    if not os.path.exists(stamp) or os.path.getmtime(stamp) < os.path.getmtime(exe):
+        with open(stamp, "w", encoding="utf-8") as f:
+            sh([exe, db], input=feed.encode(), stdout=f)
+    rows = read_ndjson(stamp)
+    return rows[0]["features"], rows[1:]
+
+
+def mention_key(c):
+    return (c["id"], c["off"])
+
+
+def fam_of(c):
+    return [r for r in FAMILIES if c["slices"] & (1 << r)]
+
+
+def is_positive(c, swap):
+    """Is candidate C (in the swapped copy) the swap undone?"""
+    s = swap
+    if c["off"] >= s["byte_end"] or c["off"] + c["len"] <= s["byte_start"]:
+        # a qualifier swap: the candidate is the name before the qualifier
+        if s.get("kind") != "qualifier" or not (0 <= s["byte_start"] - (c["off"] + c["len"]) <= 3):
+            return False
+        o = s["orig_place"]
+        return c["alt"]["cc"] == o.get("country") and (not o.get("admin1") or c["alt"]["a1"] == o.get("admin1")) \
+            and c["alt"]["kind"] == 0
+    o = s["orig_place"]
+    if o.get("id") is not None and c["alt"]["id"] == o["id"]:
+        return True
+    return c["form"].lower() == s["original"].lower() or c["alt"]["name"].lower() == s["original"].lower()
+
+
+def load_true(path):
+    """Reviewed true BBC findings: (id, text) pairs."""
+    keep = set()
+    if not os.path.exists(path):
+        return keep
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("#") or not line.strip():
+                continue
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) >= 2:
+                keep.add((parts[0], parts[1]))
+    return keep
+
+
+class Data:
+    """Candidates of one corpus part: untouched, and swapped copies."""
+
+    def __init__(self, name, cands, swaps=None, swap_cands=None, n_docs=0):
+        self.name = name
+        self.cands = cands
+        self.swaps = swaps or {}
+        self.swap_cands = swap_cands or []
+        self.n_docs = n_docs
+
+
+def build(db, corpus, part, keep_ids, args):
+    docs = [d for d in read_ndjson(os.path.join(CORPUS, corpus + ".ndjson")) if (d["id"] in keep_ids) == (part == "heldout")]
+    os.makedirs(BUILD, exist_ok=True)
+    names, cands = features(db, docs, os.path.join(BUILD, f"{corpus}-{part}"))
+    swap_path = os.path.join(BUILD, f"{corpus}-{part}-swaps.ndjson")
+    ids_path = os.path.join(BUILD, f"{corpus}-{part}.ids")
+    with open(ids_path, "w", encoding="utf-8") as f:
+        f.write("".join(d["id"] + "\n" for d in docs))
+    if not os.path.exists(swap_path) or os.path.getmtime(swap_path) < os.path.getmtime(INJECT):
+        sh(["python3", INJECT,
+            "--corpus", os.path.join(CORPUS, corpus + ".ndjson"), "--ids", ids_path,
+            "--db", db, "--out", swap_path], cwd=TOP)
+    sdocs = read_ndjson(swap_path)
+    swaps = {d["id"]: d["swap"] for d in sdocs}
+    _, scands = features(db, sdocs, os.path.join(BUILD, f"{corpus}-{part}-swapped"))
+    return names, Data(f"{corpus}-{part}", cands, swaps, scands, len(docs))
+
+
+def design(cands_neg, swap_cands, swaps, nf):
+    X, y = [], []
+    for c in cands_neg:
+        X.append(c["x"])
+        y.append(0)
+    for c in swap_cands:
+        s = swaps.get(c["id"])
+        if not s:
+            continue
+        at = not (c["off"] >= s["byte_end"] or c["off"] + c["len"] <= s["byte_start"]) or \
+            (s.get("kind") == "qualifier" and 0 <= s["byte_start"] - (c["off"] + c["len"]) <= 3)
+        if not at:
+            continue  # the rest of the copy repeats the untouched article
+        pos = is_positive(c, s)
+        # A swap the story gives no clue of (the original named once, in a
+        # story about something else) is no slip anyone can see: fitting
+        # it would teach the model to flag names for their pair alone.
+        if pos and not checkable(c, nf):
+            continue
+        X.append(c["x"])
+        y.append(1 if pos else 0)
+    X = np.array(X, dtype=float).reshape(-1, nf)
+    return X, np.array(y, dtype=float)
+
+
+SUPPORT = ["t_strong", "t_same", "t_region", "t_near", "t_country", "t_local", "t_dateline", "t_cue",
+           "t_written", "qual_not", "word_slot"]
+SUPPORT_IDX = []
+
+
+def checkable(c, nf):
+    """Does the story give any clue for the alternative (or rule the
+    literal out)?"""
+    return any(c["x"][i] > 0 for i in SUPPORT_IDX)
+
+
+def fit_logreg(X, y, l2):
+    """L2-penalised logistic regression by Newton's method; classes balanced."""
+    n, p = X.shape
+    pos = y.sum()
+    wpos = (n - pos) / max(pos, 1.0)
+    sw = np.where(y > 0, wpos, 1.0)
+    w = np.zeros(p)
+    reg = np.full(p, l2)
+    reg[0] = 1e-6  # the bias is not shrunk
+    for _ in range(50):
+        z = X @ w
+        pr = 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
+        g = X.T @ (sw * (pr - y)) + reg * w
+        hdiag = sw * pr * (1 - pr)
+        H = (X * hdiag[:, None]).T @ X + np.diag(reg)
+        step = np.linalg.solve(H, g)
+        w -= step
+        if np.max(np.abs(step)) < 1e-7:
+            break
+    return w
+
+
+def score_all(cands, w):
+    for c in cands:
+        c["s"] = float(np.dot(w, c["x"]))
+
+
+def mention_best(cands, th, sev):
+    """Per mention: the best candidate meeting its family's threshold at SEV."""
+    best = {}
+    for c in cands:
+        ok = [f for f in fam_of(c) if c["s"] >= th[f][sev]]
+        if not ok:
+            continue
+        k = mention_key(c)
+        if k not in best or c["s"] > best[k]["s"]:
+            best[k] = c
+    return best
+
+
+def false_alarms(data, th, sev, true_set, text_of):
+    n = 0
+    for k, c in mention_best(data.cands, th, sev).items():
+        if (c["id"], c["surface"]) in true_set:
+            continue
+        n += 1
+    return 100.0 * n / max(1, data.n_docs)
+
+
+def recall(data, th, sev, plausible_only=True):
+    best = mention_best(data.swap_cands, th, sev)
+    n = caught = 0
+    for sid, s in data.swaps.items():
+        if plausible_only and not s.get("plausible"):
+            continue
+        n += 1
+        hit = [c for k, c in best.items() if k[0] == sid and
+               (not (c["off"] >= s["byte_end"] or c["off"] + c["len"] <= s["byte_start"]) or
+                (s.get("kind") == "qualifier" and 0 <= s["byte_start"] - (c["off"] + c["len"]) <= 3))]
+        if hit and is_positive(hit[0], s):
+            caught += 1
+    return caught, n
+
+
+def choose(train_fa, train_rec, budget, sev, th, families):
+    """Lower the families' thresholds greedily: each step takes the move
+    that gains the most recall per false alarm, while within BUDGET."""
+    grid = {}
+    for f in families:
+        vals = sorted({round(c["s"], 3) for d in train_fa for c in d.cands if f in fam_of(c)} |
+                      {round(c["s"], 3) for d in train_rec for c in d.swap_cands if f in fam_of(c)})
+        grid[f] = [v for v in vals if v > -5][::-1][:4000:10]
+    def fa():
+        tot = sum(false_alarms(d, th, sev, TRUE, None) * d.n_docs for d in train_fa)
+        return tot / max(1, sum(d.n_docs for d in train_fa))
+    def rec():
+        c = n = 0
+        for d in train_rec:
+            a, b = recall(d, th, sev)
+            c += a
+            n += b
+        return c / max(1, n)
+    cur_fa, cur_rec = fa(), rec()
+    pos = {f: 0 for f in families}
+    while True:
+        best = None
+        for f in families:
+            if pos[f] >= len(grid[f]):
+                continue
+            old = th[f][sev]
+            step = max(1, len(grid[f]) // 40)
+            th[f][sev] = grid[f][min(pos[f] + step, len(grid[f]) - 1)]
+            nfa, nrec = fa(), rec()
+            th[f][sev] = old
+            if nfa > budget:
+                continue
+            gain = (nrec - cur_rec) / max(1e-3, nfa - cur_fa)
+            if nrec > cur_rec and (best is None or gain > best[0]):
+                best = (gain, f, min(pos[f] + step, len(grid[f]) - 1), nfa, nrec)
+        if not best:
+            break
+        _, f, p, cur_fa, cur_rec = best
+        th[f][sev] = grid[f][p]
+        pos[f] = p + 1
+    return cur_fa, cur_rec
+
+
+TRUE = set()
+
+
+def global_threshold(datas, budget, fams=FAMILIES):
+    """The lowest score threshold at which the untouched articles of DATAS
+    raise at most BUDGET findings per 100 articles (one per mention: its
+    best candidate in FAMS)."""
+    best = []
+    n_docs = sum(d.n_docs for d in datas)
+    for d in datas:
+        top = {}
+        for c in d.cands:
+            if not any(f in fams for f in fam_of(c)) or (c["id"], c["surface"]) in TRUE:
+                continue
+            k = mention_key(c)
+            if k not in top or c["s"] > top[k]:
+                top[k] = c["s"]
+        best.extend(top.values())
+    best.sort(reverse=True)
+    allowed = int(budget * n_docs / 100.0)
+    if allowed >= len(best):
+        return -INF
+    # just above the (allowed+1)-th best false alarm
+    return best[allowed] + 1e-3
+
+
+def main():
+    global TRUE, SPLITS, INJECT
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--db", default=os.path.join(TOP, "geodata", "places.db"))
+    ap.add_argument("--out", default=os.path.join(TOP, "src", "detect", "detect_weights.h"))
+    ap.add_argument("--budget-warn", type=float, default=0.35)
+    ap.add_argument("--budget-note", type=float, default=2.0)
+    ap.add_argument("--budget-error", type=float, default=0.1)
+    ap.add_argument("--l2", type=float, default=1.0)
+    ap.add_argument("--no-write", action="store_true")
+    ap.add_argument("--splits", help="folder of the held-aside id lists (default tests/eval/splits)")
+    ap.add_argument("--inject", help="the swap generator (default scripts/inject_real.py)")
+    ap.add_argument("--true", help="reviewed true BBC findings (default tests/eval/bbc-true.tsv)")
+    a = ap.parse_args()
+    SPLITS = a.splits or SPLITS
+    INJECT = a.inject or INJECT
+    TRUE = load_true(a.true or os.path.join(TOP, "tests", "eval", "bbc-true.tsv"))
+
+    parts = {}
+    names = None
+    for corpus, split in (("bbc-news", "bbc"), ("geovirus", "geovirus")):
+        held = heldout_ids(split)
+        for part in ("dev", "heldout"):
+            names, parts[(split, part)] = build(a.db, corpus, part, held, a)
+    nf = len(names)
+    SUPPORT_IDX[:] = [names.index(n) for n in SUPPORT if n in names]
+    Xs, ys = [], []
+    for split in ("bbc", "geovirus"):
+        d = parts[(split, "dev")]
+        X, y = design(d.cands, d.swap_cands, d.swaps, nf)
+        Xs.append(X)
+        ys.append(y)
+    X = np.vstack(Xs)
+    y = np.concatenate(ys)
+    w = fit_logreg(X, y, a.l2)
+    for d in parts.values():
+        score_all(d.cands, w)
+        score_all(d.swap_cands, w)
+
+    dev_fa = [parts[("bbc", "dev")], parts[("geovirus", "dev")]]
+    th = {f: [INF, INF, INF] for f in FAMILIES}
+    tw = global_threshold(dev_fa, a.budget_warn)
+    tn = global_threshold(dev_fa, a.budget_note)
+    te = global_threshold(dev_fa, a.budget_error, fams=[0])
+    for f in FAMILIES:
+        th[f] = [tn, tw, te if f == 0 else INF]
+
+    report = []
+    for (split, part), d in sorted(parts.items()):
+        fa_w = false_alarms(d, th, SEV_WARN, TRUE, None) if split == "bbc" else float("nan")
+        fa_n = false_alarms(d, th, SEV_NOTE, TRUE, None) if split == "bbc" else float("nan")
+        cw, nw = recall(d, th, SEV_WARN)
+        ca, na = recall(d, th, SEV_WARN, plausible_only=False)
+        report.append((split, part, d.n_docs, fa_w, fa_n, cw, nw, ca, na))
+    lines = []
+    for split, part, n, faw, fan, cw, nw, ca, na in report:
+        fa_txt = f"{faw:.2f} warnings+errors, {fan:.2f} findings with notes per 100 articles; " if split == "bbc" else ""
+        lines.append(f"{split} {part} ({n} articles): {fa_txt}plausible swaps caught {cw}/{nw} "
+                     f"({100.0 * cw / max(1, nw):.1f}%), all swaps {ca}/{na} ({100.0 * ca / max(1, na):.1f}%)")
+    print("\n".join(lines))
+    print("weights:")
+    for n_, v in sorted(zip(names, w), key=lambda t: -abs(t[1])):
+        print(f"  {n_:18s} {v:+.3f}")
+    print("thresholds (note, warning, error):")
+    for f in FAMILIES:
+        print(f"  {RULES[f]:20s} {th[f]}")
+    if a.no_write:
+        return 0
+    write_header(a.out, names, w, th, lines, X.shape[0], int(y.sum()))
+    print(f"written to {os.path.relpath(a.out, TOP)}")
+    return 0
+
+
+def fmt(v):
+    return "1e9" if v >= INF else ("-1e9" if v <= -INF else f"{v:.4f}")
+
+
+def write_header(path, names, w, th, lines, n_rows, n_pos):
+    today = datetime.date.today().isoformat()
+    enum = {n: "F_" + n.upper() for n in names}
+    out = []
+    out.append("/*")
+    out.append(" * detect_weights.h: GENERATED by scripts/fit_model.py (make fit); do not")
+    out.append(" * edit by hand.  The weights of the detector's features (detect_int.h)")
+    out.append(" * and the score each rule needs per severity.")
+    out.append(" *")
+    out.append(f" * Fitted {today} on the development parts of ../shared/corpus (BBC news,")
+    out.append(f" * GeoVirus): {n_rows} candidates, {n_pos} of them swaps undone.")
+    out.append(" * Thresholds from the false-alarm budget on the development BBC articles.")
+    out.append(" * Figures at these settings (held-aside parts were not fitted):")
+    for l in lines:
+        out.append(" *   " + l)
+    out.append(" */")
+    out.append("#ifndef PC_DETECT_DETECT_WEIGHTS_H")
+    out.append("#define PC_DETECT_DETECT_WEIGHTS_H")
+    out.append("")
+    out.append("static const double detect_weights[F__COUNT] = {")
+    for n, v in zip(names, w):
+        out.append(f"\t[{enum[n]}] = {v:.4f},")
+    out.append("};")
+    out.append("")
+    out.append("/* Score thresholds per rule, by severity (suggestion, warning, error). */")
+    out.append("static const double detect_thresholds[DETECT_RULE__COUNT][3] = {")
+    ids = ["DETECT_RULE_QUALIFIER_MISMATCH", "DETECT_RULE_LOOKALIKE_CONTEXT", "DETECT_RULE_REGION_CONTEXT",
+           "DETECT_RULE_LOOKALIKE_PAIR", "DETECT_RULE_MISSPELLED_PLACE", "DETECT_RULE_DEMONYM_CONTEXT",
+           "DETECT_RULE_STALE_SUPPRESSION"]
+    for i, rid in enumerate(ids):
+        t = th.get(i, [INF, INF, INF])
+        if i == 3:
+            t = th[1]
+        out.append(f"\t[{rid}] = {{ {fmt(t[0])}, {fmt(t[1])}, {fmt(t[2])} }},")
+    out.append("};")
+    out.append("")
+    out.append("#endif")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("\n".join(out) + "\n")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,269 @@
+/*
+ * detect_features.c: the features of a candidate (detect_int.h).  Each
+ * is a plain description of the mention, the two places and what the
+ * story says of each; how much each counts is the fitted weights' job.
+ */
+#include "detect/detect_int.h"
+
+#include <math.h>
+#include <string.h>
+#include <strings.h>
+
+const struct detect_feat_info detect_feat_info[F__COUNT] = {
+	[F_BIAS] = { "bias", NULL },
+	[F_REL_SUFFIX] = { "rel_suffix", NULL },
+	[F_REL_WORD] = { "rel_word", NULL },
+	[F_REL_EDIT] = { "rel_edit", NULL },
+	[F_REL_LISTED] = { "rel_listed", NULL },
+	[F_REL_VARIANT] = { "rel_variant", "%L is another spelling of %T" },
+	[F_REL_ELSEWHERE] = { "rel_elsewhere", NULL },
+	[F_REL_REGION_OF] = { "rel_region_of", NULL },
+	[F_REL_REGION_ALIKE] = { "rel_region_alike", NULL },
+	[F_REL_DEMONYM] = { "rel_demonym", NULL },
+	[F_REL_MISSPELL] = { "rel_misspell", NULL },
+	[F_LISTED] = { "listed", "%L and %T are a documented confusion" },
+	[F_DIST] = { "dist", NULL },
+	[F_SHORT_FORM] = { "short_form", NULL },
+	[F_T_STRONG] = { "t_strong", "the story names %T, its state or places near it" },
+	[F_L_STRONG] = { "l_strong", "the story gives %L nothing of its own" },
+	[F_T_SAME] = { "t_same", "%T itself is named in the story" },
+	[F_T_REGION] = { "t_region", "%T's state or region is named" },
+	[F_L_REGION] = { "l_region", "the story names nothing of %L's state" },
+	[F_T_NEAR] = { "t_near", "places near %T are named" },
+	[F_T_COUNTRY] = { "t_country", "%T's country is named" },
+	[F_L_COUNTRY] = { "l_country", "the story does not name %L's country" },
+	[F_T_LOCAL] = { "t_local", "%T is supported in the same or the next sentence" },
+	[F_L_LOCAL] = { "l_local", NULL },
+	[F_T_DATELINE] = { "t_dateline", "the dateline puts the story at %T" },
+	[F_L_DATELINE] = { "l_dateline", NULL },
+	[F_T_CUE] = { "t_cue", "a team, institution or landmark of %T is named" },
+	[F_L_REPEAT] = { "l_repeat", "%L is written only once" },
+	[F_T_WRITTEN] = { "t_written", "the story writes %T elsewhere" },
+	[F_T_SAME_SENT] = { "t_same_sent", NULL },
+	[F_T_PROM] = { "t_prom", "%T is a prominent place" },
+	[F_L_PROM] = { "l_prom", "%L is a small place" },
+	[F_T_IS_REGION] = { "t_is_region", NULL },
+	[F_L_IS_REGION] = { "l_is_region", NULL },
+	[F_SAME_COUNTRY] = { "same_country", NULL },
+	[F_NEIGHBOURS] = { "neighbours", NULL },
+	[F_LOG_KM] = { "log_km", NULL },
+	[F_LIST] = { "list", NULL },
+	[F_QUOTED] = { "quoted", NULL },
+	[F_HEADLINE] = { "headline", NULL },
+	[F_DATELINE_POS] = { "dateline_pos", NULL },
+	[F_COUNTRY_SLOT] = { "country_slot", "%L stands where a state acts (\"%L's government\")" },
+	[F_PLACE_SLOT] = { "place_slot", NULL },
+	[F_QUALIFIED] = { "qualified", NULL },
+	[F_QUAL_NOT] = { "qual_not", "no place called %L lies in the region named" },
+	[F_QUAL_HAMLET] = { "qual_hamlet", "only a hamlet under an old name lies in the region named" },
+	[F_T_IN_QUAL] = { "t_in_qual", "%T lies in the region named" },
+	[F_L_WEAK_NAME] = { "l_weak_name", NULL },
+	[F_L_ALT] = { "l_alt", NULL },
+	[F_L_UNKEPT] = { "l_unkept", "the story gives %L no support as a place" },
+	[F_WORD_SLOT] = { "word_slot", "the word stands where a place stands" },
+	[F_WORD_DEMONYM] = { "word_demonym", NULL },
+};
+
+const size_t detect_n_features = F__COUNT;
+
+const char *detect_feature_name(size_t i)
+{
+	return i < F__COUNT ? detect_feat_info[i].name : "";
+}
+
+/*
+ * Prominence: log10 of the population over PROM_DECADES (a city of ten
+ * million is 1); a country or a state counts as 1, whatever its people.
+ */
+#define PROM_DECADES 7.0
+#define PROM_POP_FLOOR 100.0
+/* Distance between the two places: log10(1 + km) over KM_DECADES. */
+#define KM_DECADES 4.0
+/* Edit distances above this count as this. */
+#define DIST_CAP 3
+
+/* Nouns after a name that make it speak for the state itself:
+ * "Niger's central bank", "Austrian ministers". */
+static const char *const state_nouns[] = {
+	"government", "minister", "ministers", "ministry", "officials", "official",
+	"authorities", "police", "army", "troops", "soldiers", "forces", "military",
+	"navy", "president", "prime", "premier", "parliament", "lawmakers",
+	"legislators", "senate", "central", "economy", "farmers", "growers",
+	"exporters", "voters", "capital", "embassy", "diplomats", "state", "national",
+	"federal", "court", "courts", "coast", "border", "team", "squad", "league",
+};
+
+static int before_state_noun(const struct scan_doc *s, size_t t)
+{
+	size_t i;
+
+	if (t >= s->n_toks || !(s->toks[t].flags & SCAN_WORD))
+		return 0;
+	for (i = 0; i < sizeof state_nouns / sizeof state_nouns[0]; i++)
+		if (strlen(state_nouns[i]) == s->toks[t].len &&
+		    strncasecmp(state_nouns[i], s->text + s->toks[t].off, s->toks[t].len) == 0)
+			return 1;
+	return 0;
+}
+
+/* Is LNG the key SHRT with whole words added before or after it? */
+static int word_extends(const char *shrt, const char *lng)
+{
+	size_t ls = strlen(shrt), ll = strlen(lng);
+
+	if (ll <= ls + 1)
+		return 0;
+	if (strncmp(lng, shrt, ls) == 0 && lng[ls] == ' ')
+		return 1;
+	return strcmp(lng + ll - ls, shrt) == 0 && lng[ll - ls - 1] == ' ';
+}
+
+/*
+ * How many other names stand within LIST_REACH tokens of the span
+ * [TOK, TOK_END): a list or a table ("Jurgen Melzer (Austria), Lindsay
+ * Davenport (US)") names places side by side for what they are.
+ */
+#define LIST_REACH 8
+
+static size_t list_neighbours(const struct resolve_state *rs, size_t tok, size_t tok_end)
+{
+	const struct match_result *mr = rs->mr;
+	size_t lo = 0, hi = mr->n, n = 0, i, from = tok > LIST_REACH ? tok - LIST_REACH : 0;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (mr->m[mid].tok_start < from)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (i = lo; i < mr->n && mr->m[i].tok_start < tok_end + LIST_REACH; i++)
+		if ((mr->m[i].tok_start < tok || mr->m[i].tok_start >= tok_end) &&
+		    !(mr->m[i].flags & (MATCH_QUALIFIER | MATCH_REGION_ABBR)))
+			n++;
+	return n;
+}
+
+static double prom(const struct db_place *p)
+{
+	double v;
+
+	if (!p)
+		return 0.0;
+	if (p->kind == DB_KIND_COUNTRY || p->kind == DB_KIND_ADMIN1 || p->kind == DB_KIND_REGION)
+		return 1.0;
+	v = log10((p->population > 0 ? (double)p->population : 0.0) + PROM_POP_FLOOR) / PROM_DECADES;
+	return v > 1.0 ? 1.0 : v;
+}
+
+static int is_region(const struct db_place *p)
+{
+	return p && (p->kind == DB_KIND_COUNTRY || p->kind == DB_KIND_ADMIN1);
+}
+
+static int rel_feature(int rel)
+{
+	static const int map[RESOLVE_REL__COUNT] = {
+		[RESOLVE_REL_SUFFIX] = F_REL_SUFFIX,
+		[RESOLVE_REL_WORD] = F_REL_WORD,
+		[RESOLVE_REL_EDIT] = F_REL_EDIT,
+		[RESOLVE_REL_LISTED] = F_REL_LISTED,
+		[RESOLVE_REL_VARIANT] = F_REL_VARIANT,
+		[RESOLVE_REL_ELSEWHERE] = F_REL_ELSEWHERE,
+		[RESOLVE_REL_REGION_OF] = F_REL_REGION_OF,
+		[RESOLVE_REL_REGION_ALIKE] = F_REL_REGION_ALIKE,
+		[RESOLVE_REL_DEMONYM] = F_REL_DEMONYM,
+		[RESOLVE_REL_MISSPELL] = F_REL_MISSPELL,
+	};
+	return rel >= 0 && rel < RESOLVE_REL__COUNT ? map[rel] : F_REL_EDIT;
+}
+
+void detect_features(const struct dstate *ds, struct detect_cand *c)
+{
+	const struct resolve_state *rs = ds->rs;
+	const struct resolve_alt *t = c->alt;
+	const struct db_place *T = t->place, *L = c->lit;
+	const struct mention *mn = c->m != (size_t)-1 ? &rs->mr->m[c->m] : NULL;
+	const struct match_unknown *u = mn ? NULL : &rs->mr->unk[c->w];
+	size_t tok = mn ? mn->tok_start : u->tok_start, tok_end = mn ? mn->tok_end : rs->rw[c->w].tok_end;
+	const char *key = mn ? mn->key : u->key;
+	unsigned flags = mn ? mn->flags : u->flags;
+	unsigned opts = mn && mn->qualifier >= 0 ? RESOLVE_NO_QUALIFIER : 0;
+	const struct resolve_seg *sg = &rs->seg[mn ? rs->rm[c->m].seg : rs->rw[c->w].seg];
+	struct resolve_sup st, sl;
+	double *x = c->x;
+	int kid;
+
+	memset(x, 0, F__COUNT * sizeof *x);
+	x[F_BIAS] = 1.0;
+	x[rel_feature(t->rel)] = 1.0;
+	x[F_LISTED] = t->listed;
+	x[F_DIST] = t->dist < DIST_CAP ? t->dist : DIST_CAP;
+	x[F_SHORT_FORM] = L && L->kind == DB_KIND_PLACE && T->kind == DB_KIND_PLACE &&
+			  (word_extends(key, t->key) || word_extends(t->key, key));
+
+	resolve_sup(rs, c->m, tok, T, opts, &st);
+	x[F_T_STRONG] = log1p(st.strong);
+	x[F_T_SAME] = log1p(st.same);
+	x[F_T_REGION] = log1p(st.region);
+	x[F_T_NEAR] = log1p(st.near);
+	x[F_T_COUNTRY] = log1p(st.country);
+	x[F_T_LOCAL] = log1p(st.local);
+	x[F_T_DATELINE] = log1p(st.dateline);
+	x[F_T_CUE] = log1p(st.cue);
+	/* The region of a look-alike city: the city itself must be named. */
+	if (t->rel == RESOLVE_REL_REGION_OF && t->via) {
+		struct resolve_sup sv;
+		resolve_sup(rs, c->m, tok, t->via, opts, &sv);
+		x[F_T_SAME] = log1p(sv.same + sv.cue);
+	}
+	if (L) {
+		resolve_sup(rs, c->m, tok, L, opts, &sl);
+		x[F_L_STRONG] = log1p(sl.strong);
+		x[F_L_REGION] = log1p(sl.region);
+		x[F_L_COUNTRY] = log1p(sl.country);
+		x[F_L_LOCAL] = log1p(sl.local);
+		x[F_L_DATELINE] = log1p(sl.dateline);
+	}
+	/* How often the story writes the name: a slip is written once. */
+	if (mn)
+		x[F_L_REPEAT] = log((double)resolve_key_between(rs, rs->key_id[c->m], sg->tok_lo, sg->tok_hi));
+	/* T's own name written in the story, and in the same sentence. */
+	kid = t->rel == RESOLVE_REL_ELSEWHERE ? -1 : resolve_key_find(rs, t->key);
+	if (kid >= 0) {
+		x[F_T_WRITTEN] = log1p((double)resolve_key_between(rs, kid, sg->tok_lo, sg->tok_hi));
+		x[F_T_SAME_SENT] = resolve_key_in_sentence(rs, kid, tok);
+	}
+	x[F_T_PROM] = prom(T);
+	x[F_L_PROM] = prom(L);
+	x[F_T_IS_REGION] = is_region(T);
+	x[F_L_IS_REGION] = is_region(L);
+	if (L) {
+		x[F_SAME_COUNTRY] = strcmp(L->country, T->country) == 0;
+		x[F_NEIGHBOURS] = resolve_neighbours(rs, L->country, T->country);
+		x[F_LOG_KM] = log10(1.0 + resolve_km(L->lat, L->lon, T->lat, T->lon)) / KM_DECADES;
+	}
+	x[F_LIST] = log1p((double)list_neighbours(rs, tok, tok_end));
+	x[F_QUOTED] = (flags & MATCH_QUOTED) != 0;
+	x[F_HEADLINE] = (flags & MATCH_HEADLINE) != 0;
+	x[F_DATELINE_POS] = (flags & MATCH_DATELINE) != 0;
+	x[F_COUNTRY_SLOT] = (flags & MATCH_POSS) || before_state_noun(rs->s, tok_end);
+	x[F_PLACE_SLOT] = (flags & MATCH_PLACE_SLOT) != 0;
+	if (mn && mn->qualifier >= 0) {
+		const struct resolve_mention *r = &rs->rm[c->m];
+		x[F_QUALIFIED] = 1.0;
+		x[F_QUAL_NOT] = r->qual == RESOLVE_QUAL_NOT;
+		x[F_QUAL_HAMLET] = r->qual == RESOLVE_QUAL_HAMLET;
+		x[F_T_IN_QUAL] = resolve_inside(&rs->mr->m[mn->qualifier], T) ||
+				 (t->rel == RESOLVE_REL_REGION_ALIKE);
+	}
+	if (mn) {
+		const struct resolve_mention *r = &rs->rm[c->m];
+		x[F_L_WEAK_NAME] = (flags & (MATCH_WEAK | MATCH_GIVEN | MATCH_CALENDAR)) != 0;
+		x[F_L_ALT] = r->best >= 0 && mn->cands[r->best].name_kind == DB_NAME_ALT && t->rel != RESOLVE_REL_VARIANT;
+		x[F_L_UNKEPT] = !r->keep;
+	} else {
+		x[F_WORD_SLOT] = rs->rw[c->w].slot;
+		x[F_WORD_DEMONYM] = rs->rw[c->w].demonym_shaped;
+	}
+}

@@ -1,0 +1,32 @@
+/*
+ * rule_demonym_context.c: a demonym that fits the story worse than a
+ * look-alike country's, or a word that is no demonym but is close to one.
+ *
+ *   CANBERRA -- Austrian ministers met at Parliament House on Monday.
+ *   -> Australian
+ *
+ * Slice: a demonym mention and a look-alike demonym, or a word no list
+ * knows and a demonym one or two edits away ("Columbian").
+ */
+#include "detect/detect_int.h"
+
+int rule_demonym_context_accepts(const struct dstate *ds, const struct detect_cand *c)
+{
+	(void)ds;
+	return c->alt->rel == RESOLVE_REL_DEMONYM || (c->m == (size_t)-1 && c->alt->name_kind == DB_NAME_DEMONYM);
+}
+
+void rule_demonym_context_describe(const struct dstate *ds, const struct detect_cand *c, struct finding *f)
+{
+	const struct mention *mn = detect_mention(ds, c);
+	const struct db_place *t = c->alt->place;
+
+	f->suggestion = arena_strdup(ds->a, c->alt->form);
+	if (mn)
+		f->message = arena_printf(ds->a, "%s refers to %s, but this story is about %s (%s)%s", mn->surface,
+					  c->lit ? c->lit->name : mn->surface, t->name, c->alt->form,
+					  detect_quoted_note(f));
+	else
+		f->message = arena_printf(ds->a, "%s is not a demonym; did you mean %s (%s)?%s", f->text, c->alt->form,
+					  t->name, detect_quoted_note(f));
+}

@@ -1,0 +1,47 @@
+/*
+ * rule_lookalike_context.c: a place name that fits the story worse than
+ * a look-alike place.
+ *
+ *   CANBERRA -- Austria's prime minister met the state premiers in Sydney.
+ *   -> Australia
+ *
+ * Slice: a mention (not a qualified one its qualifier rules out) and a
+ * look-alike name: a suffix, a word, a small edit, a documented pair, or
+ * the name read being another spelling of the place meant.  Where the
+ * look-alike is written in the story too and the score earns only a
+ * suggestion, the finding is the reminder (lookalike-pair) instead.
+ */
+#include "detect/detect_int.h"
+
+int detect_lookalike_rel(int rel)
+{
+	return rel == RESOLVE_REL_SUFFIX || rel == RESOLVE_REL_WORD || rel == RESOLVE_REL_EDIT ||
+	       rel == RESOLVE_REL_LISTED || rel == RESOLVE_REL_VARIANT;
+}
+
+int rule_lookalike_context_accepts(const struct dstate *ds, const struct detect_cand *c)
+{
+	const struct mention *mn = detect_mention(ds, c);
+
+	if (!mn || !detect_lookalike_rel(c->alt->rel) || (mn->flags & MATCH_DEMONYM))
+		return 0;
+	return !(mn->qualifier >= 0 && ds->rs->rm[c->m].qual != RESOLVE_QUAL_HOLDS);
+}
+
+void rule_lookalike_context_describe(const struct dstate *ds, const struct detect_cand *c, struct finding *f)
+{
+	const struct mention *mn = detect_mention(ds, c);
+	const struct db_place *l = c->lit, *t = c->alt->place;
+
+	f->suggestion = arena_strdup(ds->a, t->name);
+	if (c->alt->rel == RESOLVE_REL_VARIANT && l)
+		f->message = arena_printf(ds->a, "%s is a different place (in %s); this story is about %s in %s%s",
+					  mn->surface, detect_where(ds, l), t->name, detect_where(ds, t),
+					  detect_quoted_note(f));
+	else if (l && l->kind == DB_KIND_PLACE && t->kind == DB_KIND_PLACE)
+		f->message = arena_printf(ds->a, "%s is in %s, but this story is about %s in %s%s", mn->surface,
+					  detect_where(ds, l), t->name, detect_where(ds, t), detect_quoted_note(f));
+	else
+		f->message = arena_printf(ds->a, "%s does not fit this story, which is about %s%s", mn->surface, t->name,
+					  detect_quoted_note(f));
+}

@@ -1,0 +1,26 @@
+/*
+ * rule_misspelled_place.c: a word no list knows, a small edit from a
+ * place the story is about.
+ *
+ *   The Reds flew home to Cincinatti after the loss in Ohio.
+ *   -> Cincinnati
+ *
+ * Slice: a word match found no name for, and a place (not a demonym)
+ * whose name is one or two edits away.
+ */
+#include "detect/detect_int.h"
+
+int rule_misspelled_place_accepts(const struct dstate *ds, const struct detect_cand *c)
+{
+	(void)ds;
+	return c->m == (size_t)-1 && c->alt->name_kind != DB_NAME_DEMONYM;
+}
+
+void rule_misspelled_place_describe(const struct dstate *ds, const struct detect_cand *c, struct finding *f)
+{
+	const struct db_place *t = c->alt->place;
+
+	f->suggestion = arena_strdup(ds->a, t->name);
+	f->message = arena_printf(ds->a, "%s is not a place in the gazetteer; did you mean %s?%s", f->text,
+				  detect_label(ds, t), detect_quoted_note(f));
+}

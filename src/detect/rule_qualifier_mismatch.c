@@ -1,0 +1,59 @@
+/*
+ * rule_qualifier_mismatch.c: a place qualified with a region that holds
+ * no place of that name.
+ *
+ *   CHARLOTTESVILLE, N.C. (AP) -- Students returned to campus on Monday.
+ *   -> Charlottesville, Va.   (or Charlotte, N.C.)
+ *
+ * Slice: a qualified mention whose qualifier holds no place of the name
+ * (or only a hamlet under an old name), with the alternative the score
+ * prefers: the same name elsewhere, a look-alike inside the region, or
+ * the name inside the qualifier's look-alike ("Melbourne, Austria").  An
+ * error only where the data rules the literal out (detect_severity).
+ */
+#include "detect/detect_int.h"
+
+int rule_qualifier_mismatch_accepts(const struct dstate *ds, const struct detect_cand *c)
+{
+	const struct mention *mn = detect_mention(ds, c);
+
+	return mn && mn->qualifier >= 0 && ds->rs->rm[c->m].qual != RESOLVE_QUAL_HOLDS &&
+	       c->alt->rel != RESOLVE_REL_DEMONYM;
+}
+
+void rule_qualifier_mismatch_describe(const struct dstate *ds, const struct detect_cand *c, struct finding *f)
+{
+	const struct resolve_state *rs = ds->rs;
+	const struct mention *mn = detect_mention(ds, c);
+	const struct mention *q = &rs->mr->m[mn->qualifier];
+	const struct db_place *reg = &q->cands[0].place, *t = c->alt->place;
+	/* A country qualifier gets a country answer ("No Lyon lies in
+	 * Italy; Lyon is in France"), a state one the state. */
+	int by_country = reg->kind == DB_KIND_COUNTRY;
+	const char *region = by_country ? resolve_country_name(rs, reg->country) : detect_where(ds, reg);
+	const char *t_where = by_country ? resolve_country_name(rs, t->country) : detect_where(ds, t);
+	const char *check = f->sev == DETECT_SEV_SUGGESTION ? "; check the place (a smaller one may not be in the gazetteer)" : "";
+
+	/* The finding spans the name and its qualifier. */
+	f->length = q->off + q->len - mn->off;
+	f->reading = detect_dplace(ds, reg);
+	if (c->alt->rel == RESOLVE_REL_REGION_ALIKE && c->alt->via) {
+		f->suggestion = arena_printf(ds->a, "%s, %s", t->name, c->alt->via->name);
+		f->message = arena_printf(ds->a, "No %s lies in %s; %s is in %s%s%s", t->name, region, t->name,
+					  c->alt->via->name, check, detect_quoted_note(f));
+	} else if (c->x[F_T_IN_QUAL]) {
+		f->suggestion = detect_label(ds, t);
+		f->message = arena_printf(ds->a, "No place called %s lies in %s. In %s: %s%s%s", mn->surface, region,
+					  region, t->name, check, detect_quoted_note(f));
+	} else if (rs->rm[c->m].qual == RESOLVE_QUAL_HAMLET) {
+		const struct db_in_region *h = &rs->rm[c->m].qual_hamlet;
+		f->suggestion = detect_label(ds, t);
+		f->message = arena_printf(ds->a, "The only %s in %s is %s (%lld people); this story is about %s%s%s",
+					  mn->surface, region, h->name, (long long)h->population, t->name, check,
+					  detect_quoted_note(f));
+	} else {
+		f->suggestion = detect_label(ds, t);
+		f->message = arena_printf(ds->a, "No %s lies in %s; %s is in %s%s%s", t->name, region, t->name, t_where,
+					  check, detect_quoted_note(f));
+	}
+}

@@ -1,0 +1,737 @@
+/*
+ * resolve_alts.c: the places a writer may have meant instead of the
+ * reading (resolve.h), and the engine-wide cache that keeps the database
+ * look-ups behind them.  Every database read the detector's questions
+ * need happens here; detect/ computes on what this file leaves in struct
+ * resolve_state.
+ */
+#include "resolve/resolve_int.h"
+
+#include "base/buf.h"
+#include "base/strdist.h"
+#include "base/utf8.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Look-alike names asked for per name (the database's are ordered
+ * closest first). */
+#define RESOLVE_MAX_ALIKES 16
+/* Names a small edit away asked for per name, and the shortest name that
+ * is asked (shorter names are one edit from too many others). */
+#define RESOLVE_MAX_NEAR 8
+#define RESOLVE_NEAR_NAME_LEN 5
+/* Readings kept per look-alike name: the most populous ones, and every
+ * country or first-level region whatever its rank. */
+#define RESOLVE_ALT_READINGS 8
+/* Readings looked up per name (db_names_lookup orders by population). */
+#define RESOLVE_LOOKUP_MAX 64
+/* A look-alike's region is an alternative only for a city this big:
+ * "Kansas" for the state of Kansas City's Missouri, not Port Washington's
+ * New York for "Washington". */
+#define RESOLVE_REGION_OF_POP 100000
+/* A word this many code points long may be two edits from the name
+ * meant ("Massachussetts"); shorter, one ("Burkino"). */
+#define RESOLVE_NEAR2_LEN 8
+/* A misspelling is taken for a place this big or a region: smaller towns
+ * share too many spellings with surnames. */
+#define RESOLVE_MISSPELL_MIN_POP 15000
+/* Without a place slot, an unknown word is looked at when it is shaped
+ * like a demonym or is at least this long ("Massachussetts would"). */
+#define RESOLVE_WORD_LONG 7
+/* A hamlet below this carries a name only weakly (the only "Charlotte" in
+ * Virginia is an old name of Charlotte Court House, 530 people). */
+#define RESOLVE_HAMLET_POP 1000
+/* The cache is emptied, between documents, past this many entries. */
+#define RESOLVE_CACHE_MAX 16384
+
+enum { CACHE_NAME = 0, CACHE_WORD = 1 };
+
+struct resolve_cache_ent {
+	const char *key;
+	int what;                  /* CACHE_NAME or CACHE_WORD */
+	struct resolve_alt *alts;  /* in the cache's arena */
+	size_t n;
+};
+
+struct resolve_label_ent {
+	const char *key;           /* "<kind>|CC|A1" */
+	const char *text;
+};
+
+/* ---- the cache ---------------------------------------------------------------- */
+
+void resolve_cache_init(struct resolve_cache *c, struct db *db)
+{
+	memset(c, 0, sizeof *c);
+	c->db = db;
+	arena_init(&c->a, 0);
+}
+
+static void cache_clear(struct resolve_cache *c)
+{
+	arena_free(&c->a);
+	arena_init(&c->a, 0);
+	c->slot = NULL;
+	c->n = c->cap = 0;
+	c->lslot = NULL;
+	c->n_l = c->cap_l = 0;
+}
+
+void resolve_cache_set_pairs(struct resolve_cache *c, const struct resolve_pair *pairs, size_t n)
+{
+	c->pairs = pairs;
+	c->n_pairs = n;
+	cache_clear(c);
+}
+
+void resolve_cache_free(struct resolve_cache *c)
+{
+	arena_free(&c->a);
+	memset(c, 0, sizeof *c);
+}
+
+static size_t str_hash(const char *k, int salt)
+{
+	size_t h = 5381 + (size_t)salt;
+
+	for (; *k; k++)
+		h = h * 33 + (unsigned char)*k;
+	return h;
+}
+
+/* The slot for (KEY, WHAT): an entry, or an empty slot to fill. */
+static struct resolve_cache_ent **cache_slot(struct resolve_cache *c, const char *key, int what)
+{
+	size_t h, i;
+
+	if (c->n * 2 + 2 > c->cap) {
+		size_t ncap = c->cap ? c->cap * 2 : 1024;
+		struct resolve_cache_ent **ns = arena_calloc(&c->a, ncap, sizeof *ns);
+		for (i = 0; i < c->cap; i++) {
+			if (!c->slot[i])
+				continue;
+			h = str_hash(c->slot[i]->key, c->slot[i]->what) & (ncap - 1);
+			while (ns[h])
+				h = (h + 1) & (ncap - 1);
+			ns[h] = c->slot[i];
+		}
+		c->slot = ns;
+		c->cap = ncap;
+	}
+	h = str_hash(key, what) & (c->cap - 1);
+	while (c->slot[h] && (c->slot[h]->what != what || strcmp(c->slot[h]->key, key) != 0))
+		h = (h + 1) & (c->cap - 1);
+	return &c->slot[h];
+}
+
+/* ---- building alternatives ---------------------------------------------------- */
+
+struct alt_list {
+	struct resolve_alt *v;
+	size_t n, cap;
+};
+
+static struct resolve_alt *alt_push(struct alt_list *l, struct arena *a)
+{
+	if (l->n == l->cap) {
+		size_t ncap = l->cap ? l->cap * 2 : 8;
+		l->v = arena_grow(a, l->v, l->cap, ncap, sizeof *l->v);
+		l->cap = ncap;
+	}
+	memset(&l->v[l->n], 0, sizeof l->v[0]);
+	return &l->v[l->n++];
+}
+
+static int rel_of_kind(int kind)
+{
+	switch (kind) {
+	case DB_ALIKE_SUFFIX:
+		return RESOLVE_REL_SUFFIX;
+	case DB_ALIKE_PREFIX:
+		return RESOLVE_REL_WORD;
+	case DB_ALIKE_LISTED:
+		return RESOLVE_REL_LISTED;
+	default:
+		return RESOLVE_REL_EDIT;
+	}
+}
+
+/* The region row holding place P (its admin1 when WANT_ADMIN1, else its
+ * country), copied into the cache's arena; NULL if there is none. */
+static const struct db_place *region_row(struct resolve_cache *c, const struct db_place *p, int want_admin1)
+{
+	int64_t id = db_region_place_id(c->db, p->country, want_admin1 ? p->admin1 : NULL);
+	struct db_place *r;
+	struct diag d;
+
+	if (!id)
+		return NULL;
+	r = arena_alloc(&c->a, sizeof *r);
+	diag_clear(&d);
+	return db_place_get(c->db, id, r, &d) == PC_OK ? r : NULL;
+}
+
+/* Keep the readings HITS[0..N) of look-alike key AKEY as alternatives. */
+static void add_readings(struct resolve_cache *c, struct alt_list *l, const char *akey, int rel, int dist,
+			 int listed, const struct db_hit *hits, size_t n)
+{
+	size_t j, kept = 0;
+
+	for (j = 0; j < n; j++) {
+		const struct db_hit *h = &hits[j];
+		struct resolve_alt *al;
+		struct db_place *pl;
+		int region = h->place.kind == DB_KIND_COUNTRY || h->place.kind == DB_KIND_ADMIN1;
+		/* An abbreviation ("Va.") or a place's other name (an old or
+		 * foreign one) is not what a writer confuses a name with. */
+		if (h->name_kind == DB_NAME_ABBREV || h->name_kind == DB_NAME_ALT)
+			continue;
+		/* A county or a continent is not what a writer swaps a town or
+		 * a country for. */
+		if (h->place.kind == DB_KIND_ADMIN2 || h->place.kind == DB_KIND_REGION)
+			continue;
+		if (!region && kept >= RESOLVE_ALT_READINGS)
+			continue;
+		if (!region)
+			kept++;
+		pl = arena_alloc(&c->a, sizeof *pl);
+		*pl = h->place;
+		al = alt_push(l, &c->a);
+		al->place = pl;
+		al->key = arena_strdup(&c->a, akey);
+		al->form = arena_strdup(&c->a, h->name_kind == DB_NAME_DEMONYM ? h->form : h->place.name);
+		al->rel = h->name_kind == DB_NAME_DEMONYM ? RESOLVE_REL_DEMONYM : rel;
+		al->dist = dist;
+		al->name_kind = h->name_kind;
+		al->listed = listed;
+		/* "Kansas" for a story about Kansas City: the city's state and
+		 * country are alternatives too (REGION_OF). */
+		if (rel == RESOLVE_REL_WORD && h->place.kind == DB_KIND_PLACE && h->name_kind != DB_NAME_DEMONYM &&
+		    h->place.population >= RESOLVE_REGION_OF_POP) {
+			int lv;
+			for (lv = 1; lv >= 0; lv--) {
+				const struct db_place *r = region_row(c, pl, lv);
+				if (!r)
+					continue;
+				al = alt_push(l, &c->a);
+				al->place = r;
+				al->via = pl;
+				al->key = arena_strdup(&c->a, akey);
+				al->form = r->name;
+				al->rel = RESOLVE_REL_REGION_OF;
+				al->dist = dist;
+				al->name_kind = DB_NAME_MAIN;
+				al->listed = listed;
+			}
+		}
+	}
+}
+
+/* The look-alike alternatives of name KEY (database and newsroom pairs). */
+static enum pc_rc name_alts(struct resolve_cache *c, const char *key, struct resolve_cache_ent **out,
+			    struct diag *d)
+{
+	struct resolve_cache_ent **slot = cache_slot(c, key, CACHE_NAME), *e;
+	struct db_alike al[RESOLVE_MAX_ALIKES + RESOLVE_MAX_NEAR + 8];
+	struct db_hit *hits = NULL;
+	struct alt_list l = { 0 };
+	size_t n_al = 0, i, k, n_h;
+	enum pc_rc rc;
+
+	if (*slot) {
+		*out = *slot;
+		return PC_OK;
+	}
+	if ((rc = db_lookalikes(c->db, key, al, RESOLVE_MAX_ALIKES, &n_al, d)) != PC_OK)
+		return rc;
+	/*
+	 * Prominent names a small edit away that the look-alike table leaves
+	 * out (it pairs names of 5-7 letters only one edit apart): Norfolk /
+	 * Norwalk, Burnley / Burnaby.  The model weighs the distance.
+	 */
+	if (utf8_count(key, strlen(key)) >= RESOLVE_NEAR_NAME_LEN) {
+		struct db_alike near[RESOLVE_MAX_NEAR];
+		size_t n_near = 0, q, r;
+		if ((rc = db_near_keys(c->db, key, 2, near, RESOLVE_MAX_NEAR, &n_near, d)) != PC_OK)
+			return rc;
+		for (q = 0; q < n_near && n_al < sizeof al / sizeof al[0]; q++) {
+			int dup = 0;
+			for (r = 0; r < n_al && !dup; r++)
+				dup = strcmp(al[r].key, near[q].key) == 0;
+			if (dup)
+				continue;
+			al[n_al] = near[q];
+			al[n_al].kind = DB_ALIKE_EDIT;
+			n_al++;
+		}
+	}
+	for (i = 0; i < c->n_pairs && n_al < sizeof al / sizeof al[0]; i++) {
+		const struct resolve_pair *p = &c->pairs[i];
+		const char *other = strcmp(p->a, key) == 0 ? p->b : strcmp(p->b, key) == 0 ? p->a : NULL;
+		if (!other)
+			continue;
+		snprintf(al[n_al].key, sizeof al[n_al].key, "%s", other);
+		al[n_al].kind = DB_ALIKE_LISTED;
+		al[n_al].dist = strdist_osa(key, other, 9);
+		n_al++;
+	}
+	hits = arena_alloc(&c->a, RESOLVE_LOOKUP_MAX * sizeof *hits);
+	for (k = 0; k < n_al; k++) {
+		int listed = al[k].kind == DB_ALIKE_LISTED, rel = rel_of_kind(al[k].kind), dup = 0;
+		/* One pair, one set of alternatives: a listed pair that is also
+		 * an edit pair (Austria, Australia) keeps its closer relation and
+		 * is marked listed. */
+		for (i = 0; i < k; i++)
+			if (strcmp(al[i].key, al[k].key) == 0)
+				dup = 1;
+		if (dup)
+			continue;
+		for (i = k + 1; i < n_al; i++)
+			if (strcmp(al[i].key, al[k].key) == 0) {
+				if (al[i].kind == DB_ALIKE_LISTED)
+					listed = 1;
+				else if (rel == RESOLVE_REL_LISTED)
+					rel = rel_of_kind(al[i].kind);
+			}
+		if ((rc = db_names_lookup(c->db, al[k].key, hits, RESOLVE_LOOKUP_MAX, &n_h, d)) != PC_OK)
+			return rc;
+		add_readings(c, &l, al[k].key, rel, al[k].dist, listed, hits, n_h);
+	}
+	e = arena_alloc(&c->a, sizeof *e);
+	e->key = arena_strdup(&c->a, key);
+	e->what = CACHE_NAME;
+	e->alts = l.v;
+	e->n = l.n;
+	*slot = e;
+	c->n++;
+	*out = e;
+	return PC_OK;
+}
+
+/* The names a word no list knows may be a misspelling of (near keys). */
+static enum pc_rc word_alts(struct resolve_cache *c, const char *key, int maxd, struct resolve_cache_ent **out,
+			    struct diag *d)
+{
+	struct resolve_cache_ent **slot = cache_slot(c, key, CACHE_WORD), *e;
+	struct db_alike near[16];
+	struct db_hit *hits;
+	struct alt_list l = { 0 };
+	size_t n_near = 0, k, j, n_h;
+	enum pc_rc rc;
+
+	if (*slot) {
+		*out = *slot;
+		return PC_OK;
+	}
+	if ((rc = db_near_keys(c->db, key, maxd, near, 16, &n_near, d)) != PC_OK)
+		return rc;
+	hits = arena_alloc(&c->a, RESOLVE_LOOKUP_MAX * sizeof *hits);
+	for (k = 0; k < n_near; k++) {
+		if ((rc = db_names_lookup(c->db, near[k].key, hits, RESOLVE_LOOKUP_MAX, &n_h, d)) != PC_OK)
+			return rc;
+		for (j = 0; j < n_h; j++) {
+			const struct db_hit *h = &hits[j];
+			struct resolve_alt *al;
+			struct db_place *pl;
+			if (h->name_kind == DB_NAME_ABBREV || h->name_kind == DB_NAME_ALT)
+				continue;
+			if (h->place.kind == DB_KIND_PLACE && h->place.population < RESOLVE_MISSPELL_MIN_POP)
+				continue;
+			pl = arena_alloc(&c->a, sizeof *pl);
+			*pl = h->place;
+			al = alt_push(&l, &c->a);
+			al->place = pl;
+			al->key = arena_strdup(&c->a, near[k].key);
+			al->form = arena_strdup(&c->a, h->name_kind == DB_NAME_DEMONYM ? h->form : h->place.name);
+			al->rel = RESOLVE_REL_MISSPELL;
+			al->dist = near[k].dist;
+			al->name_kind = h->name_kind;
+		}
+	}
+	e = arena_alloc(&c->a, sizeof *e);
+	e->key = arena_strdup(&c->a, key);
+	e->what = CACHE_WORD;
+	e->alts = l.v;
+	e->n = l.n;
+	*slot = e;
+	c->n++;
+	*out = e;
+	return PC_OK;
+}
+
+/* ---- per mention ------------------------------------------------------------------ */
+
+/* What the qualifier of mention M says of its name (enum resolve_qual). */
+static int qual_state(struct resolve_state *rs, size_t m)
+{
+	const struct mention *mn = &rs->mr->m[m];
+	const struct mention *q = &rs->mr->m[mn->qualifier];
+	int weak = 0;
+	size_t j;
+
+	for (j = 0; j < mn->n_cands; j++)
+		if (resolve_inside(q, &mn->cands[j].place))
+			return RESOLVE_QUAL_HOLDS;
+	/* The readings are capped at the most populous: ask the database
+	 * whether a smaller place of the name lies in the region. */
+	for (j = 0; j < q->n_cands; j++) {
+		const struct db_place *reg = &q->cands[j].place;
+		struct db_in_region info;
+		if (!db_name_in_region(rs->db, mn->key, reg->country, reg->kind == DB_KIND_ADMIN1 ? reg->admin1 : NULL,
+				       &info))
+			continue;
+		if (info.name_kind != DB_NAME_ALT || info.population >= RESOLVE_HAMLET_POP)
+			return RESOLVE_QUAL_HOLDS;
+		if (!weak) {
+			weak = 1;
+			rs->rm[m].qual_hamlet = info;
+		}
+	}
+	return weak ? RESOLVE_QUAL_HAMLET : RESOLVE_QUAL_NOT;
+}
+
+/* Is mention M a demonym ("Austrian")? Its alternatives are demonyms. */
+static int is_demonym(const struct mention *mn)
+{
+	return (mn->flags & MATCH_DEMONYM) != 0;
+}
+
+/*
+ * Mention M's alternatives: the cached look-alikes of its name (demonyms
+ * for a demonym, names otherwise), then what depends on the mention: its
+ * other readings where a qualifier or the dateline pins the reading, the
+ * places whose other spelling it is, and the qualifier's look-alike
+ * regions holding a place of the name.
+ */
+static enum pc_rc mention_alts(struct resolve_state *rs, size_t m, struct diag *d)
+{
+	const struct mention *mn = &rs->mr->m[m];
+	struct resolve_mention *r = &rs->rm[m];
+	struct resolve_cache_ent *ce = NULL;
+	struct alt_list l = { 0 };
+	size_t i, j;
+	enum pc_rc rc;
+	int own = -1;
+
+	if (mn->qualifier >= 0)
+		r->qual = qual_state(rs, m);
+	if ((rc = name_alts(rs->cache, mn->key, &ce, d)) != PC_OK)
+		return rc;
+	for (i = 0; i < ce->n; i++) {
+		if ((ce->alts[i].rel == RESOLVE_REL_DEMONYM) != is_demonym(mn))
+			continue;
+		*alt_push(&l, rs->a) = ce->alts[i];
+	}
+	if (is_demonym(mn))
+		goto done;
+	for (j = 0; j < mn->n_cands; j++)
+		if (own < 0 && mn->cands[j].name_kind != DB_NAME_ALT &&
+		    (mn->cands[j].place.kind == DB_KIND_PLACE || mn->cands[j].place.kind == DB_KIND_COUNTRY))
+			own = (int)j;
+	/* The same name elsewhere, where the writer pinned one down. */
+	if (mn->qualifier >= 0 || (mn->flags & MATCH_DATELINE)) {
+		size_t kept = 0;
+		for (j = 0; j < mn->n_cands && kept < RESOLVE_ALT_READINGS; j++) {
+			const struct match_cand *c = &mn->cands[j];
+			struct resolve_alt *al;
+			if ((int)j == r->best || c->name_kind == DB_NAME_ABBREV)
+				continue;
+			al = alt_push(&l, rs->a);
+			al->place = &c->place;
+			al->key = mn->key;
+			al->form = c->place.name;
+			al->rel = RESOLVE_REL_ELSEWHERE;
+			al->name_kind = c->name_kind;
+			kept++;
+		}
+	}
+	/* "Sidney" for Sydney: readings through another spelling, beside a
+	 * place that carries the name as its own. */
+	if (own >= 0)
+		for (j = 0; j < mn->n_cands; j++) {
+			const struct match_cand *c = &mn->cands[j];
+			struct resolve_alt *al;
+			struct buf k;
+			if (c->name_kind != DB_NAME_ALT || c->place.kind != DB_KIND_PLACE)
+				continue;
+			buf_init(&k, 128);
+			if (db_key(c->place.name, strlen(c->place.name), &k) != PC_OK || !k.len) {
+				buf_free(&k);
+				continue;
+			}
+			al = alt_push(&l, rs->a);
+			al->place = &c->place;
+			al->key = arena_strdup(rs->a, buf_str(&k));
+			al->form = c->place.name;
+			al->rel = RESOLVE_REL_VARIANT;
+			al->dist = strdist_osa(mn->key, al->key, 3);
+			al->name_kind = DB_NAME_MAIN;
+			al->accepted = db_same_spelling(rs->db, mn->key, al->key);
+			buf_free(&k);
+		}
+	/* "Melbourne, Austria": a look-alike of the region holds the place. */
+	if (mn->qualifier >= 0 && r->qual != RESOLVE_QUAL_HOLDS) {
+		const struct mention *q = &rs->mr->m[mn->qualifier];
+		struct resolve_cache_ent *qe = NULL;
+		if (q->n_cands && q->cands[0].place.kind != DB_KIND_PLACE) {
+			if ((rc = name_alts(rs->cache, q->key, &qe, d)) != PC_OK)
+				return rc;
+			for (i = 0; i < qe->n; i++) {
+				const struct resolve_alt *ra = &qe->alts[i];
+				if (ra->rel == RESOLVE_REL_DEMONYM || ra->rel == RESOLVE_REL_REGION_OF ||
+				    ra->place->kind != q->cands[0].place.kind)
+					continue;
+				for (j = 0; j < mn->n_cands; j++) {
+					const struct match_cand *c = &mn->cands[j];
+					struct resolve_alt *al;
+					if (c->place.kind != DB_KIND_PLACE || c->name_kind == DB_NAME_ALT ||
+					    !db_place_in_region(&c->place, ra->place))
+						continue;
+					al = alt_push(&l, rs->a);
+					al->place = &c->place;
+					al->via = ra->place;
+					al->key = mn->key;
+					al->form = c->place.name;
+					al->rel = RESOLVE_REL_REGION_ALIKE;
+					al->dist = ra->dist;
+					al->name_kind = c->name_kind;
+					al->listed = ra->listed;
+					break;
+				}
+			}
+		}
+	}
+done:
+	r->alts = l.v;
+	r->n_alts = l.n;
+	return PC_OK;
+}
+
+/* ---- words no list knows ---------------------------------------------------------- */
+
+/* Does KEY end like an English demonym ("-ian", "-ese", "-ish", "-i")? */
+static int demonym_shaped(const char *key)
+{
+	static const char *const ends[] = { "an", "ese", "ish", "i", "ic", "ean" };
+	size_t len = strlen(key), i;
+
+	for (i = 0; i < sizeof ends / sizeof ends[0]; i++) {
+		size_t el = strlen(ends[i]);
+		if (len > el + 2 && strcmp(key + len - el, ends[i]) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* First mention starting at or after token T (mentions are in text order). */
+static size_t mention_at(const struct match_result *mr, size_t t)
+{
+	size_t lo = 0, hi = mr->n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (mr->m[mid].tok_start < t)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/*
+ * Is the word U where a place stands: followed by ", <kept region>" (a
+ * qualifier) or beside a kept place in a list ("Lagos, Abuja and Kano")?
+ */
+static int word_in_place_position(const struct resolve_state *rs, const struct match_unknown *u)
+{
+	const struct scan_doc *s = rs->s;
+	size_t i = mention_at(rs->mr, u->tok_end + 1);
+
+	if (i < rs->mr->n && rs->mr->m[i].tok_start == u->tok_end + 1 && scan_is_punct(s, u->tok_end, ',') &&
+	    rs->rm[i].keep && rs->rm[i].best >= 0)
+		return 1;
+	/* the mention just before: "Lagos, Burkino" or "Kano and Burkino" */
+	i = mention_at(rs->mr, u->tok_start);
+	if (i > 0) {
+		const struct mention *b = &rs->mr->m[i - 1];
+		if (b->tok_end + 1 == u->tok_start && rs->rm[i - 1].keep && rs->rm[i - 1].best >= 0 &&
+		    (scan_is_punct(s, b->tok_end, ',') || scan_is_word(s, b->tok_end, "and")))
+			return 1;
+	}
+	return 0;
+}
+
+/* Is token T inside a cue phrase of the story ("Bollywood")? */
+static int in_cue(const struct resolve_state *rs, size_t t)
+{
+	const struct ctx *c = rs->ctx;
+	size_t lo = 0, hi = c->n_ev, i;
+
+	while (lo < hi) { /* first item with tok > t */
+		size_t mid = lo + (hi - lo) / 2;
+		if (c->ev[mid].tok <= t)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (i = lo; i-- > 0 && t - c->ev[i].tok < MATCH_MAX_WORDS * 4;)
+		if (c->ev[i].source == CTX_SRC_CUE && t < c->ev[i].tok_end)
+			return 1;
+	return 0;
+}
+
+static enum pc_rc word_alts_run(struct resolve_state *rs, size_t w, struct diag *d)
+{
+	const struct match_unknown *u = &rs->mr->unk[w];
+	const struct scan_doc *s = rs->s;
+	struct resolve_word *rw = &rs->rw[w];
+	struct resolve_cache_ent *ce = NULL;
+	size_t ulen;
+	int slot;
+	enum pc_rc rc;
+
+	rw->seg = rs->seg_of_sent[s->toks[u->tok_start].sent];
+	rw->span_end = u->off + u->len;
+	rw->tok_end = u->tok_end;
+	if (in_cue(rs, u->tok_start))
+		return PC_OK;
+	slot = (u->flags & (MATCH_PLACE_SLOT | MATCH_POSS | MATCH_DATELINE)) || word_in_place_position(rs, u);
+	ulen = utf8_count(u->key, strlen(u->key));
+	rw->slot = slot;
+	rw->demonym_shaped = demonym_shaped(u->key);
+	if (!slot && !rw->demonym_shaped && ulen < RESOLVE_WORD_LONG)
+		return PC_OK;
+	if ((rc = word_alts(rs->cache, u->key, ulen >= RESOLVE_NEAR2_LEN ? 2 : 1, &ce, d)) != PC_OK)
+		return rc;
+	/* "Burkino Faso": the word with the capitalised word after it may be
+	 * a misspelt two-word name. */
+	if (!ce->n && u->tok_end < s->n_toks && (s->toks[u->tok_end].flags & SCAN_WORD) &&
+	    (s->toks[u->tok_end].flags & SCAN_CAP) && s->toks[u->tok_end].sent == s->toks[u->tok_start].sent) {
+		const struct scan_tok *nx = &s->toks[u->tok_end];
+		struct buf k2;
+		buf_init(&k2, 256);
+		buf_puts(&k2, u->key);
+		buf_putc(&k2, ' ');
+		if (db_key(s->text + nx->off, nx->len, &k2) == PC_OK) {
+			if ((rc = word_alts(rs->cache, buf_str(&k2), 2, &ce, d)) != PC_OK) {
+				buf_free(&k2);
+				return rc;
+			}
+			if (ce->n) {
+				rw->span_end = nx->off + nx->len;
+				rw->tok_end = u->tok_end + 1;
+			}
+		}
+		buf_free(&k2);
+	}
+	rw->alts = ce->alts;
+	rw->n_alts = ce->n;
+	return PC_OK;
+}
+
+enum pc_rc resolve_alts_run(struct resolve_state *rs, struct diag *d)
+{
+	size_t i;
+	enum pc_rc rc;
+
+	if (!rs->cache)
+		return PC_OK;
+	for (i = 0; i < rs->mr->n; i++) {
+		const struct mention *mn = &rs->mr->m[i];
+		if (mn->flags & (MATCH_QUALIFIER | MATCH_REGION_ABBR))
+			continue;
+		if (!rs->rm[i].keep && !rs->rm[i].unsupported_proper && !(mn->flags & MATCH_DEMONYM))
+			continue;
+		if ((rc = mention_alts(rs, i, d)) != PC_OK)
+			return rc;
+	}
+	for (i = 0; i < rs->mr->n_unk; i++)
+		if ((rc = word_alts_run(rs, i, d)) != PC_OK)
+			return rc;
+	return PC_OK;
+}
+
+void resolve_cache_trim(struct resolve_cache *c)
+{
+	if (c->n + c->n_l > RESOLVE_CACHE_MAX)
+		cache_clear(c);
+}
+
+/* ---- labels -------------------------------------------------------------------------- */
+
+enum { LABEL_ADMIN1 = 'a', LABEL_COUNTRY = 'c', LABEL_REGION = 'r', LABEL_NEIGHBOURS = 'n' };
+
+static const char *label(const struct resolve_state *rs, int kind, const char *cc, const char *a1)
+{
+	struct resolve_cache *c = rs->cache;
+	char key[96], out[256];
+	size_t h, i;
+	struct resolve_label_ent *e;
+
+	snprintf(key, sizeof key, "%c|%s|%s", kind, cc ? cc : "", a1 ? a1 : "");
+	if (!c) {
+		out[0] = '\0';
+		goto compute;
+	}
+	if (c->n_l * 2 + 2 > c->cap_l) {
+		size_t ncap = c->cap_l ? c->cap_l * 2 : 256;
+		struct resolve_label_ent **ns = arena_calloc(&c->a, ncap, sizeof *ns);
+		for (i = 0; i < c->cap_l; i++) {
+			if (!c->lslot[i])
+				continue;
+			h = str_hash(c->lslot[i]->key, 0) & (ncap - 1);
+			while (ns[h])
+				h = (h + 1) & (ncap - 1);
+			ns[h] = c->lslot[i];
+		}
+		c->lslot = ns;
+		c->cap_l = ncap;
+	}
+	h = str_hash(key, 0) & (c->cap_l - 1);
+	while (c->lslot[h] && strcmp(c->lslot[h]->key, key) != 0)
+		h = (h + 1) & (c->cap_l - 1);
+	if (c->lslot[h])
+		return c->lslot[h]->text;
+compute:
+	out[0] = '\0';
+	if (kind == LABEL_ADMIN1)
+		db_admin1_name(rs->db, cc, a1, out, sizeof out);
+	else if (kind == LABEL_COUNTRY)
+		db_country_name(rs->db, cc, out, sizeof out);
+	else if (kind == LABEL_NEIGHBOURS)
+		snprintf(out, sizeof out, "%s", db_country_neighbours(rs->db, cc, a1) ? "y" : "");
+	else
+		db_region_label(rs->db, cc, a1, out, sizeof out);
+	if (!c)
+		return arena_strdup(rs->a, out);
+	e = arena_alloc(&c->a, sizeof *e);
+	e->key = arena_strdup(&c->a, key);
+	e->text = arena_strdup(&c->a, out);
+	c->lslot[h] = e;
+	c->n_l++;
+	return e->text;
+}
+
+const char *resolve_admin1_name(const struct resolve_state *rs, const char *cc, const char *a1)
+{
+	return label(rs, LABEL_ADMIN1, cc, a1);
+}
+
+const char *resolve_country_name(const struct resolve_state *rs, const char *cc)
+{
+	return label(rs, LABEL_COUNTRY, cc, NULL);
+}
+
+const char *resolve_region_label(const struct resolve_state *rs, const char *cc, const char *a1)
+{
+	return label(rs, LABEL_REGION, cc, a1);
+}
+
+int resolve_neighbours(const struct resolve_state *rs, const char *a, const char *b)
+{
+	if (!a[0] || !b[0] || strcmp(a, b) == 0)
+		return 0;
+	return label(rs, LABEL_NEIGHBOURS, a, b)[0] != '\0';
+}
