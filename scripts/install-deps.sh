@@ -6,7 +6,7 @@
 set -eu
 PKGS="build-essential pkg-config clang libclang-rt-dev
       libsqlite3-dev sqlite3 libcsv-dev libutf8proc-dev libarchive-dev zlib1g-dev
-      libedit-dev libinih-dev libcjson-dev
+      libedit-dev libinih-dev libcjson-dev libmicrohttpd-dev
       wamerican wbritish iso-codes parallel python3 git valgrind"
 missing=
 for p in $PKGS; do
