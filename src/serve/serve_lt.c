@@ -235,7 +235,9 @@ static cJSON *add_match(cJSON *arr, const struct lt_doc *doc, const struct findi
 {
 	const char *o = buf_str(&doc->orig);
 	size_t olen = doc->orig.len;
-	size_t start = to_orig(doc, f->offset), end = to_orig(doc, f->offset + f->length);
+	size_t start = to_orig(doc, f->offset);
+	/* The end from the match's last byte: the byte after it may begin markup. */
+	size_t end = f->length ? to_orig(doc, f->offset + f->length - 1) + 1 : start;
 	size_t cs, ce, ls, le;
 	const struct detect_rule_info *ri = rule_info(f->rule);
 	cJSON *m = cJSON_CreateObject(), *ctx, *rule, *cat, *reps, *typ;
