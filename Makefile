@@ -44,7 +44,7 @@ UNIT_BIN := $(patsubst tests/unit/%.c,build/asan/tests/%,$(UNIT_SRC))
 GEODATA_IN := geodata/cities500.txt.gz geodata/admin1CodesASCII.txt \
 	geodata/admin2Codes.txt.gz geodata/countryInfo.txt geodata/extra
 
-.PHONY: all db run test unit cli-tests bench eval fuzz fault install clean asan lint valgrind
+.PHONY: all db run test unit cli-tests bench bench-serve eval fuzz fault install clean asan lint valgrind
 
 all: placecheck
 
@@ -86,6 +86,11 @@ valgrind: placecheck geodata/places.db
 
 bench: placecheck geodata/places.db
 	sh scripts/bench.sh
+	sh scripts/bench_serve.sh
+
+# The load test of `placecheck serve` alone (its section of BENCHMARKS.md).
+bench-serve: placecheck geodata/places.db
+	sh scripts/bench_serve.sh
 
 eval: placecheck geodata/places.db
 	sh scripts/eval.sh
