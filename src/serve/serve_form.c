@@ -20,8 +20,11 @@ static int hexval(char c)
 	return -1;
 }
 
-/* Decode S[0..LEN) into a NUL-terminated arena string; *OUT_LEN its length. */
-static enum pc_rc decode(const char *s, size_t len, struct arena *a, const char **out,
+/*
+ * Decode S[0..LEN), which starts at byte AT of the body (for messages),
+ * into a NUL-terminated arena string; *OUT_LEN its length.
+ */
+static enum pc_rc decode(const char *s, size_t len, size_t at, struct arena *a, const char **out,
 			 size_t *out_len, struct diag *d)
 {
 	char *p = arena_alloc(a, len + 1);
@@ -35,7 +38,7 @@ static enum pc_rc decode(const char *s, size_t len, struct arena *a, const char 
 			int lo = hi >= 0 ? hexval(s[i + 2]) : -1;
 			if (hi < 0 || lo < 0)
 				return diag_set(d, PC_ERR_PARSE, NULL, 0, 0,
-						"bad percent escape at byte %zu (want %%XX, two hex digits)", i);
+						"bad percent escape at byte %zu (want %%XX, two hex digits)", at + i);
 			p[n++] = (char)(hi * 16 + lo);
 			i += 2;
 		} else {
@@ -73,14 +76,14 @@ enum pc_rc serve_form_parse(const char *s, size_t len, struct arena *a, struct s
 		for (eq = i; eq < j && s[eq] != '='; eq++)
 			;
 		arg = &out->v[out->n];
-		if ((rc = decode(s + i, eq - i, a, &arg->key, &klen, d)) != PC_OK)
+		if ((rc = decode(s + i, eq - i, i, a, &arg->key, &klen, d)) != PC_OK)
 			return rc;
 		if (klen == 0 || strlen(arg->key) != klen)
 			return diag_set(d, PC_ERR_PARSE, NULL, 0, 0, "a field at byte %zu has no name", i);
 		if (eq < j)
-			rc = decode(s + eq + 1, j - eq - 1, a, &arg->value, &arg->value_len, d);
+			rc = decode(s + eq + 1, j - eq - 1, eq + 1, a, &arg->value, &arg->value_len, d);
 		else
-			rc = decode("", 0, a, &arg->value, &arg->value_len, d);
+			rc = decode("", 0, 0, a, &arg->value, &arg->value_len, d);
 		if (rc != PC_OK)
 			return rc;
 		out->n++;
