@@ -4,11 +4,11 @@
 
 CC      ?= cc
 PREFIX  ?= /usr/local
-PKGS    := sqlite3 libutf8proc libarchive inih libcjson
+PKGS    := sqlite3 libutf8proc libarchive inih libcjson libmicrohttpd
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 # libarchive: headers only; `load` opens it with dlopen (load_input.c says
 # why), so it is not linked.  libcsv ships no .pc file on Debian.
-PKG_LIBS   := $(shell pkg-config --libs $(filter-out libarchive,$(PKGS)) 2>/dev/null || echo -lsqlite3 -lutf8proc -linih -lcjson)
+PKG_LIBS   := $(shell pkg-config --libs $(filter-out libarchive,$(PKGS)) 2>/dev/null || echo -lsqlite3 -lutf8proc -linih -lcjson -lmicrohttpd)
 EDIT_CFLAGS := $(shell pkg-config --cflags libedit 2>/dev/null)
 EDIT_LIBS   := $(shell pkg-config --libs libedit 2>/dev/null || echo -ledit)
 LIBS    := $(PKG_LIBS) -lcsv $(EDIT_LIBS) -lpthread -lm
@@ -22,7 +22,7 @@ STATIC  ?= 1
 have_ar  = $(filter /%,$(shell $(CC) -print-file-name=lib$(1).a))
 ar_group = $(if $(and $(filter 1,$(STATIC)),$(foreach l,$(1),$(call have_ar,$(l)))),$(if $(strip $(foreach l,$(1),$(if $(call have_ar,$(l)),,x))),$(2),$(foreach l,$(1),-l:lib$(l).a)),$(2))
 REL_LIBS := $(call ar_group,sqlite3,-lsqlite3) $(call ar_group,utf8proc,-lutf8proc) \
-	$(call ar_group,inih,-linih) $(call ar_group,csv,-lcsv) -lcjson \
+	$(call ar_group,inih,-linih) $(call ar_group,csv,-lcsv) -lcjson -lmicrohttpd \
 	$(call ar_group,edit bsd md tinfo,$(EDIT_LIBS)) -lpthread -lm
 
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
@@ -44,7 +44,7 @@ UNIT_BIN := $(patsubst tests/unit/%.c,build/asan/tests/%,$(UNIT_SRC))
 GEODATA_IN := geodata/cities500.txt.gz geodata/admin1CodesASCII.txt \
 	geodata/admin2Codes.txt.gz geodata/countryInfo.txt geodata/extra
 
-.PHONY: all db run test unit cli-tests bench eval fuzz fault install clean asan lint valgrind
+.PHONY: all db run test unit cli-tests bench bench-serve eval fuzz fault install clean asan lint valgrind
 
 all: placecheck
 
@@ -86,6 +86,11 @@ valgrind: placecheck geodata/places.db
 
 bench: placecheck geodata/places.db
 	sh scripts/bench.sh
+	sh scripts/bench_serve.sh
+
+# The load test of `placecheck serve` alone (its section of BENCHMARKS.md).
+bench-serve: placecheck geodata/places.db
+	sh scripts/bench_serve.sh
 
 eval: placecheck geodata/places.db
 	sh scripts/eval.sh
@@ -107,6 +112,10 @@ install: placecheck geodata/places.db
 
 clean:
 	rm -rf build placecheck
+
+# The web page goes into the binary by the assembler's .incbin, which the
+# compiler's dependency list does not see.
+build/rel/src/serve/serve_page.o build/asan/src/serve/serve_page.o: src/serve/serve_page.html
 
 -include $(shell find build -name '*.d' 2>/dev/null)
 

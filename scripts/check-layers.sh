@@ -6,7 +6,7 @@
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top/src" || exit 2
-order="base db load read scan match context resolve detect check report config query cli"
+order="base db load read scan match context resolve detect check report config query serve lsp cli"
 rank() {
 	i=0
 	for s in $order; do

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 enum pc_rc check_engine_init(struct check_engine *e, struct db *db, struct diag *d)
 {
@@ -146,6 +147,22 @@ static int cmp_place(const void *x, const void *y)
 	return a->offset < b->offset ? -1 : a->offset > b->offset;
 }
 
+uint64_t check_deadline(unsigned long ms)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec + (uint64_t)ms * 1000000u;
+}
+
+/* PC_ERR_LIMIT once O's deadline has passed (between stages only). */
+static enum pc_rc past_deadline(const struct check_opts *o, const char *name, struct diag *d)
+{
+	if (o->deadline_ns && check_deadline(0) >= o->deadline_ns)
+		return diag_set(d, PC_ERR_LIMIT, name, 0, 0, "time limit passed, not checked");
+	return PC_OK;
+}
+
 enum pc_rc check_doc(struct check_engine *e, const char *name, const char *src, size_t len,
 		     const struct check_opts *o, struct arena *a, struct check_result *out,
 		     struct read_doc *doc_out, struct diag *d)
@@ -166,23 +183,26 @@ enum pc_rc check_doc(struct check_engine *e, const char *name, const char *src, 
 	out->src_len = len;
 	if (fmt == READ_FMT_AUTO)
 		fmt = read_fmt_from_name(name);
-	if ((rc = read_doc(src, len, fmt, name, a, &doc, d)) != PC_OK)
+	if ((rc = past_deadline(o, name, d)) != PC_OK ||
+	    (rc = read_doc(src, len, fmt, name, a, &doc, d)) != PC_OK)
 		return rc;
 	if (doc_out)
 		*doc_out = doc;
-	if ((rc = scan_run(doc.text, doc.len, a, &sd, d)) != PC_OK)
+	if ((rc = past_deadline(o, name, d)) != PC_OK ||
+	    (rc = scan_run(doc.text, doc.len, a, &sd, d)) != PC_OK)
 		return rc;
 	/* One read transaction per document: a consistent snapshot even if a
 	 * load swaps the file, and no lock round trip per lookup. */
 	began = db_read_begin(e->db);
-	rc = match_run(e->db, &sd, a, &mr, d);
+	if ((rc = past_deadline(o, name, d)) == PC_OK)
+		rc = match_run(e->db, &sd, a, &mr, d);
 	if (rc == PC_OK)
 		rc = ctx_build(&sd, &mr, &e->cues, a, &cx, d);
-	if (rc == PC_OK) {
+	if (rc == PC_OK && (rc = past_deadline(o, name, d)) == PC_OK) {
 		resolve_cache_trim(&e->cache);
 		rc = resolve_run(e->db, &e->cache, &sd, &mr, &cx, a, &rs, d);
 	}
-	if (rc == PC_OK)
+	if (rc == PC_OK && (rc = past_deadline(o, name, d)) == PC_OK)
 		rc = detect_run(&rs, &o->detect, a, &out->findings, &out->n_findings, &out->places, &out->n_places, d);
 	db_read_end(e->db, began);
 	if (rc != PC_OK)

@@ -21,6 +21,8 @@
 #include "read/read.h"
 #include "resolve/resolve.h"
 
+#include <stdint.h>
+
 struct check_engine {
 	struct db *db;          /* borrowed */
 	struct ctx_cues cues;   /* owned */
@@ -32,7 +34,14 @@ struct check_engine {
 struct check_opts {
 	enum read_fmt fmt;      /* READ_FMT_AUTO: from the name */
 	struct detect_opts detect;
+	/* CLOCK_MONOTONIC time in nanoseconds after which check_doc gives up
+	 * (PC_ERR_LIMIT, "time limit"), checked between stages; 0: none.  A
+	 * server's per-request limit (serve/); make it with check_deadline(). */
+	uint64_t deadline_ns;
 };
+
+/* The CLOCK_MONOTONIC time MS milliseconds from now, for deadline_ns. */
+uint64_t check_deadline(unsigned long ms);
 
 /* Set up E over DB (borrowed).  Free with check_engine_free. */
 enum pc_rc check_engine_init(struct check_engine *e, struct db *db, struct diag *d);

@@ -22,6 +22,8 @@ static const struct cmd_entry *const cmd_table[] = {
 	&cmd_query_entry,
 	&cmd_shell_entry,
 	&cmd_config_entry,
+	&cmd_serve_entry,
+	&cmd_lsp_entry,
 	&cmd_help_entry,
 };
 #define N_CMDS (sizeof cmd_table / sizeof cmd_table[0])

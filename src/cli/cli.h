@@ -73,6 +73,8 @@ extern const struct cmd_entry cmd_query_entry;
 extern const struct cmd_entry cmd_shell_entry;
 extern const struct cmd_entry cmd_help_entry;
 extern const struct cmd_entry cmd_config_entry;
+extern const struct cmd_entry cmd_serve_entry;
+extern const struct cmd_entry cmd_lsp_entry;
 
 #define PLACECHECK_VERSION "0.1.0"
 

@@ -236,7 +236,7 @@ static void check_run_item(void *wstate, void *item)
 	struct check_run *run = w->run;
 	struct check_item *it = item;
 	struct config_settings fs;
-	struct check_opts co;
+	struct check_opts co = { 0 };
 	struct read_doc doc;
 	struct diag d;
 	size_t k;

@@ -14,6 +14,11 @@
  * charOffset is left out on purpose: under unicodeCodePoints it would be
  * counted in code points, not the bytes the json format gives.
  *
+ * fixes: when the suggestion is one replacement name for the finding's
+ * span (report_is_plain_name, as rdjsonl's suggestions), the result
+ * carries a fix whose one artifactChange deletes that region and inserts
+ * the name, so tools that apply SARIF fixes (and reviewers) can take it.
+ *
  * partialFingerprints["placecheckFinding/v1"] hashes the rule, the file,
  * the folded name and the text of its line, never the line number, so an
  * alert survives edits elsewhere in the file; ":N" numbers repeats of the
@@ -25,6 +30,7 @@
 #include "base/xmem.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -239,7 +245,25 @@ static void put_result(struct rw *w, const struct check_result *r, const struct 
 		rw_json_key(w, "suggestion", 0);
 		rw_json_str(w, f->suggestion);
 	}
-	rw_puts(w, "}}");
+	rw_putc(w, '}');
+	if (report_is_plain_name(f->suggestion) && !(f->text && strcmp(f->text, f->suggestion) == 0)) {
+		/* A machine-applicable fix: the finding's span replaced by the
+		 * suggestion (advice such as "X or Y" stays in the message). */
+		size_t n = strlen(f->suggestion) + sizeof "Replace with ";
+		char *desc = xmalloc(n);
+		snprintf(desc, n, "Replace with %s", f->suggestion);
+		rw_puts(w, ",\"fixes\":[{\"description\":{\"text\":");
+		rw_json_str(w, desc);
+		free(desc);
+		rw_puts(w, "},\"artifactChanges\":[{\"artifactLocation\":{\"uri\":");
+		rw_json_str(w, uri);
+		rw_printf(w, "},\"replacements\":[{\"deletedRegion\":{\"startLine\":%lu,\"startColumn\":%lu,"
+			     "\"endLine\":%lu,\"endColumn\":%lu},\"insertedContent\":{\"text\":",
+			  sp.line, sp.col, sp.end_line, sp.end_col);
+		rw_json_str(w, f->suggestion);
+		rw_puts(w, "}}]}]}]");
+	}
+	rw_putc(w, '}');
 }
 
 enum pc_rc report_sarif_doc(struct buf *out, const struct check_result *r,

@@ -521,11 +521,34 @@ static void test_sarif(void)
 			"\"endLine\":2,\"endColumn\":37}}}],\"partialFingerprints\":"
 			"{\"placecheckFinding/v1\":\"") != NULL);
 	CHECK(strstr(s, ":1\"},\"properties\":{\"confidence\":0.91,\"quoted\":true,"
-			"\"suggestion\":\"Charlottesville\"}}") != NULL);
+			"\"suggestion\":\"Charlottesville\"},") != NULL);
+	/* The suggestion as a machine-applicable fix over the finding's span (issue 15). */
+	CHECK(strstr(s, ",\"fixes\":[{\"description\":{\"text\":\"Replace with Charlottesville\"},"
+			"\"artifactChanges\":[{\"artifactLocation\":{\"uri\":\"news/story.md\"},"
+			"\"replacements\":[{\"deletedRegion\":{\"startLine\":2,\"startColumn\":28,"
+			"\"endLine\":2,\"endColumn\":37},\"insertedContent\":{\"text\":\"Charlottesville\"}}]}]}]}") != NULL);
 	CHECK(strstr(s, "{\"uri\":\"my%20dir/%C3%A4.md\"}") != NULL);
-	CHECK(strstr(s, "}},\n{\"ruleId\"") != NULL); /* the comma between documents */
+	CHECK(strstr(s, "}]}]}]},\n{\"ruleId\"") != NULL); /* the comma between documents */
 	p = s + strlen(s);
 	CHECK(p - s > 6 && strcmp(p - 6, "\n]}]}\n") == 0);
+	free(s);
+}
+
+/* Advice that is no single name ("X or Y") is no fix; the message keeps it (issue 15). */
+static void test_sarif_fix_only_for_a_name(void)
+{
+	struct check_result r = make_result();
+	struct finding f = r.findings[0];
+	enum pc_rc rc;
+	char *s;
+
+	f.suggestion = "Charlottesville, Va. or Charlotte, N.C.";
+	r.findings = &f;
+	r.n_findings = 1;
+	s = render("sarif", &r, 1, NULL, &rc);
+	CHECK_INT(rc, PC_OK);
+	CHECK(json_ok(s));
+	CHECK(strstr(s, "\"fixes\"") == NULL);
 	free(s);
 }
 
@@ -651,6 +674,7 @@ int main(void)
 	TEST(test_github);
 	TEST(test_sarif);
 	TEST(test_sarif_empty);
+	TEST(test_sarif_fix_only_for_a_name);
 	TEST(test_sarif_fingerprint);
 	TEST(test_sarif_needs_state);
 	TEST(test_limit_rolls_back);

@@ -1,0 +1,82 @@
+#!/bin/sh
+# check --format sarif validates against the SARIF 2.1.0 schema (vendored in
+# tests/sarif/), fixes included; each fix, applied to its file, puts the
+# suggestion where the finding was; rdjsonl carries the same suggestions
+# (issue 15: machine-applicable fixes).
+set -u
+top=${PLACECHECK_TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
+bin=${PLACECHECK_BIN:-$top/placecheck}
+db=${PLACECHECK_TEST_DB:-$top/geodata/places.db}
+tmp=$(mktemp -d) || exit 2
+trap 'rm -rf "$tmp"' EXIT INT TERM
+fail() { echo "FAIL: $*"; exit 1; }
+py=python3
+/usr/bin/python3 -c 'import jsonschema' 2>/dev/null && py=/usr/bin/python3
+$py -c 'import jsonschema' 2>/dev/null || fail "python3-jsonschema is not installed (scripts/install-deps.sh)"
+
+mkdir "$tmp/news"
+cp "$top/tests/cases/sample-rally.md" "$tmp/news/rally.md"
+printf 'CANBERRA -- Austria\342\200\231s prime minister met the premiers in Sydney. Caf\303\251 owners in Austria cheered.\n' >"$tmp/news/canberra ä.txt"
+printf 'The Reds flew home to Cincinatti after the loss in Ohio.\n' >"$tmp/news/reds.md"
+printf 'Nothing here.\n' >"$tmp/news/clean.md"
+cd "$tmp" || exit 2
+"$bin" --db "$db" check --no-config --format sarif news >"$tmp/out.sarif"
+[ $? -eq 1 ] || fail "check --format sarif: want exit 1 (findings)"
+"$bin" --db "$db" check --no-config --format rdjsonl news >"$tmp/out.rdjsonl"
+
+$py - "$top/tests/sarif/sarif-2.1.0-rtm.5.json" "$tmp/out.sarif" "$tmp/out.rdjsonl" <<'PY' || exit 1
+import json, sys, urllib.parse
+import jsonschema
+
+schema = json.load(open(sys.argv[1]))
+log = json.load(open(sys.argv[2]))
+errors = sorted(jsonschema.Draft4Validator(schema).iter_errors(log), key=lambda e: list(e.path))
+for e in errors[:10]:
+    print("schema:", "/".join(map(str, e.path)), e.message)
+if errors:
+    sys.exit("FAIL: the SARIF log does not validate")
+
+results = log["runs"][0]["results"]
+fixed = 0
+for r in results:
+    sug = r.get("properties", {}).get("suggestion")
+    if "fixes" not in r:
+        continue
+    assert sug and " or " not in sug, r
+    (change,) = r["fixes"][0]["artifactChanges"]
+    (rep,) = change["replacements"]
+    reg = rep["deletedRegion"]
+    path = urllib.parse.unquote(change["artifactLocation"]["uri"])
+    lines = open(path, encoding="utf-8").read().split("\n")
+    # columnKind is unicodeCodePoints: Python string indices.
+    line = lines[reg["startLine"] - 1]
+    assert reg["startLine"] == reg["endLine"], reg
+    old = line[reg["startColumn"] - 1:reg["endColumn"] - 1]
+    new = line[:reg["startColumn"] - 1] + rep["insertedContent"]["text"] + line[reg["endColumn"] - 1:]
+    assert rep["insertedContent"]["text"] == sug and old != sug, (old, sug)
+    loc = r["locations"][0]["physicalLocation"]["region"]
+    assert (loc["startLine"], loc["startColumn"]) == (reg["startLine"], reg["startColumn"]), r
+    print(f"fix {path}:{reg['startLine']}: {old!r} -> {sug!r}: {new.strip()[:70]}")
+    fixed += 1
+want = {"Charlottesville", "Australia", "Cincinnati"}
+got = {r["fixes"][0]["artifactChanges"][0]["replacements"][0]["insertedContent"]["text"] for r in results if "fixes" in r}
+if not want <= got:
+    sys.exit(f"FAIL: fixes for {sorted(want - got)} missing (got {sorted(got)})")
+
+# rdjsonl: every diagnostic with a plain-name suggestion offers it as a
+# suggestion over the same range, in byte columns.
+n = 0
+for line in open(sys.argv[3]):
+    d = json.loads(line)
+    for s in d.get("suggestions", []):
+        src = open(d["location"]["path"], "rb").read().split(b"\n")
+        rg = s["range"]
+        row = src[rg["start"]["line"] - 1]
+        old = row[rg["start"]["column"] - 1:rg["end"]["column"] - 1].decode()
+        assert old and s["text"] != old, (old, s)
+        n += 1
+if n < 3:
+    sys.exit(f"FAIL: {n} rdjsonl suggestions, want 3 or more")
+print(f"{fixed} SARIF fixes, {n} rdjsonl suggestions")
+PY
+echo "1 passed, 0 failed"
