@@ -42,7 +42,6 @@ import collections
 import json
 import os
 import re
-import shlex
 import subprocess
 import sys
 
@@ -220,7 +219,6 @@ def names_original(sw, sugg):
 def swap_outcome(sw, d, orig):
     """caught | noted | other | missed, the findings there, and collateral."""
     cs, ce = sw["check_byte_start"], sw["check_byte_end"]
-    delta = (sw["byte_end"] - sw["byte_start"]) - len(sw["original"].encode("utf-8"))
     here = [f for f in d.get("findings", []) if f["offset"] < ce and cs < f["offset"] + f["length"]]
     sev = [f for f in here if f.get("severity") in SEVERE]
     if any(names_original(sw, f.get("suggestion")) for f in sev):
@@ -242,7 +240,6 @@ def swap_outcome(sw, d, orig):
             before[k] -= 1
         else:
             coll += 1
-    _ = delta
     return res, here, coll
 
 
@@ -358,7 +355,7 @@ def report(R, md):
     b, g = R["bbc"], R["geovirus"]
     print(f"{h}BBC News (unlabelled): findings that are not real errors")
     print()
-    print(f"A warning or error not in tests/eval/bbc-true.tsv ({R['bbc_true_rows']} reviewed true findings) "
+    print(f"A warning or error not in tests/eval/bbc-true.tsv (reviewed true findings: {R['bbc_true_rows']}) "
           "is a false alarm.  Notes are suggestion-level findings.")
     print()
     rules = sorted(set(b["dev"]["by_rule"]) | set(b["heldout"]["by_rule"]))
@@ -397,9 +394,9 @@ def report(R, md):
             inj = R["injection"][c][p]
             for which in ("plausible", "all"):
                 t = inj[which]
-                rows.append([c, PART_NAME[p], which, t["swaps"], f"{t['recall']:.1f}%", f"{t['noted_pct']:.1f}%",
-                             t["other"], f"{t['collateral_per100']:.1f}"])
-    table(["corpus", "part", "swaps", "n", "caught", "noted", "other", "collateral /100"], rows, md)
+                rows.append([c, PART_NAME[p], which, t["swaps"], f"{t['caught']} ({t['recall']:.1f}%)",
+                             f"{t['noted']} ({t['noted_pct']:.1f}%)", t["other"], f"{t['collateral_per100']:.1f}"])
+    table(["corpus", "part", "which", "swaps", "caught", "noted", "other", "collateral /100"], rows, md)
     print()
     kinds = sorted({k for c in R["injection"].values() for p in PARTS for k in c[p]["by_kind"]})
     rows = []

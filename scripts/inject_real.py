@@ -51,7 +51,6 @@ seeded from its id.  Never changes anything but the one span.
 Standard library only (json, sqlite3, subprocess); eval_real.py imports it.
 """
 import argparse
-import bisect
 import collections
 import hashlib
 import json
@@ -112,6 +111,9 @@ W_NONE = 3.0
 MIN_ORIG_POP = VOCAB_POP
 LEX_CITY_POP = 1000000
 LEX_WORD_OR_GIVEN = 1 | 2    # DB_LEX_WORD | DB_LEX_GIVEN
+# A noun demonym (Icelander, New Zealander) for an adjective (Irish): the
+# sentence would read wrong whatever the place.
+F_DEMONYM_NOUN = 0.2
 # A replacement below this weight (prominence x relation x class) is no slip
 # anyone makes: Florida -> Florina (a Greek town), Vermont -> Ermont.
 W_FLOOR = 1.0
@@ -165,7 +167,7 @@ NEAREST_REGIONS = 4
 
 # Gold label -> GeoNames place: the farthest a reading may lie from the
 # labelled point, by kind (a country's label is anywhere inside it).
-GOLD_TOL_KM = {0: 60.0, 1: 2500.0, 2: 700.0, 3: 250.0, 4: 4000.0}
+GOLD_TOL_KM = {0: 60.0, 1: 3000.0, 2: 1500.0, 3: 250.0, 4: 4000.0}
 
 KIND_NAME = {0: "place", 1: "country", 2: "admin1", 3: "admin2", 4: "region"}
 
@@ -576,6 +578,11 @@ class Gazetteer:
         """{rkey: (form, place, dist, factor)}: demonyms of look-alike places,
         and demonyms a small edit away."""
         out = {}
+        noun = dkey.endswith("er")
+
+        def form_factor(qk):
+            return F_DEMONYM_NOUN if qk.endswith("er") and not noun else 1.0
+
         own = {pid for pid, _ in self.dem.get(dkey, ())}
         for pid in sorted(own):
             p = self.places.get(pid) or self.place(pid)
@@ -586,7 +593,7 @@ class Gazetteer:
                 for qk, form in self.dem_of.get(q.id, ()):
                     if q.id not in own and qk != dkey and pclass(q) == pclass(p):
                         d = osa(dkey, qk, 20)
-                        out.setdefault(qk, (form, q, d, f * self.weight(rk)))
+                        out.setdefault(qk, (form, q, d, f * self.weight(rk) * form_factor(qk)))
         for qk, lst in self.dem.items():
             if qk == dkey:
                 continue
@@ -598,7 +605,7 @@ class Gazetteer:
                         continue
                     d = osa(dkey, qk, m)
                     f = F_EDIT1 if d == 1 else F_EDIT2
-                    out.setdefault(qk, (form, q, d, f * prominence(q)))
+                    out.setdefault(qk, (form, q, d, f * prominence(q) * form_factor(qk)))
         return out
 
     # --- lookups
@@ -678,14 +685,6 @@ class Gazetteer:
                 best, bscore = p, s
         return best
 
-    def region_of_level(self, p, level):
-        """P's own region at LEVEL (1 country, 2 admin1, 3 admin2) as a place."""
-        if level == 1:
-            return self.place(self.region_pid(p.country))
-        if level == 2:
-            return self.place(self.region_pid(p.country, p.admin1))
-        return None
-
     def has_namesake_in(self, nkey, region):
         """Is there a place named NKEY inside REGION (a country/admin1/admin2 row)?"""
         for q in self.lookup(nkey):
@@ -744,12 +743,26 @@ class Gazetteer:
                     return plain[0]
         if q.kind == 1:
             name = self.countries.get(q.country, (q.name,))[0] or q.name
+        elif q.kind == 3:
+            name = admin2_display(q.name)
         else:
             name = q.name
         return name if not is_ascii(written) or is_ascii(name) else q.ascii
 
 
 # ------------------------------------------------------------ the writer
+
+def admin2_display(name):
+    """A county or borough as writers name it: "Borough of Bolton" -> Bolton,
+    "Dundee City" -> Dundee, "City of Leicester" -> Leicester."""
+    for pre in ("City and Borough of ", "Royal Borough of ", "Borough of ", "City of ", "County of "):
+        if name.startswith(pre):
+            return name[len(pre):]
+    for suf in (" City", " District"):
+        if name.endswith(suf) and len(name) > len(suf) + 3:
+            return name[:-len(suf)]
+    return name
+
 
 def recase(src, repl):
     """REPL in the case SRC is written in (CHARLOTTESVILLE -> CHARLOTTE)."""
