@@ -244,21 +244,33 @@ def swap_outcome(sw, d, orig):
 
 
 def new_tally():
-    return {"swaps": 0, "caught": 0, "noted": 0, "other": 0, "missed": 0, "collateral": 0}
+    return {"swaps": 0, "caught": 0, "noted": 0, "other": 0, "missed": 0, "collateral": 0,
+            "_pairs": set(), "_caught_pairs": set()}
 
 
 def finish(t):
+    # distinct (original, replacement) pairs, folded: Iraq -> Iran is one
+    # pair however many articles it was made in
+    t["pairs"] = len(t.pop("_pairs"))
+    t["pairs_caught"] = len(t.pop("_caught_pairs"))
     t["recall"] = round(pct(t["caught"], t["swaps"]), 2)
     t["noted_pct"] = round(pct(t["noted"], t["swaps"]), 2)
     t["collateral_per100"] = round(per100(t["collateral"], t["swaps"]), 2)
     return t
 
 
+def pair_of(sw):
+    return (ir.key(sw["original"]), ir.key(sw["replacement"]))
+
+
 def injection_figures(name, swaps, out, orig_out, held, listing):
     res = {}
     lst = []
+    # held-aside swaps whose pair was never made on the dev part: what
+    # carries over beyond the pairs the dev part teaches
+    dev_pairs = {pair_of(s["swap"]) for s in swaps if s["id"].split("#")[0] not in held}
     for part in PARTS:
-        allt, plaus = new_tally(), new_tally()
+        allt, plaus, unseen = new_tally(), new_tally(), new_tally()
         by_kind = collections.defaultdict(new_tally)
         by_kind_pl = collections.defaultdict(new_tally)
         by_rule = collections.Counter()
@@ -269,12 +281,18 @@ def injection_figures(name, swaps, out, orig_out, held, listing):
             base = s["id"].split("#")[0]
             outcome, here, coll = swap_outcome(sw, out.get(s["id"], {}), orig_out.get(base))
             tallies = [allt, by_kind[sw["kind"]]]
+            pair = pair_of(sw)
             if sw["plausible"]:
                 tallies += [plaus, by_kind_pl[sw["kind"]]]
+                if part == "heldout" and pair not in dev_pairs:
+                    tallies.append(unseen)
             for t in tallies:
                 t["swaps"] += 1
                 t[outcome] += 1
                 t["collateral"] += coll
+                t["_pairs"].add(pair)
+                if outcome == "caught":
+                    t["_caught_pairs"].add(pair)
             if outcome == "caught":
                 for f in here:
                     if f.get("severity") in SEVERE and names_original(sw, f.get("suggestion")):
@@ -286,6 +304,7 @@ def injection_figures(name, swaps, out, orig_out, held, listing):
                 lst.append(f"{s['id']}\t{sw['kind']}\t{sw['original']!r} -> {sw['replacement']!r}\t{outcome}: {got}\n"
                            f"\t{ctx(s['text'], sw['check_start'], sw['check_end'])}")
         res[part] = {"all": finish(allt), "plausible": finish(plaus),
+                     "plausible_unseen_pair": finish(unseen),
                      "by_kind": {k: finish(v) for k, v in sorted(by_kind.items())},
                      "plausible_by_kind": {k: finish(v) for k, v in sorted(by_kind_pl.items())},
                      "caught_by_rule": dict(sorted(by_rule.items()))}
@@ -386,17 +405,24 @@ def report(R, md):
     print()
     print("Caught: a warning or error on the swapped span whose suggestion names the original.  "
           "Noted: only a suggestion-level finding does.  Other: a warning or error there with "
-          "another suggestion.  Collateral: new warnings or errors elsewhere in the copy, per 100 swaps.")
+          "another suggestion.  Collateral: new warnings or errors elsewhere in the copy, per 100 swaps.  "
+          "Distinct pairs: (original, replacement) pairs caught at least once, of those made "
+          "(the BBC repeats a few: Iraq -> Iran, Australia -> Austria).")
     print()
     rows = []
     for c in ("bbc", "geovirus"):
         for p in PARTS:
             inj = R["injection"][c][p]
-            for which in ("plausible", "all"):
+            for which in ("plausible", "plausible_unseen_pair", "all"):
+                if which == "plausible_unseen_pair" and p == "dev":
+                    continue
                 t = inj[which]
-                rows.append([c, PART_NAME[p], which, t["swaps"], f"{t['caught']} ({t['recall']:.1f}%)",
-                             f"{t['noted']} ({t['noted_pct']:.1f}%)", t["other"], f"{t['collateral_per100']:.1f}"])
-    table(["corpus", "part", "which", "swaps", "caught", "noted", "other", "collateral /100"], rows, md)
+                rows.append([c, PART_NAME[p], which.replace("_", ", ").replace("unseen, pair", "pair unseen in dev"),
+                             t["swaps"], f"{t['caught']} ({t['recall']:.1f}%)",
+                             f"{t['noted']} ({t['noted_pct']:.1f}%)", t["other"], f"{t['collateral_per100']:.1f}",
+                             f"{t['pairs_caught']}/{t['pairs']}"])
+    table(["corpus", "part", "which", "swaps", "caught", "noted", "other", "collateral /100",
+           "distinct pairs caught"], rows, md)
     print()
     kinds = sorted({k for c in R["injection"].values() for p in PARTS for k in c[p]["by_kind"]})
     rows = []

@@ -40,7 +40,7 @@ for part in ("dev", "heldout"):
         need(k in g, f"geovirus.{part}.{k}")
     for c in ("bbc", "geovirus"):
         inj = R["injection"][c][part]
-        for which in ("all", "plausible"):
+        for which in ("all", "plausible", "plausible_unseen_pair"):
             for k in ("swaps", "caught", "noted", "other", "missed", "collateral", "recall"):
                 need(k in inj[which], f"injection.{c}.{part}.{which}.{k}")
             t = inj[which]
