@@ -44,7 +44,7 @@ UNIT_BIN := $(patsubst tests/unit/%.c,build/asan/tests/%,$(UNIT_SRC))
 GEODATA_IN := geodata/cities500.txt.gz geodata/admin1CodesASCII.txt \
 	geodata/admin2Codes.txt.gz geodata/countryInfo.txt geodata/extra
 
-.PHONY: all db run test unit cli-tests bench bench-serve eval fuzz fault install clean asan lint valgrind
+.PHONY: all db run test unit cli-tests bench bench-serve eval eval-real eval-real-list fuzz fault install clean asan lint valgrind
 
 all: placecheck
 
@@ -94,6 +94,15 @@ bench-serve: placecheck geodata/places.db
 
 eval: placecheck geodata/places.db
 	sh scripts/eval.sh
+
+# While developing: the real-text headline figures only (BBC false alarms,
+# plausible-swap recall, GeoVirus tagging, incidents; dev and held-aside),
+# and the same with every BBC false alarm and missed plausible swap listed.
+eval-real: placecheck geodata/places.db
+	python3 scripts/eval_real.py --quick
+
+eval-real-list: placecheck geodata/places.db
+	python3 scripts/eval_real.py --quick --list
 
 fuzz:
 	sh scripts/fuzz.sh
