@@ -115,6 +115,10 @@ static int same_but_spaces(const char *a, const char *b)
  * evidence for the other)? */
 static int same_or_inside(const struct db_place *l, const struct db_place *t)
 {
+	/* Nor is a continent or world region a spelling slip for a country
+	 * or a town: "the Americas" and America. */
+	if (t->kind == DB_KIND_REGION || (l && l->kind == DB_KIND_REGION))
+		return 1;
 	return l && (l->id == t->id || db_place_in_region(l, t) || db_place_in_region(t, l));
 }
 
@@ -148,7 +152,17 @@ static void mention_cands(struct dstate *ds, size_t m, cand_fn fn, void *arg)
 	for (j = 0; j < r->n_alts; j++) {
 		const struct resolve_alt *al = &r->alts[j];
 		const struct db_place *l = al->rel == RESOLVE_REL_VARIANT ? own : lit;
-		if (al->accepted || same_or_inside(l, al->place) || same_but_spaces(mn->key, al->key))
+		if (al->accepted || same_or_inside(l, al->place))
+			continue;
+		/* "the state of Kansas": the state is no slip for Kansas City
+		 * the town; its region is the question (REGION_OF). */
+		if (l && (l->kind == DB_KIND_ADMIN1 || l->kind == DB_KIND_COUNTRY) && al->place->kind == DB_KIND_PLACE &&
+		    al->rel == RESOLVE_REL_WORD)
+			continue;
+		/* "LaSalle" for La Salle: one name written two ways (the same
+		 * name elsewhere is another matter). */
+		if (al->rel != RESOLVE_REL_ELSEWHERE && al->rel != RESOLVE_REL_REGION_ALIKE &&
+		    same_but_spaces(mn->key, al->key))
 			continue;
 		memset(&c, 0, sizeof c);
 		c.m = m;

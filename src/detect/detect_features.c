@@ -21,6 +21,7 @@ const struct detect_feat_info detect_feat_info[F__COUNT] = {
 	[F_REL_REGION_ALIKE] = { "rel_region_alike", NULL },
 	[F_REL_DEMONYM] = { "rel_demonym", NULL },
 	[F_REL_MISSPELL] = { "rel_misspell", NULL },
+	[F_REL_SCENE] = { "rel_scene", "the story puts the speaker at %T" },
 	[F_LISTED] = { "listed", "%L and %T are a documented confusion" },
 	[F_DIST] = { "dist", NULL },
 	[F_SHORT_FORM] = { "short_form", NULL },
@@ -37,6 +38,10 @@ const struct detect_feat_info detect_feat_info[F__COUNT] = {
 	[F_T_DATELINE] = { "t_dateline", "the dateline puts the story at %T" },
 	[F_L_DATELINE] = { "l_dateline", NULL },
 	[F_T_CUE] = { "t_cue", "a team, institution or landmark of %T is named" },
+	[F_T_CC_SHARE] = { "t_cc_share", "the story is mostly about %T's country" },
+	[F_L_CC_SHARE] = { "l_cc_share", "the story names little of %L's country" },
+	[F_T_A1_SHARE] = { "t_a1_share", "the story is mostly about %T's state or region" },
+	[F_L_A1_SHARE] = { "l_a1_share", NULL },
 	[F_L_REPEAT] = { "l_repeat", "%L is written only once" },
 	[F_T_WRITTEN] = { "t_written", "the story writes %T elsewhere" },
 	[F_T_SAME_SENT] = { "t_same_sent", NULL },
@@ -53,6 +58,7 @@ const struct detect_feat_info detect_feat_info[F__COUNT] = {
 	[F_DATELINE_POS] = { "dateline_pos", NULL },
 	[F_COUNTRY_SLOT] = { "country_slot", "%L stands where a state acts (\"%L's government\")" },
 	[F_PLACE_SLOT] = { "place_slot", NULL },
+	[F_HERE] = { "here", "%L is said of where the speaker stands" },
 	[F_QUALIFIED] = { "qualified", NULL },
 	[F_QUAL_NOT] = { "qual_not", "no place called %L lies in the region named" },
 	[F_QUAL_HAMLET] = { "qual_hamlet", "only a hamlet under an old name lies in the region named" },
@@ -79,6 +85,8 @@ const char *detect_feature_name(size_t i)
 #define PROM_POP_FLOOR 100.0
 /* Distance between the two places: log10(1 + km) over KM_DECADES. */
 #define KM_DECADES 4.0
+/* Mentions of T's name counted, at most (a count, not a scan). */
+#define WRITTEN_CAP 64
 /* Edit distances above this count as this. */
 #define DIST_CAP 3
 
@@ -174,6 +182,7 @@ static int rel_feature(int rel)
 		[RESOLVE_REL_REGION_ALIKE] = F_REL_REGION_ALIKE,
 		[RESOLVE_REL_DEMONYM] = F_REL_DEMONYM,
 		[RESOLVE_REL_MISSPELL] = F_REL_MISSPELL,
+		[RESOLVE_REL_SCENE] = F_REL_SCENE,
 	};
 	return rel >= 0 && rel < RESOLVE_REL__COUNT ? map[rel] : F_REL_EDIT;
 }
@@ -211,6 +220,8 @@ void detect_features(const struct dstate *ds, struct detect_cand *c)
 	x[F_T_LOCAL] = log1p(st.local);
 	x[F_T_DATELINE] = log1p(st.dateline);
 	x[F_T_CUE] = log1p(st.cue);
+	x[F_T_CC_SHARE] = st.cc_share;
+	x[F_T_A1_SHARE] = st.a1_share;
 	/* The region of a look-alike city: the city itself must be named. */
 	if (t->rel == RESOLVE_REL_REGION_OF && t->via) {
 		struct resolve_sup sv;
@@ -224,6 +235,8 @@ void detect_features(const struct dstate *ds, struct detect_cand *c)
 		x[F_L_COUNTRY] = log1p(sl.country);
 		x[F_L_LOCAL] = log1p(sl.local);
 		x[F_L_DATELINE] = log1p(sl.dateline);
+		x[F_L_CC_SHARE] = sl.cc_share;
+		x[F_L_A1_SHARE] = sl.a1_share;
 	}
 	/* How often the story writes the name: a slip is written once. */
 	if (mn)
@@ -231,7 +244,9 @@ void detect_features(const struct dstate *ds, struct detect_cand *c)
 	/* T's own name written in the story, and in the same sentence. */
 	kid = t->rel == RESOLVE_REL_ELSEWHERE ? -1 : resolve_key_find(rs, t->key);
 	if (kid >= 0) {
-		x[F_T_WRITTEN] = log1p((double)resolve_key_between(rs, kid, sg->tok_lo, sg->tok_hi));
+		/* Written and read as T: "Mexico" read as the country says
+		 * nothing of the state of México. */
+		x[F_T_WRITTEN] = log1p((double)resolve_key_reads_as(rs, kid, sg->tok_lo, sg->tok_hi, T, WRITTEN_CAP));
 		x[F_T_SAME_SENT] = resolve_key_in_sentence(rs, kid, tok);
 	}
 	x[F_T_PROM] = prom(T);
@@ -249,6 +264,7 @@ void detect_features(const struct dstate *ds, struct detect_cand *c)
 	x[F_DATELINE_POS] = (flags & MATCH_DATELINE) != 0;
 	x[F_COUNTRY_SLOT] = (flags & MATCH_POSS) || before_state_noun(rs->s, tok_end);
 	x[F_PLACE_SLOT] = (flags & MATCH_PLACE_SLOT) != 0;
+	x[F_HERE] = (flags & MATCH_HERE) != 0;
 	if (mn && mn->qualifier >= 0) {
 		const struct resolve_mention *r = &rs->rm[c->m];
 		x[F_QUALIFIED] = 1.0;

@@ -41,6 +41,7 @@ enum detect_feat {
 	F_REL_REGION_ALIKE, /* the qualifier's look-alike holds the place: Melbourne, Austria */
 	F_REL_DEMONYM,     /* a look-alike demonym: Austrian / Australian */
 	F_REL_MISSPELL,    /* a word no list knows, near T's name */
+	F_REL_SCENE,       /* T is where the story is (its dateline) */
 	F_LISTED,          /* the pair is a documented confusion */
 	F_DIST,            /* edit distance between the names, in edits */
 	F_SHORT_FORM,      /* T's name is L's with whole words added (Saratoga Springs) */
@@ -58,6 +59,10 @@ enum detect_feat {
 	F_T_DATELINE,      /* the dateline speaks for T */
 	F_L_DATELINE,
 	F_T_CUE,           /* a cue phrase (a team, a university) speaks for T */
+	F_T_CC_SHARE,      /* share of the story's evidence in T's country */
+	F_L_CC_SHARE,
+	F_T_A1_SHARE,      /* ... in T's state or region */
+	F_L_A1_SHARE,
 	F_L_REPEAT,        /* log of how many times the story writes the name */
 	F_T_WRITTEN,       /* T's name is written in the story too */
 	F_T_SAME_SENT,     /* ... in the same sentence (a contrast) */
@@ -76,6 +81,7 @@ enum detect_feat {
 	F_DATELINE_POS,    /* in the dateline */
 	F_COUNTRY_SLOT,    /* "X's ...", "X officials": the state itself acts */
 	F_PLACE_SLOT,      /* after in, at, from, to ... */
+	F_HERE,            /* where the speaker stands: "here in X", "thank you, X" */
 	F_QUALIFIED,       /* a qualifier follows ("Portland, Ore.") */
 	F_QUAL_NOT,        /* ... and no place of the name lies in that region */
 	F_QUAL_HAMLET,     /* ... only a hamlet under an old name does */
@@ -156,6 +162,7 @@ DETECT_VIEW(region_context);
 DETECT_VIEW(lookalike_pair);
 DETECT_VIEW(misspelled_place);
 DETECT_VIEW(demonym_context);
+DETECT_VIEW(scene_mismatch);
 #undef DETECT_VIEW
 
 #endif

@@ -48,6 +48,13 @@ const struct detect_rule_info detect_rules[] = {
 	  "is not about, while a look-alike country's (\"Australian\") fits.",
 	  "CANBERRA -- Austrian ministers met at Parliament House on Monday.",
 	  "CANBERRA -- Australian ministers met at Parliament House on Monday." },
+	[DETECT_RULE_SCENE_MISMATCH] = { "scene-mismatch", DETECT_SEV_WARNING,
+	  "A speaker names a place other than where the story puts them",
+	  "\"Here in X\", \"thank you, X!\", \"great to be in X\": the speaker names the "
+	  "place where they stand, but the dateline puts the story somewhere else. "
+	  "In a quotation, consider [sic].",
+	  "SIOUX FALLS, S.D. -- \"Thank you, Sioux City!\" the senator told the crowd.",
+	  "SIOUX FALLS, S.D. -- \"Thank you, Sioux City [sic]!\" the senator told the crowd." },
 	[DETECT_RULE_STALE_SUPPRESSION] = { "stale-suppression", DETECT_SEV_SUGGESTION,
 	  "An inline placecheck suppression matched nothing",
 	  "Remove the comment, or correct the rule or name it names.",
@@ -69,6 +76,7 @@ const struct detect_rule_view detect_rule_views[DETECT_RULE__COUNT] = {
 	[DETECT_RULE_LOOKALIKE_PAIR] = { rule_lookalike_pair_accepts, rule_lookalike_pair_describe },
 	[DETECT_RULE_MISSPELLED_PLACE] = { rule_misspelled_place_accepts, rule_misspelled_place_describe },
 	[DETECT_RULE_DEMONYM_CONTEXT] = { rule_demonym_context_accepts, rule_demonym_context_describe },
+	[DETECT_RULE_SCENE_MISMATCH] = { rule_scene_mismatch_accepts, rule_scene_mismatch_describe },
 	[DETECT_RULE_STALE_SUPPRESSION] = { NULL, NULL },
 };
 

@@ -83,6 +83,10 @@ static const char *const match_feature_heads[] = {
 	"River", "Creek", "Delta", "Valley", "Basin", "Canyon",
 };
 
+/* A city this big is named for itself even where its region shares the
+ * name ("Kharkiv", "Auckland"). */
+#define MATCH_BIG_CITY_POP 100000
+
 /* Capitalised words looked past for an organisation's head ("Kenya Red
  * Cross Society": two). */
 #define MATCH_ORG_REACH 3
@@ -322,6 +326,56 @@ static int org_before(const struct mstate *m, size_t t0)
 		return 0;
 	return (tok(m, t0 - 2)->flags & SCAN_CAP) &&
 	       IN_LIST(match_org_heads, s->text + tok(m, t0 - 2)->off, tok(m, t0 - 2)->len);
+}
+
+/*
+ * Does the span at T0 name where the speaker stands: "here in X", "here
+ * in the state of X", "back in X", "great to be in X", or, inside a
+ * quotation, a greeting or thanks to the crowd ("Thank you, X!", "Hello
+ * X", "Are you ready, X?")?  Looks back over at most a few words of the
+ * sentence.
+ */
+static int here_before(const struct mstate *m, size_t t0, size_t t1)
+{
+	static const char *const greetings[] = {
+		"hello", "hi", "hey", "evening", "morning", "night", "goodnight", "thanks",
+		"welcome", "love",
+	};
+	const struct scan_doc *s = m->s;
+	size_t t = t0;
+	unsigned sent = tok(m, t0)->sent;
+
+	/* "here in the state of X", "here in the city of X" */
+	if (t >= 4 && scan_is_word(s, t - 1, "of") && (scan_is_word(s, t - 2, "state") || scan_is_word(s, t - 2, "city")) &&
+	    scan_is_word(s, t - 3, "the"))
+		t -= 3;
+	if (t >= 2 && scan_is_word(s, t - 1, "in") && tok(m, t - 2)->sent == sent &&
+	    (scan_is_word(s, t - 2, "here") || scan_is_word(s, t - 2, "back") || scan_is_word(s, t - 2, "be")))
+		return 1;
+	if (!(tok(m, t0)->flags & SCAN_QUOTED))
+		return 0;
+	/* a call to the crowd: ", X!" ", X?" ", X." closing what is said
+	 * ("What's up, London!", "Thank you very much, Chile!") */
+	if (t0 >= 1 && scan_is_punct(s, t0 - 1, ',') && t1 + 1 < s->n_toks &&
+	    (scan_is_punct(s, t1 + 1, '!') || scan_is_punct(s, t1 + 1, '?') || scan_is_punct(s, t1 + 1, '.')) &&
+	    (t1 + 2 >= s->n_toks || !(tok(m, t1 + 2)->flags & SCAN_QUOTED) || tok(m, t1 + 2)->sent != sent ||
+	     !(tok(m, t1 + 2)->flags & SCAN_WORD)))
+		return 1;
+	/* a greeting, with or without a comma: "Thank you, X", "Hello X" */
+	t = t0;
+	if (t >= 1 && scan_is_punct(s, t - 1, ','))
+		t--;
+	if (t >= 1 && tok(m, t - 1)->sent == sent && (tok(m, t - 1)->flags & SCAN_WORD)) {
+		const struct scan_tok *k = tok(m, t - 1);
+		size_t i;
+		for (i = 0; i < sizeof greetings / sizeof greetings[0]; i++)
+			if (strlen(greetings[i]) == k->len && strncasecmp(greetings[i], s->text + k->off, k->len) == 0)
+				return 1;
+		/* "Thank you, X", "We love you, X", "Are you ready, X" */
+		if (scan_is_word(s, t - 1, "you") || scan_is_word(s, t - 1, "ready"))
+			return 1;
+	}
+	return 0;
 }
 
 /* Key of the text from token T0 to the end of token T1 (inclusive) into m->key. */
@@ -995,6 +1049,8 @@ static enum pc_rc try_at(struct mstate *m, size_t t, size_t *next)
 			}
 			if (k0->flags & SCAN_QUOTED)
 				flags |= MATCH_QUOTED;
+			if (here_before(m, t, t1))
+				flags |= MATCH_HERE;
 			if (k0->flags & SCAN_DATELINE)
 				flags |= MATCH_DATELINE;
 			if (k0->flags & SCAN_HEADLINE)
@@ -1120,10 +1176,22 @@ static int looks_like_list(const struct mstate *m, size_t ia)
 	if (!(b->flags & MATCH_REGION_ABBR) && (list_goes_on(m, ia + 1) || city_region(b)))
 		return 1;
 	/* "Florida, Georgia and the Carolinas": a state or country first is a
-	 * list of regions, whatever small towns share its name. */
-	for (i = 0; i < a->n_cands; i++)
-		if (a->cands[i].place.kind == DB_KIND_COUNTRY || a->cands[i].place.kind == DB_KIND_ADMIN1)
+	 * list of regions, whatever small towns share its name; but not a
+	 * big city that names its region too ("Kharkiv, Russia": the city and
+	 * its oblast; "Auckland, Australia"). */
+	{
+		int region = 0, city = 0;
+		for (i = 0; i < a->n_cands; i++) {
+			const struct db_place *p = &a->cands[i].place;
+			if (p->kind == DB_KIND_COUNTRY || p->kind == DB_KIND_ADMIN1)
+				region = 1;
+			else if (p->kind == DB_KIND_PLACE && a->cands[i].name_kind != DB_NAME_ALT &&
+				 p->population >= MATCH_BIG_CITY_POP)
+				city = 1;
+		}
+		if (region && !city)
 			return 1;
+	}
 	for (i = 0; i < a->n_cands && i < 8; i++)
 		for (j = 0; j < b->n_cands; j++) {
 			const struct db_place *p = &a->cands[i].place, *q = &b->cands[j].place;
@@ -1257,6 +1325,21 @@ static void link_qualifiers(struct mstate *m)
 		    (IN_LIST(match_clause_verbs, m->s->text + tok(m, b->tok_end)->off, tok(m, b->tok_end)->len) ||
 		     (scan_is_punct(m->s, b->tok_end, ',') && i + 2 < o->n &&
 		      o->m[i + 2].tok_start == b->tok_end + 1 && !(o->m[i + 2].flags & MATCH_REGION_ABBR))))
+			continue;
+		/* "in Edinburgh, Wales Secretary Peter Hain said": a region run
+		 * straight into a capitalised word opens a name of its own, not a
+		 * qualifier (a qualifier ends at punctuation or runs on in lower
+		 * case: "Odesa, Ukraine on Tuesday"). */
+		if (!(a->flags & MATCH_DATELINE) && !(a->flags & MATCH_HEADLINE) && b->tok_end < m->s->n_toks &&
+		    is_capword(m, b->tok_end) && (tok(m, b->tok_end)->flags & SCAN_SPACE_BEFORE) &&
+		    tok(m, b->tok_end)->sent == tok(m, b->tok_start)->sent)
+			continue;
+		/* "Bournemouth East, Wells, Canterbury": a name that is itself
+		 * the next item of a list (a comma and a place before it, not a
+		 * qualifier) starts no qualified pair. */
+		if (a->tok_start >= 2 && scan_is_punct(m->s, a->tok_start - 1, ',') && is_capword(m, a->tok_start - 2) &&
+		    tok(m, a->tok_start - 2)->sent == tok(m, a->tok_start)->sent &&
+		    !(i > 0 && o->m[i - 1].tok_end + 1 == a->tok_start && (o->m[i - 1].flags & MATCH_QUALIFIER)))
 			continue;
 		/* "Savannah Guthrie, Georgia May Jagger": a region that is also
 		 * a given name, with a capitalised word after it, starts the

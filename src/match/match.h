@@ -47,6 +47,8 @@ enum match_mflag {
 	MATCH_NOT_PLACE = 1 << 18, /* part of a name that is no place: an organisation
 				    * ("Columbia Gas"), a feature ("the Jordan River
 				    * Parkway"); evidence for its place, never reported */
+	MATCH_HERE = 1 << 19,     /* where the speaker stands: "here in X", "thank you,
+				   * X!", "great to be in X" */
 };
 
 struct match_cand {

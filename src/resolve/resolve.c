@@ -544,6 +544,32 @@ int resolve_key_in_sentence(const struct resolve_state *rs, int key_id, size_t t
 	return 0;
 }
 
+size_t resolve_key_reads_as(const struct resolve_state *rs, int key_id, size_t tok_lo, size_t tok_hi,
+			    const struct db_place *p, size_t cap)
+{
+	const size_t *v;
+	size_t n, a, b, hits = 0;
+
+	if (key_id < 0)
+		return 0;
+	v = rs->kmen + rs->kstart[key_id];
+	n = rs->kcount[key_id];
+	for (a = 0, b = n; a < b;) {
+		size_t mid = a + (b - a) / 2;
+		if (rs->mr->m[v[mid]].tok_start < tok_lo)
+			a = mid + 1;
+		else
+			b = mid;
+	}
+	for (; a < n && rs->mr->m[v[a]].tok_start < tok_hi && hits < cap; a++) {
+		const struct mention *o = &rs->mr->m[v[a]];
+		const struct resolve_mention *r = &rs->rm[v[a]];
+		if (r->best >= 0 && (r->keep || (o->flags & MATCH_NOT_PLACE)) && o->cands[r->best].place.id == p->id)
+			hits++;
+	}
+	return hits;
+}
+
 size_t resolve_key_between(const struct resolve_state *rs, int key_id, size_t tok_lo, size_t tok_hi)
 {
 	const size_t *v;

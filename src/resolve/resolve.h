@@ -92,6 +92,7 @@ enum resolve_rel {
 	RESOLVE_REL_REGION_ALIKE = 7, /* the qualifier's look-alike holds the place: Melbourne, Austria */
 	RESOLVE_REL_DEMONYM = 8,   /* a look-alike demonym's country: Austrian/Australian */
 	RESOLVE_REL_MISSPELL = 9,  /* a word no list knows, a small edit from a name */
+	RESOLVE_REL_SCENE = 10,    /* where the story is: "here in X" said at Y */
 	RESOLVE_REL__COUNT
 };
 
@@ -165,6 +166,7 @@ struct resolve_seg {
 	size_t n_ent;
 	struct resolve_ccr { char cc[4]; size_t lo, hi; } *ccr; /* country -> ent range */
 	size_t n_ccr;
+	double w_total;            /* the entities' summed weight */
 };
 
 struct resolve_state {
@@ -184,6 +186,7 @@ struct resolve_state {
 	struct resolve_seg *seg;
 	size_t n_seg;
 	int dateline;            /* the story's one qualified dateline mention, or -1 */
+	int *scene;              /* per segment: its dateline's mention, or -1 */
 	struct arena *a;
 };
 
@@ -230,6 +233,8 @@ struct resolve_sup {
 	double dateline;  /* strong fits from the dateline */
 	double cue;       /* strong fits from cue phrases */
 	int n_same;       /* distinct names that read as the place itself */
+	double cc_share;  /* share of the segment's evidence in the place's country */
+	double a1_share;  /* ... in its first-level region (0 for a country) */
 };
 
 /*
@@ -262,6 +267,11 @@ size_t resolve_key_count(const struct resolve_state *rs, size_t m);
 
 /* The key id of name KEY in the document, or -1 if no mention has it. */
 int resolve_key_find(const struct resolve_state *rs, const char *key);
+
+/* How many mentions of key KEY_ID in tokens [TOK_LO, TOK_HI) read as
+ * place P (at most CAP: the count is looked at, not its size). */
+size_t resolve_key_reads_as(const struct resolve_state *rs, int key_id, size_t tok_lo, size_t tok_hi,
+			    const struct db_place *p, size_t cap);
 
 /* How many mentions of key KEY_ID start in tokens [TOK_LO, TOK_HI). */
 size_t resolve_key_between(const struct resolve_state *rs, int key_id, size_t tok_lo, size_t tok_hi);

@@ -430,13 +430,37 @@ static enum pc_rc mention_alts(struct resolve_state *rs, size_t m, struct diag *
 		if (own < 0 && mn->cands[j].name_kind != DB_NAME_ALT &&
 		    (mn->cands[j].place.kind == DB_KIND_PLACE || mn->cands[j].place.kind == DB_KIND_COUNTRY))
 			own = (int)j;
-	/* The same name elsewhere, where the writer pinned one down. */
+	/* "Republic of Paraguay", "the U.S.": the look-alikes of the
+	 * place's own name too. */
+	if (r->best >= 0 && mn->cands[r->best].name_kind == DB_NAME_SHORT) {
+		struct buf k;
+		buf_init(&k, 128);
+		if (db_key(mn->cands[r->best].place.name, strlen(mn->cands[r->best].place.name), &k) == PC_OK &&
+		    k.len && strcmp(buf_str(&k), mn->key) != 0) {
+			struct resolve_cache_ent *ce2 = NULL;
+			if ((rc = name_alts(rs->cache, buf_str(&k), &ce2, d)) != PC_OK) {
+				buf_free(&k);
+				return rc;
+			}
+			for (i = 0; i < ce2->n; i++)
+				if (ce2->alts[i].rel != RESOLVE_REL_DEMONYM)
+					*alt_push(&l, rs->a) = ce2->alts[i];
+		}
+		buf_free(&k);
+	}
+	/* The same name elsewhere, where the writer pinned one down: every
+	 * reading, the chosen one too when the qualifier rules it out. */
 	if (mn->qualifier >= 0 || (mn->flags & MATCH_DATELINE)) {
 		size_t kept = 0;
+		/* The chosen reading is an alternative too where it lies
+		 * outside the qualifier's region (the region holds no place of
+		 * the name, or only one too small to be among the readings). */
+		int ruled_out = mn->qualifier >= 0 && r->best >= 0 &&
+				!resolve_inside(&rs->mr->m[mn->qualifier], &mn->cands[r->best].place);
 		for (j = 0; j < mn->n_cands && kept < RESOLVE_ALT_READINGS; j++) {
 			const struct match_cand *c = &mn->cands[j];
 			struct resolve_alt *al;
-			if ((int)j == r->best || c->name_kind == DB_NAME_ABBREV)
+			if (((int)j == r->best && !ruled_out) || c->name_kind == DB_NAME_ABBREV)
 				continue;
 			al = alt_push(&l, rs->a);
 			al->place = &c->place;
@@ -500,6 +524,28 @@ static enum pc_rc mention_alts(struct resolve_state *rs, size_t m, struct diag *
 					al->listed = ra->listed;
 					break;
 				}
+			}
+		}
+	}
+	/* "Thank you, Sioux City!" under a SIOUX FALLS dateline: the scene. */
+	if ((mn->flags & MATCH_HERE) && r->best >= 0) {
+		int sc = rs->scene[r->seg];
+		if (sc >= 0 && (size_t)sc != m && rs->rm[sc].best >= 0) {
+			const struct db_place *p = &rs->mr->m[sc].cands[rs->rm[sc].best].place, *t = p;
+			const struct db_place *lp = &mn->cands[r->best].place;
+			if (lp->kind == DB_KIND_ADMIN1 || lp->kind == DB_KIND_COUNTRY)
+				t = p->kind == lp->kind ? p : region_row(rs->cache, p, lp->kind == DB_KIND_ADMIN1);
+			if (t && t->id != lp->id && t->kind == lp->kind) {
+				struct resolve_alt *al = alt_push(&l, rs->a);
+				struct buf k;
+				buf_init(&k, 128);
+				al->place = t;
+				al->key = db_key(t->name, strlen(t->name), &k) == PC_OK ? arena_strdup(rs->a, buf_str(&k)) : "";
+				al->form = t->name;
+				al->rel = RESOLVE_REL_SCENE;
+				al->dist = strdist_osa(mn->key, al->key, 9);
+				al->name_kind = DB_NAME_MAIN;
+				buf_free(&k);
 			}
 		}
 	}
@@ -638,6 +684,16 @@ enum pc_rc resolve_alts_run(struct resolve_state *rs, struct diag *d)
 
 	if (!rs->cache)
 		return PC_OK;
+	/* Each segment's scene: its first dateline's mention. */
+	rs->scene = arena_alloc(rs->a, (rs->n_seg ? rs->n_seg : 1) * sizeof *rs->scene);
+	for (i = 0; i < rs->n_seg; i++)
+		rs->scene[i] = -1;
+	for (i = 0; i < rs->mr->n; i++) {
+		const struct mention *mn = &rs->mr->m[i];
+		if ((mn->flags & MATCH_DATELINE) && !(mn->flags & (MATCH_QUALIFIER | MATCH_REGION_ABBR)) &&
+		    rs->scene[rs->rm[i].seg] < 0)
+			rs->scene[rs->rm[i].seg] = (int)i;
+	}
 	for (i = 0; i < rs->mr->n; i++) {
 		const struct mention *mn = &rs->mr->m[i];
 		if (mn->flags & (MATCH_QUALIFIER | MATCH_REGION_ABBR))

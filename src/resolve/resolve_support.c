@@ -338,6 +338,9 @@ void resolve_entities(struct resolve_state *rs)
 			qsort(em.ent, em.n, sizeof *em.ent, cmp_ent_cc);
 		sg->ent = em.ent;
 		sg->n_ent = em.n;
+		sg->w_total = 0.0;
+		for (i = 0; i < em.n; i++)
+			sg->w_total += em.ent[i].w;
 		sg->ccr = arena_alloc(rs->a, (em.n ? em.n : 1) * sizeof *sg->ccr);
 		sg->n_ccr = 0;
 		for (i = 0; i < em.n;) {
@@ -566,6 +569,14 @@ void resolve_sup(const struct resolve_state *rs, size_t m, size_t tok, const str
 		int strong;
 		if (skip_ent(rs, m, e, opts))
 			continue;
+		/* How much of what the story names lies in the place's country
+		 * and region ("the story is about Australia"). */
+		if (sg->w_total > 0) {
+			out->cc_share += e->w / sg->w_total;
+			if (p->kind != DB_KIND_COUNTRY && p->admin1[0] && same_str(p->admin1, e->place->admin1) &&
+			    e->place->kind != DB_KIND_COUNTRY)
+				out->a1_share += e->w / sg->w_total;
+		}
 		f = resolve_fit_xyz(p, pxyz, e->place, e->xyz, e->level);
 		if (f <= 0.0)
 			continue;

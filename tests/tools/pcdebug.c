@@ -75,6 +75,11 @@ int main(int argc, char **argv)
 			       m->cands[j].place.admin1, m->cands[j].place.kind, m->cands[j].name_kind,
 			       (long long)m->cands[j].place.population, rs.rm[i].sc[j].prior, rs.rm[i].sc[j].support,
 			       rs.rm[i].sc[j].score);
+		printf("    qual=%d seg=%u alts=%zu:", rs.rm[i].qual, rs.rm[i].seg, rs.rm[i].n_alts);
+		for (j = 0; j < rs.rm[i].n_alts && j < 12; j++)
+			printf(" %s(%s.%s r%d)", rs.rm[i].alts[j].form, rs.rm[i].alts[j].place->country,
+			       rs.rm[i].alts[j].place->admin1, rs.rm[i].alts[j].rel);
+		printf("\n");
 	}
 	detect_run(&rs, NULL, &a, &f, &nf, &pl, &np, &d);
 	for (i = 0; i < nf; i++) {

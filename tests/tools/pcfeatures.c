@@ -24,6 +24,7 @@
 struct out {
 	const char *id;
 	const struct read_doc *doc;
+	const struct resolve_state *rs;
 };
 
 static void put_str(const char *s)
@@ -65,6 +66,23 @@ static void one(void *arg, const struct detect_cand_info *c)
 	put_place(c->alt);
 	fputs(",\"form\":", stdout);
 	put_str(c->alt_form);
+	/* "Charlottesville, Va.": as a suggestion names a town */
+	fputs(",\"label\":", stdout);
+	if (c->alt->kind == DB_KIND_PLACE) {
+		char lab[512];
+		snprintf(lab, sizeof lab, "%s, %s", c->alt->name,
+			 resolve_region_label(o->rs, c->alt->country, c->alt->admin1));
+		put_str(lab);
+	} else {
+		put_str(c->alt->name);
+	}
+	/* "Kharkiv, Ukraine": as a suggestion names a town for a country qualifier */
+	fputs(",\"label_cc\":", stdout);
+	{
+		char lab[512];
+		snprintf(lab, sizeof lab, "%s, %s", c->alt->name, resolve_country_name(o->rs, c->alt->country));
+		put_str(lab);
+	}
 	printf(",\"score\":%.4f,\"slices\":%u,\"x\":[", c->score, c->slices);
 	for (i = 0; i < detect_n_features; i++)
 		printf("%s%.4g", i ? "," : "", c->x[i]);
@@ -96,7 +114,8 @@ int main(int argc, char **argv)
 	}
 	fputs("]}\n", stdout);
 	while ((n = getline(&line, &cap, stdin)) > 0) {
-		cJSON *j = cJSON_Parse(line), *id, *text;
+		cJSON *j = cJSON_Parse(line), *id, *text, *fmt;
+		enum read_fmt rf = READ_FMT_TEXT;
 		struct arena a;
 		struct read_doc doc;
 		struct scan_doc sd;
@@ -112,10 +131,15 @@ int main(int argc, char **argv)
 			cJSON_Delete(j);
 			continue;
 		}
+		/* "format": "markdown", "html" or "text" (default) */
+		if (cJSON_IsString(fmt = cJSON_GetObjectItem(j, "format")))
+			rf = strcmp(fmt->valuestring, "markdown") == 0 ? READ_FMT_MARKDOWN
+			     : strcmp(fmt->valuestring, "html") == 0   ? READ_FMT_HTML
+								      : READ_FMT_TEXT;
 		arena_init(&a, 0);
 		diag_clear(&d);
 		began = db_read_begin(db);
-		if (read_doc(text->valuestring, strlen(text->valuestring), READ_FMT_TEXT, id->valuestring, &a, &doc,
+		if (read_doc(text->valuestring, strlen(text->valuestring), rf, id->valuestring, &a, &doc,
 			     &d) != PC_OK ||
 		    scan_run(doc.text, doc.len, &a, &sd, &d) != PC_OK || match_run(db, &sd, &a, &mr, &d) != PC_OK ||
 		    ctx_build(&sd, &mr, &eng.cues, &a, &cx, &d) != PC_OK ||
@@ -124,6 +148,7 @@ int main(int argc, char **argv)
 		} else {
 			o.id = id->valuestring;
 			o.doc = &doc;
+			o.rs = &rs;
 			detect_each_candidate(&rs, NULL, &a, one, &o);
 		}
 		db_read_end(db, began);
