@@ -1060,6 +1060,74 @@ def swaps_for(art, result, gaz):
     return out
 
 
+# ---------------------------------------------------------------- typos
+
+# Misspellings as writers make them (the model's misspelling slice is fitted
+# on these; they are reported apart from the look-alike swaps): a doubled
+# or undoubled letter (Cincinatti, Phillipines, Massachussetts), a vowel
+# for another (Burkino), two letters swapped, one dropped.
+VOWELS = "aeiou"
+
+
+TYPO_KINDS = [("double", 4), ("swap", 2), ("drop", 2), ("vowel", 1)]
+
+
+def typos_of(word, rng):
+    """Candidate misspellings of WORD, a kind drawn by TYPO_KINDS' weights
+    first, then the rest."""
+    by = {k: [] for k, _ in TYPO_KINDS}
+    n = len(word)
+    for i in range(1, n - 1):
+        c = word[i]
+        if c.isalpha() and c.lower() not in VOWELS:
+            if word[i - 1].lower() == c.lower():
+                by["double"].append(word[:i] + word[i + 1:])          # undouble
+            elif i + 1 < n and word[i + 1].lower() != c.lower():
+                by["double"].append(word[:i] + c + word[i:])          # double
+    for i in range(1, n - 1):
+        if word[i].isalpha() and word[i + 1].isalpha() and word[i] != word[i + 1]:
+            by["swap"].append(word[:i] + word[i + 1] + word[i] + word[i + 2:])
+    for i in range(1, n):
+        if word[i].isalpha():
+            by["drop"].append(word[:i] + word[i + 1:])
+    for i in range(1, n):
+        c = word[i].lower()
+        if c in VOWELS:
+            for v in VOWELS:
+                if v != c:
+                    by["vowel"].append(word[:i] + (v.upper() if word[i].isupper() else v) + word[i + 1:])
+    kinds = [k for k, _ in TYPO_KINDS if by[k]]
+    out = []
+    while kinds:
+        k = pick(rng, [(w, kk) for kk, w in TYPO_KINDS if kk in kinds])
+        rng.shuffle(by[k])
+        out.extend(by[k])
+        kinds.remove(k)
+    return out
+
+
+def typo_swaps(art, result, gaz, names):
+    """At most one misspelt place name per article: a plausible place of six
+    letters or more, misspelt into a word that is no name and no word."""
+    aid, text = art["id"], art["text"]
+    rng = random.Random(seed_of(aid + "#typo"))
+    ments = [m for m in mentions_of(art, result, gaz)
+             if m.place is not None and plausible_place(m.place) and len(m.text) >= 6 and
+             " " not in m.text and is_ascii(m.text) and m.text[:1].isupper() and not m.text.isupper()]
+    if not ments:
+        return []
+    m = rng.choice(ments)
+    for t in typos_of(m.text, rng):
+        k = key(t)
+        if not k or k in names or k in gaz.lexflags or osa(k, key(m.text), 2) != 1:
+            continue
+        swap = {"original": m.text, "replacement": t, "kind": "misspelling", "dist": 1,
+                "plausible": True, "orig_place": place_json(m.place), "repl_place": None,
+                "accept": accept_names(gaz, m.text, m.place), "source": m.source, "target": "name"}
+        return [make_copy(aid, 1, text, m.start, m.end, t, swap)]
+    return []
+
+
 # ---------------------------------------------------------------- driver
 
 def run_placecheck(cmd, rows):
@@ -1126,11 +1194,18 @@ def main():
     ap.add_argument("--limit", type=int, help="only the first N articles")
     ap.add_argument("--ids", help="only the article ids listed in this file")
     ap.add_argument("--out", help="write the swaps here (default: standard output)")
+    ap.add_argument("--typos", action="store_true",
+                    help="misspell one place name per article instead (kind misspelling)")
     a = ap.parse_args()
     cmd = a.cmd or f"./placecheck --db {a.db}"
     rows = load_corpus(a.corpus, a.limit, read_ids(a.ids) if a.ids else None)
     gaz = Gazetteer(a.db)
-    swaps = generate(rows, run_placecheck(cmd, rows), gaz)
+    if a.typos:
+        names = {k for (k,) in gaz.conn.execute("SELECT DISTINCT key FROM names")}
+        results = run_placecheck(cmd, rows)
+        swaps = [s for r in rows for s in typo_swaps(r, results.get(r["id"]), gaz, names)]
+    else:
+        swaps = generate(rows, run_placecheck(cmd, rows), gaz)
     data = "".join(json.dumps(s, ensure_ascii=False) + "\n" for s in swaps)
     if a.out:
         tmp = a.out + ".tmp"

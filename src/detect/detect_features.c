@@ -228,7 +228,9 @@ void detect_features(const struct dstate *ds, struct detect_cand *c)
 		resolve_sup(rs, c->m, tok, t->via, opts, &sv);
 		x[F_T_SAME] = log1p(sv.same + sv.cue);
 	}
-	if (L) {
+	/* Who stands where is the dateline's to say: what else the story
+	 * names of the place said does not make it where the speaker is. */
+	if (L && t->rel != RESOLVE_REL_SCENE) {
 		resolve_sup(rs, c->m, tok, L, opts, &sl);
 		x[F_L_STRONG] = log1p(sl.strong);
 		x[F_L_REGION] = log1p(sl.region);
@@ -238,8 +240,10 @@ void detect_features(const struct dstate *ds, struct detect_cand *c)
 		x[F_L_CC_SHARE] = sl.cc_share;
 		x[F_L_A1_SHARE] = sl.a1_share;
 	}
-	/* How often the story writes the name: a slip is written once. */
-	if (mn)
+	/* How often the story writes the name: a slip is written once.  Not
+	 * where the name is not in question, only its region (the same name
+	 * elsewhere, the qualifier's look-alike). */
+	if (mn && t->rel != RESOLVE_REL_ELSEWHERE && t->rel != RESOLVE_REL_REGION_ALIKE)
 		x[F_L_REPEAT] = log((double)resolve_key_between(rs, rs->key_id[c->m], sg->tok_lo, sg->tok_hi));
 	/* T's own name written in the story, and in the same sentence. */
 	kid = t->rel == RESOLVE_REL_ELSEWHERE ? -1 : resolve_key_find(rs, t->key);
@@ -275,7 +279,8 @@ void detect_features(const struct dstate *ds, struct detect_cand *c)
 	}
 	if (mn) {
 		const struct resolve_mention *r = &rs->rm[c->m];
-		x[F_L_WEAK_NAME] = (flags & (MATCH_WEAK | MATCH_GIVEN | MATCH_CALENDAR)) != 0;
+		x[F_L_WEAK_NAME] = (flags & (MATCH_WEAK | MATCH_GIVEN | MATCH_CALENDAR)) != 0 &&
+				   t->rel != RESOLVE_REL_ELSEWHERE && t->rel != RESOLVE_REL_REGION_ALIKE;
 		x[F_L_ALT] = r->best >= 0 && mn->cands[r->best].name_kind == DB_NAME_ALT && t->rel != RESOLVE_REL_VARIANT;
 		x[F_L_UNKEPT] = !r->keep;
 	} else {
