@@ -19,6 +19,7 @@
 
 #include "base/arena.h"
 #include "base/buf.h"
+#include "base/strdist.h"
 #include "base/utf8.h"
 #include "base/xmem.h"
 #include "check/check.h"
@@ -42,6 +43,8 @@
 #define CHECK_MAX_JOBS 256
 /* Most --glob options. */
 #define CHECK_MAX_GLOBS 64
+/* Edits between an unknown --format and a real one that make it a slip. */
+#define CHECK_FORMAT_SLIP 2
 
 /* Shared by every worker; read-only while the pool runs, except the totals,
  * which only emit() (main thread) touches. */
@@ -584,6 +587,33 @@ static int load_config(const struct check_args *ca, struct config *cfg)
 
 /* ---- the command ------------------------------------------------------ */
 
+/*
+ * "unknown format 'rdjson'", the formats there are, and the nearest one when
+ * the name is a slip of one ("rdjson" for rdjsonl, "jsn" for json).
+ */
+static void unknown_format(const char *name)
+{
+	const char *near = NULL;
+	char list[200];
+	size_t i, n = 0;
+	int best = CHECK_FORMAT_SLIP + 1;
+
+	list[0] = '\0';
+	for (i = 0; i < report_n_formats; i++) {
+		const char *f = report_formats[i].name;
+		int dist = strdist_osa(name, f, CHECK_FORMAT_SLIP);
+		n += (size_t)snprintf(list + n, n < sizeof list ? sizeof list - n : 0, "%s%s", i ? ", " : "", f);
+		if (dist < best) {
+			best = dist;
+			near = f;
+		}
+	}
+	if (near)
+		cli_error("check: unknown format '%s' (did you mean %s?); formats: %s", name, near, list);
+	else
+		cli_error("check: unknown format '%s'; formats: %s", name, list);
+}
+
 static int check_exec(struct cmd_ctx *ctx, int argc, char **argv)
 {
 	struct check_run run;
@@ -610,7 +640,7 @@ static int check_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	if (!ca.fmt_name)
 		ca.fmt_name = run.ndjson ? "json" : isatty(STDOUT_FILENO) ? "text" : "gcc";
 	if (!(run.fmt = report_format_find(ca.fmt_name))) {
-		cli_error("check: unknown format '%s'", ca.fmt_name);
+		unknown_format(ca.fmt_name);
 		goto done;
 	}
 	if (run.ndjson && strcmp(run.fmt->name, "json") != 0) {

@@ -429,6 +429,7 @@ const char *config_locate(const char *explicit_path, struct buf *out)
 	const char *env = getenv("PLACECHECK_CONFIG");
 	char dir[PATH_MAX];
 	struct stat st;
+	int up;
 
 	if (explicit_path) {
 		buf_puts(out, explicit_path);
@@ -440,13 +441,14 @@ const char *config_locate(const char *explicit_path, struct buf *out)
 	}
 	if (!getcwd(dir, sizeof dir))
 		return "none";
-	for (;;) {
+	for (up = 0;; up++) {
 		size_t n = strlen(dir);
 		char *slash;
 		size_t mark = out->len;
 		buf_printf(out, "%s%s%s", dir, n && dir[n - 1] == '/' ? "" : "/", CONFIG_FILE_NAME);
 		if (stat(buf_str(out), &st) == 0 && S_ISREG(st.st_mode))
-			return "found from the current directory";
+			return up ? "found in a folder above the current directory"
+				  : "found in the current directory";
 		/* roll back and go up one folder */
 		out->len = mark;
 		if (out->data)

@@ -101,7 +101,8 @@ struct config {
 	const char *path;             /* file it came from; NULL: built-in defaults */
 	const char *dir;              /* that file's folder (absolute), "" if none */
 	const char *origin;           /* how it was chosen: "--config", "PLACECHECK_CONFIG",
-	                                 "found from the current directory", "none" */
+	                                 "found in the current directory", "found in a
+	                                 folder above the current directory", "none" */
 	struct config_settings top;   /* keys before the first section */
 	struct config_section *sections;
 	size_t n_sections, cap_sections;
