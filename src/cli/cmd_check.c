@@ -60,8 +60,11 @@ struct check_run {
 	int skip_quotes;       /* -1: from the config */
 	int sarif;             /* render at emit time */
 	int ndjson;
+	int summary;           /* end with "3 files, 1 error, 2 warnings" */
 	/* totals */
 	int any_failed, had_error, write_error;
+	size_t n_docs, n_docs_failed;   /* documents checked, and not checked (errors) */
+	size_t n_sev[DETECT_SEV_ERROR + 1]; /* findings shown, by severity */
 	struct buf out;        /* main-thread render buffer (SARIF) */
 };
 
@@ -86,6 +89,7 @@ struct check_item {
 	struct check_result res;
 	unsigned long lineno;  /* ndjson: line in its input */
 	int failed, error;
+	size_t n_sev[DETECT_SEV_ERROR + 1]; /* findings left after filter() */
 };
 
 static const struct option check_opts[] = {
@@ -100,6 +104,7 @@ static const struct option check_opts[] = {
 	{ "ndjson", no_argument, NULL, 'N' },
 	{ "config", required_argument, NULL, 'c' },
 	{ "no-config", no_argument, NULL, 'n' },
+	{ "quiet", no_argument, NULL, 'q' },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -297,6 +302,9 @@ static void check_run_item(void *wstate, void *item)
 		return;
 	}
 	it->failed = filter(run, &fs, &it->res, &it->a);
+	for (k = 0; k < it->res.n_findings; k++)
+		if ((unsigned)it->res.findings[k].sev <= DETECT_SEV_ERROR)
+			it->n_sev[it->res.findings[k].sev]++;
 	it->has_result = 1;
 	if (run->sarif)
 		return; /* rendered in order by emit() */
@@ -334,6 +342,7 @@ static void check_emit(void *arg, void *item)
 {
 	struct check_run *run = arg;
 	struct check_item *it = item;
+	size_t k;
 
 	if (it->err.len) {
 		fflush(stdout); /* keep messages next to the output they belong to */
@@ -354,6 +363,11 @@ static void check_emit(void *arg, void *item)
 		run->had_error = 1;
 	if (it->failed)
 		run->any_failed = 1;
+	run->n_docs++;
+	if (it->error)
+		run->n_docs_failed++;
+	for (k = 0; k <= DETECT_SEV_ERROR; k++)
+		run->n_sev[k] += it->n_sev[k];
 	item_free(it);
 }
 
@@ -436,6 +450,7 @@ struct check_args {
 	const char *fmt_name;
 	const char *config_path;
 	int no_config;
+	int quiet;
 	long jobs;
 	const char *globs[CHECK_MAX_GLOBS + 1];
 	size_t n_globs;
@@ -446,7 +461,7 @@ static int parse_opts(int argc, char **argv, struct check_run *run, struct check
 {
 	int c;
 
-	while ((c = getopt_long(argc, argv, "f:i:j:", check_opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "f:i:j:q", check_opts, NULL)) != -1) {
 		switch (c) {
 		case 'f':
 			ca->fmt_name = optarg;
@@ -518,6 +533,9 @@ static int parse_opts(int argc, char **argv, struct check_run *run, struct check
 		case 'n':
 			ca->no_config = 1;
 			break;
+		case 'q':
+			ca->quiet = 1;
+			break;
 		default:
 			cli_usage(stderr, &cmd_check_entry);
 			return 0;
@@ -586,6 +604,45 @@ static int load_config(const struct check_args *ca, struct config *cfg)
 }
 
 /* ---- the command ------------------------------------------------------ */
+
+/* "n things" / "1 thing", appended to B after SEP. */
+static void count_words(struct buf *b, const char *sep, size_t n, const char *one, const char *many)
+{
+	buf_printf(b, "%s%zu %s", sep, n, n == 1 ? one : many);
+}
+
+/*
+ * The last line of a text report on several documents, as Vale and
+ * markdownlint-cli2 end theirs: "480 files, 1 error, 3 warnings", "12
+ * files, no findings"; with the number that could not be checked.
+ */
+static void put_summary(struct check_run *run, int color)
+{
+	static const char *const one[] = { "suggestion", "warning", "error" };
+	static const char *const many[] = { "suggestions", "warnings", "errors" };
+	struct buf b;
+	int sev, any = 0;
+
+	buf_init(&b, 0);
+	if (color)
+		buf_puts(&b, "\033[1m");
+	count_words(&b, "", run->n_docs, "file", "files");
+	for (sev = DETECT_SEV_ERROR; sev >= DETECT_SEV_SUGGESTION; sev--) {
+		if (!run->n_sev[sev])
+			continue;
+		count_words(&b, ", ", run->n_sev[sev], one[sev], many[sev]);
+		any = 1;
+	}
+	if (!any)
+		buf_puts(&b, ", no findings");
+	if (run->n_docs_failed)
+		buf_printf(&b, " (%zu could not be checked)", run->n_docs_failed);
+	if (color)
+		buf_puts(&b, "\033[0m");
+	buf_putc(&b, '\n');
+	put(run, &b);
+	buf_free(&b);
+}
 
 /*
  * "unknown format 'rdjson'", the formats there are, and the nearest one when
@@ -657,6 +714,9 @@ static int check_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	run.cfg = &cfg;
 	run.sarif = strcmp(run.fmt->name, "sarif") == 0;
 	run.ropts.color = ctx->color && strcmp(run.fmt->name, "text") == 0;
+	/* A person reads text: tell them how much was checked.  Machine
+	 * formats carry the count in their own structure. */
+	run.summary = strcmp(run.fmt->name, "text") == 0 && !ca.quiet && !ctx->quiet;
 	run.ropts.tool_version = PLACECHECK_VERSION;
 	run.ropts.ndjson = run.ndjson;
 	run.ropts.state = &run.rstate;
@@ -737,6 +797,8 @@ static int check_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	}
 	cli_jobs_finish(jobs);
 	jobs = NULL;
+	if (run.summary && run.n_docs > 1)
+		put_summary(&run, run.ropts.color);
 	if (run.fmt->end) {
 		buf_reset(&run.out);
 		if (run.fmt->end(&run.out, &run.ropts) != PC_OK)
@@ -793,6 +855,9 @@ const struct cmd_entry cmd_check_entry = {
 		"      --config PATH       use this .placecheck.ini (else $PLACECHECK_CONFIG,\n"
 		"                          else the nearest one from the current directory up)\n"
 		"      --no-config         use no configuration file\n"
+		"  -q, --quiet             text: no summary line after several files\n"
+		"      --color[=WHEN]      colour the text: auto (default: on a terminal,\n"
+		"                          unless NO_COLOR is set or TERM=dumb), always, never\n"
 		"      --db PATH           the gazetteer database\n"
 		"PATH is a file, a folder (walked; inside a git work tree, files that git\n"
 		"ignores are skipped) or - for standard input.\n"
