@@ -11,6 +11,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 /*
@@ -225,6 +226,23 @@ int cli_color_decide(enum cli_color when, int fd)
 	if (when != CLI_COLOR_AUTO)
 		return when == CLI_COLOR_ALWAYS;
 	return isatty(fd) && !(nc && nc[0]) && term && term[0] && strcmp(term, "dumb") != 0;
+}
+
+unsigned cli_term_width(int fd)
+{
+	struct winsize ws;
+	const char *env = getenv("COLUMNS");
+	char *end;
+	long v;
+
+	if (isatty(fd) && ioctl(fd, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+		return ws.ws_col;
+	if (env && env[0]) {
+		v = strtol(env, &end, 10);
+		if (!*end && v >= CLI_MIN_WIDTH && v <= CLI_MAX_WIDTH)
+			return (unsigned)v;
+	}
+	return CLI_DEFAULT_WIDTH;
 }
 
 /*

@@ -71,6 +71,16 @@ int cli_global_option(struct cmd_ctx *ctx, char *const *argv);
  */
 int cli_color_decide(enum cli_color when, int fd);
 
+/*
+ * Columns to wrap answers for a person at: the terminal's width when FD is
+ * one (and it says), else $COLUMNS when it is a sane number, else
+ * CLI_DEFAULT_WIDTH.
+ */
+#define CLI_DEFAULT_WIDTH 80
+#define CLI_MIN_WIDTH 20
+#define CLI_MAX_WIDTH 10000
+unsigned cli_term_width(int fd);
+
 /* Open ctx->db read-only if not yet open; prints and returns 0 on failure. */
 int cli_open_db(struct cmd_ctx *ctx);
 
