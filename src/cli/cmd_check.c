@@ -24,6 +24,7 @@
 #include "base/xmem.h"
 #include "check/check.h"
 #include "check/suppress.h"
+#include "cli/cli_accept.h"
 #include "cli/cli_files.h"
 #include "cli/cli_jobs.h"
 #include "cli/cli_ndjson.h"
@@ -151,52 +152,10 @@ static int rule_index(const char *id)
 }
 
 /*
- * Is F covered by a name of the accept list?  Either the flagged text is
- * the name (compared folded), or the name, compared without regard to ASCII
- * case, stands in the source around it ("Charlotte Street").
- */
-static int accepted(const struct finding *f, const struct config_settings *fs,
-		    const struct check_result *r, struct arena *a)
-{
-	struct buf k1, k2;
-	size_t i;
-	int hit = 0;
-
-	if (!fs->n_accept || !f->text)
-		return 0;
-	buf_init(&k1, 0);
-	buf_init(&k2, 0);
-	utf8_fold(f->text, strlen(f->text), &k1);
-	for (i = 0; i < fs->n_accept && !hit; i++) {
-		const char *acc = fs->accept[i];
-		size_t m = strlen(acc), p, lo, hi;
-		buf_reset(&k2);
-		if (utf8_fold(acc, m, &k2) == PC_OK && k1.len && strcmp(buf_str(&k1), buf_str(&k2)) == 0) {
-			hit = 1;
-			break;
-		}
-		if (!r->src || m < f->length || f->offset + f->length > r->src_len)
-			continue;
-		lo = f->offset + f->length >= m ? f->offset + f->length - m : 0;
-		hi = f->offset;
-		for (p = lo; p <= hi && p + m <= r->src_len; p++) {
-			if (strncasecmp(r->src + p, acc, m) == 0) {
-				hit = 1;
-				break;
-			}
-		}
-	}
-	(void)a;
-	buf_free(&k1);
-	buf_free(&k2);
-	return hit;
-}
-
-/*
  * Apply rule levels, the accept list, quotes, confidence and min-level to
  * R; return whether a remaining finding reaches fail-on.
  */
-static int filter(const struct check_run *run, const struct config_settings *fs,
+static int filter(const struct check_run *run, struct db *db, const struct config_settings *fs,
 		  struct check_result *r, struct arena *a)
 {
 	size_t i, j = 0;
@@ -215,7 +174,7 @@ static int filter(const struct check_run *run, const struct config_settings *fs,
 		f.sev = (enum detect_sev)lv;
 		if (f.confidence < min_conf || (skip_q && f.quoted) || (int)f.sev < min_level)
 			continue;
-		if (accepted(&f, fs, r, a))
+		if (cli_accepted(db, &f, fs, r, a))
 			continue;
 		if ((int)f.sev >= fail_on && fail_on <= DETECT_SEV_ERROR)
 			failed = 1;
@@ -301,7 +260,7 @@ static void check_run_item(void *wstate, void *item)
 		item_error(it, run, &d);
 		return;
 	}
-	it->failed = filter(run, &fs, &it->res, &it->a);
+	it->failed = filter(run, w->db, &fs, &it->res, &it->a);
 	for (k = 0; k < it->res.n_findings; k++)
 		if ((unsigned)it->res.findings[k].sev <= DETECT_SEV_ERROR)
 			it->n_sev[it->res.findings[k].sev]++;
@@ -682,7 +641,7 @@ static int check_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	struct cli_jobs *jobs = NULL;
 	struct diag d;
 	const char *db_path;
-	size_t n_workers = 1, i;
+	size_t n_workers = 1, i, k;
 	int rc = CLI_EXIT_ERROR;
 
 	memset(&run, 0, sizeof run);
@@ -729,6 +688,16 @@ static int check_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		cli_error_diag(&d);
 		goto done;
 	}
+	/* The config's exclude globs drop files, named or found (pre-commit
+	 * names every file it passes). */
+	for (i = 0, k = 0; i < files.n; i++) {
+		if (strcmp(files.paths[i], "-") != 0 && config_excluded(&cfg, files.paths[i])) {
+			free(files.paths[i]);
+			continue;
+		}
+		files.paths[k++] = files.paths[i];
+	}
+	files.n = k;
 	/* --db and PLACECHECK_DB beat the config's db, which beats the search. */
 	db_path = ctx->db_path;
 	if (!ctx->db_path_opt && !getenv("PLACECHECK_DB") && cfg.top.db)
