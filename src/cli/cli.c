@@ -79,7 +79,8 @@ void cli_list(FILE *fp)
 	fputs("usage: placecheck [--db PATH] [--color[=WHEN]] [-q] [--version] COMMAND [ARGS]\n\ncommands:\n", fp);
 	for (i = 0; i < N_CMDS; i++)
 		fprintf(fp, "  %-8s %s\n", cmd_table[i]->name, cmd_table[i]->summary);
-	fputs("\nRun 'placecheck help COMMAND' for the options of one command.\n", fp);
+	fputs("\nRun 'placecheck help COMMAND' for the options of one command, 'placecheck help\n"
+	      "rules' for the rules, 'placecheck help formats' for the output formats.\n", fp);
 }
 
 const struct cmd_entry *cli_find(const char *name, int quiet)

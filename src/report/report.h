@@ -38,10 +38,11 @@
  * unsure, render in output order: it costs microseconds per document.
  *
  * Columns: line and column in struct finding / resolved_place are 1-based,
- * column in Unicode code points (DESIGN.md).  Reporters derive end columns,
- * and the UTF-8 byte columns that reviewdog wants, from the byte offset and
- * length against check_result.src; when src is NULL they fall back to the
- * code-point count of the finding's text (exact only for ASCII lines).
+ * column in Unicode code points (docs/design.md).  Reporters derive end
+ * columns, and the UTF-8 byte columns that reviewdog wants, from the byte
+ * offset and length against check_result.src; when src is NULL they fall
+ * back to the code-point count of the finding's text (exact only for ASCII
+ * lines).
  */
 #ifndef PC_REPORT_REPORT_H
 #define PC_REPORT_REPORT_H
