@@ -129,8 +129,8 @@ static void put_place(struct rw *w, const struct check_result *r, const struct r
 
 /*
  * Append R as one line of JSON.  O is unused: the object is the same in
- * every mode, compact and on one line (docs/design.md allows either).  Reads no
- * shared state, so it may run in a worker thread.
+ * every mode, compact and on one line (docs/design.md allows either).
+ * Reads no shared state, so it may run in a worker thread.
  */
 enum pc_rc report_json_doc(struct buf *out, const struct check_result *r,
 			   const struct report_opts *o)
