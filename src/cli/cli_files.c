@@ -154,7 +154,8 @@ static int collect_git(const char *dir, const char *const *globs, struct cli_fil
 		p += n + 1;
 	}
 	buf_free(&list);
-	qsort(rel, n_rel, sizeof *rel, cmp_str);
+	if (n_rel > 1) /* none matched: no array at all */
+		qsort(rel, n_rel, sizeof *rel, cmp_str);
 	for (i = 0; i < n_rel; i++) {
 		char *path;
 		/* -c lists deleted tracked files, and unmerged paths repeat. */
@@ -197,7 +198,8 @@ static enum pc_rc walk(const char *dir, const char *rel, int depth, const char *
 		names[n++] = xstrdup(de->d_name);
 	}
 	closedir(dp);
-	qsort(names, n, sizeof *names, cmp_str);
+	if (n > 1) /* an empty folder has no array at all */
+		qsort(names, n, sizeof *names, cmp_str);
 	for (i = 0; i < n; i++) {
 		char *path = join(dir, names[i]);
 		char *sub = rel[0] ? join(rel, names[i]) : xstrdup(names[i]);

@@ -23,6 +23,12 @@ grep -qx "placecheck: error: $tmp/news: no file in this folder matches --glob \*
 # one empty folder among good paths is still an error, and nothing is checked
 [ "$(run "$tmp/news" "$tmp/empty")" = 2 ] || fail "a good folder and an empty one: exit status"
 [ ! -s "$tmp/out" ] || fail "output written before the error"
+# the same inside a git work tree (the walk asks git for the files)
+mkdir -p "$tmp/repo/news" && cp "$tmp/code/build.py" "$tmp/repo/news/" &&
+	git -C "$tmp/repo" init -q && git -C "$tmp/repo" add -A || fail "git repository"
+[ "$(run "$tmp/repo/news")" = 2 ] || fail "a folder of code in a git tree: exit status"
+grep -q "no file to check in this folder" "$tmp/err" || fail "a folder of code in a git tree: message"
+[ "$(run --glob '*.rst' "$tmp/repo")" = 2 ] || fail "a --glob that matches nothing in a git tree"
 # what works still works
 [ "$(run "$tmp/news")" = 0 ] || fail "a folder with an article"
 [ "$(run --glob '*.py' "$tmp/code")" = 1 ] || fail "--glob '*.py' picks build.py"
