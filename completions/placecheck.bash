@@ -8,9 +8,9 @@
 # names (for `query`) are asked of placecheck itself.  Needs nothing from
 # the bash-completion package.
 
-_placecheck_commands="check load query shell config help"
-# A new command (serve and lsp are coming: issue 15) gets a word above and
-# a case in _placecheck below.
+_placecheck_commands="check load query shell config serve lsp help"
+# A new command gets a word above, a line in _placecheck_opts and, if its
+# arguments need it, a case in _placecheck below.
 _placecheck_formats="text json gcc sarif rdjsonl github"
 _placecheck_global="--db --color --color=auto --color=always --color=never --no-color --quiet -q --version --help"
 
@@ -21,6 +21,8 @@ _placecheck_opts() {
 	query) echo "--in --like --near --radius --prefix --json --long -v --limit --db --help" ;;
 	shell) echo "--limit --long -v --db --help" ;;
 	config) echo "--config --no-config --db --help" ;;
+	serve) echo "--bind -b --port -p --jobs -j --max-body --time-limit --access-log --db --help" ;;
+	lsp) echo "--stdio --db --help" ;;
 	help) echo "" ;;
 	esac
 }
@@ -43,7 +45,7 @@ _placecheck() {
 	done
 	# Arguments of options.
 	case $prev in
-	--db | --config | -c)
+	--db | --config | -c | --access-log)
 		COMPREPLY=($(compgen -f -- "$cur"))
 		return ;;
 	--format | -f)
@@ -60,7 +62,8 @@ _placecheck() {
 	--geodata)
 		COMPREPLY=($(compgen -d -- "$cur"))
 		return ;;
-	--jobs | -j | --min-confidence | --limit | --radius | --columns | --prefix | --near | --in | --glob)
+	--jobs | -j | --min-confidence | --limit | --radius | --columns | --prefix | --near | --in | --glob | \
+		--bind | -b | --port | -p | --max-body | --time-limit)
 		return ;;
 	esac
 	case $cur in

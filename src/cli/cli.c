@@ -17,9 +17,9 @@
 /*
  * To add a command: write src/cli/cmd_<name>.c defining cmd_<name>_entry,
  * declare it in cli.h and add a row here.  Order is the order of `help`.
- * Then its section in placecheck.1 and its words in completions/ (serve
- * and lsp, issue 15, go after shell): tests/cli/check_help.sh and
- * tests/cli/completion.sh fail until both know its options.
+ * Then its section in placecheck.1 and its words in completions/:
+ * tests/cli/check_help.sh and tests/cli/completion.sh fail until both know
+ * it and its options.
  */
 static const struct cmd_entry *const cmd_table[] = {
 	&cmd_check_entry,

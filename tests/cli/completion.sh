@@ -43,7 +43,8 @@ comp() { # WORDS...: what bash would offer for the last word
 	bash -c '. "$1"; shift; COMP_WORDS=("$@"); COMP_CWORD=$((${#COMP_WORDS[@]} - 1)); _placecheck; printf "%s\n" "${COMPREPLY[@]}"' \
 		sh "$bashc" "$@" | sort | tr '\n' ' ' | sed 's/ $//'
 }
-[ "$(comp placecheck "")" = "check config help load query shell" ] || fail "bash: commands: $(comp placecheck "")"
+[ "$(comp placecheck "")" = "$(sort "$tmp/commands" | tr '\n' ' ' | sed 's/ $//')" ] || fail "bash: commands: $(comp placecheck "")"
+[ "$(comp placecheck serve --p)" = "--port" ] || fail "bash: serve --p"
 [ "$(comp placecheck ch)" = "check" ] || fail "bash: ch"
 [ "$(comp placecheck check --form)" = "--format" ] || fail "bash: check --form"
 [ "$(comp placecheck check -f "")" = "gcc github json rdjsonl sarif text" ] || fail "bash: -f: $(comp placecheck check -f "")"
