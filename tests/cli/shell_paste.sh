@@ -30,5 +30,7 @@ printf 'check\n.5 percent of Charlotte\n\nThe rally in Charlottesville, Virginia
 	"$bin" --db "$db" shell >"$tmp/out" 2>"$tmp/err"
 grep -q '^Springfield: ' "$tmp/out" || fail "' . ' did not end the paste"
 ! grep -q "No place called" "$tmp/out" || fail "'.5 percent' ended the paste"
+# and on a real terminal, with the line editor
+python3 "$(dirname "$0")/shell_paste_pty.py" "$bin" "$db" "$tmp" || fail "on a terminal"
 [ $fails -eq 0 ] || exit 1
 echo "shell_paste: ok"
