@@ -64,8 +64,7 @@ struct check_run {
 	int summary;           /* end with "3 files, 1 error, 2 warnings" */
 	/* totals */
 	int any_failed, had_error, write_error;
-	size_t n_docs, n_docs_failed;   /* documents checked, and not checked (errors) */
-	size_t n_sev[DETECT_SEV_ERROR + 1]; /* findings shown, by severity */
+	struct report_totals totals;   /* for the text summary line */
 	struct buf out;        /* main-thread render buffer (SARIF) */
 };
 
@@ -322,11 +321,11 @@ static void check_emit(void *arg, void *item)
 		run->had_error = 1;
 	if (it->failed)
 		run->any_failed = 1;
-	run->n_docs++;
+	run->totals.n_docs++;
 	if (it->error)
-		run->n_docs_failed++;
+		run->totals.n_failed++;
 	for (k = 0; k <= DETECT_SEV_ERROR; k++)
-		run->n_sev[k] += it->n_sev[k];
+		run->totals.n_sev[k] += it->n_sev[k];
 	item_free(it);
 }
 
@@ -564,45 +563,6 @@ static int load_config(const struct check_args *ca, struct config *cfg)
 
 /* ---- the command ------------------------------------------------------ */
 
-/* "n things" / "1 thing", appended to B after SEP. */
-static void count_words(struct buf *b, const char *sep, size_t n, const char *one, const char *many)
-{
-	buf_printf(b, "%s%zu %s", sep, n, n == 1 ? one : many);
-}
-
-/*
- * The last line of a text report on several documents, as Vale and
- * markdownlint-cli2 end theirs: "480 files, 1 error, 3 warnings", "12
- * files, no findings"; with the number that could not be checked.
- */
-static void put_summary(struct check_run *run, int color)
-{
-	static const char *const one[] = { "suggestion", "warning", "error" };
-	static const char *const many[] = { "suggestions", "warnings", "errors" };
-	struct buf b;
-	int sev, any = 0;
-
-	buf_init(&b, 0);
-	if (color)
-		buf_puts(&b, "\033[1m");
-	count_words(&b, "", run->n_docs, "file", "files");
-	for (sev = DETECT_SEV_ERROR; sev >= DETECT_SEV_SUGGESTION; sev--) {
-		if (!run->n_sev[sev])
-			continue;
-		count_words(&b, ", ", run->n_sev[sev], one[sev], many[sev]);
-		any = 1;
-	}
-	if (!any)
-		buf_puts(&b, ", no findings");
-	if (run->n_docs_failed)
-		buf_printf(&b, " (%zu could not be checked)", run->n_docs_failed);
-	if (color)
-		buf_puts(&b, "\033[0m");
-	buf_putc(&b, '\n');
-	put(run, &b);
-	buf_free(&b);
-}
-
 /*
  * "unknown format 'rdjson'", the formats there are, and the nearest one when
  * the name is a slip of one ("rdjson" for rdjsonl, "jsn" for json).
@@ -766,8 +726,12 @@ static int check_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	}
 	cli_jobs_finish(jobs);
 	jobs = NULL;
-	if (run.summary && run.n_docs > 1)
-		put_summary(&run, run.ropts.color);
+	if (run.summary && run.totals.n_docs > 1) {
+		buf_reset(&run.out);
+		if (report_text_summary(&run.out, &run.totals, &run.ropts) != PC_OK)
+			run.had_error = 1;
+		put(&run, &run.out);
+	}
 	if (run.fmt->end) {
 		buf_reset(&run.out);
 		if (run.fmt->end(&run.out, &run.ropts) != PC_OK)

@@ -338,7 +338,10 @@ static int key_accept_file(struct parse_state *ps, const char *v)
 
 	if (!v[0])
 		return fail(ps, PC_ERR_PARSE, "key 'accept-file': expected a path");
-	path = v[0] == '/' || !ps->dir[0] ? arena_strdup(&ps->c->a, v) : arena_printf(&ps->c->a, "%s/%s", ps->dir, v);
+	if (v[0] == '/' || !ps->dir[0])
+		path = arena_strdup(&ps->c->a, v);
+	else
+		path = arena_printf(&ps->c->a, "%s/%s", ps->dir, v);
 	if (!(fp = fopen(path, "rb")))
 		return fail(ps, PC_ERR_IO, "key 'accept-file': cannot open %s: %s", path, strerror(errno));
 	if (realpath(path, real)) {
