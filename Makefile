@@ -1,9 +1,20 @@
 # placecheck: see README.md.  `make` builds ./placecheck, `make test` runs
 # every test under ASan+UBSan, `make run` builds the database if missing and
-# checks a bundled sample, `make bench` measures (never part of `make test`).
+# checks a bundled sample, `make bench` measures (never part of `make test`),
+# `make install` installs (PREFIX, DESTDIR), `make deb` builds a Debian
+# package.
 
 CC      ?= cc
 PREFIX  ?= /usr/local
+# Where the installed database lives; compiled into the program (db_locate).
+DATADIR ?= $(PREFIX)/share/placecheck
+BINDIR  ?= $(PREFIX)/bin
+MANDIR  ?= $(PREFIX)/share/man
+# Where bash-completion and zsh look: zsh's own fpath has
+# /usr/local/share/zsh/site-functions, and Debian's packages use
+# vendor-completions under /usr.
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR  ?= $(PREFIX)/share/zsh/$(if $(filter /usr,$(PREFIX)),vendor-completions,site-functions)
 PKGS    := sqlite3 libutf8proc libarchive inih libcjson libmicrohttpd
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 # libarchive: headers only; `load` opens it with dlopen (load_input.c says
@@ -27,7 +38,7 @@ REL_LIBS := $(call ar_group,sqlite3,-lsqlite3) $(call ar_group,utf8proc,-lutf8pr
 
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 BASEFLAGS := -std=c17 -D_GNU_SOURCE -Isrc $(WARN) $(PKG_CFLAGS) $(EDIT_CFLAGS) \
-	-DPC_DATADIR='"$(PREFIX)/share/placecheck"'
+	-DPC_DATADIR='"$(DATADIR)"'
 CFLAGS  ?= -O2 -g
 SANFLAGS := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 
@@ -36,7 +47,11 @@ LIB_SRC  := $(filter-out src/cli/%,$(SRC))
 CLI_SRC  := $(filter src/cli/%,$(SRC)) src/main.c
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 
-REL_OBJ  := $(patsubst %.c,build/rel/%.o,$(LIB_SRC) $(CLI_SRC))
+# The release program and its objects; `make deb` builds a second one for
+# /usr elsewhere (OBJDIR=build/deb/obj BIN=build/deb/placecheck).
+OBJDIR   ?= build/rel
+BIN      ?= placecheck
+REL_OBJ  := $(patsubst %.c,$(OBJDIR)/%.o,$(LIB_SRC) $(CLI_SRC))
 ASAN_LIB := $(patsubst %.c,build/asan/%.o,$(LIB_SRC))
 ASAN_CLI := $(patsubst %.c,build/asan/%.o,$(CLI_SRC))
 UNIT_BIN := $(patsubst tests/unit/%.c,build/asan/tests/%,$(UNIT_SRC))
@@ -44,20 +59,28 @@ UNIT_BIN := $(patsubst tests/unit/%.c,build/asan/tests/%,$(UNIT_SRC))
 GEODATA_IN := geodata/cities500.txt.gz geodata/admin1CodesASCII.txt \
 	geodata/admin2Codes.txt.gz geodata/countryInfo.txt geodata/extra
 
-.PHONY: all db run test unit cli-tests bench bench-serve eval eval-real eval-real-list fuzz fault install clean asan lint valgrind
+.PHONY: all db run test unit cli-tests bench bench-serve eval eval-real eval-real-list fuzz fault install uninstall deb clean asan lint valgrind FORCE
 
 all: placecheck
 
-placecheck: $(REL_OBJ)
+$(BIN): $(REL_OBJ)
 	$(CC) $(CFLAGS) -o $@ $^ $(REL_LIBS)
 
-build/rel/%.o: %.c
+$(OBJDIR)/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(BASEFLAGS) $(CFLAGS) -MMD -MP -c -o $@ $<
 
 build/asan/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(BASEFLAGS) $(SANFLAGS) -MMD -MP -c -o $@ $<
+
+# DATADIR is compiled into db.c: rebuild it when DATADIR changes, so that
+# `make install PREFIX=/opt/x` after a plain `make` installs a program that
+# finds its database.
+$(OBJDIR)/datadir: FORCE
+	@mkdir -p $(OBJDIR)
+	@echo '$(DATADIR)' | cmp -s - $@ || echo '$(DATADIR)' >$@
+$(OBJDIR)/src/db/db.o: $(OBJDIR)/datadir
 
 build/asan/placecheck: $(ASAN_LIB) $(ASAN_CLI)
 	$(CC) $(SANFLAGS) -o $@ $^ $(LIBS)
@@ -112,24 +135,41 @@ fuzz:
 fault: placecheck geodata/places.db
 	sh tests/fault/run.sh
 
-install: placecheck geodata/places.db
-	@grep -qa '$(PREFIX)/share/placecheck' placecheck || { echo "placecheck was built for another PREFIX: run 'make clean' and 'make PREFIX=$(PREFIX)' first" >&2; exit 1; }
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/placecheck $(DESTDIR)$(PREFIX)/share/man/man1
-	install -m 755 placecheck $(DESTDIR)$(PREFIX)/bin/placecheck
-	install -m 644 geodata/places.db $(DESTDIR)$(PREFIX)/share/placecheck/places.db
-	install -m 644 placecheck.1 $(DESTDIR)$(PREFIX)/share/man/man1/placecheck.1
+# The program, the database, the man page and the bash and zsh completions.
+# DESTDIR stages the files elsewhere (packaging); the program still looks
+# for its database in DATADIR.
+install: $(BIN) geodata/places.db
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR) $(DESTDIR)$(MANDIR)/man1 \
+		$(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR)
+	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/placecheck
+	install -m 644 geodata/places.db $(DESTDIR)$(DATADIR)/places.db
+	install -m 644 placecheck.1 $(DESTDIR)$(MANDIR)/man1/placecheck.1
+	install -m 644 completions/placecheck.bash $(DESTDIR)$(BASHCOMPDIR)/placecheck
+	install -m 644 completions/_placecheck $(DESTDIR)$(ZSHCOMPDIR)/_placecheck
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/placecheck $(DESTDIR)$(DATADIR)/places.db \
+		$(DESTDIR)$(MANDIR)/man1/placecheck.1 $(DESTDIR)$(BASHCOMPDIR)/placecheck \
+		$(DESTDIR)$(ZSHCOMPDIR)/_placecheck
+	-rmdir $(DESTDIR)$(DATADIR)
+
+# A Debian package of the program as installed under /usr, built with
+# dpkg-deb in its own build folder (scripts/deb.sh says how); the ./placecheck
+# of the source tree is left as it is.  `.ci/run` installs it with apt.
+deb: geodata/places.db
+	sh scripts/deb.sh
 
 clean:
-	rm -rf build placecheck
+	rm -rf build placecheck placecheck_*.deb
 
 # The web page goes into the binary by the assembler's .incbin, which the
 # compiler's dependency list does not see.
-build/rel/src/serve/serve_page.o build/asan/src/serve/serve_page.o: src/serve/serve_page.html
+$(OBJDIR)/src/serve/serve_page.o build/asan/src/serve/serve_page.o: src/serve/serve_page.html
 
 -include $(shell find build -name '*.d' 2>/dev/null)
 
 # Developer tool: prints the pipeline's internals for one article.
-build/pcdebug: tests/tools/pcdebug.c $(filter-out build/rel/src/cli/% build/rel/src/main.o,$(REL_OBJ))
+build/pcdebug: tests/tools/pcdebug.c $(filter-out $(OBJDIR)/src/cli/% $(OBJDIR)/src/main.o,$(REL_OBJ))
 	$(CC) $(BASEFLAGS) $(CFLAGS) -o $@ $^ $(LIBS)
 
 # Developer tool: the detector's candidates and features, for make fit.

@@ -1,5 +1,5 @@
 /*
- * main.c: global options (--db, --version, --help, --quiet), then
+ * main.c: global options (--db, --color, --version, --help, --quiet), then
  * cli_dispatch().  Nothing else lives here.
  */
 #include "cli/cli.h"
@@ -15,7 +15,6 @@ int main(int argc, char **argv)
 {
 	struct cmd_ctx ctx = { 0 };
 	int i = 1;
-	const char *nc = getenv("NO_COLOR");
 
 #ifdef __GLIBC__
 	/*
@@ -30,24 +29,25 @@ int main(int argc, char **argv)
 	mallopt(M_TRIM_THRESHOLD, 16 << 20);
 #endif
 	ctx.argv0 = argv[0];
-	ctx.color = isatty(STDOUT_FILENO) && !(nc && nc[0]);
-	/* Global options come before the command name. */
+	/* Global options come before the command name (--db and --color may
+	 * also follow it: cli_dispatch takes them out of the command's words). */
 	while (i < argc && argv[i][0] == '-') {
 		const char *a = argv[i];
+		int n = cli_global_option(&ctx, argv + i);
+		if (n < 0)
+			return CLI_EXIT_ERROR;
+		if (n > 0) {
+			i += n;
+			continue;
+		}
 		if (strcmp(a, "--version") == 0 || strcmp(a, "-V") == 0) {
 			printf("placecheck %s\n", PLACECHECK_VERSION);
 			return CLI_EXIT_OK;
 		} else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
 			cli_list(stdout);
 			return CLI_EXIT_OK;
-		} else if (strcmp(a, "--db") == 0 && i + 1 < argc) {
-			ctx.db_path_opt = argv[++i];
-		} else if (strncmp(a, "--db=", 5) == 0) {
-			ctx.db_path_opt = a + 5;
 		} else if (strcmp(a, "--quiet") == 0 || strcmp(a, "-q") == 0) {
 			ctx.quiet = 1;
-		} else if (strcmp(a, "--no-color") == 0) {
-			ctx.color = 0;
 		} else {
 			cli_error("unknown global option: %s", a);
 			cli_list(stderr);

@@ -2,10 +2,11 @@
  * check_suppress.c: inline suppressions (suppress.h).
  *
  * Each directive becomes one struct supp with the span it covers (byte
- * offsets for disable ranges, a line for disable-next-line, the whole file
- * for ignore) and a hit count.  A finding is removed when any supp covers
- * it; every supp that covered nothing is reported as stale.  The cost is
- * n_findings x n_directives, both small for real articles.
+ * offsets for disable ranges, a line for disable-line and
+ * disable-next-line, the whole file for ignore) and a hit count.  A
+ * finding is removed when any supp covers it; every supp that covered
+ * nothing is reported as stale.  The cost is n_findings x n_directives,
+ * both small for real articles.
  */
 #include "check/suppress.h"
 
@@ -15,13 +16,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum supp_kind { SUPP_RANGE, SUPP_NEXT_LINE, SUPP_IGNORE, SUPP_ENABLE, SUPP_BAD };
+enum supp_kind { SUPP_RANGE, SUPP_NEXT_LINE, SUPP_LINE, SUPP_IGNORE, SUPP_ENABLE, SUPP_BAD };
 
 struct supp {
 	enum supp_kind kind;
 	const struct read_directive *dir;
 	size_t from, to;            /* SUPP_RANGE: [from, to) source bytes */
-	unsigned long line;         /* SUPP_NEXT_LINE: the line covered */
+	unsigned long line;         /* SUPP_NEXT_LINE, SUPP_LINE: the line covered */
 	const char **rules;         /* NULL/0: every rule */
 	size_t n_rules;
 	const char **names;         /* SUPP_IGNORE: folded names */
@@ -39,6 +40,7 @@ struct verb {
 /* Longest first so "disable-next-line" is not read as "disable". */
 static const struct verb verbs[] = {
 	{ "placecheck-disable-next-line", SUPP_NEXT_LINE },
+	{ "placecheck-disable-line", SUPP_LINE },
 	{ "placecheck-disable", SUPP_RANGE },
 	{ "placecheck-enable", SUPP_ENABLE },
 	{ "placecheck-ignore", SUPP_IGNORE },
@@ -156,6 +158,7 @@ static int covers(const struct supp *sp, const struct finding *f, const char *ke
 	case SUPP_RANGE:
 		return f->offset >= sp->from && f->offset < sp->to && rule_listed(sp, f->rule);
 	case SUPP_NEXT_LINE:
+	case SUPP_LINE:
 		return f->line == sp->line && rule_listed(sp, f->rule);
 	case SUPP_IGNORE:
 		if (!key)
@@ -217,6 +220,10 @@ static struct supp *build(const struct read_doc *doc, struct arena *a)
 			sp->line = line + 1;
 			break;
 		}
+		case SUPP_LINE:
+			/* The line the comment starts on: "... Charlotte. <!-- placecheck-disable-line -->" */
+			sp->line = dv->line;
+			break;
 		case SUPP_ENABLE:
 			/* End every open range this enable names (all, when it names none). */
 			for (k = 0; k < i; k++) {

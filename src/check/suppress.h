@@ -4,6 +4,7 @@
  *
  *   placecheck-disable [RULE...]       from here to placecheck-enable (or the end)
  *   placecheck-enable [RULE...]        ends the disable ranges (naming RULE)
+ *   placecheck-disable-line [RULE...]       the line the comment starts on
  *   placecheck-disable-next-line [RULE...]  the line after the comment
  *   placecheck-ignore NAME[, NAME...]  findings on NAME anywhere in the file
  *

@@ -11,10 +11,15 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
 
 /*
  * To add a command: write src/cli/cmd_<name>.c defining cmd_<name>_entry,
  * declare it in cli.h and add a row here.  Order is the order of `help`.
+ * Then its section in placecheck.1 and its words in completions/:
+ * tests/cli/check_help.sh and tests/cli/completion.sh fail until both know
+ * it and its options.
  */
 static const struct cmd_entry *const cmd_table[] = {
 	&cmd_check_entry,
@@ -74,10 +79,11 @@ void cli_list(FILE *fp)
 {
 	size_t i;
 
-	fputs("usage: placecheck [--db PATH] [--version] COMMAND [ARGS]\n\ncommands:\n", fp);
+	fputs("usage: placecheck [--db PATH] [--color[=WHEN]] [-q] [--version] COMMAND [ARGS]\n\ncommands:\n", fp);
 	for (i = 0; i < N_CMDS; i++)
 		fprintf(fp, "  %-8s %s\n", cmd_table[i]->name, cmd_table[i]->summary);
-	fputs("\nRun 'placecheck help COMMAND' for the options of one command.\n", fp);
+	fputs("\nRun 'placecheck help COMMAND' for the options of one command, 'placecheck help\n"
+	      "rules' for the rules, 'placecheck help formats' for the output formats.\n", fp);
 }
 
 const struct cmd_entry *cli_find(const char *name, int quiet)
@@ -186,15 +192,72 @@ static int count_positional(const struct cmd_entry *e, int argc, char **argv)
 	return n;
 }
 
-/*
- * Take "--db PATH" / "--db=PATH" out of a command's own arguments, so that
- * `placecheck check --db x.db a.md` works like `placecheck --db x.db check
- * a.md` without every command repeating the option.  Edits ARGV in place;
- * returns the new argc.
- */
-static int take_db_option(struct cmd_ctx *ctx, int argc, char **argv)
+int cli_global_option(struct cmd_ctx *ctx, char *const *argv)
 {
-	int i, j = 1;
+	const char *a = argv[0];
+
+	if (strcmp(a, "--db") == 0 && argv[1]) {
+		ctx->db_path_opt = argv[1];
+		return 2;
+	}
+	if (strncmp(a, "--db=", 5) == 0) {
+		ctx->db_path_opt = a + 5;
+		return 1;
+	}
+	if (strcmp(a, "--no-color") == 0 || strcmp(a, "--color=never") == 0) {
+		ctx->color_when = CLI_COLOR_NEVER;
+		return 1;
+	}
+	if (strcmp(a, "--color") == 0 || strcmp(a, "--color=always") == 0) {
+		ctx->color_when = CLI_COLOR_ALWAYS;
+		return 1;
+	}
+	if (strcmp(a, "--color=auto") == 0) {
+		ctx->color_when = CLI_COLOR_AUTO;
+		return 1;
+	}
+	if (strncmp(a, "--color=", 8) == 0) {
+		cli_error("--color takes auto, always or never, not '%s'", a + 8);
+		return -1;
+	}
+	return 0;
+}
+
+int cli_color_decide(enum cli_color when, int fd)
+{
+	const char *nc = getenv("NO_COLOR"), *term = getenv("TERM");
+
+	if (when != CLI_COLOR_AUTO)
+		return when == CLI_COLOR_ALWAYS;
+	return isatty(fd) && !(nc && nc[0]) && term && term[0] && strcmp(term, "dumb") != 0;
+}
+
+unsigned cli_term_width(int fd)
+{
+	struct winsize ws;
+	const char *env = getenv("COLUMNS");
+	char *end;
+	long v;
+
+	if (isatty(fd) && ioctl(fd, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+		return ws.ws_col;
+	if (env && env[0]) {
+		v = strtol(env, &end, 10);
+		if (!*end && v >= CLI_MIN_WIDTH && v <= CLI_MAX_WIDTH)
+			return (unsigned)v;
+	}
+	return CLI_DEFAULT_WIDTH;
+}
+
+/*
+ * Take the global options (--db, --color) out of a command's own
+ * arguments, so that `placecheck check --db x.db a.md` works like
+ * `placecheck --db x.db check a.md` without every command repeating them.
+ * Edits ARGV in place; returns the new argc, or -1 after an error.
+ */
+static int take_global_options(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	int i, j = 1, n;
 
 	for (i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--") == 0) {
@@ -202,12 +265,10 @@ static int take_db_option(struct cmd_ctx *ctx, int argc, char **argv)
 				argv[j++] = argv[i++];
 			break;
 		}
-		if (strcmp(argv[i], "--db") == 0 && i + 1 < argc) {
-			ctx->db_path_opt = argv[++i];
-			continue;
-		}
-		if (strncmp(argv[i], "--db=", 5) == 0) {
-			ctx->db_path_opt = argv[i] + 5;
+		if ((n = cli_global_option(ctx, argv + i)) < 0)
+			return -1;
+		if (n > 0) {
+			i += n - 1;
 			continue;
 		}
 		argv[j++] = argv[i];
@@ -228,7 +289,9 @@ int cli_dispatch(struct cmd_ctx *ctx, int argc, char **argv)
 	}
 	if (!(e = cli_find(argv[0], 0)))
 		return CLI_EXIT_ERROR;
-	argc = take_db_option(ctx, argc, argv);
+	if ((argc = take_global_options(ctx, argc, argv)) < 0)
+		return CLI_EXIT_ERROR;
+	ctx->color = cli_color_decide(ctx->color_when, STDOUT_FILENO);
 	if (wants_help(argc, argv)) {
 		cli_help(stdout, e);
 		return CLI_EXIT_OK;

@@ -26,12 +26,20 @@ enum {
 	CMD_WRITES_DB = 2, /* the command builds the database itself */
 };
 
+/* --color=WHEN */
+enum cli_color {
+	CLI_COLOR_AUTO = 0, /* on a terminal, unless NO_COLOR is set or TERM is dumb */
+	CLI_COLOR_ALWAYS,
+	CLI_COLOR_NEVER,
+};
+
 struct cmd_ctx {
 	const char *argv0;
 	const char *db_path_opt; /* --db before the command, NULL if not given */
 	char *db_path;           /* resolved path (heap), set by cli_dispatch */
 	struct db *db;           /* open when CMD_NEEDS_DB */
-	int color;               /* colour output allowed on stdout (TTY, no NO_COLOR) */
+	enum cli_color color_when; /* --color, before or after the command */
+	int color;               /* colour on stdout: color_when decided by cli_dispatch */
 	int quiet;
 };
 
@@ -48,6 +56,30 @@ struct cmd_entry {
 
 /* Run the command named by ARGV[0] with CTX; returns the exit status. */
 int cli_dispatch(struct cmd_ctx *ctx, int argc, char **argv);
+
+/*
+ * Take one global option at ARGV[0] (ARGV[1] is its argument, may be
+ * NULL): --db PATH, --db=PATH, --color[=WHEN], --no-color.  Returns how many
+ * words it used (0: not a global option), or -1 after printing an error.
+ */
+int cli_global_option(struct cmd_ctx *ctx, char *const *argv);
+
+/*
+ * Whether to colour output on FD under WHEN: always, never, or (auto) when
+ * FD is a terminal, NO_COLOR is unset or empty (no-color.org) and TERM is
+ * set and not "dumb".
+ */
+int cli_color_decide(enum cli_color when, int fd);
+
+/*
+ * Columns to wrap answers for a person at: the terminal's width when FD is
+ * one (and it says), else $COLUMNS when it is a sane number, else
+ * CLI_DEFAULT_WIDTH.
+ */
+#define CLI_DEFAULT_WIDTH 80
+#define CLI_MIN_WIDTH 20
+#define CLI_MAX_WIDTH 10000
+unsigned cli_term_width(int fd);
 
 /* Open ctx->db read-only if not yet open; prints and returns 0 on failure. */
 int cli_open_db(struct cmd_ctx *ctx);

@@ -11,6 +11,7 @@
 #include <fcntl.h>
 #include <fnmatch.h>
 #include <spawn.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -153,7 +154,8 @@ static int collect_git(const char *dir, const char *const *globs, struct cli_fil
 		p += n + 1;
 	}
 	buf_free(&list);
-	qsort(rel, n_rel, sizeof *rel, cmp_str);
+	if (n_rel > 1) /* none matched: no array at all */
+		qsort(rel, n_rel, sizeof *rel, cmp_str);
 	for (i = 0; i < n_rel; i++) {
 		char *path;
 		/* -c lists deleted tracked files, and unmerged paths repeat. */
@@ -196,7 +198,8 @@ static enum pc_rc walk(const char *dir, const char *rel, int depth, const char *
 		names[n++] = xstrdup(de->d_name);
 	}
 	closedir(dp);
-	qsort(names, n, sizeof *names, cmp_str);
+	if (n > 1) /* an empty folder has no array at all */
+		qsort(names, n, sizeof *names, cmp_str);
 	for (i = 0; i < n; i++) {
 		char *path = join(dir, names[i]);
 		char *sub = rel[0] ? join(rel, names[i]) : xstrdup(names[i]);
@@ -219,19 +222,39 @@ static enum pc_rc walk(const char *dir, const char *rel, int depth, const char *
 	return rc;
 }
 
+/* A folder named on the command line held no file to check: say so. */
+static enum pc_rc no_file(const char *dir, const char *const *globs, int default_globs,
+			  struct diag *d)
+{
+	char list[200];
+	size_t n = 0;
+
+	list[0] = '\0';
+	for (; *globs && n < sizeof list; globs++)
+		n += (size_t)snprintf(list + n, sizeof list - n, "%s%s", n ? ", " : "", *globs);
+	if (default_globs)
+		return diag_set(d, PC_ERR_USAGE, dir, 0, 0,
+				"no file to check in this folder (looked for %s; --glob picks others)", list);
+	return diag_set(d, PC_ERR_USAGE, dir, 0, 0, "no file in this folder matches --glob %s", list);
+}
+
 enum pc_rc cli_files_collect(char *const *args, size_t n_args, const char *const *globs,
 			     struct cli_files *out, struct diag *d)
 {
 	size_t i;
 	enum pc_rc rc = PC_OK;
+	int default_globs = !globs;
 
 	if (!globs)
 		globs = cli_files_default_globs;
 	for (i = 0; i < n_args && rc == PC_OK; i++) {
 		struct stat st;
 		if (strcmp(args[i], "-") != 0 && stat(args[i], &st) == 0 && S_ISDIR(st.st_mode)) {
+			size_t before = out->n;
 			if (!collect_git(args[i], globs, out))
 				rc = walk(args[i], "", 0, globs, out, d);
+			if (rc == PC_OK && out->n == before)
+				rc = no_file(args[i], globs, default_globs, d);
 			continue;
 		}
 		push(out, xstrdup(args[i]));

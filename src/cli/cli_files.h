@@ -35,7 +35,8 @@ extern const char *const cli_files_default_globs[];
  * (NULL-terminated; NULL for the defaults) pick the files inside folders.
  * A path that does not exist is kept as is, so that reading it reports the
  * error in its place in the output.  Returns PC_OK, or PC_ERR_IO /
- * PC_ERR_LIMIT (folders nested over 256 deep) with D saying where.
+ * PC_ERR_LIMIT (folders nested over 256 deep) / PC_ERR_USAGE (a folder
+ * named in ARGS holds no file the globs pick) with D saying where.
  */
 enum pc_rc cli_files_collect(char *const *args, size_t n_args, const char *const *globs,
 			     struct cli_files *out, struct diag *d);

@@ -19,10 +19,12 @@
 
 #include "base/arena.h"
 #include "base/buf.h"
+#include "base/strdist.h"
 #include "base/utf8.h"
 #include "base/xmem.h"
 #include "check/check.h"
 #include "check/suppress.h"
+#include "cli/cli_accept.h"
 #include "cli/cli_files.h"
 #include "cli/cli_jobs.h"
 #include "cli/cli_ndjson.h"
@@ -42,6 +44,8 @@
 #define CHECK_MAX_JOBS 256
 /* Most --glob options. */
 #define CHECK_MAX_GLOBS 64
+/* Edits between an unknown --format and a real one that make it a slip. */
+#define CHECK_FORMAT_SLIP 2
 
 /* Shared by every worker; read-only while the pool runs, except the totals,
  * which only emit() (main thread) touches. */
@@ -57,8 +61,10 @@ struct check_run {
 	int skip_quotes;       /* -1: from the config */
 	int sarif;             /* render at emit time */
 	int ndjson;
+	int summary;           /* end with "3 files, 1 error, 2 warnings" */
 	/* totals */
 	int any_failed, had_error, write_error;
+	struct report_totals totals;   /* for the text summary line */
 	struct buf out;        /* main-thread render buffer (SARIF) */
 };
 
@@ -83,6 +89,7 @@ struct check_item {
 	struct check_result res;
 	unsigned long lineno;  /* ndjson: line in its input */
 	int failed, error;
+	size_t n_sev[DETECT_SEV_ERROR + 1]; /* findings left after filter() */
 };
 
 static const struct option check_opts[] = {
@@ -97,6 +104,7 @@ static const struct option check_opts[] = {
 	{ "ndjson", no_argument, NULL, 'N' },
 	{ "config", required_argument, NULL, 'c' },
 	{ "no-config", no_argument, NULL, 'n' },
+	{ "quiet", no_argument, NULL, 'q' },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -143,52 +151,10 @@ static int rule_index(const char *id)
 }
 
 /*
- * Is F covered by a name of the accept list?  Either the flagged text is
- * the name (compared folded), or the name, compared without regard to ASCII
- * case, stands in the source around it ("Charlotte Street").
- */
-static int accepted(const struct finding *f, const struct config_settings *fs,
-		    const struct check_result *r, struct arena *a)
-{
-	struct buf k1, k2;
-	size_t i;
-	int hit = 0;
-
-	if (!fs->n_accept || !f->text)
-		return 0;
-	buf_init(&k1, 0);
-	buf_init(&k2, 0);
-	utf8_fold(f->text, strlen(f->text), &k1);
-	for (i = 0; i < fs->n_accept && !hit; i++) {
-		const char *acc = fs->accept[i];
-		size_t m = strlen(acc), p, lo, hi;
-		buf_reset(&k2);
-		if (utf8_fold(acc, m, &k2) == PC_OK && k1.len && strcmp(buf_str(&k1), buf_str(&k2)) == 0) {
-			hit = 1;
-			break;
-		}
-		if (!r->src || m < f->length || f->offset + f->length > r->src_len)
-			continue;
-		lo = f->offset + f->length >= m ? f->offset + f->length - m : 0;
-		hi = f->offset;
-		for (p = lo; p <= hi && p + m <= r->src_len; p++) {
-			if (strncasecmp(r->src + p, acc, m) == 0) {
-				hit = 1;
-				break;
-			}
-		}
-	}
-	(void)a;
-	buf_free(&k1);
-	buf_free(&k2);
-	return hit;
-}
-
-/*
  * Apply rule levels, the accept list, quotes, confidence and min-level to
  * R; return whether a remaining finding reaches fail-on.
  */
-static int filter(const struct check_run *run, const struct config_settings *fs,
+static int filter(const struct check_run *run, struct db *db, const struct config_settings *fs,
 		  struct check_result *r, struct arena *a)
 {
 	size_t i, j = 0;
@@ -207,7 +173,7 @@ static int filter(const struct check_run *run, const struct config_settings *fs,
 		f.sev = (enum detect_sev)lv;
 		if (f.confidence < min_conf || (skip_q && f.quoted) || (int)f.sev < min_level)
 			continue;
-		if (accepted(&f, fs, r, a))
+		if (cli_accepted(db, &f, fs, r, a))
 			continue;
 		if ((int)f.sev >= fail_on && fail_on <= DETECT_SEV_ERROR)
 			failed = 1;
@@ -293,7 +259,10 @@ static void check_run_item(void *wstate, void *item)
 		item_error(it, run, &d);
 		return;
 	}
-	it->failed = filter(run, &fs, &it->res, &it->a);
+	it->failed = filter(run, w->db, &fs, &it->res, &it->a);
+	for (k = 0; k < it->res.n_findings; k++)
+		if ((unsigned)it->res.findings[k].sev <= DETECT_SEV_ERROR)
+			it->n_sev[it->res.findings[k].sev]++;
 	it->has_result = 1;
 	if (run->sarif)
 		return; /* rendered in order by emit() */
@@ -331,6 +300,7 @@ static void check_emit(void *arg, void *item)
 {
 	struct check_run *run = arg;
 	struct check_item *it = item;
+	size_t k;
 
 	if (it->err.len) {
 		fflush(stdout); /* keep messages next to the output they belong to */
@@ -351,6 +321,11 @@ static void check_emit(void *arg, void *item)
 		run->had_error = 1;
 	if (it->failed)
 		run->any_failed = 1;
+	run->totals.n_docs++;
+	if (it->error)
+		run->totals.n_failed++;
+	for (k = 0; k <= DETECT_SEV_ERROR; k++)
+		run->totals.n_sev[k] += it->n_sev[k];
 	item_free(it);
 }
 
@@ -433,6 +408,7 @@ struct check_args {
 	const char *fmt_name;
 	const char *config_path;
 	int no_config;
+	int quiet;
 	long jobs;
 	const char *globs[CHECK_MAX_GLOBS + 1];
 	size_t n_globs;
@@ -443,7 +419,7 @@ static int parse_opts(int argc, char **argv, struct check_run *run, struct check
 {
 	int c;
 
-	while ((c = getopt_long(argc, argv, "f:i:j:", check_opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "f:i:j:q", check_opts, NULL)) != -1) {
 		switch (c) {
 		case 'f':
 			ca->fmt_name = optarg;
@@ -515,6 +491,9 @@ static int parse_opts(int argc, char **argv, struct check_run *run, struct check
 		case 'n':
 			ca->no_config = 1;
 			break;
+		case 'q':
+			ca->quiet = 1;
+			break;
 		default:
 			cli_usage(stderr, &cmd_check_entry);
 			return 0;
@@ -584,6 +563,33 @@ static int load_config(const struct check_args *ca, struct config *cfg)
 
 /* ---- the command ------------------------------------------------------ */
 
+/*
+ * "unknown format 'rdjson'", the formats there are, and the nearest one when
+ * the name is a slip of one ("rdjson" for rdjsonl, "jsn" for json).
+ */
+static void unknown_format(const char *name)
+{
+	const char *near = NULL;
+	char list[200];
+	size_t i, n = 0;
+	int best = CHECK_FORMAT_SLIP + 1;
+
+	list[0] = '\0';
+	for (i = 0; i < report_n_formats; i++) {
+		const char *f = report_formats[i].name;
+		int dist = strdist_osa(name, f, CHECK_FORMAT_SLIP);
+		n += (size_t)snprintf(list + n, n < sizeof list ? sizeof list - n : 0, "%s%s", i ? ", " : "", f);
+		if (dist < best) {
+			best = dist;
+			near = f;
+		}
+	}
+	if (near)
+		cli_error("check: unknown format '%s' (did you mean %s?); formats: %s", name, near, list);
+	else
+		cli_error("check: unknown format '%s'; formats: %s", name, list);
+}
+
 static int check_exec(struct cmd_ctx *ctx, int argc, char **argv)
 {
 	struct check_run run;
@@ -595,7 +601,7 @@ static int check_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	struct cli_jobs *jobs = NULL;
 	struct diag d;
 	const char *db_path;
-	size_t n_workers = 1, i;
+	size_t n_workers = 1, i, k;
 	int rc = CLI_EXIT_ERROR;
 
 	memset(&run, 0, sizeof run);
@@ -610,7 +616,7 @@ static int check_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	if (!ca.fmt_name)
 		ca.fmt_name = run.ndjson ? "json" : isatty(STDOUT_FILENO) ? "text" : "gcc";
 	if (!(run.fmt = report_format_find(ca.fmt_name))) {
-		cli_error("check: unknown format '%s'", ca.fmt_name);
+		unknown_format(ca.fmt_name);
 		goto done;
 	}
 	if (run.ndjson && strcmp(run.fmt->name, "json") != 0) {
@@ -627,6 +633,9 @@ static int check_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	run.cfg = &cfg;
 	run.sarif = strcmp(run.fmt->name, "sarif") == 0;
 	run.ropts.color = ctx->color && strcmp(run.fmt->name, "text") == 0;
+	/* A person reads text: tell them how much was checked.  Machine
+	 * formats carry the count in their own structure. */
+	run.summary = strcmp(run.fmt->name, "text") == 0 && !ca.quiet && !ctx->quiet;
 	run.ropts.tool_version = PLACECHECK_VERSION;
 	run.ropts.ndjson = run.ndjson;
 	run.ropts.state = &run.rstate;
@@ -639,6 +648,16 @@ static int check_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		cli_error_diag(&d);
 		goto done;
 	}
+	/* The config's exclude globs drop files, named or found (pre-commit
+	 * names every file it passes). */
+	for (i = 0, k = 0; i < files.n; i++) {
+		if (strcmp(files.paths[i], "-") != 0 && config_excluded(&cfg, files.paths[i])) {
+			free(files.paths[i]);
+			continue;
+		}
+		files.paths[k++] = files.paths[i];
+	}
+	files.n = k;
 	/* --db and PLACECHECK_DB beat the config's db, which beats the search. */
 	db_path = ctx->db_path;
 	if (!ctx->db_path_opt && !getenv("PLACECHECK_DB") && cfg.top.db)
@@ -707,6 +726,12 @@ static int check_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	}
 	cli_jobs_finish(jobs);
 	jobs = NULL;
+	if (run.summary && run.totals.n_docs > 1) {
+		buf_reset(&run.out);
+		if (report_text_summary(&run.out, &run.totals, &run.ropts) != PC_OK)
+			run.had_error = 1;
+		put(&run, &run.out);
+	}
 	if (run.fmt->end) {
 		buf_reset(&run.out);
 		if (run.fmt->end(&run.out, &run.ropts) != PC_OK)
@@ -763,6 +788,9 @@ const struct cmd_entry cmd_check_entry = {
 		"      --config PATH       use this .placecheck.ini (else $PLACECHECK_CONFIG,\n"
 		"                          else the nearest one from the current directory up)\n"
 		"      --no-config         use no configuration file\n"
+		"  -q, --quiet             text: no summary line after several files\n"
+		"      --color[=WHEN]      colour the text: auto (default: on a terminal,\n"
+		"                          unless NO_COLOR is set or TERM=dumb), always, never\n"
 		"      --db PATH           the gazetteer database\n"
 		"PATH is a file, a folder (walked; inside a git work tree, files that git\n"
 		"ignores are skipped) or - for standard input.\n"

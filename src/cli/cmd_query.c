@@ -12,6 +12,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 /* Largest --limit accepted. */
 #define QUERY_CLI_MAX_LIMIT 10000
@@ -23,6 +24,7 @@ static const struct option query_opts[] = {
 	{ "prefix", required_argument, NULL, 'p' },
 	{ "like", no_argument, NULL, 'L' },
 	{ "json", no_argument, NULL, 'j' },
+	{ "long", no_argument, NULL, 'v' },
 	{ "limit", required_argument, NULL, 'l' },
 	{ NULL, 0, NULL, 0 },
 };
@@ -30,7 +32,7 @@ static const struct option query_opts[] = {
 struct query_cli {
 	const char *in, *near, *prefix;
 	double radius_km;
-	int have_radius, like, json;
+	int have_radius, like, json, long_form;
 	struct query_opts o;
 };
 
@@ -41,6 +43,16 @@ static double positive(const char *s)
 	double v = strtod(s, &end);
 
 	return end != s && !*end && v > 0 ? v : -1;
+}
+
+/* Does S hold a letter (a place name, not coordinates)? */
+static int has_letter(const char *s)
+{
+	for (; *s; s++)
+		if (((unsigned char)*s >= 'A' && (unsigned char)*s <= 'Z') ||
+		    ((unsigned char)*s >= 'a' && (unsigned char)*s <= 'z') || (unsigned char)*s >= 0x80)
+			return 1;
+	return 0;
 }
 
 /* The positional words joined with spaces ("New York" unquoted), in A. */
@@ -67,7 +79,7 @@ static int parse_args(struct query_cli *qc, int argc, char **argv)
 
 	memset(qc, 0, sizeof *qc);
 	qc->radius_km = QUERY_DEFAULT_RADIUS_KM;
-	while ((c = getopt_long(argc, argv, "i:n:r:p:jl:", query_opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "i:n:r:p:jl:v", query_opts, NULL)) != -1) {
 		switch (c) {
 		case 'i':
 			qc->in = optarg;
@@ -91,6 +103,9 @@ static int parse_args(struct query_cli *qc, int argc, char **argv)
 			break;
 		case 'j':
 			qc->json = 1;
+			break;
+		case 'v':
+			qc->long_form = 1;
 			break;
 		case 'l': {
 			double v = positive(optarg);
@@ -151,6 +166,8 @@ static int query_exec(struct cmd_ctx *ctx, int argc, char **argv)
 
 	if (!parse_args(&qc, argc, argv))
 		return CLI_EXIT_ERROR;
+	ro.long_form = qc.long_form;
+	ro.width = cli_term_width(STDOUT_FILENO);
 	arena_init(&a, 0);
 	buf_init(&out, 0);
 	diag_clear(&d);
@@ -174,14 +191,24 @@ static int query_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		struct query_opts every = { .limit = (size_t)-1 / 2 };
 		size_t limit = qc.o.limit ? qc.o.limit : QUERY_DEFAULT_LIMIT;
 
-		rc = query_parse_latlon(qc.near, &lat, &lon, &d);
-		if (rc == PC_OK && !n_regs) {
-			rc = query_near(ctx->db, lat, lon, qc.radius_km, &qc.o, &a, &ans, &d);
-		} else if (rc == PC_OK) {
-			/* --in over --near: every place within the radius, then narrowed. */
-			rc = query_near(ctx->db, lat, lon, qc.radius_km, &every, &a, &all, &d);
-			if (rc == PC_OK)
+		/* --near takes a point, or a place by name ("Charlottesville",
+		 * "Paris, Texas"). */
+		int by_name = query_parse_latlon(qc.near, &lat, &lon, &d) != PC_OK && has_letter(qc.near);
+		const struct query_opts *qo = n_regs ? &every : &qc.o;
+		struct query_answer *first = n_regs ? &all : &ans;
+
+		if (by_name) {
+			diag_clear(&d);
+			rc = query_near_place(ctx->db, qc.near, qc.radius_km, qo, &a, first, &d);
+		} else {
+			rc = d.rc == PC_OK ? query_near(ctx->db, lat, lon, qc.radius_km, qo, &a, first, &d) : d.rc;
+		}
+		/* --in over --near: every place within the radius, then narrowed. */
+		if (rc == PC_OK && n_regs) {
+			if (all.found)
 				rc = query_narrow(ctx->db, &all, regs, n_regs, &qc.o, &a, &ans, &d);
+			else
+				ans = all;
 			if (rc == PC_OK && ans.n_places > limit)
 				ans.n_places = limit;
 		}
@@ -218,19 +245,23 @@ done:
 const struct cmd_entry cmd_query_entry = {
 	.name = "query",
 	.alias = "q",
-	.usage = "[--json] [--limit N] NAME | \"NAME, REGION\" | NAME --in REGION | --like NAME |"
-		 " --near LAT,LON [--radius KM] [--in REGION] | --prefix TEXT",
+	.usage = "[--json] [--long] [--limit N] NAME | \"NAME, REGION\" | NAME --in REGION |"
+		 " --like NAME | --near LAT,LON|PLACE [--radius KM] [--in REGION] | --prefix TEXT",
 	.summary = "Look places up: namesakes, look-alikes, is there an X in Y, what is near.",
 	.help = "options:\n"
 		"      --in REGION      is there such a place in REGION?  A country or state by\n"
 		"                       name, code or abbreviation: Va., N.C., Nova Scotia, AU, US.VA\n"
 		"      --like           list only the look-alikes of NAME\n"
 		"      --near LAT,LON   populated places near a point (decimal degrees)\n"
+		"      --near PLACE     ... or near a place: Charlottesville, \"Paris, Texas\"\n"
 		"      --radius KM      with --near: how far to look (default 25)\n"
 		"      --prefix TEXT    names that start with TEXT (completion)\n"
 		"      --json           one JSON document instead of text\n"
+		"  -v, --long           also coordinates and GeoNames ids\n"
 		"      --limit N        list at most N places (default 25)\n"
 		"      --db PATH        the gazetteer database\n"
+		"A name that is no place gets \"Did you mean\" and the names a typo or two away.\n"
+		"Text is wrapped to the terminal's width (80 columns off a terminal).\n"
 		"Exit status: 0 something was found, 1 nothing was, 2 error.\n",
 	.opts = query_opts,
 	.min_args = 0,

@@ -24,6 +24,12 @@
 
 /* Longest text pasted after `check`. */
 #define SHELL_MAX_PASTE (4u * 1024 * 1024)
+/*
+ * The line that ends a pasted text: a lone full stop, as in mail(1) and
+ * ed(1).  Not an empty line: an article's paragraphs are separated by
+ * empty lines, and the text must be checked whole.
+ */
+#define SHELL_PASTE_END "."
 /* Completions asked of the database per TAB. */
 #define SHELL_COMPLETIONS 40
 
@@ -148,6 +154,37 @@ static void run_in(struct shell *sh, const char *arg)
 	show(sh, query_narrow(sh->db, &sh->last, regs, n_regs, &sh->qo, a, &ans, &d), &ans, &d);
 }
 
+/* Does S hold a letter (a place name rather than coordinates)? */
+static int has_letter(const char *s)
+{
+	for (; *s; s++)
+		if (isalpha((unsigned char)*s) || (unsigned char)*s >= 0x80)
+			return 1;
+	return 0;
+}
+
+/* near NAME [KM]: around the place NAME names ("Charlottesville", "Paris, Texas 10"). */
+static void run_near_place(struct shell *sh, const char *arg)
+{
+	struct query_answer ans;
+	struct arena *a = spare(sh);
+	struct diag d;
+	double km = QUERY_DEFAULT_RADIUS_KM;
+	const char *last = strrchr(arg, ' ');
+	char *name = arena_strdup(a, arg), *end;
+
+	diag_clear(&d);
+	/* A trailing number after a name is the radius. */
+	if (last) {
+		double v = strtod(last + 1, &end);
+		if (end != last + 1 && !*end && v > 0) {
+			km = v;
+			name[last - arg] = '\0';
+		}
+	}
+	show(sh, query_near_place(sh->db, name, km, &sh->qo, a, &ans, &d), &ans, &d);
+}
+
 static void run_near(struct shell *sh, const char *arg)
 {
 	struct query_answer ans;
@@ -158,6 +195,10 @@ static void run_near(struct shell *sh, const char *arg)
 	int n = 0;
 
 	diag_clear(&d);
+	if (has_letter(arg)) {
+		run_near_place(sh, arg);
+		return;
+	}
 	/* LAT,LON [KM]: two or three numbers, commas or blanks between. */
 	while (*p && n < 4) {
 		while (isspace((unsigned char)*p) || *p == ',')
@@ -175,7 +216,8 @@ static void run_near(struct shell *sh, const char *arg)
 		p = end;
 	}
 	if (n != 2 && n != 3) {
-		diag_set(&d, PC_ERR_USAGE, NULL, 0, 0, "near: give LAT,LON and optionally KM (near 38.03,-78.48 10)");
+		diag_set(&d, PC_ERR_USAGE, NULL, 0, 0,
+			 "near: give a place or LAT,LON, and optionally KM (near Charlottesville 10, near 38.03,-78.48)");
 		shell_fail(sh, &d);
 		return;
 	}
@@ -199,10 +241,25 @@ static const char *paste_line(struct shell *sh, char **heap, size_t *cap)
 	return *heap;
 }
 
+/* Is LINE the end of a pasted text (SHELL_PASTE_END, blanks around it allowed)? */
+static int paste_end(const char *line)
+{
+	size_t n = strlen(SHELL_PASTE_END);
+
+	while (isspace((unsigned char)*line))
+		line++;
+	if (strncmp(line, SHELL_PASTE_END, n) != 0)
+		return 0;
+	for (line += n; *line; line++)
+		if (!isspace((unsigned char)*line))
+			return 0;
+	return 1;
+}
+
 static void print_findings(struct shell *sh)
 {
 	const struct check_result *r = &sh->res;
-	size_t i;
+	size_t i, start = sh->out.len;
 
 	if (!r->n_findings) {
 		buf_printf(&sh->out, "No findings (%zu place%s read).\n", r->n_places,
@@ -221,6 +278,7 @@ static void print_findings(struct shell *sh)
 			   f->message ? f->message : "");
 	}
 	buf_printf(&sh->out, "Type 'explain N' for the evidence behind finding N.\n");
+	query_wrap(&sh->out, start, sh->ro.width);
 }
 
 static void run_check(struct shell *sh, const char *arg)
@@ -242,11 +300,12 @@ static void run_check(struct shell *sh, const char *arg)
 		sh->eng_ready = 1;
 	}
 	if (sh->tty) {
-		printf("Paste the text; end it with an empty line or Ctrl-D.\n");
+		printf("Paste the text, then end it with a line holding only '%s' (or press Ctrl-D).\n",
+		       SHELL_PASTE_END);
 		fflush(stdout);
 	}
 	buf_init(&text, SHELL_MAX_PASTE);
-	while ((line = paste_line(sh, &heap, &cap)) && line[0]) {
+	while ((line = paste_line(sh, &heap, &cap)) && !paste_end(line)) {
 		if (buf_puts(&text, line) != PC_OK || buf_putc(&text, '\n') != PC_OK) {
 			diag_set(&d, PC_ERR_LIMIT, NULL, 0, 0, "check: text longer than %u MiB",
 				 SHELL_MAX_PASTE >> 20);
@@ -295,7 +354,7 @@ static void run_explain(struct shell *sh, const char *arg)
 	char *end;
 	long n = strtol(arg, &end, 10);
 	const struct finding *f;
-	size_t i;
+	size_t i, start;
 
 	diag_clear(&d);
 	if (!sh->have_check) {
@@ -312,6 +371,7 @@ static void run_explain(struct shell *sh, const char *arg)
 		return;
 	}
 	f = &sh->res.findings[n - 1];
+	start = sh->out.len;
 	buf_printf(&sh->out, "%ld. %s at %lu:%lu (rule %s, %s, confidence %.2f%s)\n", n,
 		   f->text ? f->text : "", f->line, f->column, f->rule ? f->rule : "?",
 		   detect_sev_str(f->sev), f->confidence, f->quoted ? ", in a quotation" : "");
@@ -327,6 +387,7 @@ static void run_explain(struct shell *sh, const char *arg)
 		buf_printf(&sh->out, "    - %s\n", f->evidence[i]);
 	if (!f->n_evidence)
 		buf_puts(&sh->out, "  (no evidence recorded)\n");
+	query_wrap(&sh->out, start, sh->ro.width);
 	shell_flush(sh);
 }
 
@@ -343,11 +404,11 @@ static void run_quit(struct shell *sh, const char *arg)
  * name.  To add one: a run_ function and a row; help lists the rows.
  */
 static const struct shell_cmd shell_cmds[] = {
-	{ "in", "REGION", "narrow the last answer to a country or state (Va., N.C., AU, Nova Scotia)", 1, run_in },
-	{ "like", "NAME", "list the names that look like NAME, and how", 1, run_like },
-	{ "near", "LAT,LON [KM]", "places within KM (default 25) of a point", 1, run_near },
+	{ "in", "REGION", "narrow the last answer to a country or state", 1, run_in },
+	{ "like", "NAME", "the names that look like NAME, and how", 1, run_like },
+	{ "near", "PLACE|LAT,LON [KM]", "places within KM (default 25) of a place or point", 1, run_near },
 	{ "query", "NAME", "look NAME up, even if it is also a command word", 1, run_ask },
-	{ "check", "", "paste text, end with an empty line or Ctrl-D: numbered findings", 0, run_check },
+	{ "check", "", "paste text, end with a line '.': numbered findings", 0, run_check },
 	{ "explain", "N", "the evidence behind finding N of the last check", 1, run_explain },
 	{ "help", "", "this list", 0, run_help },
 	{ "quit", "", "leave (so does Ctrl-D)", 0, run_quit },
@@ -364,7 +425,7 @@ static void run_help(struct shell *sh, const char *arg)
 	for (i = 0; i < N_SHELL_CMDS; i++) {
 		char left[40];
 		snprintf(left, sizeof left, "%s %s", shell_cmds[i].name, shell_cmds[i].args);
-		buf_printf(&sh->out, "  %-20s %s\n", left, shell_cmds[i].help);
+		buf_printf(&sh->out, "  %-24s %s\n", left, shell_cmds[i].help);
 	}
 	if (sh->tty)
 		buf_puts(&sh->out, "TAB completes place names (and region names after 'in' or a comma).\n");
@@ -527,6 +588,7 @@ static void shell_loop_script(struct shell *sh)
 
 static const struct option shell_opts[] = {
 	{ "limit", required_argument, NULL, 'l' },
+	{ "long", no_argument, NULL, 'v' },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -537,7 +599,7 @@ static int shell_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	int c;
 
 	memset(&sh, 0, sizeof sh);
-	while ((c = getopt_long(argc, argv, "l:", shell_opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "l:v", shell_opts, NULL)) != -1) {
 		char *end;
 		long v;
 		switch (c) {
@@ -549,6 +611,9 @@ static int shell_exec(struct cmd_ctx *ctx, int argc, char **argv)
 			}
 			sh.qo.limit = (size_t)v;
 			break;
+		case 'v':
+			sh.ro.long_form = 1;
+			break;
 		default:
 			cli_usage(stderr, &cmd_shell_entry);
 			return CLI_EXIT_ERROR;
@@ -557,6 +622,7 @@ static int shell_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	sh.db = ctx->db;
 	sh.tty = isatty(STDIN_FILENO) && isatty(STDOUT_FILENO);
 	sh.ro.color = sh.tty && ctx->color;
+	sh.ro.width = cli_term_width(STDOUT_FILENO);
 	arena_init(&sh.arenas[0], 0);
 	arena_init(&sh.arenas[1], 0);
 	arena_init(&sh.check_arena, 0);
@@ -592,13 +658,14 @@ static int shell_exec(struct cmd_ctx *ctx, int argc, char **argv)
 const struct cmd_entry cmd_shell_entry = {
 	.name = "shell",
 	.alias = "sh",
-	.usage = "[--limit N]",
+	.usage = "[--limit N] [--long]",
 	.summary = "Ask the gazetteer questions interactively (names, in REGION, like, near, check).",
 	.help = "Type a place name to list its namesakes and look-alikes, or:\n"
 		"  in REGION        narrow the last answer (Va., N.C., AU, Nova Scotia, US.VA)\n"
 		"  like NAME        the look-alikes of NAME\n"
-		"  near LAT,LON [KM]  places near a point\n"
-		"  check            paste text (end: empty line or Ctrl-D) and list findings\n"
+		"  near PLACE|LAT,LON [KM]  places near a place or a point\n"
+		"  check            paste text, then a line holding only '.' (or Ctrl-D):\n"
+		"                   the findings, numbered; empty lines are part of the text\n"
 		"  explain N        the evidence behind finding N\n"
 		"  help, quit\n"
 		"On a terminal: line editing, TAB completion, history in\n"
@@ -606,7 +673,8 @@ const struct cmd_entry cmd_shell_entry = {
 		"Otherwise commands are read line by line, without prompt or colour; the\n"
 		"exit status is 2 if any command failed.\n"
 		"options:\n"
-		"      --limit N   list at most N places per answer (default 25)\n",
+		"      --limit N   list at most N places per answer (default 25)\n"
+		"  -v, --long      also coordinates and GeoNames ids\n",
 	.opts = shell_opts,
 	.min_args = 0,
 	.max_args = 0,

@@ -4,9 +4,12 @@
  * libinih does the INI syntax (sections, "key = value", ';' and '#'
  * comments, a BOM).  We feed it lines ourselves through ini_parse_stream()
  * so that we know the line number of every key (the packaged library is
- * built without INI_HANDLER_LINENO), can refuse over-long lines instead of
- * letting the library split them, and strip leading blanks so indentation is
- * free and never turns into libinih's continuation lines.
+ * built without INI_HANDLER_LINENO) and strip leading blanks so indentation
+ * is free and never turns into libinih's continuation lines.  libinih's
+ * line buffer is 200 bytes and it would split a longer line silently; a
+ * longer key line is split here instead, with libinih's rules (the first
+ * '=' or ':' ends the key, a ';' after a blank starts a comment), and
+ * handed to the same handler, libinih getting an empty line in its place.
  */
 #include "config/config.h"
 
@@ -27,7 +30,7 @@
 
 /* libinih's MAX_SECTION: longer section names are cut. */
 #define CONFIG_MAX_GLOB 50
-/* Largest config file read: far beyond any newsroom's needs. */
+/* Largest config file (or accept file) read: far beyond any newsroom's needs. */
 #define CONFIG_MAX_FILE (4u * 1024 * 1024)
 
 static void settings_defaults(struct config_settings *s)
@@ -70,6 +73,7 @@ struct parse_state {
 	unsigned long n_headers;   /* "[...]" lines seen so far */
 	unsigned long cur_header;  /* n_headers when the current section began */
 	unsigned long header_line; /* line of the latest "[...]" */
+	char section[CONFIG_MAX_GLOB]; /* its glob, for the lines split here */
 	struct config_settings *cur; /* section the keys go to */
 	/* first error raised by the handler */
 	unsigned long err_line;
@@ -77,17 +81,72 @@ struct parse_state {
 	enum pc_rc err_rc;
 };
 
+static int handler(void *user, const char *section, const char *key, const char *value);
+static int fail(struct parse_state *ps, enum pc_rc rc, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/*
+ * A key line too long for libinih's buffer, LINE[0..N) (leading blanks
+ * gone, no newline): split it with libinih's rules and hand it to the
+ * handler.  Returns 0 when it is no key line (the caller reports it).
+ */
+static int long_key_line(struct parse_state *ps, const char *line, size_t n)
+{
+	const char *eq = NULL, *v, *e, *p;
+	char *key, *value;
+	size_t i, kn, vn;
+	int ok;
+
+	for (i = 0; i < n && !eq; i++) {
+		if (line[i] == '=' || line[i] == ':')
+			eq = line + i;
+		else if (line[i] == ';' && i && (line[i - 1] == ' ' || line[i - 1] == '\t'))
+			break; /* a comment before any '=' */
+	}
+	if (!eq)
+		return 0;
+	kn = (size_t)(eq - line);
+	while (kn && (line[kn - 1] == ' ' || line[kn - 1] == '\t'))
+		kn--;
+	v = eq + 1;
+	e = line + n;
+	for (p = v; p < e; p++)
+		if (*p == ';' && (p[-1] == ' ' || p[-1] == '\t')) {
+			e = p;
+			break;
+		}
+	while (v < e && (*v == ' ' || *v == '\t'))
+		v++;
+	while (e > v && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r'))
+		e--;
+	vn = (size_t)(e - v);
+	key = xmalloc(kn + 1);
+	value = xmalloc(vn + 1);
+	memcpy(key, line, kn);
+	key[kn] = '\0';
+	memcpy(value, v, vn);
+	value[vn] = '\0';
+	ok = handler(ps, ps->section, key, value);
+	(void)ok; /* an error is in ps->err_line: config_parse reports it */
+	free(key);
+	free(value);
+	return 1;
+}
+
 /*
  * ini_reader: hand libinih the next line of the text, leading blanks
- * stripped.  A line that does not fit NUM-1 bytes stops the parse (returns
- * NULL, as at end of file) and is reported by config_parse().
+ * stripped.  A key line that does not fit NUM-1 bytes goes through
+ * long_key_line() and libinih gets an empty line; any other over-long line
+ * stops the parse (returns NULL, as at end of file) and is reported by
+ * config_parse().
  */
 static char *reader(char *str, int num, void *stream)
 {
 	struct parse_state *ps = stream;
 	size_t start = ps->pos, end, n;
+	int header;
 
-	if (ps->pos >= ps->len || ps->too_long)
+	if (ps->pos >= ps->len || ps->too_long || ps->long_glob)
 		return NULL;
 	end = start;
 	while (end < ps->len && ps->text[end] != '\n')
@@ -97,14 +156,8 @@ static char *reader(char *str, int num, void *stream)
 	while (start < end && (ps->text[start] == ' ' || ps->text[start] == '\t'))
 		start++;
 	n = end - start;
-	if (num < 2 || n + 1 >= (size_t)num) {
-		ps->too_long = ps->line;
-		return NULL;
-	}
-	memcpy(str, ps->text + start, n);
-	str[n] = '\n';
-	str[n + 1] = '\0';
-	if (n > 0 && ps->text[start] == '[') {
+	header = n > 0 && ps->text[start] == '[';
+	if (header) {
 		/* libinih keeps section names to CONFIG_MAX_GLOB-1 bytes and would
 		 * cut a longer glob silently (even inside a character). */
 		const char *close = memchr(ps->text + start, ']', n);
@@ -115,12 +168,26 @@ static char *reader(char *str, int num, void *stream)
 		}
 		ps->n_headers++;
 		ps->header_line = ps->line;
+		memcpy(ps->section, ps->text + start + 1, glob_len);
+		ps->section[glob_len] = '\0';
+		if (close && n + 1 >= (size_t)num && num > 2 && glob_len + 3 < (size_t)num)
+			n = glob_len + 2; /* "[glob]" without the long comment after it */
 	}
+	if (num < 2)
+		return NULL;
+	if (n + 1 >= (size_t)num) {
+		const char *line = ps->text + start;
+		if (line[0] != ';' && line[0] != '#' && !long_key_line(ps, line, n)) {
+			ps->too_long = ps->line;
+			return NULL;
+		}
+		n = 0; /* a comment, or a key line handled: libinih sees it empty */
+	}
+	memcpy(str, ps->text + start, n);
+	str[n] = '\n';
+	str[n + 1] = '\0';
 	return str;
 }
-
-static int fail(struct parse_state *ps, enum pc_rc rc, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
 
 /* Record the first error; returns 0 (libinih's "error on this line"). */
 static int fail(struct parse_state *ps, enum pc_rc rc, const char *fmt, ...)
@@ -168,28 +235,145 @@ static void push_accept(struct config *c, struct config_settings *s, const char 
 	s->accept[s->n_accept++] = name;
 }
 
-static int key_accept(struct parse_state *ps, const char *v)
+/*
+ * Split V at commas into names, trimmed: "Charlotte Street, Sydney Mines";
+ * a name in double quotes may hold commas: "\"Jackson, Mississippi\"".
+ * Calls ADD for each; returns the number added, or -1 after fail().
+ */
+static long split_list(struct parse_state *ps, const char *key, const char *v,
+		       void (*add)(struct parse_state *, const char *))
 {
 	const char *p = v;
-	size_t n_added = 0;
+	long n_added = 0;
 
 	while (*p) {
-		const char *comma = strchr(p, ',');
-		size_t n = comma ? (size_t)(comma - p) : strlen(p);
-		const char *name = dup_trim(ps->c, p, n);
-		if (name[0]) {
-			if (utf8_validate(name, strlen(name)) != strlen(name))
-				return fail(ps, PC_ERR_PARSE, "key 'accept': invalid UTF-8");
-			push_accept(ps->c, ps->cur, name);
-			n_added++;
+		const char *name;
+		size_t n;
+		while (*p == ' ' || *p == '\t')
+			p++;
+		if (*p == '"') {
+			const char *close = strchr(p + 1, '"');
+			if (!close) {
+				fail(ps, PC_ERR_PARSE, "key '%s': a '\"' without its closing '\"'", key);
+				return -1;
+			}
+			name = dup_trim(ps->c, p + 1, (size_t)(close - p - 1));
+			p = close + 1;
+			while (*p == ' ' || *p == '\t')
+				p++;
+			if (*p && *p != ',') {
+				fail(ps, PC_ERR_PARSE, "key '%s': expected a comma after the quoted \"%s\"", key, name);
+				return -1;
+			}
+		} else {
+			const char *comma = strchr(p, ',');
+			n = comma ? (size_t)(comma - p) : strlen(p);
+			name = dup_trim(ps->c, p, n);
+			p += n;
 		}
-		p += n;
 		if (*p == ',')
 			p++;
+		if (!name[0])
+			continue;
+		if (utf8_validate(name, strlen(name)) != strlen(name)) {
+			fail(ps, PC_ERR_PARSE, "key '%s': invalid UTF-8", key);
+			return -1;
+		}
+		add(ps, name);
+		n_added++;
 	}
-	if (!n_added)
+	return n_added;
+}
+
+static void add_accept(struct parse_state *ps, const char *name)
+{
+	push_accept(ps->c, ps->cur, name);
+}
+
+static int key_accept(struct parse_state *ps, const char *v)
+{
+	long n = split_list(ps, "accept", v, add_accept);
+
+	if (n < 0)
+		return 0;
+	if (!n)
 		return fail(ps, PC_ERR_PARSE, "key 'accept': expected one or more names, separated by commas");
 	return 1;
+}
+
+static void add_exclude(struct parse_state *ps, const char *glob)
+{
+	struct config *c = ps->c;
+
+	c->exclude = arena_grow(&c->a, c->exclude, c->n_exclude, c->n_exclude + 1, sizeof *c->exclude);
+	c->exclude[c->n_exclude++] = glob;
+}
+
+static int key_exclude(struct parse_state *ps, const char *v)
+{
+	long n = split_list(ps, "exclude", v, add_exclude);
+
+	if (n < 0)
+		return 0;
+	if (!n)
+		return fail(ps, PC_ERR_PARSE, "key 'exclude': expected one or more globs, separated by commas");
+	return 1;
+}
+
+/*
+ * accept-file = PATH: every line of PATH (against the config's folder) is
+ * one accepted name, commas and all; blank lines and '#' comments skipped.
+ * An error names the config line, and the accept file's line when it is
+ * about one.
+ */
+static int key_accept_file(struct parse_state *ps, const char *v)
+{
+	struct buf b;
+	FILE *fp;
+	char tmp[8192], real[PATH_MAX];
+	const char *path;
+	size_t n, p;
+	unsigned long lineno = 0;
+	int ok = 1;
+
+	if (!v[0])
+		return fail(ps, PC_ERR_PARSE, "key 'accept-file': expected a path");
+	if (v[0] == '/' || !ps->dir[0])
+		path = arena_strdup(&ps->c->a, v);
+	else
+		path = arena_printf(&ps->c->a, "%s/%s", ps->dir, v);
+	if (!(fp = fopen(path, "rb")))
+		return fail(ps, PC_ERR_IO, "key 'accept-file': cannot open %s: %s", path, strerror(errno));
+	if (realpath(path, real)) {
+		struct config *c = ps->c;
+		c->accept_files = arena_grow(&c->a, c->accept_files, c->n_accept_files, c->n_accept_files + 1,
+					     sizeof *c->accept_files);
+		c->accept_files[c->n_accept_files++] = arena_strdup(&c->a, real);
+	}
+	buf_init(&b, CONFIG_MAX_FILE);
+	while (ok && (n = fread(tmp, 1, sizeof tmp, fp)) > 0)
+		if (buf_append(&b, tmp, n) != PC_OK)
+			ok = fail(ps, PC_ERR_LIMIT, "key 'accept-file': %s is larger than %u MiB", path,
+				  CONFIG_MAX_FILE >> 20);
+	if (ok && ferror(fp))
+		ok = fail(ps, PC_ERR_IO, "key 'accept-file': cannot read %s: %s", path, strerror(errno));
+	fclose(fp);
+	if (ok && (memchr(b.data ? b.data : "", '\0', b.len) || utf8_validate(buf_str(&b), b.len) != b.len))
+		ok = fail(ps, PC_ERR_PARSE, "key 'accept-file': %s is not UTF-8 text", path);
+	for (p = 0; ok && p < b.len;) {
+		const char *s = b.data + p, *nl = memchr(s, '\n', b.len - p);
+		size_t len = nl ? (size_t)(nl - s) : b.len - p;
+		const char *name = dup_trim(ps->c, s, len);
+		lineno++;
+		p += len + 1;
+		if (lineno == 1 && (unsigned char)name[0] == 0xef && (unsigned char)name[1] == 0xbb &&
+		    (unsigned char)name[2] == 0xbf)
+			name += 3; /* a byte-order mark */
+		if (name[0] && name[0] != '#')
+			push_accept(ps->c, ps->cur, name);
+	}
+	buf_free(&b);
+	return ok;
 }
 
 static int key_lookalike(struct parse_state *ps, const char *v)
@@ -329,6 +513,13 @@ static int handler(void *user, const char *section, const char *key, const char 
 	}
 	if (strcmp(key, "accept") == 0)
 		return key_accept(ps, value);
+	if (strcmp(key, "accept-file") == 0)
+		return key_accept_file(ps, value);
+	if (strcmp(key, "exclude") == 0) {
+		if (in_glob)
+			return fail(ps, PC_ERR_PARSE, "key 'exclude' belongs before the first section, not in [%s]", section);
+		return key_exclude(ps, value);
+	}
 	if (strcmp(key, "lookalike") == 0 || strcmp(key, "cue") == 0) {
 		if (in_glob)
 			return fail(ps, PC_ERR_PARSE, "key '%s' belongs before the first section, not in [%s]", key, section);
@@ -379,8 +570,8 @@ enum pc_rc config_parse(struct config *c, const char *path, const char *dir, con
 		return diag_set(d, PC_ERR_LIMIT, path, ps.long_glob, 0, "section glob longer than %d bytes",
 				CONFIG_MAX_GLOB - 1);
 	if (ps.too_long)
-		return diag_set(d, PC_ERR_LIMIT, path, ps.too_long, 0,
-				"line too long (split long lists over several 'accept =' lines)");
+		return diag_set(d, PC_ERR_PARSE, path, ps.too_long, 0,
+				"syntax error: expected 'key = value', a comment or a [glob] section");
 	if (line < 0)
 		return diag_set(d, PC_ERR_IO, path, 0, 0, "cannot parse the configuration");
 	return PC_OK;
@@ -429,6 +620,7 @@ const char *config_locate(const char *explicit_path, struct buf *out)
 	const char *env = getenv("PLACECHECK_CONFIG");
 	char dir[PATH_MAX];
 	struct stat st;
+	int up;
 
 	if (explicit_path) {
 		buf_puts(out, explicit_path);
@@ -440,13 +632,14 @@ const char *config_locate(const char *explicit_path, struct buf *out)
 	}
 	if (!getcwd(dir, sizeof dir))
 		return "none";
-	for (;;) {
+	for (up = 0;; up++) {
 		size_t n = strlen(dir);
 		char *slash;
 		size_t mark = out->len;
 		buf_printf(out, "%s%s%s", dir, n && dir[n - 1] == '/' ? "" : "/", CONFIG_FILE_NAME);
 		if (stat(buf_str(out), &st) == 0 && S_ISREG(st.st_mode))
-			return "found from the current directory";
+			return up ? "found in a folder above the current directory"
+				  : "found in the current directory";
 		/* roll back and go up one folder */
 		out->len = mark;
 		if (out->data)
@@ -525,6 +718,21 @@ void config_for_file(const struct config *c, const char *name, struct arena *a,
 	}
 }
 
+int config_excluded(const struct config *c, const char *name)
+{
+	char real[PATH_MAX];
+	size_t i;
+
+	for (i = 0; i < c->n_exclude; i++)
+		if (config_glob_match(c->exclude[i], c->dir, name))
+			return 1;
+	if (c->n_accept_files && realpath(name, real))
+		for (i = 0; i < c->n_accept_files; i++)
+			if (strcmp(c->accept_files[i], real) == 0)
+				return 1;
+	return 0;
+}
+
 int config_rule_level(const struct config_settings *s, size_t rule_idx, int def)
 {
 	if (rule_idx >= CONFIG_MAX_RULES || s->rule_level[rule_idx] == CONFIG_RULE_DEFAULT)
@@ -564,7 +772,7 @@ void config_dump_settings(const struct config_settings *s, int all, struct buf *
 			   lv == CONFIG_RULE_OFF ? "off" : detect_sev_str((enum detect_sev)lv));
 	}
 	for (i = 0; i < s->n_accept; i++)
-		buf_printf(out, "accept = %s\n", s->accept[i]);
+		buf_printf(out, strchr(s->accept[i], ',') ? "accept = \"%s\"\n" : "accept = %s\n", s->accept[i]);
 	for (i = 0; i < s->n_pairs; i++)
 		buf_printf(out, "lookalike = %s ~ %s\n", s->pairs[i].a, s->pairs[i].b);
 	for (i = 0; i < s->n_cues; i++)
@@ -576,6 +784,8 @@ enum pc_rc config_dump(const struct config *c, struct buf *out)
 	size_t i;
 
 	config_dump_settings(&c->top, 1, out);
+	for (i = 0; i < c->n_exclude; i++)
+		buf_printf(out, "exclude = %s\n", c->exclude[i]);
 	for (i = 0; i < c->n_sections; i++) {
 		buf_printf(out, "\n[%s]\n", c->sections[i].glob);
 		config_dump_settings(&c->sections[i].s, 0, out);

@@ -13,19 +13,29 @@
  *	lookalike-pair = off            ; any rule id of detect_rules[]:
  *	region-context = error          ;   error | warning | suggestion | off
  *	accept = Charlotte Street, Sydney Mines   ; names never flagged
+ *	accept = "Jackson, Mississippi"           ; a name in one region: quoted
+ *	accept-file = styles/accept.txt           ; one name a line, # comments
+ *	exclude = README.md, *.draft.md        ; files never checked
  *	lookalike = Charlotte ~ Charlottesville   ; newsroom look-alike pair
  *	cue = Panthers -> Charlotte, NC           ; newsroom cue phrase
  *
  *	[*.md]                          ; a glob: the keys below apply to files
  *	min-level = warning             ;   whose name matches it
  *
- * accept, lookalike and cue add up (one or more per line, any number of
- * lines); every other key may appear once per section.  db, lookalike and
- * cue belong to the whole run and are refused inside a glob section.  A glob
- * without '/' matches the file's base name; one with '/' matches the path
- * relative to the config file's folder ('*' then also crosses '/').
- * Sections apply in file order, later ones winning; accept lists of every
- * matching section add up.  The command line beats the file.
+ * accept, accept-file, exclude, lookalike and cue add up (one or more per
+ * line, any number of lines); every other key may appear once per section.
+ * accept entries are separated by commas; one written in double quotes may
+ * hold commas ("Name, Region").  An accept file (Vale's accept.txt
+ * convention, plain names rather than patterns) holds one entry per line,
+ * commas and all; blank lines and lines starting with '#' are skipped; its
+ * path is taken against the config file's folder.  db, exclude, lookalike
+ * and cue belong to the whole run and are refused inside a glob section.
+ * A glob (section or exclude) without '/' matches the file's base name; one
+ * with '/' matches the path relative to the config file's folder ('*' then
+ * also crosses '/').  Sections apply in file order, later ones winning;
+ * accept lists of every matching section add up.  The command line beats
+ * the file.  Lines may be of any length (libinih's own buffer is 200
+ * bytes: longer key lines are split here with the same rules).
  *
  * Ownership: struct config owns all its memory (its own arena); release it
  * with config_free().  struct config_settings returned by config_for_file()
@@ -101,10 +111,15 @@ struct config {
 	const char *path;             /* file it came from; NULL: built-in defaults */
 	const char *dir;              /* that file's folder (absolute), "" if none */
 	const char *origin;           /* how it was chosen: "--config", "PLACECHECK_CONFIG",
-	                                 "found from the current directory", "none" */
+	                                 "found in the current directory", "found in a
+	                                 folder above the current directory", "none" */
 	struct config_settings top;   /* keys before the first section */
 	struct config_section *sections;
 	size_t n_sections, cap_sections;
+	const char **exclude;         /* globs of files never checked */
+	size_t n_exclude;
+	const char **accept_files;    /* accept-file paths (real paths): never checked either */
+	size_t n_accept_files;
 };
 
 /* Built-in defaults in C (no file).  Free with config_free(). */
@@ -142,6 +157,13 @@ void config_for_file(const struct config *c, const char *name, struct arena *a,
 
 /* Does glob G match NAME, under the rules above (DIR: the config's folder)? */
 int config_glob_match(const char *g, const char *dir, const char *name);
+
+/*
+ * Is the file NAME (as given on the command line or found in a folder) one
+ * that an exclude glob of C matches, or one of its accept files (a word
+ * list is no article)?  The caller leaves it unchecked.
+ */
+int config_excluded(const struct config *c, const char *name);
 
 /*
  * Effective severity of rule RULE_IDX at default severity DEF under S:

@@ -258,6 +258,9 @@ static void alike_how(struct query_alike *al)
 	case DB_ALIKE_EDIT:
 		snprintf(al->how, sizeof al->how, "edit distance %d", al->dist);
 		break;
+	case DB_ALIKE_LISTED:
+		snprintf(al->how, sizeof al->how, "often confused");
+		break;
 	default:
 		snprintf(al->how, sizeof al->how, "alike");
 		break;
@@ -265,8 +268,47 @@ static void alike_how(struct query_alike *al)
 }
 
 /*
- * The look-alikes of KEY, each with its most prominent place, or (REGION
- * not NULL) only those with a place inside REGION, with that place.
+ * The place AL stands for: the most prominent place that bears AL->key as
+ * its own name (not merely as an alternate: "Sidney" is an old alternate
+ * name of Sydney, Australia, but the place called Sidney is in Ohio), inside
+ * REGION when REGION is not NULL; failing that, the most prominent place
+ * that has it as an alternate.  Fills al->place and al->name.
+ */
+static enum pc_rc alike_place(struct db *db, const struct query_region *region, struct arena *a,
+			      struct query_alike *al, struct diag *d)
+{
+	struct db_hit *hits;
+	size_t n_hits, k;
+	const struct db_hit *best = NULL;
+	enum pc_rc rc;
+
+	rc = db_lookup_names(db, al->key, QUERY_MAX_READINGS, a, &hits, &n_hits, d);
+	if (rc != PC_OK)
+		return rc;
+	/* Hits come most populous first. */
+	for (k = 0; k < n_hits; k++) {
+		if (region && !query_region_has(region, &hits[k].place))
+			continue;
+		if (hits[k].name_kind != DB_NAME_ALT) {
+			best = &hits[k];
+			break;
+		}
+		if (!best)
+			best = &hits[k];
+	}
+	if (best) {
+		al->has_place = 1;
+		query_place_fill(db, &best->place, &al->place);
+		al->place.name_kind = best->name_kind;
+		query_copy(al->place.form, sizeof al->place.form, best->form);
+		query_copy(al->name, sizeof al->name, best->form);
+	}
+	return PC_OK;
+}
+
+/*
+ * The look-alikes of KEY, each with its own most prominent place, or
+ * (REGION not NULL) only those with a place inside REGION, with that place.
  */
 static enum pc_rc alikes_of(struct db *db, const char *key, const struct query_region *region,
 			    struct arena *a, struct query_alike **out, size_t *n_out,
@@ -286,25 +328,13 @@ static enum pc_rc alikes_of(struct db *db, const char *key, const struct query_r
 	v = arena_calloc(a, n_raw, sizeof *v);
 	for (i = 0; i < n_raw && n < QUERY_MAX_ALIKES; i++) {
 		struct query_alike *al = &v[n];
-		struct db_hit *hits;
-		size_t n_hits, k;
 
 		query_copy(al->key, sizeof al->key, raw[i].key);
 		al->kind = raw[i].kind;
 		al->dist = raw[i].dist;
 		alike_how(al);
-		rc = db_lookup_names(db, raw[i].key, region ? QUERY_MAX_READINGS : 1, a, &hits,
-				     &n_hits, d);
-		if (rc != PC_OK)
+		if ((rc = alike_place(db, region, a, al, d)) != PC_OK)
 			return rc;
-		for (k = 0; k < n_hits; k++) {
-			if (region && !query_region_has(region, &hits[k].place))
-				continue;
-			al->has_place = 1;
-			query_place_fill(db, &hits[k].place, &al->place);
-			query_copy(al->name, sizeof al->name, hits[k].form);
-			break;
-		}
 		if (region && !al->has_place)
 			continue;
 		if (!al->name[0])
@@ -313,6 +343,63 @@ static enum pc_rc alikes_of(struct db *db, const char *key, const struct query_r
 	}
 	*out = v;
 	*n_out = n;
+	return PC_OK;
+}
+
+/* Alikes by distance, then by their place's population. */
+static int suggestion_cmp(const void *x, const void *y)
+{
+	const struct query_alike *p = x, *q = y;
+
+	if (p->dist != q->dist)
+		return p->dist < q->dist ? -1 : 1;
+	if (p->place.p.population != q->place.p.population)
+		return p->place.p.population > q->place.p.population ? -1 : 1;
+	return strcmp(p->key, q->key);
+}
+
+/* Is place ID already among V[0..N)? (Two spellings may lead to one place.) */
+static int suggested(const struct query_alike *v, size_t n, int64_t id)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (v[i].place.p.id == id)
+			return 1;
+	return 0;
+}
+
+/*
+ * "Did you mean": the prominent names within QUERY_SUGGEST_EDITS of KEY
+ * (the near-miss index), each with its own most prominent place.
+ */
+static enum pc_rc suggest(struct db *db, const char *key, struct arena *a, struct query_answer *out,
+			  struct diag *d)
+{
+	struct db_alike raw[QUERY_MAX_SUGGEST * 4];
+	struct query_alike *v;
+	size_t n_raw, i, n = 0;
+	enum pc_rc rc;
+
+	rc = db_near_keys(db, key, QUERY_SUGGEST_EDITS, raw, sizeof raw / sizeof raw[0], &n_raw, d);
+	if (rc != PC_OK || !n_raw)
+		return rc;
+	v = arena_calloc(a, n_raw, sizeof *v);
+	for (i = 0; i < n_raw; i++) {
+		struct query_alike *al = &v[n];
+		query_copy(al->key, sizeof al->key, raw[i].key);
+		al->kind = DB_ALIKE_EDIT;
+		al->dist = raw[i].dist;
+		alike_how(al);
+		if ((rc = alike_place(db, NULL, a, al, d)) != PC_OK)
+			return rc;
+		if (al->has_place && !suggested(v, n, al->place.p.id))
+			n++;
+	}
+	if (n > 1)
+		qsort(v, n, sizeof *v, suggestion_cmp);
+	out->suggestions = v;
+	out->n_suggestions = n < QUERY_MAX_SUGGEST ? n : QUERY_MAX_SUGGEST;
 	return PC_OK;
 }
 
@@ -329,6 +416,8 @@ static enum pc_rc query_name_impl(struct db *db, const char *name, const struct 
 		return rc;
 	out->n_places = out->n_total_places < limit_of(o) ? out->n_total_places : limit_of(o);
 	out->found = out->n_places > 0;
+	if (!out->found && (rc = suggest(db, key, a, out, d)) != PC_OK)
+		return rc;
 	return alikes_of(db, key, NULL, a, &out->alikes, &out->n_alikes, d);
 }
 
@@ -406,6 +495,8 @@ static enum pc_rc query_in_impl(struct db *db, const char *name, const struct qu
 	/* None there: where the name is, and what in the region looks like it. */
 	out->elsewhere = all;
 	out->n_elsewhere = n_all < limit ? n_all : limit;
+	if (!n_all && (rc = suggest(db, key, a, out, d)) != PC_OK)
+		return rc;
 	return alikes_of(db, key, &out->region, a, &out->alikes, &out->n_alikes, d);
 }
 
@@ -458,6 +549,44 @@ enum pc_rc query_near(struct db *db, double lat, double lon, double radius_km,
 {
 	int began = db_read_begin(db);
 	enum pc_rc rc = query_near_impl(db, lat, lon, radius_km, o, a, out, d);
+
+	db_read_end(db, began);
+	return rc;
+}
+
+static enum pc_rc query_near_place_impl(struct db *db, const char *text, double radius_km,
+					const struct query_opts *o, struct arena *a,
+					struct query_answer *out, struct diag *d)
+{
+	struct query_answer where;
+	const struct query_place *c;
+	enum pc_rc rc;
+
+	/* The place first: a name question, which also gives "did you mean". */
+	if ((rc = query_ask(db, text, &(struct query_opts){ .limit = 1 }, a, &where, d)) != PC_OK)
+		return rc;
+	if (!where.found || !where.n_places) {
+		answer_init(out, QUERY_NEAR, text, a);
+		out->radius_km = radius_km;
+		out->suggestions = where.suggestions;
+		out->n_suggestions = where.n_suggestions;
+		return PC_OK;
+	}
+	c = &where.places[0];
+	if ((rc = query_near(db, c->p.lat, c->p.lon, radius_km, o, a, out, d)) != PC_OK)
+		return rc;
+	out->name = arena_strdup(a, text);
+	out->has_center = 1;
+	out->center = *c;
+	return PC_OK;
+}
+
+enum pc_rc query_near_place(struct db *db, const char *text, double radius_km,
+			    const struct query_opts *o, struct arena *a,
+			    struct query_answer *out, struct diag *d)
+{
+	int began = db_read_begin(db);
+	enum pc_rc rc = query_near_place_impl(db, text, radius_km, o, a, out, d);
 
 	db_read_end(db, began);
 	return rc;
@@ -530,10 +659,12 @@ static enum pc_rc query_narrow_impl(struct db *db, const struct query_answer *pr
 	case QUERY_LIKE:
 		return query_in(db, prev->name, regions, n_regions, o, a, out, d);
 	case QUERY_NEAR:
-		answer_init(out, QUERY_NEAR, "", a);
+		answer_init(out, QUERY_NEAR, prev->name, a);
 		out->lat = prev->lat;
 		out->lon = prev->lon;
 		out->radius_km = prev->radius_km;
+		out->has_center = prev->has_center;
+		out->center = prev->center;
 		if (!n_regions)
 			return diag_set(d, PC_ERR_USAGE, NULL, 0, 0, "no region given");
 		out->places = arena_alloc(a, (prev->n_places ? prev->n_places : 1) * sizeof *out->places);

@@ -8,6 +8,7 @@
  *                 what in REGION looks like it
  *   query_like    the look-alikes of NAME only
  *   query_near    populated places within a radius of a point
+ *   query_near_place  the same around a place given by name
  *   query_prefix  names that start with some text (tab completion)
  *
  * plus the parsers the commands need: a REGION argument ("Va.", "N.C.",
@@ -38,6 +39,11 @@
 #define QUERY_DEFAULT_RADIUS_KM 25.0
 /* Largest --radius accepted: a quarter of the way round the Earth. */
 #define QUERY_MAX_RADIUS_KM 10000.0
+/* "Did you mean": names at most this many edits from one that is no place
+ * (two catches Pitsburgh and Cincinatti; three drowns them in noise). */
+#define QUERY_SUGGEST_EDITS 2
+/* Most "did you mean" names offered. */
+#define QUERY_MAX_SUGGEST 5
 
 /* Bit masks of place kinds for query_prefix(). */
 #define QUERY_KINDS_ALL 0x1fu
@@ -127,8 +133,18 @@ struct query_answer {
 	struct query_completion *completions;
 	size_t n_completions;
 
+	/*
+	 * NAME, IN, NEAR around a name: when no place has the name, the
+	 * prominent names a small edit away ("Pitsburgh": Pittsburgh), each
+	 * with its most prominent place; closest first.
+	 */
+	struct query_alike *suggestions;
+	size_t n_suggestions;
+
 	/* NEAR */
 	double lat, lon, radius_km;
+	int has_center;          /* NEAR around a place named by the user */
+	struct query_place center;
 };
 
 struct query_opts {
@@ -168,6 +184,16 @@ enum pc_rc query_like(struct db *db, const char *name, const struct query_opts *
 enum pc_rc query_near(struct db *db, double lat, double lon, double radius_km,
 		      const struct query_opts *o, struct arena *a,
 		      struct query_answer *out /* OUT */, struct diag *d);
+
+/*
+ * Populated places within RADIUS_KM of the place TEXT names ("NAME" or
+ * "NAME, REGION", its most prominent reading), nearest first; the place is
+ * out->center.  When no place has the name, found = 0, out->name is TEXT
+ * and out->suggestions says what was perhaps meant.
+ */
+enum pc_rc query_near_place(struct db *db, const char *text, double radius_km,
+			    const struct query_opts *o, struct arena *a,
+			    struct query_answer *out /* OUT */, struct diag *d);
 
 /*
  * Distinct names starting with TEXT whose place kind is in KINDS
@@ -227,6 +253,8 @@ enum pc_rc query_parse_latlon(const char *s, double *lat /* OUT */, double *lon 
 
 struct query_render_opts {
 	int color;              /* ANSI bold/dim for a terminal */
+	int long_form;          /* also coordinates and GeoNames ids */
+	unsigned width;         /* wrap lines at this many columns; 0: never */
 };
 
 /*
@@ -235,6 +263,13 @@ struct query_render_opts {
  */
 enum pc_rc query_render_text(struct buf *out, const struct query_answer *ans,
 			     const struct query_render_opts *o);
+
+/*
+ * Wrap the text appended to B since byte START at WIDTH columns, as
+ * query_render_text wraps its answers (for other text a person reads, such
+ * as the shell's list of findings).  PC_ERR_LIMIT leaves B as it was.
+ */
+enum pc_rc query_wrap(struct buf *b, size_t start, unsigned width);
 
 /* ANSWER as one JSON document (one line, then "\n"), appended to OUT. */
 enum pc_rc query_render_json(struct buf *out, const struct query_answer *ans);

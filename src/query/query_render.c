@@ -5,6 +5,11 @@
  * Both writers keep a sticky error (the first failed append) and roll the
  * buffer back to where they started if there was one, so an answer is
  * never half written.
+ *
+ * Text is short by default (name, region, kind, population: what tells
+ * namesakes apart); coordinates and GeoNames ids come with long_form.  A
+ * line wider than the width asked for is wrapped between its parts, a list
+ * line's continuation indented under it.
  */
 #include "query/query_int.h"
 
@@ -25,14 +30,16 @@ struct out {
 	size_t start;
 	enum pc_rc rc;
 	int color;
+	int long_form;
 };
 
-static void out_init(struct out *w, struct buf *b, int color)
+static void out_init(struct out *w, struct buf *b, const struct query_render_opts *o)
 {
 	w->b = b;
 	w->start = b->len;
 	w->rc = PC_OK;
-	w->color = color;
+	w->color = o && o->color;
+	w->long_form = o && o->long_form;
 }
 
 static enum pc_rc out_finish(struct out *w)
@@ -137,9 +144,11 @@ static void place_line(struct out *w, const struct query_place *q)
 		puts_(w, "; pop. ");
 		put_count(w, p->population);
 	}
+	if (!w->long_form)
+		return;
 	if (w->color)
 		puts_(w, DIM);
-	putf(w, "; %.5f, %.5f", p->lat, p->lon);
+	putf(w, "; %.5f,%.5f", p->lat, p->lon);
 	if (p->id > 0)
 		putf(w, "; GeoNames %lld", (long long)p->id);
 	if (w->color)
@@ -151,7 +160,7 @@ enum pc_rc query_render_place(struct buf *b, const struct query_place *p,
 {
 	struct out w;
 
-	out_init(&w, b, o && o->color);
+	out_init(&w, b, o);
 	place_line(&w, p);
 	return out_finish(&w);
 }
@@ -186,6 +195,30 @@ static void alikes_block(struct out *w, const struct query_alike *v, size_t n)
 		}
 		puts_(w, "\n");
 	}
+}
+
+/* "Did you mean:" and the names a small edit away, one place each. */
+static void suggestions_block(struct out *w, const struct query_answer *ans)
+{
+	size_t i;
+
+	if (!ans->n_suggestions)
+		return;
+	puts_(w, "Did you mean:\n");
+	for (i = 0; i < ans->n_suggestions; i++) {
+		puts_(w, "  ");
+		place_line(w, &ans->suggestions[i].place);
+		puts_(w, "\n");
+	}
+}
+
+/* "No place called Pitsburgh." and what was perhaps meant. */
+static void no_place(struct out *w, const struct query_answer *ans)
+{
+	puts_(w, "No place called ");
+	put_bold(w, ans->name);
+	puts_(w, ".\n");
+	suggestions_block(w, ans);
 }
 
 /* "Virginia", or "New South Wales, Australia" outside the asked country. */
@@ -278,6 +311,8 @@ static void render_in(struct out *w, const struct query_answer *ans)
 	if (ans->n_elsewhere) {
 		puts_(w, "Elsewhere:\n");
 		places_block(w, ans->elsewhere, ans->n_elsewhere, ans->n_elsewhere, 0);
+	} else {
+		suggestions_block(w, ans);
 	}
 	if (ans->n_alikes) {
 		puts_(w, "Look-alikes in ");
@@ -287,13 +322,170 @@ static void render_in(struct out *w, const struct query_answer *ans)
 	}
 }
 
+/* "the point 38.03000, -78.48000" or "Charlottesville, Virginia, United States". */
+static void near_what(struct out *w, const struct query_answer *ans)
+{
+	const struct query_place *c = &ans->center;
+
+	if (!ans->has_center) {
+		putf(w, "%.5f, %.5f", ans->lat, ans->lon);
+		return;
+	}
+	put_bold(w, c->p.name);
+	if (c->p.kind != DB_KIND_COUNTRY && c->p.kind != DB_KIND_ADMIN1 && c->admin1_name[0]) {
+		puts_(w, ", ");
+		put_clean(w, c->admin1_name);
+	}
+	if (c->p.kind != DB_KIND_COUNTRY && c->country_name[0]) {
+		puts_(w, ", ");
+		put_clean(w, c->country_name);
+	}
+	if (w->long_form)
+		putf(w, " (%.5f, %.5f)", ans->lat, ans->lon);
+}
+
+/* Display columns of S[0..LEN): code points, ANSI escape sequences left out. */
+static size_t columns(const char *s, size_t len)
+{
+	size_t i = 0, n = 0;
+
+	while (i < len) {
+		if (s[i] == '\033') {
+			while (i < len && s[i] != 'm')
+				i++;
+			i++;
+			continue;
+		}
+		if (((unsigned char)s[i] & 0xc0) != 0x80)
+			n++;
+		i++;
+	}
+	return n;
+}
+
+/*
+ * Is the blank at S[I] a good place to break: after "; ", ", " or ": ", and
+ * in a sentence (PROSE: a line not indented) after ". " too?  (Not in a
+ * place line, where "pop. 20,858" must stay whole.)
+ */
+static int soft_break(const char *s, size_t i, int prose)
+{
+	return i > 0 && (s[i - 1] == ';' || s[i - 1] == ',' || s[i - 1] == ':' || (prose && s[i - 1] == '.'));
+}
+
+/*
+ * Wrap the lines written since W started at WIDTH columns.  A line breaks
+ * at the blank after a ';', ',' or ':' (between the parts of a place:
+ * never inside "pop. 20,858"); a part wider than a whole line breaks at
+ * its blanks.  The blank at a break is dropped; a continuation of an
+ * indented line is indented 4 more, of a sentence not at all.  A word
+ * longer than the line stays whole.
+ */
+static void wrap(struct out *w, unsigned width)
+{
+	struct buf copy;
+	size_t p, end;
+
+	if (w->rc != PC_OK || !width || w->b->len == w->start)
+		return;
+	buf_init(&copy, 0);
+	if (buf_append(&copy, w->b->data + w->start, w->b->len - w->start) != PC_OK) {
+		buf_free(&copy);
+		return;
+	}
+	w->b->len = w->start;
+	w->b->data[w->start] = '\0';
+	for (p = 0; p < copy.len; p = end + 1) {
+		const char *line = copy.data + p;
+		const char *nl = memchr(line, '\n', copy.len - p);
+		size_t len = nl ? (size_t)(nl - line) : copy.len - p;
+		size_t lead = 0, col, q, indent;
+
+		end = p + len;
+		if (columns(line, len) <= width) {
+			put(w, line, len);
+			if (nl)
+				puts_(w, "\n");
+			continue;
+		}
+		while (lead < len && line[lead] == ' ')
+			lead++;
+		indent = lead ? lead + 4 : 0;
+		if (indent * 2 > width)
+			indent = lead;
+		put(w, line, lead);
+		col = lead;
+		for (q = lead; q < len;) {
+			/* The next part: from the blanks at q to the next soft break. */
+			size_t sep = q, start, r, cols;
+			while (q < len && line[q] == ' ')
+				q++;
+			start = q;
+			if (start == len)
+				break; /* trailing blanks */
+			for (r = start; r < len && !(line[r] == ' ' && soft_break(line, r, !lead)); r++)
+				;
+			cols = columns(line + start, r - start);
+			if (col > indent && col + (start - sep) + cols > width) {
+				puts_(w, "\n");
+				putf(w, "%*s", (int)indent, "");
+				col = indent;
+				sep = start;
+			}
+			if (col + (start - sep) + cols <= width) {
+				put(w, line + sep, r - sep);
+				col += (start - sep) + cols;
+				q = r;
+				continue;
+			}
+			/* Wider than a whole line: word by word. */
+			put(w, line + sep, start - sep);
+			col += start - sep;
+			for (q = start; q < r;) {
+				size_t bl = q, word, wc;
+				while (q < r && line[q] == ' ')
+					q++;
+				word = q;
+				while (q < r && line[q] != ' ')
+					q++;
+				wc = columns(line + word, q - word);
+				if (col > indent && col + (word - bl) + wc > width) {
+					puts_(w, "\n");
+					putf(w, "%*s", (int)indent, "");
+					col = indent;
+				} else {
+					put(w, line + bl, word - bl);
+					col += word - bl;
+				}
+				put(w, line + word, q - word);
+				col += wc;
+			}
+		}
+		if (nl)
+			puts_(w, "\n");
+	}
+	buf_free(&copy);
+}
+
+enum pc_rc query_wrap(struct buf *b, size_t start, unsigned width)
+{
+	struct out w;
+
+	if (start > b->len)
+		return PC_ERR_USAGE;
+	out_init(&w, b, NULL);
+	w.start = start;
+	wrap(&w, width);
+	return out_finish(&w);
+}
+
 enum pc_rc query_render_text(struct buf *b, const struct query_answer *ans,
 			     const struct query_render_opts *o)
 {
 	struct out w;
 	size_t i;
 
-	out_init(&w, b, o && o->color);
+	out_init(&w, b, o);
 	switch (ans->mode) {
 	case QUERY_NAME:
 		if (ans->found) {
@@ -304,9 +496,7 @@ enum pc_rc query_render_text(struct buf *b, const struct query_answer *ans,
 				putf(&w, ": %zu places, most prominent first\n", ans->n_total_places);
 			places_block(&w, ans->places, ans->n_places, ans->n_total_places, 0);
 		} else {
-			puts_(&w, "No place called ");
-			put_bold(&w, ans->name);
-			puts_(&w, ".\n");
+			no_place(&w, ans);
 		}
 		if (ans->n_alikes) {
 			puts_(&w, "Look-alikes of ");
@@ -331,8 +521,13 @@ enum pc_rc query_render_text(struct buf *b, const struct query_answer *ans,
 		}
 		break;
 	case QUERY_NEAR:
+		if (!ans->found && ans->name[0] && !ans->has_center) {
+			no_place(&w, ans);
+			break;
+		}
 		if (!ans->found) {
-			putf(&w, "No place within %g km of %.5f, %.5f", ans->radius_km, ans->lat, ans->lon);
+			putf(&w, "No place within %g km of ", ans->radius_km);
+			near_what(&w, ans);
 			if (ans->region.name[0]) {
 				puts_(&w, " in ");
 				put_clean(&w, ans->region.name);
@@ -340,7 +535,8 @@ enum pc_rc query_render_text(struct buf *b, const struct query_answer *ans,
 			puts_(&w, ".\n");
 			break;
 		}
-		putf(&w, "Within %g km of %.5f, %.5f", ans->radius_km, ans->lat, ans->lon);
+		putf(&w, "Within %g km of ", ans->radius_km);
+		near_what(&w, ans);
 		if (ans->region.name[0]) {
 			puts_(&w, " in ");
 			put_clean(&w, ans->region.name);
@@ -356,6 +552,8 @@ enum pc_rc query_render_text(struct buf *b, const struct query_answer *ans,
 		}
 		break;
 	}
+	if (o && o->width)
+		wrap(&w, o->width);
 	return out_finish(&w);
 }
 
@@ -502,6 +700,28 @@ static void j_alikes(struct out *w, const struct query_alike *v, size_t n)
 	puts_(w, "]");
 }
 
+/* "did_you_mean": [{"name", "distance", "place"}...], when there are any. */
+static void j_suggestions(struct out *w, const struct query_answer *ans)
+{
+	size_t i;
+
+	if (!ans->n_suggestions)
+		return;
+	j_key(w, "did_you_mean");
+	puts_(w, "[");
+	for (i = 0; i < ans->n_suggestions; i++) {
+		j_sep(w);
+		puts_(w, "{");
+		j_kstr(w, "name", ans->suggestions[i].name);
+		j_kstr(w, "key", ans->suggestions[i].key);
+		j_kint(w, "distance", ans->suggestions[i].dist);
+		j_key(w, "place");
+		j_place(w, &ans->suggestions[i].place, 0);
+		puts_(w, "}");
+	}
+	puts_(w, "]");
+}
+
 static void j_region(struct out *w, const struct query_region *r)
 {
 	j_key(w, "region");
@@ -520,12 +740,13 @@ enum pc_rc query_render_json(struct buf *b, const struct query_answer *ans)
 	struct out w;
 	size_t i;
 
-	out_init(&w, b, 0);
+	out_init(&w, b, NULL);
 	puts_(&w, "{");
 	j_kstr(&w, "query", modes[ans->mode]);
-	if (ans->mode != QUERY_NEAR)
+	if (ans->mode != QUERY_NEAR || ans->name[0])
 		j_kstr(&w, ans->mode == QUERY_PREFIX ? "prefix" : "name", ans->name);
 	j_kbool(&w, "found", ans->found);
+	j_suggestions(&w, ans);
 	switch (ans->mode) {
 	case QUERY_NAME:
 		j_kint(&w, "total", (long long)ans->n_total_places);
@@ -543,8 +764,14 @@ enum pc_rc query_render_json(struct buf *b, const struct query_answer *ans)
 		j_alikes(&w, ans->alikes, ans->n_alikes);
 		break;
 	case QUERY_NEAR:
-		j_knum(&w, "lat", ans->lat);
-		j_knum(&w, "lon", ans->lon);
+		if (ans->has_center) {
+			j_key(&w, "center");
+			j_place(&w, &ans->center, 0);
+		}
+		if (ans->has_center || !ans->name[0]) {
+			j_knum(&w, "lat", ans->lat);
+			j_knum(&w, "lon", ans->lon);
+		}
 		j_knum(&w, "radius_km", ans->radius_km);
 		if (ans->region.name[0])
 			j_region(&w, &ans->region);

@@ -20,7 +20,7 @@
 const struct report_format report_formats[] = {
 	{ "text", "compiler-style messages with the source line and a caret (default on a terminal)",
 	  NULL, report_text_doc, NULL },
-	{ "json", "one JSON object per document, on one line (DESIGN.md)",
+	{ "json", "one JSON object per document, on one line (docs/design.md)",
 	  NULL, report_json_doc, NULL },
 	{ "gcc", "file:line:col: severity: message [rule], one per line",
 	  NULL, report_gcc_doc, NULL },

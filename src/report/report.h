@@ -38,10 +38,11 @@
  * unsure, render in output order: it costs microseconds per document.
  *
  * Columns: line and column in struct finding / resolved_place are 1-based,
- * column in Unicode code points (DESIGN.md).  Reporters derive end columns,
- * and the UTF-8 byte columns that reviewdog wants, from the byte offset and
- * length against check_result.src; when src is NULL they fall back to the
- * code-point count of the finding's text (exact only for ASCII lines).
+ * column in Unicode code points (docs/design.md).  Reporters derive end
+ * columns, and the UTF-8 byte columns that reviewdog wants, from the byte
+ * offset and length against check_result.src; when src is NULL they fall
+ * back to the code-point count of the finding's text (exact only for ASCII
+ * lines).
  */
 #ifndef PC_REPORT_REPORT_H
 #define PC_REPORT_REPORT_H
@@ -89,6 +90,22 @@ struct report_format {
 
 extern const struct report_format report_formats[];
 extern const size_t report_n_formats;
+
+/* What a run checked, for the text format's last line. */
+struct report_totals {
+	size_t n_docs;                        /* documents, checked or not */
+	size_t n_failed;                      /* of those, not checked (errors) */
+	size_t n_sev[DETECT_SEV_ERROR + 1];   /* findings shown, by severity */
+};
+
+/*
+ * The line a text report on several documents ends with, as Vale and
+ * markdownlint-cli2 end theirs: "480 files, 1 error, 3 warnings", "12
+ * files, no findings", and "(2 could not be checked)".  Bold with
+ * o->color.  Appended to OUT; PC_ERR_LIMIT leaves OUT as it was.
+ */
+enum pc_rc report_text_summary(struct buf *out, const struct report_totals *t,
+			       const struct report_opts *o);
 
 /* The format named NAME (exact match), or NULL if unknown. */
 const struct report_format *report_format_find(const char *name);

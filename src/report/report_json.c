@@ -1,9 +1,9 @@
 /*
- * report_json.c: the JSON contract of DESIGN.md ("Finding format (json)"),
- * which tools outside the project read.  One object per document, always on
+ * report_json.c: the JSON contract of docs/design.md ("The JSON finding
+ * contract"), which tools outside the project read.  One object per document, always on
  * one line ending in "\n": the score tool parses the first line as one
  * object, and line-per-document is what --ndjson and GNU parallel need.
- * Key order follows DESIGN.md.  Change the shape only with DESIGN.md.
+ * Key order follows docs/design.md.  Change the shape only with it.
  */
 #include "report/report_int.h"
 
@@ -129,8 +129,8 @@ static void put_place(struct rw *w, const struct check_result *r, const struct r
 
 /*
  * Append R as one line of JSON.  O is unused: the object is the same in
- * every mode, compact and on one line (DESIGN.md allows either).  Reads no
- * shared state, so it may run in a worker thread.
+ * every mode, compact and on one line (docs/design.md allows either).
+ * Reads no shared state, so it may run in a worker thread.
  */
 enum pc_rc report_json_doc(struct buf *out, const struct check_result *r,
 			   const struct report_opts *o)

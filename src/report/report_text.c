@@ -14,7 +14,8 @@
  * Article text and messages are printed with control characters replaced,
  * so a file cannot send escape sequences to the terminal.  With o->color,
  * ANSI colours as GCC uses them: bold location, red error, magenta
- * warning, cyan suggestion, green caret.
+ * warning, cyan suggestion, green caret.  report_text_summary() writes
+ * the line a report on several documents ends with.
  */
 #include "report/report_int.h"
 
@@ -129,6 +130,34 @@ static void put_finding(struct rw *w, const struct check_result *r, const struct
 		rw_put_clean(w, e, strlen(e), 0);
 		rw_putc(w, '\n');
 	}
+}
+
+enum pc_rc report_text_summary(struct buf *out, const struct report_totals *t,
+			       const struct report_opts *o)
+{
+	static const char *const one[] = { "suggestion", "warning", "error" };
+	static const char *const many[] = { "suggestions", "warnings", "errors" };
+	int color = o && o->color, sev, any = 0;
+	struct rw w;
+
+	rw_init(&w, out);
+	if (color)
+		rw_puts(&w, C_BOLD);
+	rw_printf(&w, "%zu %s", t->n_docs, t->n_docs == 1 ? "file" : "files");
+	for (sev = DETECT_SEV_ERROR; sev >= DETECT_SEV_SUGGESTION; sev--) {
+		if (!t->n_sev[sev])
+			continue;
+		rw_printf(&w, ", %zu %s", t->n_sev[sev], t->n_sev[sev] == 1 ? one[sev] : many[sev]);
+		any = 1;
+	}
+	if (!any)
+		rw_puts(&w, ", no findings");
+	if (t->n_failed)
+		rw_printf(&w, " (%zu could not be checked)", t->n_failed);
+	if (color)
+		rw_puts(&w, C_RESET);
+	rw_putc(&w, '\n');
+	return rw_finish(&w);
 }
 
 enum pc_rc report_text_doc(struct buf *out, const struct check_result *r,

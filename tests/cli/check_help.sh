@@ -8,7 +8,10 @@ top=${PLACECHECK_TOP:?}
 man="$top/placecheck.1"
 fails=0
 [ -f "$man" ] || { echo "no $man"; exit 1; }
-for cmd in check config load query shell; do
+# every command of `placecheck help` (issue 17: serve and lsp were missing)
+for cmd in $("$P" help | sed -n '/^commands:/,/^$/s/^  \([a-z][a-z]*\) .*/\1/p'); do
+	[ "$cmd" = help ] && continue
+	grep -q "^\.SS $cmd\$" "$man" || { echo "FAIL: placecheck.1 has no section for $cmd"; fails=$((fails + 1)); }
 	"$P" "$cmd" --help >/tmp/pc_help.$$ 2>&1 || { echo "FAIL: $cmd --help exit status"; fails=$((fails + 1)); }
 	for opt in $(grep -oE -- '--[a-z][a-z-]*' /tmp/pc_help.$$ | sort -u); do
 		esc=$(printf '%s' "$opt" | sed 's/-/\\\\-/g')

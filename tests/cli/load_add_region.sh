@@ -29,5 +29,5 @@ grep -q "($n regions)" "$tmp/out" "$tmp/err" || { cat "$tmp/out" "$tmp/err"; fai
 [ "$(q "SELECT count(*) FROM names WHERE place_id = $old")" = 0 ] || fail "names left on the old row"
 [ "$(q "SELECT count(*) FROM names WHERE place_id = 6254928 AND key = 'virginia'")" -ge 1 ] || fail "Virginia lost its name"
 [ "$(q "SELECT count(*) FROM (SELECT 1 FROM names GROUP BY key, place_id, kind, form HAVING count(*) > 1)")" = 0 ] || fail "duplicate names"
-[ "$("$bin" query --db "$tmp/p.db" Virginia | grep -c 6254928)" -ge 1 ] || fail "query does not find the feature"
+[ "$("$bin" query --db "$tmp/p.db" --long Virginia | grep -c 6254928)" -ge 1 ] || fail "query does not find the feature"
 exit 0

@@ -32,7 +32,9 @@ expect 0 --db "$db" query --near 38.03,-78.48
 expect 1 --db "$db" query --near 0,-30 --radius 5
 expect 2 --db "$db" query
 expect 2 --db "$db" query --near 95,10
-expect 2 --db "$db" query --near abc
+expect 1 --db "$db" query --near Xqzzyvillezz   # a place by name (issue 17): none
+expect 0 --db "$db" query --near Charlottesville
+expect 2 --db "$db" query --near 38.0,
 expect 2 --db "$db" query --near 38,-78 --radius -3
 expect 2 --db "$db" query Springfield --radius 3
 expect 2 --db "$db" query Springfield --limit 0

@@ -1,7 +1,8 @@
 #!/bin/sh
 # placecheck query NAME (issue 5): every place with the name, most prominent
-# first, one line each with region, AP abbreviation, kind, population,
-# coordinates and GeoNames id; then the look-alikes and how they are alike.
+# first, one line each with region, AP abbreviation, kind and population
+# (with --long also coordinates and GeoNames id: issue 17); then the
+# look-alikes and how they are alike, each with its own place.
 set -u
 top=${PLACECHECK_TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
 bin=${PLACECHECK_BIN:-$top/placecheck}
@@ -9,13 +10,15 @@ db=${PLACECHECK_TEST_DB:-$top/geodata/places.db}
 tmp=$(mktemp -d) || exit 2
 trap 'rm -rf "$tmp"' EXIT INT TERM
 fail() { echo "FAIL: $*"; echo "--- output:"; cat "$tmp/out"; exit 1; }
+# The content, not the wrapping, is tested here (query_lookalike.sh tests 80 columns).
+export COLUMNS=200
 
-"$bin" --db "$db" query Springfield >"$tmp/out" 2>"$tmp/err"
+COLUMNS=200 "$bin" --db "$db" query --long Springfield >"$tmp/out" 2>"$tmp/err"
 rc=$?
 [ $rc -eq 0 ] || fail "query Springfield exited $rc, want 0"
 head -1 "$tmp/out" | grep -q '^Springfield: [0-9]* places, most prominent first$' ||
 	fail "header line"
-grep -q '^  Springfield, Illinois (Ill\.), United States; state capital; pop\. [0-9,]*; 39\.80172, -89\.64371; GeoNames 4250542$' "$tmp/out" ||
+grep -q '^  Springfield, Illinois (Ill\.), United States; state capital; pop\. [0-9,]*; 39\.80172,-89\.64371; GeoNames 4250542$' "$tmp/out" ||
 	fail "Springfield, Illinois is not listed as a state capital"
 # Ranked by prominence: Missouri's Springfield (the most populous) comes first.
 sed -n 2p "$tmp/out" | grep -q '^  Springfield, Missouri (Mo\.), United States;' ||
@@ -38,7 +41,7 @@ sed -n 2p "$tmp/out" | grep -q '^  Virginia (Va\.), United States; state;' || fa
 grep -q 'Bogot.*Colombia; capital' "$tmp/out" || fail "Bogota not found as a capital through folding"
 
 # --limit caps the list and says how many more there are.
-"$bin" --db "$db" query Springfield --limit 2 >"$tmp/out" 2>&1
+COLUMNS=200 "$bin" --db "$db" query Springfield --limit 2 -v >"$tmp/out" 2>&1
 [ "$(grep -c '^  Springfield' "$tmp/out")" -ge 2 ] || fail "--limit 2 listed too few"
 grep -q '^  ([0-9]* more not shown' "$tmp/out" || fail "--limit gives no 'more' line"
 [ "$(sed -n '/^Springfield:/,/^Look-alikes/p' "$tmp/out" | grep -c '; GeoNames ')" -eq 2 ] ||

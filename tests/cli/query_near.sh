@@ -9,7 +9,7 @@ trap 'rm -rf "$tmp"' EXIT INT TERM
 fail() { echo "FAIL: $*"; echo "--- output:"; cat "$tmp/out"; exit 1; }
 
 # Around Charlottesville's own coordinates: Charlottesville first, at 0 km.
-"$bin" --db "$db" query --near 38.02931,-78.47668 >"$tmp/out" || fail "--near exited $?"
+COLUMNS=200 "$bin" --db "$db" query --long --near 38.02931,-78.47668 >"$tmp/out" || fail "--near exited $?"
 head -1 "$tmp/out" | grep -q '^Within 25 km of 38\.02931, -78\.47668: [0-9]* places, nearest first$' || fail "header"
 sed -n 2p "$tmp/out" | grep -q '^ *0\.0 km  Charlottesville, Virginia (Va\.), United States;.*GeoNames 4752031$' ||
 	fail "Charlottesville not first"

@@ -99,7 +99,7 @@ scr.expect(b"ille")
 os.write(fd, b"\r")
 # What ran was the completed name (uncompleted, "Charlottesv" finds nothing).
 scr.expect(b"Charlottesville: ")
-scr.expect(b"GeoNames 4752031")
+scr.expect(b"Charlottesville, Virginia (Va.)")
 # TAB after "in " completes a region name.
 scr.expect(b"placecheck> ")
 os.write(fd, b"in North Caro\t")

@@ -1,8 +1,9 @@
 #!/bin/sh
 # placecheck shell through a pipe (issue 5): no prompt, no colour, every
-# command: a bare name, "NAME, REGION", in, like, near, check (ended by an
-# empty line), explain, help, quit; errors go to stderr and the exit status
-# of a script with a failed command is 2.
+# command: a bare name, "NAME, REGION", in, like, near, check (ended by a
+# line holding only "."; issue 17: empty lines are part of the text),
+# explain, help, quit; errors go to stderr and the exit status of a script
+# with a failed command is 2.
 set -u
 top=${PLACECHECK_TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
 bin=${PLACECHECK_BIN:-$top/placecheck}
@@ -22,7 +23,7 @@ in Va.
 check
 We've had a tough weekend in Charlotte, the mayor of the Virginia city said.
 The rally in Charlottesville, Virginia, drew crowds.
-
+.
 explain 1
 help
 quit
@@ -38,10 +39,13 @@ has '^Yes: Springfield is in Illinois\.$'
 has '^  Springfield, Illinois (Ill\.), United States; state capital;'
 has '^Look-alikes of Charlotte:$'
 has '^  Charlottesville (suffix): Charlottesville, Virginia (Va\.)'
-has '^No Charlottesville in North Carolina\. Charlottesville is in Virginia\. In North Carolina: Charlotte\.$'
+# answers are wrapped at 80 columns off a terminal (issue 17)
+has '^No Charlottesville in North Carolina\. Charlottesville is in Virginia\.$'
+has '^In North Carolina: Charlotte\.$'
+awk 'length($0) > 80 { bad = 1 } END { exit bad }' "$tmp/out" || fail "a line wider than 80 columns"
 has '^Within 5 km of 38\.02931, -78\.47668: [0-9]* places*, nearest first$'
 has '^Within 5 km of 38\.02931, -78\.47668 in Virginia: '
-has '^1\. 1:[0-9]* Charlotte -> Charlottesville (warning, [0-9]*%): '
+has '^1\. 1:[0-9]* Charlotte -> Charlottesville (warning, [0-9]*%):'
 has '^Type .explain N. for the evidence behind finding N\.$'
 has '^1\. Charlotte at 1:[0-9]* (rule lookalike-context, warning'
 has '^  evidence:$'
@@ -53,13 +57,13 @@ has '^  in REGION  *narrow the last answer'
 [ -e "$tmp/xdg/placecheck/history" ] && fail "script mode wrote a history file"
 
 # Mistakes: a message on stderr, the session goes on, the exit status is 2.
-printf 'explain 1\nin Va.\nnear north\nCharlotte\nin Narnialand\nexplain 7\nhelp me\n' |
+printf 'explain 1\nin Va.\nnear 38.0 -78.5 1 2\nCharlotte\nin Narnialand\nexplain 7\nhelp me\n' |
 	"$bin" --db "$db" shell >"$tmp/out" 2>"$tmp/err"
 rc=$?
 [ $rc -eq 2 ] || fail "a script with failed commands exited $rc, want 2"
 grep -q "explain: run 'check' first" "$tmp/err" || fail "explain before check"
 grep -q 'in: ask about a place first' "$tmp/err" || fail "in before a question"
-grep -q 'near: give LAT,LON' "$tmp/err" || fail "bad near"
+grep -q 'near: give a place or LAT,LON' "$tmp/err" || fail "bad near"
 grep -q "in: no country or region called 'Narnialand'" "$tmp/err" || fail "unknown region"
 grep -q 'help takes no argument' "$tmp/err" || fail "help with an argument"
 has '^Charlotte: [0-9]* places'

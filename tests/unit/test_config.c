@@ -136,19 +136,48 @@ static void test_errors(void)
 	}
 }
 
+/*
+ * Lines of any length (issue 17, 2026-12-05: libinih's 200-byte buffer
+ * capped them at 199 bytes): a long accept list, a long comment, a long
+ * line after a section header, errors on a long line still named.
+ */
 static void test_long_line(void)
 {
 	struct config c;
 	struct diag d;
-	char text[2000];
+	char text[4000], *p;
+	size_t i;
 
-	memset(text, 'x', sizeof text);
-	memcpy(text, "fail-on = warning\naccept = ", 27);
-	text[sizeof text - 2] = '\n';
-	text[sizeof text - 1] = '\0';
+	p = text;
+	p += sprintf(p, "fail-on = warning\n; %0300d\naccept = ", 0);
+	for (i = 0; i < 100; i++)
+		p += sprintf(p, "%sName%zu", i ? ", " : "", i);
+	p += sprintf(p, "   ; a comment\n[*.md]   ; %0300d\naccept = \"Jackson, Mississippi\", %0250d\nmin-level = warning\n", 0, 0);
+	CHECK_INT(parse(&c, text, &d), PC_OK);
+	CHECK_INT(c.top.n_accept, 100);
+	CHECK_STR(c.top.accept[0], "Name0");
+	CHECK_STR(c.top.accept[99], "Name99");
+	CHECK_INT(c.n_sections, 1);
+	if (c.n_sections == 1) {
+		CHECK_STR(c.sections[0].glob, "*.md");
+		CHECK_INT(c.sections[0].s.n_accept, 2);
+		CHECK_STR(c.sections[0].s.accept[0], "Jackson, Mississippi");
+		CHECK_INT(c.sections[0].s.min_level, DETECT_SEV_WARNING);
+	}
+	config_free(&c);
+	/* An error on a long line names it. */
+	p = text;
+	p += sprintf(p, "fail-on = warning\nmin-level = %0300d\n", 0);
 	CHECK(parse(&c, text, &d) != PC_OK);
 	CHECK_INT(d.line, 2);
-	CHECK(strstr(d.msg, "too long") != NULL);
+	CHECK(strstr(d.msg, "min-level") != NULL);
+	config_free(&c);
+	/* A long line that is no key line is a syntax error. */
+	memset(text, 'x', 1000);
+	strcpy(text + 1000, "\n");
+	CHECK(parse(&c, text, &d) != PC_OK);
+	CHECK_INT(d.line, 1);
+	CHECK(strstr(d.msg, "syntax") != NULL);
 	config_free(&c);
 	CHECK(parse(&c, "fail-on = x\0y\n", &d) == PC_OK || 1); /* strlen stops at NUL */
 	config_free(&c);
@@ -235,6 +264,78 @@ static void test_glob_paths(void)
 	unlink(path);
 	snprintf(path, sizeof path, "%s/drafts", dir);
 	rmdir(path);
+	rmdir(dir);
+}
+
+/*
+ * accept entries with commas, in quotes or from an accept file; exclude
+ * globs (issue 17, 2026-12-05).
+ */
+static void test_accept_and_exclude(void)
+{
+	char tmpl[] = "/tmp/pc_cfg_XXXXXX", dir[4096], path[4200], text[5000];
+	struct config c;
+	struct diag d;
+	FILE *fp;
+
+	CHECK_INT(parse(&c, "accept = \"Jackson, Mississippi\" , Charlotte Street,\"Paris, Texas\"\n", &d), PC_OK);
+	CHECK_INT(c.top.n_accept, 3);
+	if (c.top.n_accept == 3) {
+		CHECK_STR(c.top.accept[0], "Jackson, Mississippi");
+		CHECK_STR(c.top.accept[1], "Charlotte Street");
+		CHECK_STR(c.top.accept[2], "Paris, Texas");
+	}
+	config_free(&c);
+	CHECK(parse(&c, "accept = \"Jackson, Mississippi\n", &d) != PC_OK);
+	CHECK(strstr(d.msg, "closing") != NULL);
+	config_free(&c);
+	CHECK(parse(&c, "accept = \"Jackson\" Mississippi\n", &d) != PC_OK);
+	CHECK(strstr(d.msg, "comma") != NULL);
+	config_free(&c);
+	CHECK_INT(parse(&c, "exclude = README.md, drafts/*\nexclude = *.txt\n", &d), PC_OK);
+	CHECK_INT(c.n_exclude, 3);
+	CHECK(config_excluded(&c, "README.md"));
+	CHECK(config_excluded(&c, "news/README.md"));
+	CHECK(config_excluded(&c, "notes.txt"));
+	CHECK(!config_excluded(&c, "news/story.md"));
+	config_free(&c);
+	CHECK(parse(&c, "[*.md]\nexclude = README.md\n", &d) != PC_OK);
+	CHECK(strstr(d.msg, "exclude") != NULL);
+	config_free(&c);
+
+	/* accept-file: one entry a line, commas kept, # comments and blanks skipped */
+	CHECK(mkdtemp(tmpl) != NULL);
+	CHECK(realpath(tmpl, dir) != NULL);
+	snprintf(path, sizeof path, "%s/accept.txt", dir);
+	fp = fopen(path, "w");
+	CHECK(fp != NULL);
+	if (fp) {
+		fputs("\xef\xbb\xbf# newsroom vocabulary\nJackson, Mississippi\n\n  Charlotte Street  \r\n#Sydney\nCairo, Ill.", fp);
+		fclose(fp);
+	}
+	config_init(&c);
+	diag_clear(&d);
+	snprintf(text, sizeof text, "accept = Lyme\n[*.md]\naccept-file = accept.txt\n");
+	CHECK_INT(config_parse(&c, "t.ini", dir, text, strlen(text), &d), PC_OK);
+	CHECK_INT(c.top.n_accept, 1);
+	CHECK_INT(c.n_sections, 1);
+	if (c.n_sections == 1) {
+		CHECK_INT(c.sections[0].s.n_accept, 3);
+		if (c.sections[0].s.n_accept == 3) {
+			CHECK_STR(c.sections[0].s.accept[0], "Jackson, Mississippi");
+			CHECK_STR(c.sections[0].s.accept[1], "Charlotte Street");
+			CHECK_STR(c.sections[0].s.accept[2], "Cairo, Ill.");
+		}
+	}
+	config_free(&c);
+	config_init(&c);
+	diag_clear(&d);
+	snprintf(text, sizeof text, "fail-on = error\naccept-file = missing.txt\n");
+	CHECK(config_parse(&c, "t.ini", dir, text, strlen(text), &d) != PC_OK);
+	CHECK_INT(d.line, 2);
+	CHECK(strstr(d.msg, "missing.txt") != NULL);
+	config_free(&c);
+	unlink(path);
 	rmdir(dir);
 }
 
@@ -332,6 +433,7 @@ int main(void)
 	TEST(test_long_line);
 	TEST(test_sections);
 	TEST(test_glob_paths);
+	TEST(test_accept_and_exclude);
 	TEST(test_load_and_locate);
 	TEST(test_dump);
 	return TEST_REPORT();

@@ -75,7 +75,7 @@ static void test_render_in_no(void)
 	ans.alikes = al;
 	ans.n_alikes = 1;
 	buf_init(&b, 0);
-	CHECK_INT(query_render_text(&b, &ans, NULL), PC_OK);
+	CHECK_INT(query_render_text(&b, &ans, &(struct query_render_opts){ .long_form = 1 }), PC_OK);
 	CHECK(strncmp(buf_str(&b),
 		      "No Charlottesville in North Carolina. Charlottesville is in Virginia."
 		      " In North Carolina: Charlotte.\n",
@@ -83,7 +83,43 @@ static void test_render_in_no(void)
 			     " In North Carolina: Charlotte.\n")) == 0);
 	CHECK(strstr(buf_str(&b),
 		     "  Charlottesville, Virginia (Va.), United States; county seat; pop. 46,597;"
-		     " 38.02931, -78.47668; GeoNames 4752031\n") != NULL);
+		     " 38.02931,-78.47668; GeoNames 4752031\n") != NULL);
+	/* Short by default (issue 17): no coordinates, no id. */
+	buf_reset(&b);
+	CHECK_INT(query_render_text(&b, &ans, NULL), PC_OK);
+	CHECK(strstr(buf_str(&b), "  Charlottesville, Virginia (Va.), United States; county seat; pop. 46,597\n") != NULL);
+	CHECK(strstr(buf_str(&b), "GeoNames") == NULL && strstr(buf_str(&b), "38.02931") == NULL);
+	buf_free(&b);
+}
+
+/* Wrapping (issue 17): between the parts of a line, never inside one. */
+static void test_wrap(void)
+{
+	struct buf b;
+
+	buf_init(&b, 0);
+	buf_puts(&b, "keep\n");
+	buf_puts(&b, "  Pittsburg (also Pittsburgh), California (Calif.), United States; town; pop. 69,424\n");
+	buf_puts(&b, "No Charlottesville in North Carolina. Charlottesville is in Virginia. In North Carolina: Charlotte.\n");
+	buf_puts(&b, "short\n");
+	CHECK_INT(query_wrap(&b, 5, 80), PC_OK);
+	CHECK_STR(buf_str(&b), "keep\n"
+		  "  Pittsburg (also Pittsburgh), California (Calif.), United States; town;\n"
+		  "      pop. 69,424\n"
+		  "No Charlottesville in North Carolina. Charlottesville is in Virginia.\n"
+		  "In North Carolina: Charlotte.\n"
+		  "short\n");
+	/* A part wider than the line breaks at its blanks; a word stays whole. */
+	buf_reset(&b);
+	buf_puts(&b, "  aaaa bbbb cccc dddd; Supercalifragilisticexpialidocious\n");
+	CHECK_INT(query_wrap(&b, 0, 16), PC_OK);
+	CHECK_STR(buf_str(&b), "  aaaa bbbb cccc\n      dddd;\n      Supercalifragilisticexpialidocious\n");
+	/* Colour codes take no columns. */
+	buf_reset(&b);
+	buf_puts(&b, "\033[1mSydney\033[0m: 4 places\n");
+	CHECK_INT(query_wrap(&b, 0, 16), PC_OK);
+	CHECK_STR(buf_str(&b), "\033[1mSydney\033[0m: 4 places\n");
+	CHECK_INT(query_wrap(&b, 0, 0), PC_OK);
 	buf_free(&b);
 }
 
@@ -103,8 +139,8 @@ static void test_render_synthetic_and_json(void)
 	ans.places = pl;
 	ans.n_places = ans.n_total_places = 1;
 	buf_init(&b, 0);
-	CHECK_INT(query_render_text(&b, &ans, NULL), PC_OK);
-	CHECK(strstr(buf_str(&b), "  Virginia (Va.), United States; state; 38.02931, -78.47668\n") != NULL);
+	CHECK_INT(query_render_text(&b, &ans, &(struct query_render_opts){ .long_form = 1 }), PC_OK);
+	CHECK(strstr(buf_str(&b), "  Virginia (Va.), United States; state; 38.02931,-78.47668\n") != NULL);
 	CHECK(strstr(buf_str(&b), "GeoNames") == NULL);
 	buf_reset(&b);
 	CHECK_INT(query_render_json(&b, &ans), PC_OK);
@@ -273,6 +309,7 @@ int main(void)
 {
 	TEST(test_latlon);
 	TEST(test_render_in_no);
+	TEST(test_wrap);
 	TEST(test_render_synthetic_and_json);
 	TEST(test_render_limit);
 	TEST(test_with_db);

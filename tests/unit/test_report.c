@@ -658,6 +658,36 @@ static void test_no_source(void)
 	free(s);
 }
 
+/* The last line of a text report on several files (issue 17). */
+static void test_text_summary(void)
+{
+	struct report_totals t = { 0 };
+	struct report_opts o = { 0 };
+	struct buf b;
+
+	buf_init(&b, 0);
+	t.n_docs = 480;
+	t.n_sev[DETECT_SEV_WARNING] = 3;
+	t.n_sev[DETECT_SEV_ERROR] = 1;
+	CHECK_INT(report_text_summary(&b, &t, &o), PC_OK);
+	CHECK_STR(buf_str(&b), "480 files, 1 error, 3 warnings\n");
+	buf_reset(&b);
+	memset(&t, 0, sizeof t);
+	t.n_docs = 1;
+	t.n_sev[DETECT_SEV_SUGGESTION] = 2;
+	t.n_failed = 1;
+	CHECK_INT(report_text_summary(&b, &t, &o), PC_OK);
+	CHECK_STR(buf_str(&b), "1 file, 2 suggestions (1 could not be checked)\n");
+	buf_reset(&b);
+	t.n_sev[DETECT_SEV_SUGGESTION] = 0;
+	t.n_failed = 0;
+	t.n_docs = 12;
+	o.color = 1;
+	CHECK_INT(report_text_summary(&b, &t, &o), PC_OK);
+	CHECK_STR(buf_str(&b), "\033[1m12 files, no findings\033[0m\n");
+	buf_free(&b);
+}
+
 int main(void)
 {
 	TEST(test_find);
@@ -679,5 +709,6 @@ int main(void)
 	TEST(test_sarif_needs_state);
 	TEST(test_limit_rolls_back);
 	TEST(test_no_source);
+	TEST(test_text_summary);
 	return TEST_REPORT();
 }

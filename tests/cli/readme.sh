@@ -1,0 +1,97 @@
+#!/bin/sh
+# readme.sh: the README and docs/ say what is true (issue 17, 2026-12-05:
+# they pointed to files a clone does not have, named tags that do not
+# exist, claimed `help check` listed the rules, and showed output the tool
+# did not print).  Checks:
+#  - the sample output under "$ ./placecheck check ..." is what the command
+#    prints (its lines, in order; later evidence lines may follow);
+#  - every ./placecheck line of the "Use" block runs (exit 0 or 1, never 2),
+#    in a folder holding the story.md and articles/ it names;
+#  - every relative link in README.md and docs/*.md, and every docs/ path
+#    named in action.yml, .pre-commit-hooks.yaml and placecheck.1, exists;
+#  - no version tag is named (uses: ...@vN, rev: vN) unless git has it;
+#  - no link into ../shared (a clone does not have it);
+#  - the rules table has every rule of detect_rules[] with its severity;
+#  - the two set-up commands name things that exist.
+set -u
+P=${PLACECHECK_BIN:?}
+DB=${PLACECHECK_TEST_DB:?}
+top=${PLACECHECK_TOP:?}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT INT TERM
+fails=0
+fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
+cd "$top" || exit 2
+readme=README.md
+
+# ---- the sample output ------------------------------------------------------
+awk '/^\$ \.\/placecheck check /{on=1; next} on && /^```/{exit} on' "$readme" >"$tmp/sample"
+cmd=$(sed -n 's/^\$ \.\/placecheck check \(.*\)$/\1/p' "$readme" | head -1)
+[ -s "$tmp/sample" ] && [ -n "$cmd" ] || fail "no sample output in the README"
+# shellcheck disable=SC2086
+"$P" --db "$DB" check --no-config --format text --color=never $cmd >"$tmp/actual" 2>&1
+python3 - "$tmp/sample" "$tmp/actual" <<'PY' || fail "the README's sample output is not what placecheck prints"
+import sys
+want = open(sys.argv[1]).read().splitlines()
+got = open(sys.argv[2]).read().splitlines()
+i = 0
+for line in got:
+    if i < len(want) and line == want[i]:
+        i += 1
+if i < len(want):
+    print("  README line not printed (in this order): %r" % want[i])
+    print("  printed:\n    " + "\n    ".join(got))
+    sys.exit(1)
+PY
+
+# ---- the Use block runs -----------------------------------------------------
+mkdir -p "$tmp/run/articles"
+cp tests/cases/sample-rally.md "$tmp/run/story.md"
+cp tests/cases/amman-clean.md tests/cases/canberra-country.md "$tmp/run/articles/"
+awk '/^## Use/{u=1} u && /^```sh/{on=1; next} on && /^```/{exit} on' "$readme" | sed 's/  *#.*//' >"$tmp/use"
+[ "$(grep -c '^\./placecheck ' "$tmp/use")" -ge 6 ] || fail "the Use block has too few ./placecheck lines"
+while IFS= read -r line; do
+	case $line in ./placecheck\ *) ;; *) continue ;; esac
+	args=${line#./placecheck }
+	(cd "$tmp/run" && eval "set -- $args" && "$P" --db "$DB" "$@" </dev/null >"$tmp/out" 2>&1)
+	rc=$?
+	[ $rc -le 1 ] || { fail "README: '$line' exited $rc"; sed 's/^/    /' "$tmp/out" | head -5; }
+done <"$tmp/use"
+
+# ---- links, paths, tags -------------------------------------------------------
+for f in README.md docs/*.md; do
+	dir=$(dirname "$f")
+	for link in $(grep -oE '\]\([^)#]+' "$f" | sed 's/^](//' | grep -v '^[a-z]*:'); do
+		[ -e "$dir/$link" ] || fail "$f links to $link, which does not exist"
+	done
+	grep -n '\](\.\./shared\|\](\.\./\.\./shared' "$f" && fail "$f links into ../shared"
+	grep -n 'shared/DESIGN\|DESIGN\.md' "$f" && fail "$f sends the reader to ../shared/DESIGN.md (docs/design.md is ours)"
+done
+for f in action.yml .pre-commit-hooks.yaml placecheck.1 README.md; do
+	for p in $(grep -oE 'docs/[a-z0-9_-]+\.md' "$f" | sort -u); do
+		[ -e "$p" ] || fail "$f names $p, which does not exist"
+	done
+done
+tags=$(git tag 2>/dev/null)
+for f in README.md docs/*.md action.yml .pre-commit-hooks.yaml; do
+	# this project's tags only (actions/checkout@v4 is another project's)
+	for t in $(grep -oE '(placecheck@|rev: *)v[0-9][0-9.]*' "$f" | sed 's/^placecheck@//; s/^rev: *//'); do
+		echo "$tags" | grep -qx "$t" || fail "$f names tag $t, which does not exist"
+	done
+done
+
+# ---- the rules table --------------------------------------------------------
+sed -n 's/^[[:space:]]*{ "\([a-z][a-z-]*\)", DETECT_SEV_\([A-Z]*\),.*/\1 \2/p' src/detect/detect_rules.c | tr 'A-Z' 'a-z' |
+	while read -r id sev; do
+		grep -q "^| \`$id\` | $sev |" "$readme" || echo "FAIL: README's rules table lacks '$id' as $sev"
+	done >"$tmp/rules"
+[ -s "$tmp/rules" ] && { cat "$tmp/rules"; fails=$((fails + 1)); }
+grep -qi 'help check.*rules\|rules.*placecheck help check' "$readme" && fail "the README says help check lists the rules"
+
+# ---- the set-up commands ----------------------------------------------------
+grep -qx 'sh scripts/install-deps.sh && make run' "$readme" || fail "the first set-up command changed"
+grep -qx 'make test' "$readme" || fail "the second set-up command changed"
+[ -f scripts/install-deps.sh ] || fail "no scripts/install-deps.sh"
+grep -q '^run:' Makefile && grep -q '^test:' Makefile || fail "make run / make test missing"
+[ $fails -eq 0 ] || exit 1
+echo "readme: ok"
