@@ -151,17 +151,23 @@ INCIDENT_WEIGHT = 5  # a documented real slip counts as this many injected swaps
 TYPO_WEIGHT = 0.3
 
 
-def incidents(db, part):
+PROJECT_EVAL = os.path.join(TOP, "tests", "eval")
+PROJECT_WEIGHT = 2  # a mix-up in the project's own wire-style articles
+
+
+def incidents(db, part, folder=None):
     """The collected incidents (tests/incidents): candidates, and the
     (file id, byte span, suggestion regex) of each documented slip.  PART
-    "dev" or "heldout" (tests/incidents/heldout.txt)."""
+    "dev" or "heldout" (tests/incidents/heldout.txt).  FOLDER: another set
+    in the same format (the project's own articles, tests/eval: all dev)."""
     import re
+    folder = folder or INCIDENTS
     held = set()
-    hp = os.path.join(INCIDENTS, "heldout.txt")
+    hp = os.path.join(folder, "heldout.txt")
     if os.path.exists(hp):
         held = {l.strip() for l in open(hp, encoding="utf-8") if l.strip() and not l.startswith("#")}
     rows = []
-    with open(os.path.join(INCIDENTS, "expected.tsv"), encoding="utf-8") as f:
+    with open(os.path.join(folder, "expected.tsv"), encoding="utf-8") as f:
         for line in f:
             if line.startswith("#") or not line.strip():
                 continue
@@ -170,7 +176,7 @@ def incidents(db, part):
     docs, flags, clean = [], [], set()
     fmt = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
     for fn in files:
-        data = open(os.path.join(INCIDENTS, fn), "rb").read()
+        data = open(os.path.join(folder, fn), "rb").read()
         docs.append({"id": fn, "text": data.decode("utf-8"), "format": fmt.get(os.path.splitext(fn)[1], "text")})
         for r in rows:
             if r[0] != fn:
@@ -183,7 +189,8 @@ def incidents(db, part):
                 if t >= 0:
                     flags.append((fn, t, t + len(r[3].encode()), re.compile(r[4], re.I)))
     feed_docs = [{"id": d["id"], "text": d["text"], "format": d["format"]} for d in docs]
-    _, cands = features(db, feed_docs, os.path.join(BUILD, f"incidents-{part}"))
+    tag = "incidents" if folder == INCIDENTS else "project"
+    _, cands = features(db, feed_docs, os.path.join(BUILD, f"{tag}-{part}"))
     return cands, flags, clean, len(docs)
 
 
@@ -567,6 +574,14 @@ def main():
         Xi.append(c["x"])
         yi.append(1 if lab == 1 else 0)
         wi.append(float(INCIDENT_WEIGHT) if lab == 1 else 1.0)
+    # The project's own wire-style articles (tests/eval): datelines,
+    # qualifiers and suffix pairs the BBC and GeoVirus hardly have.
+    pc, pflags, _, _ = incidents(a.db, "dev", PROJECT_EVAL)
+    for c in pc:
+        lab = incident_label(c, pflags)
+        Xi.append(c["x"])
+        yi.append(1 if lab == 1 else 0)
+        wi.append(float(PROJECT_WEIGHT) if lab == 1 else 1.0)
     if Xi:
         Xs.append(np.array(Xi, dtype=float))
         ys.append(np.array(yi, dtype=float))

@@ -53,6 +53,9 @@ const struct detect_feat_info detect_feat_info[F__COUNT] = {
 	[F_NEIGHBOURS] = { "neighbours", NULL },
 	[F_LOG_KM] = { "log_km", NULL },
 	[F_LIST] = { "list", NULL },
+	[F_PARENS] = { "parens", NULL },
+	[F_PARTNER] = { "partner", NULL },
+	[F_BOTH_PARTIES] = { "both_parties", NULL },
 	[F_QUOTED] = { "quoted", NULL },
 	[F_HEADLINE] = { "headline", NULL },
 	[F_DATELINE_POS] = { "dateline_pos", NULL },
@@ -132,6 +135,8 @@ static int word_extends(const char *shrt, const char *lng)
  * Davenport (US)") names places side by side for what they are.
  */
 #define LIST_REACH 8
+/* A list this long (log(1 + names nearby)) names its places on purpose. */
+#define LIST_BOTH 1.0
 
 static size_t list_neighbours(const struct resolve_state *rs, size_t tok, size_t tok_end)
 {
@@ -150,6 +155,25 @@ static size_t list_neighbours(const struct resolve_state *rs, size_t tok, size_t
 		    !(mr->m[i].flags & (MATCH_QUALIFIER | MATCH_REGION_ABBR)))
 			n++;
 	return n;
+}
+
+/* Words before a name that make it a second party to what the story is
+ * about: "the war with Iran", "Nigeria and Chad", "against Austria". */
+static const char *const partner_words[] = {
+	"with", "against", "between", "and", "or", "v", "vs", "versus", "beat", "beating",
+	"neighbouring", "neighboring", "rival",
+};
+
+static int partner_before(const struct scan_doc *s, size_t t)
+{
+	size_t i;
+
+	if (t == 0 || !(s->toks[t - 1].flags & SCAN_WORD) || s->toks[t - 1].sent != s->toks[t].sent)
+		return 0;
+	for (i = 0; i < sizeof partner_words / sizeof partner_words[0]; i++)
+		if (scan_is_word(s, t - 1, partner_words[i]))
+			return 1;
+	return 0;
 }
 
 static double prom(const struct db_place *p)
@@ -207,7 +231,11 @@ void detect_features(const struct dstate *ds, struct detect_cand *c)
 	x[F_BIAS] = 1.0;
 	x[rel_feature(t->rel)] = 1.0;
 	x[F_LISTED] = t->listed;
-	x[F_DIST] = t->dist < DIST_CAP ? t->dist : DIST_CAP;
+	/* The distance says how close a spelling slip is; a suffix, a word
+	 * or the place of the story is a slip of another kind. */
+	if (t->rel == RESOLVE_REL_EDIT || t->rel == RESOLVE_REL_MISSPELL || t->rel == RESOLVE_REL_LISTED ||
+	    t->rel == RESOLVE_REL_VARIANT || t->rel == RESOLVE_REL_DEMONYM)
+		x[F_DIST] = t->dist < DIST_CAP ? t->dist : DIST_CAP;
 	x[F_SHORT_FORM] = L && L->kind == DB_KIND_PLACE && T->kind == DB_KIND_PLACE &&
 			  (word_extends(key, t->key) || word_extends(t->key, key));
 
@@ -263,6 +291,9 @@ void detect_features(const struct dstate *ds, struct detect_cand *c)
 		x[F_LOG_KM] = log10(1.0 + resolve_km(L->lat, L->lon, T->lat, T->lon)) / KM_DECADES;
 	}
 	x[F_LIST] = log1p((double)list_neighbours(rs, tok, tok_end));
+	x[F_PARENS] = tok > 0 && scan_is_punct(rs->s, tok - 1, '(') && scan_is_punct(rs->s, tok_end, ')');
+	x[F_PARTNER] = partner_before(rs->s, tok);
+	x[F_BOTH_PARTIES] = (x[F_PARTNER] > 0 || x[F_PARENS] > 0 || x[F_LIST] >= LIST_BOTH) ? x[F_T_WRITTEN] + x[F_T_SAME] : 0.0;
 	x[F_QUOTED] = (flags & MATCH_QUOTED) != 0;
 	x[F_HEADLINE] = (flags & MATCH_HEADLINE) != 0;
 	x[F_DATELINE_POS] = (flags & MATCH_DATELINE) != 0;

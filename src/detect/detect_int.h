@@ -76,6 +76,10 @@ enum detect_feat {
 	F_LOG_KM,          /* log10 of the distance between L and T, scaled */
 	/* where the name stands */
 	F_LIST,            /* other names close by: a list or a table */
+	F_PARENS,          /* in parentheses: "Jurgen Melzer (Austria)" */
+	F_PARTNER,         /* named as a second party: "the war with X", "X and Y", "against X" */
+	F_BOTH_PARTIES,    /* T written too, and the name a second party or in parentheses:
+			    * two places named side by side on purpose */
 	F_QUOTED,          /* inside a quotation */
 	F_HEADLINE,        /* in a headline */
 	F_DATELINE_POS,    /* in the dateline */

@@ -4,90 +4,93 @@
  * and the score each rule needs per severity.
  *
  * Fitted 2026-12-05 on the development parts of ../shared/corpus (BBC news,
- * GeoVirus): 50812 candidates, 2350 of them swaps undone.
+ * GeoVirus): 53113 candidates, 2395 of them swaps undone.
  * Thresholds from the false-alarm budget on the development BBC articles.
  * Figures at these settings (held-aside parts were not fitted):
- *   bbc dev (1732 articles): 0.17 warnings+errors, 0.40 findings with notes per 100 articles; plausible swaps caught 110/635 (17.3%), all swaps 112/678 (16.5%), misspellings 379/1147
- *   bbc heldout (393 articles): 0.51 warnings+errors, 1.02 findings with notes per 100 articles; plausible swaps caught 24/157 (15.3%), all swaps 25/171 (14.6%), misspellings 100/261
- *   geovirus dev (185 articles): plausible swaps caught 57/151 (37.7%), all swaps 60/174 (34.5%), misspellings 68/165
- *   geovirus heldout (44 articles): plausible swaps caught 12/41 (29.3%), all swaps 13/45 (28.9%), misspellings 19/39
- *   bbc dev false alarms by rule: lookalike-context 1, misspelled-place 1, qualifier-mismatch 1
- *   bbc heldout false alarms by rule: misspelled-place 1, lookalike-context 1
- *   incidents dev (48 files): 18/34 slips flagged with the right suggestion, 13/14 controls clean
- *   incidents heldout (24 files): 4/17 slips flagged with the right suggestion, 5/7 controls clean
+ *   bbc dev (1732 articles): 0.23 warnings+errors, 0.40 findings with notes per 100 articles; plausible swaps caught 111/635 (17.5%), all swaps 113/678 (16.7%), misspellings 410/1147
+ *   bbc heldout (393 articles): 0.76 warnings+errors, 1.02 findings with notes per 100 articles; plausible swaps caught 28/157 (17.8%), all swaps 29/171 (17.0%), misspellings 107/261
+ *   geovirus dev (185 articles): plausible swaps caught 58/151 (38.4%), all swaps 61/174 (35.1%), misspellings 73/165
+ *   geovirus heldout (44 articles): plausible swaps caught 11/41 (26.8%), all swaps 13/45 (28.9%), misspellings 19/39
+ *   bbc dev false alarms by rule: misspelled-place 2, lookalike-context 1, qualifier-mismatch 1
+ *   bbc heldout false alarms by rule: lookalike-context 2, misspelled-place 1
+ *   incidents dev (48 files): 17/34 slips flagged with the right suggestion, 11/14 controls clean
+ *   incidents heldout (24 files): 4/17 slips flagged with the right suggestion, 6/7 controls clean
  */
 #ifndef PC_DETECT_DETECT_WEIGHTS_H
 #define PC_DETECT_DETECT_WEIGHTS_H
 
 static const double detect_weights[F__COUNT] = {
-	[F_BIAS] = 0.4541,
-	[F_REL_SUFFIX] = 1.8769,
-	[F_REL_WORD] = 3.3964,
-	[F_REL_EDIT] = -0.6440,
-	[F_REL_LISTED] = -2.4674,
-	[F_REL_VARIANT] = -2.7519,
-	[F_REL_ELSEWHERE] = -0.5731,
-	[F_REL_REGION_OF] = -2.3879,
-	[F_REL_REGION_ALIKE] = 0.6478,
-	[F_REL_DEMONYM] = 2.4408,
-	[F_REL_MISSPELL] = -1.1876,
-	[F_REL_SCENE] = 1.6502,
-	[F_LISTED] = 2.9510,
-	[F_DIST] = -0.9457,
-	[F_SHORT_FORM] = -3.2931,
-	[F_T_STRONG] = 1.1397,
-	[F_L_STRONG] = -5.8187,
-	[F_T_SAME] = 3.3209,
+	[F_BIAS] = -0.8561,
+	[F_REL_SUFFIX] = -0.5042,
+	[F_REL_WORD] = 1.2633,
+	[F_REL_EDIT] = 0.3816,
+	[F_REL_LISTED] = -1.3464,
+	[F_REL_VARIANT] = -0.2393,
+	[F_REL_ELSEWHERE] = -0.0643,
+	[F_REL_REGION_OF] = -3.8408,
+	[F_REL_REGION_ALIKE] = 0.0542,
+	[F_REL_DEMONYM] = 3.4534,
+	[F_REL_MISSPELL] = 0.3304,
+	[F_REL_SCENE] = 0.5121,
+	[F_LISTED] = 3.1955,
+	[F_DIST] = -1.1941,
+	[F_SHORT_FORM] = -3.4866,
+	[F_T_STRONG] = 1.0624,
+	[F_L_STRONG] = -4.7491,
+	[F_T_SAME] = 3.4392,
 	[F_T_REGION] = 0.0000,
-	[F_L_REGION] = -3.3859,
-	[F_T_NEAR] = 3.4676,
-	[F_T_COUNTRY] = 1.3549,
-	[F_L_COUNTRY] = 0.0000,
-	[F_T_LOCAL] = 0.3087,
-	[F_L_LOCAL] = -2.3420,
+	[F_L_REGION] = -0.7810,
+	[F_T_NEAR] = 2.9392,
+	[F_T_COUNTRY] = 1.2984,
+	[F_L_COUNTRY] = -0.1019,
+	[F_T_LOCAL] = 0.5439,
+	[F_L_LOCAL] = 0.0000,
 	[F_T_DATELINE] = 0.0000,
-	[F_L_DATELINE] = -0.0839,
+	[F_L_DATELINE] = 0.0000,
 	[F_T_CUE] = 0.0000,
-	[F_T_CC_SHARE] = 1.9326,
-	[F_L_CC_SHARE] = -0.6423,
-	[F_T_A1_SHARE] = 1.1575,
-	[F_L_A1_SHARE] = -1.0491,
-	[F_L_REPEAT] = -6.6843,
-	[F_T_WRITTEN] = 1.0523,
-	[F_T_SAME_SENT] = -0.3132,
-	[F_T_PROM] = 1.4109,
-	[F_L_PROM] = -2.4349,
-	[F_T_IS_REGION] = 1.1308,
-	[F_L_IS_REGION] = -1.5301,
-	[F_SAME_COUNTRY] = 1.4467,
-	[F_NEIGHBOURS] = -0.1454,
-	[F_LOG_KM] = -0.1192,
-	[F_LIST] = 0.2748,
-	[F_QUOTED] = 0.4023,
-	[F_HEADLINE] = 0.0000,
-	[F_DATELINE_POS] = -2.4384,
-	[F_COUNTRY_SLOT] = -0.1025,
-	[F_PLACE_SLOT] = 0.8167,
+	[F_T_CC_SHARE] = 1.5518,
+	[F_L_CC_SHARE] = -0.2809,
+	[F_T_A1_SHARE] = 1.2114,
+	[F_L_A1_SHARE] = 0.0000,
+	[F_L_REPEAT] = -6.7947,
+	[F_T_WRITTEN] = 1.4116,
+	[F_T_SAME_SENT] = 0.0000,
+	[F_T_PROM] = 1.6771,
+	[F_L_PROM] = -1.9259,
+	[F_T_IS_REGION] = 0.9788,
+	[F_L_IS_REGION] = -1.6813,
+	[F_SAME_COUNTRY] = 1.4650,
+	[F_NEIGHBOURS] = -0.1978,
+	[F_LOG_KM] = 0.2672,
+	[F_LIST] = 0.1913,
+	[F_PARENS] = -0.9148,
+	[F_PARTNER] = -0.2390,
+	[F_BOTH_PARTIES] = -0.8873,
+	[F_QUOTED] = 0.2658,
+	[F_HEADLINE] = -0.0000,
+	[F_DATELINE_POS] = -0.5755,
+	[F_COUNTRY_SLOT] = 0.0019,
+	[F_PLACE_SLOT] = 0.6325,
 	[F_HERE] = 0.0000,
-	[F_QUALIFIED] = -1.6238,
-	[F_QUAL_NOT] = 2.6929,
+	[F_QUALIFIED] = -1.2741,
+	[F_QUAL_NOT] = 3.1944,
 	[F_QUAL_HAMLET] = 0.0000,
-	[F_T_IN_QUAL] = 0.0175,
-	[F_L_WEAK_NAME] = -2.8721,
-	[F_L_ALT] = -2.9455,
-	[F_L_UNKEPT] = 0.1830,
-	[F_WORD_SLOT] = 1.7119,
-	[F_WORD_DEMONYM] = -2.3754,
+	[F_T_IN_QUAL] = 1.3358,
+	[F_L_WEAK_NAME] = -2.4866,
+	[F_L_ALT] = -1.4013,
+	[F_L_UNKEPT] = 0.1665,
+	[F_WORD_SLOT] = 1.7497,
+	[F_WORD_DEMONYM] = -2.3205,
 };
 
 /* Score thresholds per rule, by severity (suggestion, warning, error). */
 static const double detect_thresholds[DETECT_RULE__COUNT][3] = {
-	[DETECT_RULE_QUALIFIER_MISMATCH] = { 1.1855, 2.6788, 2.6788 },
-	[DETECT_RULE_LOOKALIKE_CONTEXT] = { 6.1054, 6.7245, 1e9 },
-	[DETECT_RULE_REGION_CONTEXT] = { 3.0473, 3.0473, 1e9 },
-	[DETECT_RULE_LOOKALIKE_PAIR] = { 6.1054, 6.7245, 1e9 },
-	[DETECT_RULE_MISSPELLED_PLACE] = { 7.0483, 7.0483, 1e9 },
-	[DETECT_RULE_DEMONYM_CONTEXT] = { 3.2324, 8.3080, 1e9 },
+	[DETECT_RULE_QUALIFIER_MISMATCH] = { 2.3615, 2.8957, 2.3615 },
+	[DETECT_RULE_LOOKALIKE_CONTEXT] = { 5.2039, 5.4048, 1e9 },
+	[DETECT_RULE_REGION_CONTEXT] = { 4.0137, 4.0137, 1e9 },
+	[DETECT_RULE_LOOKALIKE_PAIR] = { 5.2039, 5.4048, 1e9 },
+	[DETECT_RULE_MISSPELLED_PLACE] = { 6.3647, 6.4228, 1e9 },
+	[DETECT_RULE_DEMONYM_CONTEXT] = { 8.8517, 9.0416, 1e9 },
 	[DETECT_RULE_SCENE_MISMATCH] = { 0.0000, 2.0000, 1e9 },
 	[DETECT_RULE_STALE_SUPPRESSION] = { 1e9, 1e9, 1e9 },
 };
