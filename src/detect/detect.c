@@ -267,6 +267,8 @@ static int view_of(const struct dstate *ds, const struct detect_cand *c, int *se
 		if (!(mask & (1u << r)))
 			continue;
 		s = detect_severity(r, c);
+		if (detect_rule_views[r].cap && s > detect_rule_views[r].cap(ds, c))
+			s = detect_rule_views[r].cap(ds, c);
 		if (s > *sev) {
 			*sev = s;
 			best = r;

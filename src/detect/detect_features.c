@@ -310,7 +310,9 @@ void detect_features(const struct dstate *ds, struct detect_cand *c)
 	}
 	if (mn) {
 		const struct resolve_mention *r = &rs->rm[c->m];
-		x[F_L_WEAK_NAME] = (flags & (MATCH_WEAK | MATCH_GIVEN | MATCH_CALENDAR)) != 0 &&
+		/* A word or a given name read as a place, where no place slot
+		 * ("in", "from") says it is one. */
+		x[F_L_WEAK_NAME] = (flags & (MATCH_WEAK | MATCH_GIVEN | MATCH_CALENDAR)) != 0 && !(flags & MATCH_PLACE_SLOT) &&
 				   t->rel != RESOLVE_REL_ELSEWHERE && t->rel != RESOLVE_REL_REGION_ALIKE;
 		x[F_L_ALT] = r->best >= 0 && mn->cands[r->best].name_kind == DB_NAME_ALT && t->rel != RESOLVE_REL_VARIANT;
 		x[F_L_UNKEPT] = !r->keep;

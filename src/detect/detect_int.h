@@ -145,6 +145,9 @@ int detect_lookalike_rel(int rel);
 struct detect_rule_view {
 	int (*accepts)(const struct dstate *ds, const struct detect_cand *c);
 	void (*describe)(const struct dstate *ds, const struct detect_cand *c, struct finding *f);
+	/* The highest severity the rule gives C whatever its score (NULL: its
+	 * default severity): what the data cannot rule out stays a note. */
+	int (*cap)(const struct dstate *ds, const struct detect_cand *c);
 };
 extern const struct detect_rule_view detect_rule_views[DETECT_RULE__COUNT];
 
@@ -161,6 +164,7 @@ const char *detect_surface(const struct dstate *ds, const struct detect_cand *c)
 	int rule_##id##_accepts(const struct dstate *ds, const struct detect_cand *c); \
 	void rule_##id##_describe(const struct dstate *ds, const struct detect_cand *c, struct finding *f)
 DETECT_VIEW(qualifier_mismatch);
+int rule_qualifier_mismatch_cap(const struct dstate *ds, const struct detect_cand *c);
 DETECT_VIEW(lookalike_context);
 DETECT_VIEW(region_context);
 DETECT_VIEW(lookalike_pair);

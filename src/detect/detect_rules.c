@@ -70,14 +70,15 @@ _Static_assert(sizeof detect_rules / sizeof detect_rules[0] == DETECT_RULE__COUN
 
 /* The views, in the same order; stale-suppression has none (check/ raises it). */
 const struct detect_rule_view detect_rule_views[DETECT_RULE__COUNT] = {
-	[DETECT_RULE_QUALIFIER_MISMATCH] = { rule_qualifier_mismatch_accepts, rule_qualifier_mismatch_describe },
+	[DETECT_RULE_QUALIFIER_MISMATCH] = { rule_qualifier_mismatch_accepts, rule_qualifier_mismatch_describe,
+					     rule_qualifier_mismatch_cap },
 	[DETECT_RULE_LOOKALIKE_CONTEXT] = { rule_lookalike_context_accepts, rule_lookalike_context_describe },
 	[DETECT_RULE_REGION_CONTEXT] = { rule_region_context_accepts, rule_region_context_describe },
 	[DETECT_RULE_LOOKALIKE_PAIR] = { rule_lookalike_pair_accepts, rule_lookalike_pair_describe },
 	[DETECT_RULE_MISSPELLED_PLACE] = { rule_misspelled_place_accepts, rule_misspelled_place_describe },
 	[DETECT_RULE_DEMONYM_CONTEXT] = { rule_demonym_context_accepts, rule_demonym_context_describe },
 	[DETECT_RULE_SCENE_MISMATCH] = { rule_scene_mismatch_accepts, rule_scene_mismatch_describe },
-	[DETECT_RULE_STALE_SUPPRESSION] = { NULL, NULL },
+	[DETECT_RULE_STALE_SUPPRESSION] = { NULL, NULL, NULL },
 };
 
 const char *detect_sev_str(enum detect_sev sev)

@@ -13,12 +13,51 @@
  */
 #include "detect/detect_int.h"
 
+#include <string.h>
+
+/* A place of this size, in the region's country or next door, is one the
+ * writer meant by name: no same-named village there explains it away. */
+#define QUAL_RULED_OUT_POP 100000
+
 int rule_qualifier_mismatch_accepts(const struct dstate *ds, const struct detect_cand *c)
 {
 	const struct mention *mn = detect_mention(ds, c);
 
-	return mn && mn->qualifier >= 0 && ds->rs->rm[c->m].qual != RESOLVE_QUAL_HOLDS &&
-	       c->alt->rel != RESOLVE_REL_DEMONYM;
+	if (!mn || mn->qualifier < 0 || ds->rs->rm[c->m].qual == RESOLVE_QUAL_HOLDS || c->alt->rel == RESOLVE_REL_DEMONYM)
+		return 0;
+	/* What a qualifier qualifies is a town or a county ("Odesa, Russia"
+	 * is the city, not its oblast). */
+	if (c->alt->place->kind != DB_KIND_PLACE && c->alt->place->kind != DB_KIND_ADMIN2)
+		return 0;
+	/* The name is right and the region wrong (the same name elsewhere,
+	 * or the region's look-alike holds it), or the region is right and
+	 * the name a look-alike of a place in it: one slip, not two. */
+	return c->alt->rel == RESOLVE_REL_ELSEWHERE || c->alt->rel == RESOLVE_REL_REGION_ALIKE ||
+	       c->x[F_T_IN_QUAL] > 0;
+}
+
+/*
+ * A name the gazetteer lacks is never an error: "HOLLIDAY, Mo." names a
+ * village below its 500 people as likely as a slip for Holliday, Texas.
+ * Where the story gives the place elsewhere nothing at all (not the place,
+ * not its state, not places near it), the finding is a note that says
+ * what the gazetteer covers, unless the place elsewhere is a city of
+ * QUAL_RULED_OUT_POP in the same country or next door.
+ */
+int rule_qualifier_mismatch_cap(const struct dstate *ds, const struct detect_cand *c)
+{
+	const struct resolve_state *rs = ds->rs;
+	const struct mention *mn = detect_mention(ds, c);
+	const struct db_place *t = c->alt->place, *reg = &rs->mr->m[mn->qualifier].cands[0].place;
+	int near_region = strcmp(t->country, reg->country) == 0 || resolve_neighbours(rs, t->country, reg->country);
+
+	if (c->x[F_T_STRONG] > 0 || c->x[F_T_SAME] > 0 || c->x[F_T_WRITTEN] > 0)
+		return DETECT_SEV_ERROR;
+	/* A city this big next door would be in the gazetteer if the region
+	 * had one of its name ("Odesa, Russia", "Mombasa, Tanzania"). */
+	if (t->kind != DB_KIND_PLACE || (t->population >= QUAL_RULED_OUT_POP && near_region))
+		return DETECT_SEV_ERROR;
+	return DETECT_SEV_SUGGESTION;
 }
 
 void rule_qualifier_mismatch_describe(const struct dstate *ds, const struct detect_cand *c, struct finding *f)
@@ -32,7 +71,9 @@ void rule_qualifier_mismatch_describe(const struct dstate *ds, const struct dete
 	int by_country = reg->kind == DB_KIND_COUNTRY;
 	const char *region = by_country ? resolve_country_name(rs, reg->country) : detect_where(ds, reg);
 	const char *t_where = by_country ? resolve_country_name(rs, t->country) : detect_where(ds, t);
-	const char *check = f->sev == DETECT_SEV_SUGGESTION ? "; check the place (a smaller one may not be in the gazetteer)" : "";
+	const char *check = f->sev == DETECT_SEV_SUGGESTION
+				    ? "; check the place (the gazetteer lists places of 500 people or more: a smaller one may be missing)"
+				    : "";
 
 	/* The finding spans the name and its qualifier. */
 	f->length = q->off + q->len - mn->off;

@@ -1310,14 +1310,6 @@ static void link_qualifiers(struct mstate *m)
 		 * ("LAS CRUCES, Texas — New Mexico State University..."). */
 		if (!((a->flags & MATCH_DATELINE) && (b->flags & MATCH_DATELINE)) && looks_like_list(m, i))
 			continue;
-		/* "Heavy rain warning for Coromandel, Bay of Plenty": in a
-		 * headline (or a line with no final stop), a region written out
-		 * in full after a comma is the next item of a list more often
-		 * than a qualifier. */
-		if (!(b->flags & MATCH_REGION_ABBR) && !(a->flags & MATCH_DATELINE) &&
-		    ((a->flags & MATCH_HEADLINE) ||
-		     b->tok_end >= m->s->n_toks || (tok(m, b->tok_end)->flags & SCAN_PARA_START)))
-			continue;
 		/* "the Yankees beat Toronto, Minnesota won at Cleveland": a
 		 * region followed by a verb starts the next clause; "Boston,
 		 * Texas, Denver, Utah": one followed by another name is a list. */
