@@ -152,6 +152,9 @@ static void mention_cands(struct dstate *ds, size_t m, cand_fn fn, void *arg)
 	for (j = 0; j < r->n_alts; j++) {
 		const struct resolve_alt *al = &r->alts[j];
 		const struct db_place *l = al->rel == RESOLVE_REL_VARIANT ? own : lit;
+		/* a demonym's look-alikes are demonyms, a name's are names */
+		if ((al->rel == RESOLVE_REL_DEMONYM) != ((mn->flags & MATCH_DEMONYM) != 0))
+			continue;
 		if (al->accepted || same_or_inside(l, al->place))
 			continue;
 		/* "the state of Kansas": the state is no slip for Kansas City

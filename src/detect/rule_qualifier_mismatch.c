@@ -86,8 +86,8 @@ void rule_qualifier_mismatch_describe(const struct dstate *ds, const struct dete
 		f->suggestion = detect_label(ds, t);
 		f->message = arena_printf(ds->a, "No place called %s lies in %s. In %s: %s%s%s", mn->surface, region,
 					  region, t->name, check, detect_quoted_note(f));
-	} else if (rs->rm[c->m].qual == RESOLVE_QUAL_HAMLET) {
-		const struct db_in_region *h = &rs->rm[c->m].qual_hamlet;
+	} else if (rs->rm[c->m].qual == RESOLVE_QUAL_HAMLET && rs->rm[c->m].qual_hamlet) {
+		const struct db_in_region *h = rs->rm[c->m].qual_hamlet;
 		f->suggestion = detect_label(ds, t);
 		f->message = arena_printf(ds->a, "The only %s in %s is %s (%lld people); this story is about %s%s%s",
 					  mn->surface, region, h->name, (long long)h->population, t->name, check,

@@ -221,7 +221,9 @@ struct mstate {
 	struct db_hit hits[64];
 	/* Surnames of people named in full so far ("Sarah Tremblay"): a later
 	 * "Tremblay said" is the same person (keys in the arena). */
-	const char **surnames;
+	size_t dateline_tok;            /* first dateline token (n_toks: none), once known */
+	int dateline_known;
+	const char **surnames;          /* a hash set (open addressing), cap a power of two */
 	size_t n_surnames, cap_surnames;
 	/*
 	 * The last candidate array made for each key, so that mentions of one
@@ -614,14 +616,58 @@ static size_t filter_hits(struct mstate *m, size_t t0, size_t t1, struct db_hit 
 	return j;
 }
 
+static size_t surname_hash(const char *k)
+{
+	size_t h = 2166136261u;
+
+	for (; *k; k++)
+		h = (h ^ (unsigned char)*k) * 16777619u;
+	return h;
+}
+
+/* Add KEY to the document's surnames (a set: each is asked for by every
+ * one-word mention, so a list would cost mentions times surnames). */
 static void remember_surname(struct mstate *m, const char *key)
 {
-	if (m->n_surnames == m->cap_surnames) {
-		size_t ncap = m->cap_surnames ? m->cap_surnames * 2 : 8;
-		m->surnames = arena_grow(m->a, m->surnames, m->n_surnames, ncap, sizeof *m->surnames);
+	size_t h, i;
+
+	if (m->n_surnames * 2 + 2 > m->cap_surnames) {
+		size_t ncap = m->cap_surnames ? m->cap_surnames * 2 : 16;
+		const char **ns = arena_calloc(m->a, ncap, sizeof *ns);
+		for (i = 0; i < m->cap_surnames; i++) {
+			if (!m->surnames[i])
+				continue;
+			h = surname_hash(m->surnames[i]) & (ncap - 1);
+			while (ns[h])
+				h = (h + 1) & (ncap - 1);
+			ns[h] = m->surnames[i];
+		}
+		m->surnames = ns;
 		m->cap_surnames = ncap;
 	}
-	m->surnames[m->n_surnames++] = arena_strdup(m->a, key);
+	h = surname_hash(key) & (m->cap_surnames - 1);
+	while (m->surnames[h]) {
+		if (strcmp(m->surnames[h], key) == 0)
+			return;
+		h = (h + 1) & (m->cap_surnames - 1);
+	}
+	m->surnames[h] = arena_strdup(m->a, key);
+	m->n_surnames++;
+}
+
+static int is_surname(const struct mstate *m, const char *key)
+{
+	size_t h;
+
+	if (!m->cap_surnames)
+		return 0;
+	h = surname_hash(key) & (m->cap_surnames - 1);
+	while (m->surnames[h]) {
+		if (strcmp(m->surnames[h], key) == 0)
+			return 1;
+		h = (h + 1) & (m->cap_surnames - 1);
+	}
+	return 0;
 }
 
 /*
@@ -633,7 +679,6 @@ static void remember_surname(struct mstate *m, const char *key)
 static int known_surname(const struct mstate *m, size_t t0, const char *key)
 {
 	const struct scan_doc *s = m->s;
-	size_t i;
 
 	if (tok(m, t0)->flags & (SCAN_DATELINE | SCAN_ALLCAPS))
 		return 0;
@@ -642,10 +687,7 @@ static int known_surname(const struct mstate *m, size_t t0, const char *key)
 		return 0;
 	if (t0 + 1 < s->n_toks && scan_is_punct(s, t0 + 1, ',') && is_capword(m, t0 + 2))
 		return 0;
-	for (i = 0; i < m->n_surnames; i++)
-		if (strcmp(m->surnames[i], key) == 0)
-			return 1;
-	return 0;
+	return is_surname(m, key);
 }
 
 /* Is every one of the N_HITS readings in m->hits a hamlet (under 1,000 people, or none given)? */
@@ -867,7 +909,7 @@ static void note_unknown(struct mstate *m, size_t t)
 }
 
 /* Try the spans starting at token T; returns the token after the match or T+1. */
-static int dateline_spells(const struct mstate *m, size_t t, size_t t1);
+static int dateline_spells(struct mstate *m, size_t t, size_t t1);
 static enum pc_rc try_at(struct mstate *m, size_t t, size_t *next)
 {
 	const struct scan_doc *s = m->s;
@@ -1256,13 +1298,19 @@ static void drop_surnames(struct mstate *m)
  * Then the 's is a possessive of that city, not St. John's, N.L.; "St.
  * John's" spelled otherwise still is.
  */
-static int dateline_spells(const struct mstate *m, size_t t, size_t t1)
+static int dateline_spells(struct mstate *m, size_t t, size_t t1)
 {
 	const struct scan_doc *s = m->s;
 	size_t d, k;
 
-	for (d = 0; d < s->n_toks && !(s->toks[d].flags & SCAN_DATELINE); d++)
-		;
+	/* The dateline's first token, found once per document. */
+	if (!m->dateline_known) {
+		for (d = 0; d < s->n_toks && !(s->toks[d].flags & SCAN_DATELINE); d++)
+			;
+		m->dateline_tok = d;
+		m->dateline_known = 1;
+	}
+	d = m->dateline_tok;
 	if (d == s->n_toks || d == t)
 		return 0;
 	for (k = 0; k <= t1 - t; k++) {

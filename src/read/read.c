@@ -434,6 +434,39 @@ static void find_lines(struct read_doc *doc, struct arena *a)
 	doc->n_lines = n;
 }
 
+/* Column marks in long lines (struct read_col_mark, read.h). */
+static void find_col_marks(struct read_doc *doc, struct arena *a)
+{
+	size_t li, n = 0, cap = 0;
+
+	doc->col_marks = NULL;
+	doc->n_col_marks = 0;
+	for (li = 0; li < doc->n_lines; li++) {
+		size_t ls = doc->line_starts[li];
+		size_t le = li + 1 < doc->n_lines ? doc->line_starts[li + 1] : doc->src_len;
+		size_t off = ls, cols = 0;
+		if (li == 0 && doc->src_len >= 3 && !memcmp(doc->src, "\xEF\xBB\xBF", 3))
+			off = 3; /* the BOM is no column (read_linecol) */
+		while (le - off > READ_COL_STEP) {
+			size_t next = off + READ_COL_STEP;
+			/* a mark on a character's first byte */
+			while (next < le && ((unsigned char)doc->src[next] & 0xC0) == 0x80)
+				next++;
+			cols += utf8_count(doc->src + off, next - off);
+			off = next;
+			if (n == cap) {
+				size_t ncap = cap ? cap * 2 : 64;
+				doc->col_marks = arena_grow(a, doc->col_marks, cap, ncap, sizeof *doc->col_marks);
+				cap = ncap;
+			}
+			doc->col_marks[n].off = off;
+			doc->col_marks[n].cols = cols;
+			n++;
+		}
+	}
+	doc->n_col_marks = n;
+}
+
 /* Record every invalid UTF-8 sequence with its line and column, in one pass. */
 static enum pc_rc find_bad(struct read_doc *doc, size_t start, struct arena *a,
 			   const char *name, struct diag *d)
@@ -523,6 +556,7 @@ enum pc_rc read_doc(const char *src, size_t len, enum read_fmt fmt, const char *
 	out->src = src;
 	out->src_len = len;
 	find_lines(out, a);
+	find_col_marks(out, a);
 	if ((rc = find_bad(out, start, a, name, d)) != PC_OK)
 		goto done;
 	if (fmt == READ_FMT_AUTO) {
@@ -627,6 +661,22 @@ void read_linecol(const struct read_doc *doc, size_t src_off, unsigned long *lin
 	if (li == 0 && doc->src_len >= 3 && !memcmp(doc->src, "\xEF\xBB\xBF", 3) && src_off >= 3)
 		ls = 3;
 	*line = (unsigned long)li + 1;
+	if (src_off - ls > READ_COL_STEP && doc->n_col_marks) {
+		/* the last mark at or before SRC_OFF, in this line */
+		size_t lo = 0, hi = doc->n_col_marks;
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+			if (doc->col_marks[mid].off <= src_off)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		if (lo > 0 && doc->col_marks[lo - 1].off > ls) {
+			const struct read_col_mark *mk = &doc->col_marks[lo - 1];
+			*column = (unsigned long)(mk->cols + utf8_count(doc->src + mk->off, src_off - mk->off)) + 1;
+			return;
+		}
+	}
 	*column = (unsigned long)utf8_count(doc->src + ls, src_off - ls) + 1;
 }
 

@@ -66,6 +66,8 @@ struct read_bad {
 	unsigned long line, column;
 };
 
+#define READ_COL_STEP 4096
+
 struct read_doc {
 	const char *src;
 	size_t src_len; /* the original bytes (borrowed from the caller; must outlive doc) */
@@ -75,6 +77,12 @@ struct read_doc {
 	size_t n_map;
 	size_t *line_starts;
 	size_t n_lines; /* byte offset in src of each line start */
+	/* In lines longer than READ_COL_STEP bytes, a mark every step: its
+	 * byte offset and the code points from its line's start, so that a
+	 * column is counted from the nearest mark, not from the start of a
+	 * five-million-byte line (every place in it would cost the line). */
+	struct read_col_mark { size_t off, cols; } *col_marks;
+	size_t n_col_marks;
 	struct read_bad *bad;
 	size_t n_bad;
 	struct read_directive *dirs;

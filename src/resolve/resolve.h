@@ -111,9 +111,11 @@ struct resolve_alt {
 
 /* ---- state ---------------------------------------------------------------- */
 
+/* Floats: one per reading of every mention (24 a name), the bulk of a
+ * long document's memory; a score needs no more precision. */
 struct resolve_score {
-	double prior, support, score;
-	double p;      /* share of belief among the mention's readings */
+	float prior, support, score;
+	float p;       /* share of belief among the mention's readings */
 };
 
 /* What the qualifier of a qualified mention says ("Charlotte, N.C."). */
@@ -140,7 +142,7 @@ struct resolve_mention {
 	unsigned seg;  /* segment */
 	unsigned n_paras; /* paragraphs of the segment that write this mention's name */
 	int qual;      /* enum resolve_qual */
-	struct db_in_region qual_hamlet; /* RESOLVE_QUAL_HAMLET: that hamlet */
+	struct db_in_region *qual_hamlet; /* RESOLVE_QUAL_HAMLET: that hamlet (arena) */
 	struct resolve_alt *alts; /* alternatives (arena or cache), n_alts of them */
 	size_t n_alts;
 };

@@ -386,7 +386,8 @@ static int qual_state(struct resolve_state *rs, size_t m)
 			return RESOLVE_QUAL_HOLDS;
 		if (!weak) {
 			weak = 1;
-			rs->rm[m].qual_hamlet = info;
+			rs->rm[m].qual_hamlet = arena_alloc(rs->a, sizeof info);
+			*rs->rm[m].qual_hamlet = info;
 		}
 	}
 	return weak ? RESOLVE_QUAL_HAMLET : RESOLVE_QUAL_NOT;
@@ -413,23 +414,32 @@ static enum pc_rc mention_alts(struct resolve_state *rs, size_t m, struct diag *
 	struct alt_list l = { 0 };
 	size_t i, j;
 	enum pc_rc rc;
-	int own = -1;
+	int own = -1, any_alt = 0;
 
 	if (mn->qualifier >= 0)
 		r->qual = qual_state(rs, m);
 	if ((rc = name_alts(rs->cache, mn->key, &ce, d)) != PC_OK)
 		return rc;
-	for (i = 0; i < ce->n; i++) {
-		if ((ce->alts[i].rel == RESOLVE_REL_DEMONYM) != is_demonym(mn))
-			continue;
-		*alt_push(&l, rs->a) = ce->alts[i];
-	}
-	if (is_demonym(mn))
-		goto done;
-	for (j = 0; j < mn->n_cands; j++)
+	for (j = 0; j < mn->n_cands; j++) {
 		if (own < 0 && mn->cands[j].name_kind != DB_NAME_ALT &&
 		    (mn->cands[j].place.kind == DB_KIND_PLACE || mn->cands[j].place.kind == DB_KIND_COUNTRY))
 			own = (int)j;
+		if (mn->cands[j].name_kind == DB_NAME_ALT && mn->cands[j].place.kind == DB_KIND_PLACE)
+			any_alt = 1;
+	}
+	/* Most mentions have only their name's look-alikes: they share the
+	 * cache's array (the detector skips the demonym ones for a name and
+	 * the others for a demonym), so that a name written 300,000 times
+	 * costs one list, not 300,000 copies. */
+	if (is_demonym(mn) || !(mn->qualifier >= 0 || (mn->flags & (MATCH_DATELINE | MATCH_HERE)) ||
+				(own >= 0 && any_alt) ||
+				(r->best >= 0 && mn->cands[r->best].name_kind == DB_NAME_SHORT))) {
+		r->alts = ce->alts;
+		r->n_alts = ce->n;
+		return PC_OK;
+	}
+	for (i = 0; i < ce->n; i++)
+		*alt_push(&l, rs->a) = ce->alts[i];
 	/* "Republic of Paraguay", "the U.S.": the look-alikes of the
 	 * place's own name too. */
 	if (r->best >= 0 && mn->cands[r->best].name_kind == DB_NAME_SHORT) {
@@ -549,7 +559,6 @@ static enum pc_rc mention_alts(struct resolve_state *rs, size_t m, struct diag *
 			}
 		}
 	}
-done:
 	r->alts = l.v;
 	r->n_alts = l.n;
 	return PC_OK;
