@@ -59,7 +59,7 @@ UNIT_BIN := $(patsubst tests/unit/%.c,build/asan/tests/%,$(UNIT_SRC))
 GEODATA_IN := geodata/cities500.txt.gz geodata/admin1CodesASCII.txt \
 	geodata/admin2Codes.txt.gz geodata/countryInfo.txt geodata/extra
 
-.PHONY: all db run test unit cli-tests bench bench-serve eval eval-real eval-real-list fuzz fault install uninstall deb clean asan lint valgrind FORCE
+.PHONY: all db run test unit cli-tests bench bench-serve bench-scale fit eval eval-real eval-real-list fuzz fault install uninstall deb clean asan lint valgrind FORCE
 
 all: placecheck
 
@@ -110,6 +110,11 @@ valgrind: placecheck geodata/places.db
 bench: placecheck geodata/places.db
 	sh scripts/bench.sh
 	sh scripts/bench_serve.sh
+	sh scripts/bench_scale.sh
+
+# Check cost by input size, 1 to 32 MB (its section of BENCHMARKS.md).
+bench-scale: placecheck geodata/places.db
+	sh scripts/bench_scale.sh
 
 # The load test of `placecheck serve` alone (its section of BENCHMARKS.md).
 bench-serve: placecheck geodata/places.db
