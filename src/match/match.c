@@ -46,32 +46,48 @@ static const char *const match_name_heads[] = {
 	"Centre", "Hall", "Museum", "Library", "Zoo", "Symphony", "Opera", "Theatre",
 	"Theater", "Club", "Football", "FC", "United", "Metro", "Transit", "Area",
 	"Region", "District", "Province", "Government", "Assembly", "Legislature",
+	"Minister", "Ministry", "Secretary", "Court", "Reserve", "Bureau", "Agency",
 };
 
 /*
  * Heads of organisation names: a place name with one of these after it,
  * at once or after a few more capitalised words of the same name
- * ("Columbia Gas", "the Kenya Red Cross Society", "the United States
- * Department of Agriculture", "the New York Times"), names the
- * organisation, not a place: never reported as a place, never judged as a
- * slip, still evidence that the story concerns that place.
+ * ("Columbia Gas", "the Kenya Red Cross Society", "the New York Times"),
+ * names the organisation, not a place: never reported as a place, never
+ * judged as a slip, still evidence that the story concerns that place.
+ * A government's bodies are not among them: "the California Department
+ * of Public Health" and "the U.S. Agriculture Secretary" name the
+ * jurisdiction, a place; and a possessive ("China's Health Ministry")
+ * names the place itself.
  */
 static const char *const match_org_heads[] = {
 	"University", "College", "Institute", "Institution", "School", "Academy",
-	"Seminary", "Hospital", "Clinic", "Health", "Medical", "Church", "Cathedral",
+	"Seminary", "Hospital", "Clinic", "Medical", "Church", "Cathedral",
 	"Bank", "Group", "Foundation", "Company", "Corporation", "Corp", "Inc", "Ltd",
 	"LLC", "Airlines", "Airways", "Records", "Press", "Studios", "Stadium",
 	"Arena", "Center", "Centre", "Library", "Museum", "Prize",
 	"Gas", "Energy", "Power", "Electric", "Telephone", "Financial", "Insurance",
 	"Mutual", "Railway", "Railroad", "Motors", "Steel", "Mills", "Foods",
 	"Brewing", "Holdings", "Industries", "Pictures", "Sportswear",
-	"Scientific", "Instruments", "Department", "Ministry", "Society", "Service",
-	"Services", "Agency", "Authority", "Commission", "Committee", "Association",
-	"Federation", "Union", "Organisation", "Organization", "Broadcasting", "Zoo",
-	"Times", "Post", "Tribune", "Herald", "Journal", "Chronicle", "Gazette",
-	"Courier", "Telegraph", "Guardian", "Examiner", "Television", "TV", "Radio",
-	"Network", "Symphony", "Orchestra", "Opera", "Ballet", "Theatre", "Theater",
-	"Club", "FC", "Marathon", "Open", "Festival", "Games", "Cup", "Prix",
+	"Scientific", "Instruments", "Society", "Association", "Federation", "Union",
+	"Broadcasting", "Zoo", "Times", "Post", "Tribune", "Herald", "Journal",
+	"Chronicle", "Gazette", "Courier", "Telegraph", "Guardian", "Examiner",
+	"Television", "TV", "Radio", "Network", "Symphony", "Orchestra", "Opera",
+	"Ballet", "Theatre", "Theater", "Club", "FC", "Marathon", "Open", "Festival",
+	"Games", "Cup", "Prix", "Schools", "Universities", "Hospitals", "Eggs", "Egg", "Farms",
+	"News",
+};
+
+/*
+ * Pathogens named after where they were found: "the Reston ebolavirus",
+ * "Ebola Reston virus", "Salmonella Litchfield".  The place name in one
+ * names the pathogen, not a place of the story.
+ */
+static const char *const match_pathogen_after[] = {
+	"virus", "ebolavirus", "strain", "serotype",
+};
+static const char *const match_pathogen_before[] = {
+	"Salmonella", "Ebola", "Escherichia", "Listeria", "Shigella",
 };
 
 /*
@@ -299,6 +315,9 @@ static int org_after(const struct mstate *m, size_t t1)
 	const struct scan_doc *s = m->s;
 	size_t t = t1 + 1, n = 0;
 
+	if (tok(m, t1)->flags & SCAN_POSS)
+		return 0;
+
 	while (t < s->n_toks && n <= MATCH_ORG_REACH && (tok(m, t)->flags & SCAN_WORD) &&
 	       (tok(m, t)->flags & SCAN_SPACE_BEFORE) && tok(m, t)->sent == tok(m, t1)->sent) {
 		const struct scan_tok *k = tok(m, t);
@@ -380,6 +399,58 @@ static int here_before(const struct mstate *m, size_t t0, size_t t1)
 	return 0;
 }
 
+/* Does the span [T0, T1] name a pathogen ("Reston virus", "Salmonella
+ * Litchfield")? */
+static int pathogen_name(const struct mstate *m, size_t t0, size_t t1)
+{
+	const struct scan_doc *s = m->s;
+	size_t t = t1 + 1;
+
+	/* "Ebola Reston strain virus": the head may follow another word */
+	if (t < s->n_toks && (tok(m, t)->flags & SCAN_WORD) && is_capword(m, t))
+		t++;
+	if (t < s->n_toks && (tok(m, t)->flags & SCAN_WORD) &&
+	    IN_LIST(match_pathogen_after, s->text + tok(m, t)->off, tok(m, t)->len))
+		return 1;
+	return t0 >= 1 && is_capword(m, t0 - 1) &&
+	       IN_LIST(match_pathogen_before, s->text + tok(m, t0 - 1)->off, tok(m, t0 - 1)->len);
+}
+
+/*
+ * Is the span [T0, T1] something written in capitals or with dots that no
+ * place is called so: an acronym ("NGO", "ALMA") or a dotted abbreviation
+ * ("U.N.") matched to a town's name?  Abbreviations of regions
+ * (MATCH_REGION_ABBR) are read before this.
+ */
+static int code_not_place(const struct mstate *m, size_t t0, size_t t1)
+{
+	const struct scan_tok *k = tok(m, t0);
+
+	if (t0 != t1 || (k->flags & SCAN_DATELINE) || (k->flags & SCAN_HEADLINE))
+		return 0;
+	return (k->flags & SCAN_DOTTED) || ((k->flags & SCAN_ALLCAPS) && k->len <= 4);
+}
+
+/* Is the span [T0, T1] a currency's code: "US$460", "$US 1.5 billion"? */
+static int currency_code(const struct mstate *m, size_t t0, size_t t1)
+{
+	const struct scan_doc *s = m->s;
+
+	return (t1 + 1 < s->n_toks && scan_is_punct(s, t1 + 1, '$') && !(tok(m, t1 + 1)->flags & SCAN_SPACE_BEFORE)) ||
+	       (t0 >= 1 && scan_is_punct(s, t0 - 1, '$') && !(tok(m, t0)->flags & SCAN_SPACE_BEFORE));
+}
+
+/* Is one of HITS a short form or abbreviation ("US", "UK", "UAE")? */
+static int any_short_name(const struct db_hit *hits, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (hits[i].name_kind == DB_NAME_SHORT || hits[i].name_kind == DB_NAME_ABBREV)
+			return 1;
+	return 0;
+}
+
 /* Key of the text from token T0 to the end of token T1 (inclusive) into m->key. */
 static enum pc_rc span_key(struct mstate *m, size_t t0, size_t t1)
 {
@@ -427,10 +498,11 @@ static int abbrev_ok(const struct mstate *m, size_t t0, size_t t1, const char *f
 		}
 		return after_comma || (k->flags & SCAN_DATELINE);
 	}
-	/* Postal code "VA": exact case, after a comma, or before a ZIP code. */
+	/* Postal code "VA": exact case, after a comma, or before a ZIP code.
+	 * A longer one ("NSW", "QLD") is written for the state anywhere. */
 	if (wl != flen || memcmp(w, form, flen) != 0)
 		return 0;
-	if (after_comma)
+	if (after_comma || flen >= 3)
 		return 1;
 	if (t1 + 1 < s->n_toks && (tok(m, t1 + 1)->flags & SCAN_NUMBER) && tok(m, t1 + 1)->len == 5)
 		return 1;
@@ -765,6 +837,14 @@ static int is_person(struct mstate *m, size_t t0, size_t t1, const char *key, in
 		if ((pf & DB_LEX_GIVEN) && !(tok(m, t0)->flags & SCAN_ALLCAPS)) {
 			if (t0 == t1)
 				remember_surname(m, key);
+			return 1;
+		}
+		/* "Bruce Edwards Ivins": a given name and a middle name before it. */
+		if (t0 == t1 && prev >= 1 && is_capword(m, prev - 1) && tok(m, prev - 1)->sent == tok(m, t0)->sent &&
+		    !(tok(m, prev - 1)->flags & (SCAN_POSS | SCAN_ALLCAPS)) &&
+		    (tok(m, prev)->flags & SCAN_SPACE_BEFORE) && (lex_flags_of(m, prev - 1) & DB_LEX_GIVEN) &&
+		    !(pf & DB_LEX_WORD) && !(tok(m, t0)->flags & SCAN_ALLCAPS)) {
+			remember_surname(m, key);
 			return 1;
 		}
 		/* "Dak Prescott", "Jayden Daniels": a capitalised word no word
@@ -1133,8 +1213,14 @@ static enum pc_rc try_at(struct mstate *m, size_t t, size_t *next)
 		/* "Columbia Gas", "the Kenya Red Cross Society", "the Jordan
 		 * River Parkway": part of another name. */
 		if (!(flags & (MATCH_DEMONYM | MATCH_REGION_ABBR)) && !(tok(m, t)->flags & SCAN_DATELINE) &&
-		    (org_after(m, t1) || org_before(m, t)))
+		    (org_after(m, t1) || org_before(m, t) || pathogen_name(m, t, t1)))
 			flags |= MATCH_NOT_PLACE;
+		if (currency_code(m, t, t1) ||
+		    (!(flags & (MATCH_DEMONYM | MATCH_REGION_ABBR)) && code_not_place(m, t, t1) &&
+		     !any_short_name(m->hits, n_hits))) {
+			*next = t1 + 1;
+			return PC_OK;
+		}
 		/* "Austro-Australian", "Sino-Japanese", "pro-Russia": the second
 		 * half of a compound word. */
 		if (t >= 2 && scan_is_punct(s, t - 1, '-') && !(tok(m, t - 1)->flags & SCAN_SPACE_BEFORE) &&

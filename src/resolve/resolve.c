@@ -376,9 +376,10 @@ static void score_mention(struct resolve_state *rs, size_t i, int use_support)
 #define KEEP_ALT_ONLY_CITY 0.8   /* a big city known only by an alternate name */
 #define KEEP_GIVEN_BIG 0.15      /* "Sofia was cold": a capital or a big city */
 #define KEEP_GIVEN_BIG_POP 500000
-#define KEEP_GIVEN 0.3           /* "Austin said" */
+#define KEEP_GIVEN 0.5           /* "Austin said": more than the weak, capped same-country evidence */
 #define KEEP_PROPER 0.3          /* "Christmas", a surname that is a small place */
 #define KEEP_HEADLINE 0.2        /* a title-case headline word */
+#define KEEP_SPEAKER 1.2         /* a town before "said", "told" */
 
 static int keep_mention(const struct resolve_state *rs, size_t i, int *unsupported_proper)
 {
@@ -414,9 +415,10 @@ static int keep_mention(const struct resolve_state *rs, size_t i, int *unsupport
 		return (slot && s >= KEEP_WEAK_SLOT) || s >= KEEP_WEAK ||
 		       (b->place.population >= KEEP_CITY_POP && s >= KEEP_WEAK_CITY);
 	/* A phrase of common words read through another name of a place
-	 * ("the Old Town waterfront" as Baltimore). */
-	if ((mn->flags & MATCH_PHRASE) && b->name_kind == DB_NAME_ALT && !(slot && s >= KEEP_SLOT) &&
-	    s < KEEP_ALT_STRONG)
+	 * ("the Old Town waterfront" as Baltimore), or a small place's own
+	 * name ("the Kenya Red Cross" as Red Cross, N.C.). */
+	if ((mn->flags & MATCH_PHRASE) && (b->name_kind == DB_NAME_ALT || b->place.population < KEEP_CITY_POP) &&
+	    !(slot && s >= KEEP_SLOT) && s < KEEP_ALT_STRONG)
 		return 0;
 	/* The best reading is through an alternate name ("Thursday" ->
 	 * Thursday Island) of a small place. */
@@ -434,6 +436,12 @@ static int keep_mention(const struct resolve_state *rs, size_t i, int *unsupport
 	 * support, a capital or a big city less ("Sofia was cold"); a country
 	 * or state is named on purpose ("Georgia lawmakers"), unless a verb
 	 * of speech follows ("Georgia said"). */
+	/* "Hartl said", "Ivins told reporters": a town the story gives nothing
+	 * followed by a verb of speech is a person speaking (a capital or a
+	 * big city may speak for its government: "Moscow said"). */
+	if (speech_after(rs, mn) && b->place.kind == DB_KIND_PLACE && b->place.population < KEEP_CITY_POP &&
+	    !(mn->flags & MATCH_PLACE_SLOT) && s < KEEP_SPEAKER)
+		return 0;
 	if ((mn->flags & MATCH_GIVEN) && !(mn->flags & (MATCH_PLACE_SLOT | MATCH_POSS | MATCH_ORG))) {
 		if ((b->place.kind == DB_KIND_COUNTRY || b->place.kind == DB_KIND_ADMIN1) && !speech_after(rs, mn))
 			return 1;
