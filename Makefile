@@ -177,6 +177,12 @@ $(OBJDIR)/src/serve/serve_page.o build/asan/src/serve/serve_page.o: src/serve/se
 build/pcdebug: tests/tools/pcdebug.c $(filter-out $(OBJDIR)/src/cli/% $(OBJDIR)/src/main.o,$(REL_OBJ))
 	$(CC) $(BASEFLAGS) $(CFLAGS) -o $@ $^ $(LIBS)
 
+# Fit the detector's weights and thresholds on real text (../shared/corpus,
+# tests/incidents, tests/eval) and rewrite src/detect/detect_weights.h.
+# A development step, not part of the build: needs Debian's python3-numpy.
+fit: build/pcfeatures geodata/places.db placecheck
+	/usr/bin/python3 scripts/fit_model.py
+
 # Developer tool: the detector's candidates and features, for make fit.
 build/pcfeatures: tests/tools/pcfeatures.c $(filter-out build/rel/src/cli/% build/rel/src/main.o,$(REL_OBJ))
 	$(CC) $(BASEFLAGS) $(CFLAGS) -o $@ $^ $(LIBS)

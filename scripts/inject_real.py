@@ -1070,6 +1070,7 @@ VOWELS = "aeiou"
 
 
 TYPO_KINDS = [("double", 4), ("swap", 2), ("drop", 2), ("vowel", 1)]
+TYPO_TWO_SHARE = 0.35
 
 
 def typos_of(word, rng):
@@ -1117,11 +1118,16 @@ def typo_swaps(art, result, gaz, names):
     if not ments:
         return []
     m = rng.choice(ments)
+    # A third of real misspellings take two slips (Cincinatti, Phillipines).
+    two = rng.random() < TYPO_TWO_SHARE
     for t in typos_of(m.text, rng):
+        if two:
+            t = typos_of(t, rng)[0] if typos_of(t, rng) else t
         k = key(t)
-        if not k or k in names or k in gaz.lexflags or osa(k, key(m.text), 2) != 1:
+        dist = osa(k, key(m.text), 2)
+        if not k or k in names or k in gaz.lexflags or dist not in (1, 2):
             continue
-        swap = {"original": m.text, "replacement": t, "kind": "misspelling", "dist": 1,
+        swap = {"original": m.text, "replacement": t, "kind": "misspelling", "dist": dist,
                 "plausible": True, "orig_place": place_json(m.place), "repl_place": None,
                 "accept": accept_names(gaz, m.text, m.place), "source": m.source, "target": "name"}
         return [make_copy(aid, 1, text, m.start, m.end, t, swap)]

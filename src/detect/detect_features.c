@@ -71,6 +71,9 @@ const struct detect_feat_info detect_feat_info[F__COUNT] = {
 	[F_L_UNKEPT] = { "l_unkept", "the story gives %L no support as a place" },
 	[F_WORD_SLOT] = { "word_slot", "the word stands where a place stands" },
 	[F_WORD_DEMONYM] = { "word_demonym", NULL },
+	[F_WORD_TYPO] = { "word_typo", "%L looks like a typing slip for %T" },
+	[F_WORD_LEN] = { "word_len", NULL },
+	[F_WORD_REPEAT] = { "word_repeat", NULL },
 };
 
 const size_t detect_n_features = F__COUNT;
@@ -174,6 +177,37 @@ static int partner_before(const struct scan_doc *s, size_t t)
 		if (scan_is_word(s, t - 1, partner_words[i]))
 			return 1;
 	return 0;
+}
+
+/*
+ * Is A the key B with a typist's slip: a letter doubled or undoubled
+ * ("cincinatti", "phillipines"), or two neighbours swapped ("farnce"),
+ * once or twice?
+ */
+static int typing_slip(const char *a, const char *b)
+{
+	const char *a0 = a, *b0 = b;
+	int slips = 0;
+
+	while (*a || *b) {
+		if (*a == *b) {
+			a++;
+			b++;
+			continue;
+		}
+		if (++slips > 2)
+			return 0;
+		if (*a && a > a0 && a[0] == a[-1] && a[1] == *b) /* a doubled letter in A */
+			a++;
+		else if (*b && b > b0 && b[0] == b[-1] && b[1] == *a) /* one undoubled */
+			b++;
+		else if (a[0] && a[1] && a[0] == b[1] && a[1] == b[0]) { /* swapped */
+			a += 2;
+			b += 2;
+		} else
+			return 0;
+	}
+	return slips > 0;
 }
 
 static double prom(const struct db_place *p)
@@ -319,5 +353,8 @@ void detect_features(const struct dstate *ds, struct detect_cand *c)
 	} else {
 		x[F_WORD_SLOT] = rs->rw[c->w].slot;
 		x[F_WORD_DEMONYM] = rs->rw[c->w].demonym_shaped;
+		x[F_WORD_TYPO] = typing_slip(key, t->key);
+		x[F_WORD_LEN] = log((double)strlen(key));
+		x[F_WORD_REPEAT] = log((double)(rs->rw[c->w].n_same ? rs->rw[c->w].n_same : 1));
 	}
 }

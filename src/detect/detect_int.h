@@ -95,6 +95,9 @@ enum detect_feat {
 	F_L_UNKEPT,        /* the name was not kept as a place (no support) */
 	F_WORD_SLOT,       /* a misspelling where a place stands */
 	F_WORD_DEMONYM,    /* a misspelling shaped like a demonym */
+	F_WORD_TYPO,       /* the edit is a typist's: a letter doubled or undoubled, two swapped */
+	F_WORD_LEN,        /* log of the word's length: long near misses say more */
+	F_WORD_REPEAT,     /* log of how often the word is written (a name recurs) */
 	F__COUNT
 };
 

@@ -153,6 +153,8 @@ struct resolve_word {
 	int slot;          /* where a place stands: after in/from..., possessive,
 			    * dateline, qualified, or beside a place in a list */
 	int demonym_shaped; /* ends like a demonym ("-ian", "-ese", "-ish") */
+	unsigned n_same;    /* words of the document with the same key (a name
+			     * is written again and again, a slip once) */
 	size_t span_end;   /* byte end of the span judged: the word, or it and the next word */
 	size_t tok_end;    /* token after that span */
 	struct resolve_alt *alts;

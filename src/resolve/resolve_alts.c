@@ -686,6 +686,34 @@ static enum pc_rc word_alts_run(struct resolve_state *rs, size_t w, struct diag 
 	return PC_OK;
 }
 
+/* How many unknown words share each one's key (resolve_word.n_same). */
+static void count_words(struct resolve_state *rs)
+{
+	const struct match_result *mr = rs->mr;
+	size_t cap = 16, i, h;
+	size_t *slot;
+
+	while (cap < mr->n_unk * 2 + 2)
+		cap *= 2;
+	slot = arena_alloc(rs->a, cap * sizeof *slot);
+	for (i = 0; i < cap; i++)
+		slot[i] = (size_t)-1;
+	for (i = 0; i < mr->n_unk; i++) {
+		h = str_hash(mr->unk[i].key, 0) & (cap - 1);
+		while (slot[h] != (size_t)-1 && strcmp(mr->unk[slot[h]].key, mr->unk[i].key) != 0)
+			h = (h + 1) & (cap - 1);
+		if (slot[h] == (size_t)-1)
+			slot[h] = i;
+		rs->rw[slot[h]].n_same++;
+	}
+	for (i = 0; i < mr->n_unk; i++) {
+		h = str_hash(mr->unk[i].key, 0) & (cap - 1);
+		while (strcmp(mr->unk[slot[h]].key, mr->unk[i].key) != 0)
+			h = (h + 1) & (cap - 1);
+		rs->rw[i].n_same = rs->rw[slot[h]].n_same;
+	}
+}
+
 enum pc_rc resolve_alts_run(struct resolve_state *rs, struct diag *d)
 {
 	size_t i;
@@ -712,6 +740,7 @@ enum pc_rc resolve_alts_run(struct resolve_state *rs, struct diag *d)
 		if ((rc = mention_alts(rs, i, d)) != PC_OK)
 			return rc;
 	}
+	count_words(rs);
 	for (i = 0; i < rs->mr->n_unk; i++)
 		if ((rc = word_alts_run(rs, i, d)) != PC_OK)
 			return rc;
