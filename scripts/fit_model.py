@@ -300,6 +300,15 @@ SIGNS = {
 }
 
 
+# Prior weights: what the fit shrinks toward where the data says little
+# (the penalty is l2 * (w - prior)^2, not l2 * w^2).  The real text it is
+# fitted on is mostly the BBC's, whose copy has no datelines, few
+# qualified names and few suffix pairs; the prior says, in log-odds, what
+# an editor knows of wire copy: a story that supports the other place, a
+# literal reading the story gives nothing, a documented confusion, a
+# qualifier that rules the name out, a typist's slip.
+PRIORS = {}
+
 # Features the fit leaves at zero: the parts of T's and L's support
 # (region, near, country, dateline, cue) are in t_strong and l_strong
 # already; fitted apart, they split the credit among collinear columns and
@@ -315,50 +324,56 @@ def fit_signed(X, y, wt, l2, names):
     again; until nothing changes."""
     p = X.shape[1]
     sign = np.array([SIGNS.get(n, 0) for n in names], dtype=float)
+    prior = np.array([PRIORS.get(n, 0.0) for n in names])
     free = np.array([n not in DROP for n in names], dtype=bool)
     fixed = ~free.copy()
     w = np.zeros(p)
+    held = np.zeros(p, dtype=int)
     for _ in range(4 * p):
         w = np.zeros(p)
-        w[free] = fit_logreg(X[:, free], y, wt, l2)
+        w[free] = fit_logreg(X[:, free], y, wt, l2, prior[free])
         bad = free & (sign * w < 0)
         if bad.any():
-            # hold the most wrong one, refit
-            i = int(np.argmin(np.where(bad, sign * w, np.inf)))
-            free[i] = False
+            # hold every wrong one, refit; one held twice stays held
+            for i in np.nonzero(bad)[0]:
+                free[i] = False
+                held[i] += 1
+                if held[i] >= 2:
+                    fixed[i] = True
             continue
-        g = gradient(X, y, wt, l2, w)
+        g = gradient(X, y, wt, l2, w, prior)
         # descending along -g moves w_i by -g_i: allowed if sign * (-g_i) > 0
         back = (~free) & (~fixed) & (sign * (-g) > 1e-6)
         if not back.any():
             return w
-        free[int(np.argmax(np.where(back, sign * (-g), -np.inf)))] = True
+        free[back] = True
     return w
 
 
-def gradient(X, y, wt, l2, w):
+def gradient(X, y, wt, l2, w, prior):
     """The gradient of fit_logreg's objective at W."""
     wpos = wt[y == 0].sum() / max(wt[y > 0].sum(), 1.0)
     sw = wt * np.where(y > 0, wpos, 1.0)
     pr = 1.0 / (1.0 + np.exp(-np.clip(X @ w, -30, 30)))
     reg = np.full(X.shape[1], l2)
     reg[0] = 1e-6
-    return X.T @ (sw * (pr - y)) + reg * w
+    return X.T @ (sw * (pr - y)) + reg * (w - prior)
 
 
-def fit_logreg(X, y, wt, l2):
-    """L2-penalised logistic regression by Newton's method; rows weighted by
-    WT, and the two classes balanced."""
+def fit_logreg(X, y, wt, l2, prior=None):
+    """L2-penalised logistic regression by Newton's method, shrunk toward
+    PRIOR; rows weighted by WT, and the two classes balanced."""
     n, p = X.shape
+    prior = np.zeros(p) if prior is None else prior
     wpos = wt[y == 0].sum() / max(wt[y > 0].sum(), 1.0)
     sw = wt * np.where(y > 0, wpos, 1.0)
-    w = np.zeros(p)
+    w = prior.copy()
     reg = np.full(p, l2)
     reg[0] = 1e-6  # the bias is not shrunk
     for _ in range(50):
         z = X @ w
         pr = 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
-        g = X.T @ (sw * (pr - y)) + reg * w
+        g = X.T @ (sw * (pr - y)) + reg * (w - prior)
         hdiag = sw * pr * (1 - pr)
         H = (X * hdiag[:, None]).T @ X + np.diag(reg)
         step = np.linalg.solve(H, g)
