@@ -26,6 +26,8 @@ const struct detect_feat_info detect_feat_info[F__COUNT] = {
 	[F_DIST] = { "dist", NULL },
 	[F_SHORT_FORM] = { "short_form", NULL },
 	[F_T_STRONG] = { "t_strong", "the story names %T, its state or places near it" },
+	[F_T_STRONG_QUAL] = { "t_strong_qual", "the story names %T, its state or places near it" },
+	[F_T_STRONG_WIRE] = { "t_strong_wire", "the story names %T, its state or places near it" },
 	[F_L_STRONG] = { "l_strong", "the story gives %L nothing of its own" },
 	[F_T_SAME] = { "t_same", "%T itself is named in the story" },
 	[F_T_REGION] = { "t_region", "%T's state or region is named" },
@@ -275,6 +277,12 @@ void detect_features(const struct dstate *ds, struct detect_cand *c)
 
 	resolve_sup(rs, c->m, tok, T, opts, &st);
 	x[F_T_STRONG] = log1p(st.strong);
+	/* The same support weighs differently where a qualifier says which
+	 * region, and in wire copy under a dateline: its own weights. */
+	if (mn && mn->qualifier >= 0)
+		x[F_T_STRONG_QUAL] = x[F_T_STRONG];
+	if (rs->scene && rs->scene[mn ? rs->rm[c->m].seg : rs->rw[c->w].seg] >= 0)
+		x[F_T_STRONG_WIRE] = x[F_T_STRONG];
 	x[F_T_SAME] = log1p(st.same);
 	x[F_T_REGION] = log1p(st.region);
 	x[F_T_NEAR] = log1p(st.near);

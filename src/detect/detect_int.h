@@ -47,6 +47,8 @@ enum detect_feat {
 	F_SHORT_FORM,      /* T's name is L's with whole words added (Saratoga Springs) */
 	/* what the story says for T, and for L (log(1 + support)) */
 	F_T_STRONG,        /* T itself, its state, places near it */
+	F_T_STRONG_QUAL,   /* the same, for a name with a qualifier (the region named is in question) */
+	F_T_STRONG_WIRE,   /* the same, in a story under a dateline (wire copy) */
 	F_L_STRONG,
 	F_T_SAME,          /* T itself named (another name, a cue, a qualified mention) */
 	F_T_REGION,        /* T's state named, or places in it */

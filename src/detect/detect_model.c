@@ -84,7 +84,7 @@ static const char *fill(const struct dstate *ds, const char *fmt, const char *tn
 /* Is feature I one of those that say what the story supports for T? */
 static int t_support(size_t i)
 {
-	return i == F_T_STRONG || i == F_T_SAME || i == F_T_REGION || i == F_T_NEAR || i == F_T_COUNTRY ||
+	return i == F_T_STRONG || i == F_T_STRONG_QUAL || i == F_T_STRONG_WIRE || i == F_T_SAME || i == F_T_REGION || i == F_T_NEAR || i == F_T_COUNTRY ||
 	       i == F_T_LOCAL || i == F_T_DATELINE || i == F_T_CUE;
 }
 
