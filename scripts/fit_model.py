@@ -653,6 +653,11 @@ def main():
     n_docs = sum(d.n_docs for d in dev_neg)
     negs = family_negatives(dev_neg)
     poss = family_positives([parts[("bbc", "dev")], parts[("geovirus", "dev")]], inc["dev"])
+    # The project's wire-style mix-ups count toward what a false alarm buys.
+    pc_all, pflags2, _, _ = incidents(a.db, "dev", PROJECT_EVAL)
+    score_all(pc_all, w)
+    for f, lst in family_positives([], (pc_all, pflags2, set(), 0)).items():
+        poss[f].extend((sc, wt * PROJECT_WEIGHT / INCIDENT_WEIGHT) for sc, wt in lst)
     th = {f: [INF, INF, INF] for f in FAMILIES}
     # Candidates in the clean wire-style articles of the fitting data
     # (incident controls, the project's clean articles): no warning there.

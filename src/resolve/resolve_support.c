@@ -36,7 +36,7 @@
 #define FIT_STATE_FOR_PLACE 1.0      /* the state named, for one of its towns */
 #define FIT_STATE_FOR_PLACE_OTHER 0.25 /* another state of the country */
 #define FIT_SAME_COUNTY 0.9
-#define FIT_SAME_ADMIN1 0.5
+#define FIT_SAME_ADMIN1 0.45 /* below RESOLVE_STRONG_FIT: England is one admin1 */
 #define FIT_SAME_CC 0.2
 
 /* Squared chord lengths on the unit sphere: comparing |a - b|^2 of two
