@@ -589,7 +589,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--db", default=os.path.join(TOP, "geodata", "places.db"))
     ap.add_argument("--out", default=os.path.join(TOP, "src", "detect", "detect_weights.h"))
-    ap.add_argument("--budget-warn", type=float, default=0.35)
+    ap.add_argument("--budget-warn", type=float, default=0.3)
     ap.add_argument("--budget-note", type=float, default=2.0)
     ap.add_argument("--budget-error", type=float, default=0.1)
     ap.add_argument("--l2", type=float, default=5.0)
