@@ -148,7 +148,7 @@ INCIDENT_WEIGHT = 8  # a documented real slip counts as this many injected swaps
 # In spending the false-alarm budget, a misspelling caught counts this much
 # against a look-alike swap caught: there is one typo per article in the
 # fitting data, and a misspelling is the easier catch for an editor too.
-TYPO_WEIGHT = 0.3
+TYPO_WEIGHT = 0.1
 HARD_NEG_WEIGHT = 5.0
 
 
