@@ -296,7 +296,7 @@ SIGNS = {
     "listed": 1, "qual_not": 1, "qual_hamlet": 1, "t_in_qual": 1, "here": 1,
     "l_strong": -1, "l_region": -1, "l_country": -1, "l_local": -1, "l_dateline": -1,
     "l_repeat": -1, "l_cc_share": -1, "l_a1_share": -1, "t_same_sent": -1, "short_form": -1,
-    "dist": -1,
+    "dist": -1, "t_untold": -1,
 }
 
 

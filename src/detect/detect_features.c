@@ -71,6 +71,7 @@ const struct detect_feat_info detect_feat_info[F__COUNT] = {
 	[F_L_WEAK_NAME] = { "l_weak_name", NULL },
 	[F_L_ALT] = { "l_alt", NULL },
 	[F_L_UNKEPT] = { "l_unkept", "the story gives %L no support as a place" },
+	[F_T_UNTOLD] = { "t_untold", NULL },
 	[F_WORD_SLOT] = { "word_slot", "the word stands where a place stands" },
 	[F_WORD_DEMONYM] = { "word_demonym", NULL },
 	[F_WORD_TYPO] = { "word_typo", "%L looks like a typing slip for %T" },
@@ -259,7 +260,7 @@ void detect_features(const struct dstate *ds, struct detect_cand *c)
 	unsigned flags = mn ? mn->flags : u->flags;
 	unsigned opts = mn && mn->qualifier >= 0 ? RESOLVE_NO_QUALIFIER : 0;
 	const struct resolve_seg *sg = &rs->seg[mn ? rs->rm[c->m].seg : rs->rw[c->w].seg];
-	struct resolve_sup st, sl;
+	struct resolve_sup st, sl = { 0 };
 	double *x = c->x;
 	int kid;
 
@@ -358,6 +359,12 @@ void detect_features(const struct dstate *ds, struct detect_cand *c)
 				   t->rel != RESOLVE_REL_ELSEWHERE && t->rel != RESOLVE_REL_REGION_ALIKE;
 		x[F_L_ALT] = r->best >= 0 && mn->cands[r->best].name_kind == DB_NAME_ALT && t->rel != RESOLVE_REL_VARIANT;
 		x[F_L_UNKEPT] = !r->keep;
+		/* Nothing in the story speaks for T more than for L: a pair
+		 * alone (Sudan and South Sudan, Granada and Grenada) is no
+		 * sign that the writer meant the other one. */
+		x[F_T_UNTOLD] = st.same == 0 && st.cue == 0 && x[F_T_WRITTEN] == 0 && !x[F_QUAL_NOT] &&
+				!x[F_HERE] && st.strong <= sl.strong && st.dateline <= sl.dateline &&
+				(x[F_SAME_COUNTRY] || st.country == 0);
 	} else {
 		x[F_WORD_SLOT] = rs->rw[c->w].slot;
 		x[F_WORD_DEMONYM] = rs->rw[c->w].demonym_shaped;

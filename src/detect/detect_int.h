@@ -95,6 +95,7 @@ enum detect_feat {
 	F_L_WEAK_NAME,     /* the name is also a common word or a given name */
 	F_L_ALT,           /* L is read through another of its names */
 	F_L_UNKEPT,        /* the name was not kept as a place (no support) */
+	F_T_UNTOLD,        /* the story says nothing for T it does not say for L */
 	F_WORD_SLOT,       /* a misspelling where a place stands */
 	F_WORD_DEMONYM,    /* a misspelling shaped like a demonym */
 	F_WORD_TYPO,       /* the edit is a typist's: a letter doubled or undoubled, two swapped */

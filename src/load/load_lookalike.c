@@ -17,7 +17,7 @@
  *           and two such extensions of one key with each other:
  *           charlottesville/charlottetown.  The stem needs 4+ characters.
  *   PREFIX  one is the other with a place word before it (new, north,
- *           fort, saint...) or after it (city, heights, falls...):
+ *           northern, greater, fort, saint...) or after it (city, heights, falls...):
  *           york/new york, kansas/kansas city.  The shorter needs 3+.
  *           Both found in the sorted keys: the keys that extend a key at
  *           its end follow it directly, and those that start with a place
@@ -65,8 +65,9 @@ static const char *const place_suffixes[] = {
 	"port", "dale", "wood", "mouth", "by", "ham", "ia",
 };
 static const char *const prefix_words[] = {
-	"new", "north", "south", "east", "west", "port", "fort", "saint", "mount", "lake",
-	"great", "little", "upper", "lower",
+	"new", "north", "south", "east", "west", "northern", "southern", "eastern", "western",
+	"central", "greater", "port", "fort", "saint", "mount", "lake", "great", "little", "upper",
+	"lower",
 };
 static const char *const suffix_words[] = {
 	"city", "heights", "falls", "springs", "beach",
