@@ -15,11 +15,11 @@ MANDIR  ?= $(PREFIX)/share/man
 # vendor-completions under /usr.
 BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
 ZSHCOMPDIR  ?= $(PREFIX)/share/zsh/$(if $(filter /usr,$(PREFIX)),vendor-completions,site-functions)
-PKGS    := sqlite3 libutf8proc libarchive inih libcjson libmicrohttpd
+PKGS    := sqlite3 libutf8proc libarchive inih libcjson libmicrohttpd zlib
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 # libarchive: headers only; `load` opens it with dlopen (load_input.c says
 # why), so it is not linked.  libcsv ships no .pc file on Debian.
-PKG_LIBS   := $(shell pkg-config --libs $(filter-out libarchive,$(PKGS)) 2>/dev/null || echo -lsqlite3 -lutf8proc -linih -lcjson -lmicrohttpd)
+PKG_LIBS   := $(shell pkg-config --libs $(filter-out libarchive,$(PKGS)) 2>/dev/null || echo -lsqlite3 -lutf8proc -linih -lcjson -lmicrohttpd -lz)
 EDIT_CFLAGS := $(shell pkg-config --cflags libedit 2>/dev/null)
 EDIT_LIBS   := $(shell pkg-config --libs libedit 2>/dev/null || echo -ledit)
 LIBS    := $(PKG_LIBS) -lcsv $(EDIT_LIBS) -lpthread -lm
@@ -33,7 +33,7 @@ STATIC  ?= 1
 have_ar  = $(filter /%,$(shell $(CC) -print-file-name=lib$(1).a))
 ar_group = $(if $(and $(filter 1,$(STATIC)),$(foreach l,$(1),$(call have_ar,$(l)))),$(if $(strip $(foreach l,$(1),$(if $(call have_ar,$(l)),,x))),$(2),$(foreach l,$(1),-l:lib$(l).a)),$(2))
 REL_LIBS := $(call ar_group,sqlite3,-lsqlite3) $(call ar_group,utf8proc,-lutf8proc) \
-	$(call ar_group,inih,-linih) $(call ar_group,csv,-lcsv) -lcjson -lmicrohttpd \
+	$(call ar_group,inih,-linih) $(call ar_group,csv,-lcsv) -lcjson -lmicrohttpd $(call ar_group,z,-lz) \
 	$(call ar_group,edit bsd md tinfo,$(EDIT_LIBS)) -lpthread -lm
 
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes

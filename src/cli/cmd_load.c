@@ -22,6 +22,8 @@ enum {
 	OPT_CSV,
 	OPT_COLUMNS,
 	OPT_GEODATA,
+	OPT_FORCE,
+	OPT_REPLACE,
 };
 
 static const struct option load_opts_table[] = {
@@ -30,6 +32,8 @@ static const struct option load_opts_table[] = {
 	{ "csv", no_argument, NULL, OPT_CSV },
 	{ "columns", required_argument, NULL, OPT_COLUMNS },
 	{ "geodata", required_argument, NULL, OPT_GEODATA },
+	{ "force", no_argument, NULL, OPT_FORCE },
+	{ "replace", no_argument, NULL, OPT_REPLACE },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -129,6 +133,8 @@ static int load_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		case OPT_CSV: opts.csv = 1; break;
 		case OPT_COLUMNS: opts.columns = optarg; break;
 		case OPT_GEODATA: inputs[n++] = optarg; break;
+		case OPT_FORCE: opts.force = 1; break;
+		case OPT_REPLACE: opts.replace = 1; break;
 		default:
 			cli_usage(stderr, &cmd_load_entry);
 			free(inputs);
@@ -145,6 +151,11 @@ static int load_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	}
 	if (opts.columns && !opts.csv) {
 		cli_error("load: --columns needs --csv");
+		free(inputs);
+		return CLI_EXIT_ERROR;
+	}
+	if (opts.replace && !opts.add) {
+		cli_error("load: --replace goes with --add (a load without --add replaces everything)");
 		free(inputs);
 		return CLI_EXIT_ERROR;
 	}
@@ -183,11 +194,15 @@ static int load_exec(struct cmd_ctx *ctx, int argc, char **argv)
 
 const struct cmd_entry cmd_load_entry = {
 	.name = "load",
-	.usage = "[--db PATH] [--strict] [--add] [--csv --columns MAP] FILE|DIR...",
+	.usage = "[--db PATH] [--strict] [--add [--replace]] [--force] [--csv --columns MAP] FILE|DIR...",
 	.summary = "Build the place database from GeoNames files (plain, .gz or .zip).",
 	.help = "  --db PATH       the database to build (default: see 'placecheck help')\n"
 		"  --strict        fail on the first bad row instead of skipping it\n"
 		"  --add           add the files to a copy of the existing database\n"
+		"  --replace       with --add: a row whose id is in the database replaces\n"
+		"                  that place (without it, such a row stops the load)\n"
+		"  --force         replace the database even when the new one has no\n"
+		"                  populated place, or fewer than half the old one's\n"
 		"  --csv           inputs are comma-separated with a header row\n"
 		"  --columns MAP   with --csv: name=COL,lat=COL,lon=COL[,country=COL,\n"
 		"                  admin1=COL,admin2=COL,population=COL,id=COL,fcode=COL,\n"
@@ -195,7 +210,11 @@ const struct cmd_entry cmd_load_entry = {
 		"  --geodata DIR   load every recognised file in DIR (same as giving DIR)\n"
 		"\nA DIR loads every recognised file in it and one level below.  Files are\n"
 		"recognised by content.  The database is built in PATH.tmp-PID and renamed\n"
-		"over PATH at the end: a failed or interrupted load leaves PATH as it was.\n",
+		"over PATH at the end: a failed or interrupted load leaves PATH as it was.\n"
+		"PATH must be a regular file or absent (a symbolic link: its target is\n"
+		"replaced); the new file keeps the old one's mode.  Loads take turns on\n"
+		"the old file with SQLite's lock, so two --add runs both count.  Within\n"
+		"the inputs, a row repeating an earlier row's id is skipped and reported.\n",
 	.opts = load_opts_table,
 	.min_args = 0,
 	.max_args = -1,
