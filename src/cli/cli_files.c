@@ -85,31 +85,58 @@ static int cmp_str(const void *x, const void *y)
  * Run `git -C DIR ls-files -co --exclude-standard -z` and collect its output
  * in OUT.  Returns 1 when git ran and succeeded (DIR is in a work tree), 0
  * otherwise (no git, not a work tree: the caller walks instead).
+ *
+ * The folder being checked is not trusted: its .git/config could name a
+ * command for git to run (core.fsmonitor runs one on every index read, so
+ * `check DIR` ran it).  Command-line settings beat every config file, so
+ * git gets the ones that run nothing: no fsmonitor, no hooks, no
+ * untracked cache to maintain; the system config is skipped, no prompt,
+ * no optional locks (git writes nothing).  git's own safe.directory check
+ * stays: a repository owned by someone else is walked without git.
  */
 static int git_list(const char *dir, struct buf *out)
 {
-	char *argv[] = { "git", "-C", (char *)dir, "ls-files", "-co", "--exclude-standard", "-z", NULL };
+	char *argv[] = { "git", "-c", "core.fsmonitor=false", "-c", "core.hooksPath=/dev/null",
+			 "-c", "core.untrackedCache=false", "-C", (char *)dir, "ls-files", "-co",
+			 "--exclude-standard", "-z", NULL };
+	static const char *const set_env[] = {
+		"GIT_CONFIG_NOSYSTEM=1", "GIT_TERMINAL_PROMPT=0", "GIT_OPTIONAL_LOCKS=0", NULL,
+	};
 	posix_spawn_file_actions_t fa;
 	int pipefd[2], status, ok = 0, too_big = 0;
 	pid_t pid;
 	char tmp[65536];
 	ssize_t n;
+	char **env;
+	size_t n_env = 0, i, j;
 
-	if (pipe(pipefd) != 0)
+	/* The settings above first (the first of a name wins), then ours. */
+	while (environ[n_env])
+		n_env++;
+	env = xcalloc(n_env + sizeof set_env / sizeof set_env[0], sizeof *env);
+	for (i = j = 0; set_env[i]; i++)
+		env[j++] = (char *)set_env[i];
+	for (i = 0; i < n_env; i++)
+		env[j++] = environ[i];
+	if (pipe(pipefd) != 0) {
+		free(env);
 		return 0;
+	}
 	posix_spawn_file_actions_init(&fa);
 	posix_spawn_file_actions_addclose(&fa, pipefd[0]);
 	posix_spawn_file_actions_adddup2(&fa, pipefd[1], STDOUT_FILENO);
 	posix_spawn_file_actions_addclose(&fa, pipefd[1]);
 	posix_spawn_file_actions_addopen(&fa, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
 	posix_spawn_file_actions_addopen(&fa, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
-	if (posix_spawnp(&pid, "git", &fa, NULL, argv, environ) != 0) {
+	if (posix_spawnp(&pid, "git", &fa, NULL, argv, env) != 0) {
 		posix_spawn_file_actions_destroy(&fa);
 		close(pipefd[0]);
 		close(pipefd[1]);
+		free(env);
 		return 0;
 	}
 	posix_spawn_file_actions_destroy(&fa);
+	free(env);
 	close(pipefd[1]);
 	for (;;) {
 		n = read(pipefd[0], tmp, sizeof tmp);

@@ -6,6 +6,8 @@
  */
 #include "cli/cli.h"
 
+#include "base/buf.h"
+#include "base/utf8.h"
 #include "load/load.h"
 
 #include <stdio.h>
@@ -78,9 +80,14 @@ static void ui_progress(void *ud, const struct load_progress *p)
 	ui->last_progress = p->seconds;
 	if (p->phase == 0) {
 		const char *base = p->file ? strrchr(p->file, '/') : NULL;
-		fprintf(stderr, "\r\033[Kloading %s: %llu rows, %.0f rows/s",
-			base ? base + 1 : (p->file ? p->file : ""), (unsigned long long)p->rows,
+		struct buf name;
+		buf_init(&name, 0);
+		base = base ? base + 1 : (p->file ? p->file : "");
+		utf8_escape(base, strlen(base), &name);
+		fprintf(stderr, "\r\033[Kloading %s: %llu rows, %.0f rows/s", buf_str(&name),
+			(unsigned long long)p->rows,
 			p->seconds > 0 ? (double)p->rows / p->seconds : 0.0);
+		buf_free(&name);
 		if (p->total)
 			fprintf(stderr, ", %.0f%%", 100.0 * (double)p->bytes / (double)p->total);
 		fprintf(stderr, " (%.1f s)", p->seconds);
@@ -92,11 +99,15 @@ static void ui_progress(void *ud, const struct load_progress *p)
 
 static void summary(const struct load_stats *st, const char *db_path)
 {
+	struct buf name;
 	size_t i;
 
+	buf_init(&name, 0);
 	for (i = 0; i < st->n_files; i++) {
 		const struct load_file_stats *f = &st->files[i];
-		fprintf(stderr, "  %-40s %-16s %9llu rows", f->path, load_kind_name(f->kind),
+		buf_reset(&name);
+		utf8_escape(f->path, strlen(f->path), &name);
+		fprintf(stderr, "  %-40s %-16s %9llu rows", buf_str(&name), load_kind_name(f->kind),
 			(unsigned long long)f->rows);
 		if (f->skipped)
 			fprintf(stderr, ", %llu skipped", (unsigned long long)f->skipped);
@@ -104,11 +115,14 @@ static void summary(const struct load_stats *st, const char *db_path)
 			fprintf(stderr, ", %llu names", (unsigned long long)f->names);
 		fputc('\n', stderr);
 	}
+	buf_reset(&name);
+	utf8_escape(db_path, strlen(db_path), &name);
 	fprintf(stderr,
 		"%s: %lld places (%lld regions), %lld names, %lld name prefixes, "
 		"%lld look-alike rows, %.2f s\n",
-		db_path, (long long)st->n_places, (long long)st->n_regions, (long long)st->n_names,
+		buf_str(&name), (long long)st->n_places, (long long)st->n_regions, (long long)st->n_names,
 		(long long)st->n_prefixes, (long long)st->n_lookalikes, st->seconds);
+	buf_free(&name);
 }
 
 static int load_exec(struct cmd_ctx *ctx, int argc, char **argv)
