@@ -190,6 +190,7 @@ enum pc_rc check_doc(struct check_engine *e, const char *name, const char *src, 
 	if ((rc = past_deadline(o, name, d)) != PC_OK ||
 	    (rc = read_doc(src, len, fmt, name, a, &doc, d)) != PC_OK)
 		return rc;
+	out->src = doc.src; /* lone CRs made LFs (read.h): reports count the same lines */
 	if (doc_out)
 		*doc_out = doc;
 	if ((rc = past_deadline(o, name, d)) != PC_OK ||
@@ -228,12 +229,12 @@ enum pc_rc check_doc(struct check_engine *e, const char *name, const char *src, 
 	for (i = 0; i < out->n_findings; i++) {
 		struct finding *f = &out->findings[i];
 		map_span(&doc, &f->offset, &f->length, &f->line, &f->column);
-		f->text = arena_strndup(a, src + f->offset, f->length);
+		f->text = arena_strndup(a, doc.src + f->offset, f->length);
 	}
 	for (i = 0; i < out->n_places; i++) {
 		struct resolved_place *p = &out->places[i];
 		map_span(&doc, &p->offset, &p->length, &p->line, &p->column);
-		p->text = arena_strndup(a, src + p->offset, p->length);
+		p->text = arena_strndup(a, doc.src + p->offset, p->length);
 	}
 	/* qsort with a NULL base is undefined even for zero elements. */
 	if (out->n_findings)

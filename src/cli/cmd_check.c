@@ -194,7 +194,7 @@ static void item_error(struct check_item *it, const struct check_run *run, const
 	buf_printf(&it->err, "placecheck: error: %s\n", msg);
 	it->error = 1;
 	if (run->ndjson)
-		cli_ndjson_error_line(&it->out, it->name, d->msg);
+		cli_ndjson_error_line(&it->out, it->name, it->lineno, d->msg);
 }
 
 /* A message about the document, at LINE:COL when not 0 (escaped: diag_format). */
@@ -275,6 +275,9 @@ static void check_run_item(void *wstate, void *item)
 			  "invalid UTF-8, replaced; the rest of the file was checked");
 	if (doc.n_bad > 5)
 		item_note(it, "warning", 0, 0, "%zu more invalid UTF-8 sequences", doc.n_bad - 5);
+	if (doc.unclosed_line)
+		item_note(it, "warning", doc.unclosed_line, doc.unclosed_column,
+			  "'<!--' is never closed: the rest of the file is a comment, not checked");
 	if (suppress_apply(&doc, &it->res, &it->a, NULL, &d) != PC_OK) {
 		item_error(it, run, &d);
 		return;
