@@ -671,6 +671,11 @@ static int check_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		cli_error_diag(&d);
 		goto done;
 	}
+	/* Folders skipped: said now, the rest checked, exit 2 at the end. */
+	for (i = 0; i < files.n_problems; i++) {
+		cli_error_diag(&files.problems[i]);
+		run.had_error = 1;
+	}
 	/* The config's exclude globs drop files, named or found (pre-commit
 	 * names every file it passes). */
 	for (i = 0, k = 0; i < files.n; i++) {
