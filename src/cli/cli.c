@@ -34,6 +34,8 @@ static const struct cmd_entry *const cmd_table[] = {
 };
 #define N_CMDS (sizeof cmd_table / sizeof cmd_table[0])
 
+_Static_assert(XMEM_EXIT_STATUS == CLI_EXIT_ERROR, "out of memory exits as any runtime error");
+
 /*
  * One message line on stderr, escaped as a whole (utf8_escape): file names
  * and text from files reach it, and must not reach the terminal raw.
