@@ -59,7 +59,7 @@ UNIT_BIN := $(patsubst tests/unit/%.c,build/asan/tests/%,$(UNIT_SRC))
 GEODATA_IN := geodata/cities500.txt.gz geodata/admin1CodesASCII.txt \
 	geodata/admin2Codes.txt.gz geodata/countryInfo.txt geodata/extra
 
-.PHONY: all db run test unit cli-tests bench bench-serve eval eval-real eval-real-list fuzz fault install uninstall deb clean asan lint valgrind FORCE
+.PHONY: all db run test unit cli-tests bench bench-serve eval eval-real eval-real-list fuzz fuzz-slow fault install uninstall deb clean asan lint valgrind FORCE
 
 all: placecheck
 
@@ -129,6 +129,11 @@ eval-real-list: placecheck geodata/places.db
 
 fuzz:
 	sh scripts/fuzz.sh
+
+# Long fuzzing with inputs up to 64 MiB, so that the size ceilings are
+# reached (FUZZ_SECONDS per target, default 300).  Never part of make test.
+fuzz-slow:
+	sh scripts/fuzz.sh --slow
 
 # Every fault test, the slow ones too (kill -9 at 20+ points, 1 GB input,
 # 20,000 mentions); the quick ones also run in `make test`.

@@ -328,8 +328,15 @@ enum pc_rc load_input_open(struct load_input *in, struct load_arc **arc, const c
 	in->api->support_filter_all(in->ar);
 	in->api->support_format_zip(in->ar);
 	in->api->support_format_raw(in->ar);
-	if (in->api->open_filename(in->ar, path, 1 << 16) != ARCHIVE_OK)
-		return archive_fail(in, d, "cannot open");
+	/*
+	 * libarchive reads the first block at open to tell the compression:
+	 * a file we could stat that it cannot open or read a header of is
+	 * compressed data it cannot undo.
+	 */
+	if (in->api->open_filename(in->ar, path, 1 << 16) != ARCHIVE_OK) {
+		in->damaged = 1;
+		return archive_fail(in, d, "damaged compressed data, nothing was loaded from it");
+	}
 	for (i = 0; i <= entry; i++) {
 		r = in->api->next_header(in->ar, &ae);
 		if (r == ARCHIVE_EOF) {
@@ -339,8 +346,10 @@ enum pc_rc load_input_open(struct load_input *in, struct load_arc **arc, const c
 			}
 			return PC_ERR_LIMIT;
 		}
-		if (r != ARCHIVE_OK && r != ARCHIVE_WARN)
-			return archive_fail(in, d, "cannot read");
+		if (r != ARCHIVE_OK && r != ARCHIVE_WARN) {
+			in->damaged = 1;
+			return archive_fail(in, d, "damaged compressed data, nothing was loaded from it");
+		}
 	}
 	/* The head: enough bytes to recognise the kind. */
 head:
@@ -604,6 +613,7 @@ struct stream {
 	long off[LOAD_MAX_FIELDS];   /* offset of each field in row, -1 = NULL */
 	size_t nf;
 	int overflow;                /* too many fields or bytes in this row */
+	int has_nul;                 /* a NUL byte inside a field */
 };
 
 static void on_field(void *s, size_t len, void *data)
@@ -620,6 +630,10 @@ static void on_field(void *s, size_t len, void *data)
 		st->off[st->nf++] = -1;
 		return;
 	}
+	/* A field is a C string from here on: a NUL would cut it short (a
+	 * name cut to nothing broke the NOT NULL of places.name). */
+	if (memchr(s, '\0', len))
+		st->has_nul = 1;
 	st->off[st->nf] = (long)st->row.len;
 	if (buf_append(&st->row, s, len) != PC_OK || buf_putc(&st->row, '\0') != PC_OK) {
 		st->overflow = 1;
@@ -661,6 +675,10 @@ static void on_row(int c, void *data)
 		st->rc = load_bad_row(st->L, st->line, st->d, "invalid UTF-8");
 		goto reset;
 	}
+	if (st->has_nul) {
+		st->rc = load_bad_row(st->L, st->line, st->d, "a NUL byte inside a field");
+		goto reset;
+	}
 	st->rows++;
 	st->rc = st->fn(st->L, f, st->nf, st->line, st->d);
 	if ((st->rows & 0xffff) == 0)
@@ -669,6 +687,7 @@ reset:
 	buf_reset(&st->row);
 	st->nf = 0;
 	st->overflow = 0;
+	st->has_nul = 0;
 }
 
 static int no_space(unsigned char c)

@@ -45,7 +45,12 @@ static void put_escaped(struct rw *w, const char *s, int property)
 		case '\n': esc = "%0A"; break;
 		case ':': esc = property ? "%3A" : NULL; break;
 		case ',': esc = property ? "%2C" : NULL; break;
-		default: break;
+		default:
+			/* Any other control character (an ESC from the article) would
+			 * reach the log that renders this: a space instead. */
+			if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f)
+				esc = " ";
+			break;
 		}
 		if (esc) {
 			rw_put(w, s + run, i - run);
