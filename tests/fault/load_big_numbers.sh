@@ -31,4 +31,11 @@ printf 'Venue,Latitude,Longitude,Pop\nA,1,2,9223372036854775807\nB,3,4,77\n' >"$
 	"$tmp/big.csv" >/dev/null 2>"$tmp/err" || { cat "$tmp/err"; fail "csv load"; }
 grep -q 'big.csv:2:.*population' "$tmp/err" || { cat "$tmp/err"; fail "csv: big population not reported"; }
 no_sanitizer_report "$tmp/err" "csv big population"
-echo "ok: out-of-range populations are bad rows"
+# A NUL byte inside a field (found by fuzz_csv, 2026-12-05): it cut the
+# name short as a C string, and an empty name broke places.name's NOT NULL
+# (exit 2, "replace place: NOT NULL constraint failed").  A bad row now.
+{ cat "$fx/geo/cities_small.txt"; row 90000009 100 | sed 's/Bigtown/\x00Bigtown/'; } >"$tmp/nul.txt"
+"$bin" load --db "$tmp/n.db" "$tmp/nul.txt" >/dev/null 2>"$tmp/err" || { cat "$tmp/err"; fail "NUL in a name: exit $?"; }
+grep -q "nul.txt:$((n0 + 1)): a NUL byte" "$tmp/err" || { cat "$tmp/err"; fail "NUL in a name: not a bad row"; }
+no_sanitizer_report "$tmp/err" "NUL in a name"
+echo "ok: out-of-range populations and NUL bytes are bad rows"
