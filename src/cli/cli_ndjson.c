@@ -105,7 +105,7 @@ done:
 	return rc;
 }
 
-void cli_ndjson_error_line(struct buf *out, const char *id, unsigned long line, const char *msg)
+void cli_ndjson_error_line(struct buf *out, const char *id, const char *msg)
 {
 	cJSON *o = cJSON_CreateObject();
 	char *s;
@@ -114,8 +114,6 @@ void cli_ndjson_error_line(struct buf *out, const char *id, unsigned long line, 
 		cJSON_AddStringToObject(o, "file", id);
 	else
 		cJSON_AddNullToObject(o, "file");
-	if (line)
-		cJSON_AddNumberToObject(o, "line", (double)line);
 	cJSON_AddStringToObject(o, "error", msg);
 	s = cJSON_PrintUnformatted(o);
 	if (s) {

@@ -194,7 +194,7 @@ static void item_error(struct check_item *it, const struct check_run *run, const
 	buf_printf(&it->err, "placecheck: error: %s\n", msg);
 	it->error = 1;
 	if (run->ndjson)
-		cli_ndjson_error_line(&it->out, it->name, it->lineno, d->msg);
+		cli_ndjson_error_line(&it->out, it->name, d->msg);
 }
 
 /* A message about the document, at LINE:COL when not 0 (escaped: diag_format). */

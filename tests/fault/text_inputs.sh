@@ -44,13 +44,14 @@ grep -q 'never closed' "$tmp/err" && fail "a closed comment was reported"
 [ $rc -eq 1 ] || fail "after a closed comment the article was not checked (exit $rc)"
 echo "unclosed comment: warned at file:line in Markdown and HTML"
 
-# --ndjson: invalid JSON says so, with the line number, on stderr and in
-# the output line.
+# --ndjson: invalid JSON says so, with the line number (stderr) and the
+# column (stderr and the output line, which keeps the input's place).
 printf '{"id": 1, "text": "%s"}\n{"id": 2, "text": "oops\n[1, 2]\n' "$line" >"$tmp/in.ndjson"
 run --ndjson "$tmp/in.ndjson"
 [ $rc -eq 2 ] || fail "ndjson: exit $rc, expected 2"
 grep -q 'in.ndjson:2: invalid JSON (at column' "$tmp/err" || { cat "$tmp/err"; fail "ndjson: line 2 not called invalid JSON"; }
 grep -q 'in.ndjson:3: a JSON array, not an object' "$tmp/err" || { cat "$tmp/err"; fail "ndjson: line 3 not called an array"; }
-grep -q '"line":2,"error":"invalid JSON' "$tmp/out" || { cat "$tmp/out"; fail "ndjson: no line in the error line"; }
+sed -n 2p "$tmp/out" | grep -q '^{"file":null,"error":"invalid JSON (at column 20)' ||
+	{ cat "$tmp/out"; fail "ndjson: the output line does not say invalid JSON"; }
 echo "ndjson: $(grep ':2:' "$tmp/err" | cut -c1-100)"
 echo "ok: UTF-16, lone CR, unclosed comments and invalid ndjson are reported"
