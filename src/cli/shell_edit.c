@@ -223,13 +223,21 @@ struct shell_edit *shell_edit_open(const char *prog, const char *history_path,
 	el_set(ed->el, EL_ADDFN, "pc-suspend", "suspend the shell", suspend_fn);
 	el_set(ed->el, EL_BIND, "^Z", "pc-suspend", NULL);
 	{
-		/* Interrupt and suspend come as keys (cancel_fn), in both of
-		 * libedit's modes, from now on: the terminal goes to the execute
-		 * mode at once, before the first prompt is shown. */
+		/*
+		 * Interrupt and suspend come as keys (cancel_fn), in both of
+		 * libedit's modes.  Between two lines (libedit's execute mode)
+		 * the terminal does not gather lines either (no ICANON, no ECHO):
+		 * keys typed or pasted ahead wait as they are for the editor,
+		 * where the line discipline would echo them a second time and
+		 * swallow a Ctrl-D as end of file (a paste ended with Ctrl-D then
+		 * hung).  The shell reads nothing outside the editor; el_end()
+		 * gives the terminal back as it found it.  Set now, before the
+		 * first prompt is shown.
+		 */
 		const char *edit[] = { "setty", "-d", "-isig", NULL };
-		const char *exec[] = { "setty", "-x", "-isig", NULL };
+		const char *exec[] = { "setty", "-x", "-isig", "-icanon", "-echo", NULL };
 		el_parse(ed->el, 3, edit);
-		el_parse(ed->el, 3, exec);
+		el_parse(ed->el, 5, exec);
 		el_set(ed->el, EL_PREP_TERM, 1);
 		el_set(ed->el, EL_PREP_TERM, 0);
 	}
