@@ -3,9 +3,11 @@
  * stage.  Implemented in db_schema.c (tables, indexes, open/commit/abort),
  * db_write.c (row inserts, batched), db_write_finish.c (region rows,
  * region names, cues), db_write_names.c (the names, sorted in memory or
- * in spilled runs) and db_write_prefixes.c (name prefixes, the Bloom
- * filter).  The schema itself is documented
- * in db.h; this side adds one table that db.h's comment should list:
+ * in spilled runs), db_write_prefixes.c (name prefixes, the Bloom
+ * filter), db_write_ids.c (the ids seen, for repeated ones) and
+ * db_write_target.c (the file replaced: links, lock, mode).  The schema
+ * itself is documented in db.h; this side adds one table that db.h's
+ * comment should list:
  *
  *   region_members(place_id INTEGER NOT NULL, country TEXT NOT NULL)
  *       the member countries (ISO alpha-2) of each world region row

@@ -132,6 +132,17 @@ enum pc_rc db_build_step_done(struct db_build *b, sqlite3_stmt *st, struct diag 
 /* Bind TEXT or NULL (S == NULL or empty); S must stay valid until the step. */
 void db_build_bind_text(sqlite3_stmt *st, int i, const char *s);
 /*
+ * The file being replaced (db_write_target.c).  _resolve_target sets
+ * b->path to the file PATH names (a symbolic link's target), refusing
+ * anything there that is not a regular file.  _lock_target takes the
+ * write lock on it in b->lock (FOR_ADD: required; else a file that
+ * cannot be locked is replaced all the same) and records its mode and
+ * owner.  _count_populated: its kind-0 places, 0 when it cannot tell.
+ */
+enum pc_rc db_build_resolve_target(struct db_build *b, const char *path, struct diag *d);
+enum pc_rc db_build_lock_target(struct db_build *b, int for_add, struct diag *d);
+int64_t db_build_count_populated(sqlite3 *db);
+/*
  * Delete the old names of the places --replace replaced (before the first
  * names flush: until then the names table holds only old rows).
  */
