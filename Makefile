@@ -15,11 +15,11 @@ MANDIR  ?= $(PREFIX)/share/man
 # vendor-completions under /usr.
 BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
 ZSHCOMPDIR  ?= $(PREFIX)/share/zsh/$(if $(filter /usr,$(PREFIX)),vendor-completions,site-functions)
-PKGS    := sqlite3 libutf8proc libarchive inih libcjson libmicrohttpd
+PKGS    := sqlite3 libutf8proc libarchive inih libcjson libmicrohttpd zlib
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 # libarchive: headers only; `load` opens it with dlopen (load_input.c says
 # why), so it is not linked.  libcsv ships no .pc file on Debian.
-PKG_LIBS   := $(shell pkg-config --libs $(filter-out libarchive,$(PKGS)) 2>/dev/null || echo -lsqlite3 -lutf8proc -linih -lcjson -lmicrohttpd)
+PKG_LIBS   := $(shell pkg-config --libs $(filter-out libarchive,$(PKGS)) 2>/dev/null || echo -lsqlite3 -lutf8proc -linih -lcjson -lmicrohttpd -lz)
 EDIT_CFLAGS := $(shell pkg-config --cflags libedit 2>/dev/null)
 EDIT_LIBS   := $(shell pkg-config --libs libedit 2>/dev/null || echo -ledit)
 LIBS    := $(PKG_LIBS) -lcsv $(EDIT_LIBS) -lpthread -lm
@@ -33,7 +33,7 @@ STATIC  ?= 1
 have_ar  = $(filter /%,$(shell $(CC) -print-file-name=lib$(1).a))
 ar_group = $(if $(and $(filter 1,$(STATIC)),$(foreach l,$(1),$(call have_ar,$(l)))),$(if $(strip $(foreach l,$(1),$(if $(call have_ar,$(l)),,x))),$(2),$(foreach l,$(1),-l:lib$(l).a)),$(2))
 REL_LIBS := $(call ar_group,sqlite3,-lsqlite3) $(call ar_group,utf8proc,-lutf8proc) \
-	$(call ar_group,inih,-linih) $(call ar_group,csv,-lcsv) -lcjson -lmicrohttpd \
+	$(call ar_group,inih,-linih) $(call ar_group,csv,-lcsv) -lcjson -lmicrohttpd $(call ar_group,z,-lz) \
 	$(call ar_group,edit bsd md tinfo,$(EDIT_LIBS)) -lpthread -lm
 
 WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
@@ -59,7 +59,7 @@ UNIT_BIN := $(patsubst tests/unit/%.c,build/asan/tests/%,$(UNIT_SRC))
 GEODATA_IN := geodata/cities500.txt.gz geodata/admin1CodesASCII.txt \
 	geodata/admin2Codes.txt.gz geodata/countryInfo.txt geodata/extra
 
-.PHONY: all db run test unit cli-tests bench bench-serve bench-scale fit eval eval-real eval-real-list fuzz fault install uninstall deb clean asan lint valgrind FORCE
+.PHONY: all db run test unit cli-tests bench bench-serve bench-scale fit eval eval-real eval-real-list fuzz fuzz-slow fault install uninstall deb clean asan lint valgrind FORCE
 
 all: placecheck
 
@@ -134,6 +134,11 @@ eval-real-list: placecheck geodata/places.db
 
 fuzz:
 	sh scripts/fuzz.sh
+
+# Long fuzzing with inputs up to 64 MiB, so that the size ceilings are
+# reached (FUZZ_SECONDS per target, default 300).  Never part of make test.
+fuzz-slow:
+	sh scripts/fuzz.sh --slow
 
 # Every fault test, the slow ones too (kill -9 at 20+ points, 1 GB input,
 # 20,000 mentions); the quick ones also run in `make test`.

@@ -10,6 +10,12 @@
 #                                 `make test` cannot fail at random (a time
 #                                 limit or the growing working corpus would
 #                                 make each run explore something else)
+#   sh scripts/fuzz.sh --slow     FUZZ_SECONDS (default 300) per target with
+#                                 inputs up to FUZZ_MAX_LEN bytes (default
+#                                 64 MiB, the size ceilings of the readers
+#                                 and of a load row are then reachable),
+#                                 lengths tried at once (-len_control=0),
+#                                 4 GB of RSS allowed (make fuzz-slow)
 #   sh scripts/fuzz.sh TARGET...  only these (e.g. fuzz_scan)
 #
 # Inputs per target NAME (fuzz_NAME.c):
@@ -28,15 +34,23 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top" || exit 2
 
 smoke=0
+slow=0
 targets=
 for a in "$@"; do
 	case $a in
 	--smoke) smoke=1 ;;
-	-h|--help) sed -n '2,22p' "$0"; exit 0 ;;
+	--slow) slow=1 ;;
+	-h|--help) sed -n '2,28p' "$0"; exit 0 ;;
 	*) targets="$targets ${a%.c}" ;;
 	esac
 done
-secs=${FUZZ_SECONDS:-60}
+if [ $slow -eq 1 ]; then
+	secs=${FUZZ_SECONDS:-300}
+	size_flags="-max_len=${FUZZ_MAX_LEN:-67108864} -len_control=0 -rss_limit_mb=4096 -malloc_limit_mb=4096 -timeout=120"
+else
+	secs=${FUZZ_SECONDS:-60}
+	size_flags="-max_len=65536 -rss_limit_mb=2048 -timeout=20"
+fi
 runs=${FUZZ_SMOKE_RUNS:-400}
 [ -n "$targets" ] || targets=$(ls tests/fuzz/fuzz_*.c 2>/dev/null | sed 's|.*/||; s|\.c$||')
 if [ -z "$targets" ]; then
@@ -140,7 +154,7 @@ for t in $targets; do
 		what="${secs}s"
 	fi
 	# shellcheck disable=SC2086
-	"$bin" $limit -timeout=20 -rss_limit_mb=2048 -max_len=65536 \
+	"$bin" $limit $size_flags \
 		-print_final_stats=1 -artifact_prefix="$out/crashes/$t-" $dirs >"$log" 2>&1
 	rc=$?
 	execs=$(grep -E '^stat::number_of_executed_units' "$log" | awk '{print $2}')

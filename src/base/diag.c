@@ -1,6 +1,8 @@
 /* diag.c: result codes and first-error-wins error details. */
 #include "base/diag.h"
 
+#include "base/utf8.h"
+
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -45,20 +47,25 @@ enum pc_rc diag_set(struct diag *d, enum pc_rc rc, const char *file,
 
 char *diag_format(const struct diag *d, char *buf, size_t size)
 {
-	size_t n = 0;
+	struct buf b;
+	const char *msg = d->msg[0] ? d->msg : pc_rc_str(d->rc);
 
 	if (size == 0)
 		return buf;
-	buf[0] = '\0';
+	/* The file name and the message may hold what a file put there:
+	 * escaped for the terminal, as every printer does (utf8_escape). */
+	buf_init(&b, 0);
 	if (d->file[0]) {
+		utf8_escape(d->file, strlen(d->file), &b);
 		if (d->line && d->column)
-			n = (size_t)snprintf(buf, size, "%s:%lu:%lu: ", d->file, d->line, d->column);
+			buf_printf(&b, ":%lu:%lu: ", d->line, d->column);
 		else if (d->line)
-			n = (size_t)snprintf(buf, size, "%s:%lu: ", d->file, d->line);
+			buf_printf(&b, ":%lu: ", d->line);
 		else
-			n = (size_t)snprintf(buf, size, "%s: ", d->file);
+			buf_puts(&b, ": ");
 	}
-	if (n < size)
-		snprintf(buf + n, size - n, "%s", d->msg[0] ? d->msg : pc_rc_str(d->rc));
+	utf8_escape(msg, strlen(msg), &b);
+	snprintf(buf, size, "%s", b.data ? b.data : "");
+	buf_free(&b);
 	return buf;
 }

@@ -51,7 +51,8 @@ enum pc_rc diag_set(struct diag *d, enum pc_rc rc, const char *file,
 
 /*
  * Format D as "file:line:col: message" (parts omitted when empty/zero) into
- * BUF of SIZE bytes.  Returns BUF.
+ * BUF of SIZE bytes, the file name and the message escaped for a terminal
+ * (utf8_escape in base/utf8.h).  Returns BUF.
  */
 char *diag_format(const struct diag *d, char *buf, size_t size);
 

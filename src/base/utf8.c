@@ -217,3 +217,62 @@ enum pc_rc utf8_fold(const char *s, size_t len, struct buf *out)
 	}
 	return PC_OK;
 }
+
+int utf8_is_format_control(int32_t cp)
+{
+	return (cp >= 0x80 && cp <= 0x9F) || cp == 0x061C || cp == 0x200E || cp == 0x200F ||
+	       cp == 0x2028 || cp == 0x2029 || (cp >= 0x202A && cp <= 0x202E) ||
+	       (cp >= 0x2066 && cp <= 0x2069);
+}
+
+/* Bytes at S[0..LEN) that utf8_escape() keeps as they are (0: escape). */
+static size_t clean_run(const char *s, size_t len)
+{
+	unsigned char c = (unsigned char)s[0];
+	int32_t cp;
+	size_t n;
+
+	if (c < 0x80)
+		return c >= 0x20 && c != 0x7f;
+	n = utf8_decode(s, len, &cp);
+	return n && !utf8_is_format_control(cp) ? n : 0;
+}
+
+int utf8_needs_escape(const char *s, size_t len)
+{
+	size_t i = 0, n;
+
+	while (i < len) {
+		if (!(n = clean_run(s + i, len - i)))
+			return 1;
+		i += n;
+	}
+	return 0;
+}
+
+void utf8_escape(const char *s, size_t len, struct buf *out)
+{
+	size_t i = 0, run = 0, n;
+
+	while (i < len) {
+		unsigned char c = (unsigned char)s[i];
+		int32_t cp;
+		if ((n = clean_run(s + i, len - i))) {
+			i += n;
+			continue;
+		}
+		buf_append(out, s + run, i - run);
+		if (c == '\t' || c == '\n' || c == '\r') {
+			buf_printf(out, "\\%c", c == '\t' ? 't' : c == '\n' ? 'n' : 'r');
+			i++;
+		} else if (c >= 0x80 && (n = utf8_decode(s + i, len - i, &cp)) != 0) {
+			buf_printf(out, "\\u{%04X}", (unsigned)cp);
+			i += n;
+		} else {
+			buf_printf(out, "\\x%02X", c);
+			i++;
+		}
+		run = i;
+	}
+	buf_append(out, s + run, i - run);
+}

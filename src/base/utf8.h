@@ -50,4 +50,25 @@ int utf8_is_lower(int32_t cp);
  */
 enum pc_rc utf8_fold(const char *s, size_t len, struct buf *out);
 
+/*
+ * Invisible code points a terminal acts on: C1 controls, the line and
+ * paragraph separators, bidi marks, embeddings, overrides and isolates
+ * (U+202E turns the rest of a line around).
+ */
+int utf8_is_format_control(int32_t cp);
+
+/*
+ * Append S[0..LEN) to OUT as text that is safe to print on a terminal:
+ * the one escaping every printer of a name from outside (a file name, a
+ * path) uses, so that a name cannot send escape sequences or fake lines.
+ * Control characters become \t, \n, \r or \xHH, a byte that is not
+ * UTF-8 \xHH, a format control (above) \u{HHHH}; everything else,
+ * backslashes included, is kept.  Escaping the result again changes
+ * nothing.  Output past OUT's ceiling is dropped (buf.h).
+ */
+void utf8_escape(const char *s, size_t len, struct buf *out);
+
+/* Does S[0..LEN) need utf8_escape()?  (Most names do not.) */
+int utf8_needs_escape(const char *s, size_t len);
+
 #endif

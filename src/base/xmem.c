@@ -1,4 +1,4 @@
-/* xmem.c: allocation wrappers that abort on failure (see xmem.h for why). */
+/* xmem.c: allocation wrappers that end the process on failure (see xmem.h for why). */
 #include "base/xmem.h"
 
 #include <stdint.h>
@@ -6,11 +6,20 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <unistd.h>
 
 static void oom(size_t size)
 {
-	fprintf(stderr, "placecheck: out of memory (%zu bytes)\n", size);
-	abort();
+	char msg[200];
+	int n;
+
+	/* snprintf into the stack and write(2): nothing here allocates. */
+	n = snprintf(msg, sizeof msg,
+		     "placecheck: error: out of memory (%zu bytes could not be had); nothing "
+		     "was finished: try a smaller input, or more memory\n", size);
+	if (n > 0)
+		(void)!write(STDERR_FILENO, msg, (size_t)n < sizeof msg ? (size_t)n : sizeof msg - 1);
+	_exit(XMEM_EXIT_STATUS);
 }
 
 void *xmalloc(size_t size)

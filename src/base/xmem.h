@@ -2,9 +2,16 @@
  * xmem.h: allocation that never returns NULL.
  *
  * Out of memory is not an error placecheck can recover from in a useful way,
- * so, as tmux, Redis and jq do, these print one line to stderr and abort
- * instead of threading NOMEM through every caller.  This is the one place
- * below src/cli/ allowed to write to stderr, and only just before abort().
+ * so, as tmux, Redis and jq do, these end the process instead of threading
+ * NOMEM through every caller.  They end it as any other runtime error
+ * does for the user: one line on stderr, "placecheck: error: out of
+ * memory ...", and exit status XMEM_EXIT_STATUS (2, the README's "usage,
+ * input or database error"), not abort() (status 134 and a core dump).
+ * With _exit(): other threads may be running, and atexit handlers or a
+ * stdio flush from under them would do more harm than the output they
+ * save.  The status is a constant and the message fixed: no hook to
+ * register, no global state.  This is the one place below src/cli/
+ * allowed to write to stderr or end the process, and only then.
  *
  * Ownership: the caller owns every pointer returned and frees it with free().
  */
@@ -12,6 +19,9 @@
 #define PC_BASE_XMEM_H
 
 #include <stddef.h>
+
+/* The exit status of running out of memory: cli.h's CLI_EXIT_ERROR. */
+#define XMEM_EXIT_STATUS 2
 
 void *xmalloc(size_t size);
 void *xcalloc(size_t n, size_t size);

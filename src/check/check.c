@@ -21,10 +21,13 @@ enum pc_rc check_engine_init(struct check_engine *e, struct db *db, struct diag 
 
 	memset(e, 0, sizeof *e);
 	e->db = db;
+	db_status_clear(db);
 	began = db_read_begin(db);
 	rc = ctx_cues_load(db, &e->cues, d);
 	db_read_end(db, began);
 	resolve_cache_init(&e->cache, db);
+	if (rc == PC_OK)
+		rc = db_status(db, d);
 	return rc;
 }
 
@@ -94,7 +97,11 @@ enum pc_rc check_engine_add_cue(struct check_engine *e, const char *phrase, cons
 	struct db_place p;
 	enum pc_rc rc;
 
-	if ((rc = find_place(e->db, place, &p, d)) != PC_OK)
+	db_status_clear(e->db);
+	rc = find_place(e->db, place, &p, d);
+	if (db_status(e->db, d) != PC_OK)
+		return PC_ERR_DB;
+	if (rc != PC_OK)
 		return rc;
 	return ctx_cues_add(&e->cues, phrase, &p, weight, d);
 }
@@ -176,6 +183,7 @@ enum pc_rc check_doc(struct check_engine *e, const char *name, const char *src, 
 	enum pc_rc rc;
 	size_t i;
 	int began;
+	struct diag pd;
 
 	memset(out, 0, sizeof *out);
 	out->file = name;
@@ -186,36 +194,49 @@ enum pc_rc check_doc(struct check_engine *e, const char *name, const char *src, 
 	if ((rc = past_deadline(o, name, d)) != PC_OK ||
 	    (rc = read_doc(src, len, fmt, name, a, &doc, d)) != PC_OK)
 		return rc;
+	out->src = doc.src; /* lone CRs made LFs (read.h): reports count the same lines */
 	if (doc_out)
 		*doc_out = doc;
 	if ((rc = past_deadline(o, name, d)) != PC_OK ||
 	    (rc = scan_run(doc.text, doc.len, a, &sd, d)) != PC_OK)
 		return rc;
 	/* One read transaction per document: a consistent snapshot even if a
-	 * load swaps the file, and no lock round trip per lookup. */
+	 * load swaps the file, and no lock round trip per lookup.  A read
+	 * error anywhere in the stages (some lookups answer "no" on failure)
+	 * is the database's, not the article's: it wins over what the stages
+	 * made of it (db.h, "Read errors"). */
+	diag_clear(&pd);
+	db_status_clear(e->db);
 	began = db_read_begin(e->db);
-	if ((rc = past_deadline(o, name, d)) == PC_OK)
-		rc = match_run(e->db, &sd, a, &mr, d);
+	if ((rc = past_deadline(o, name, &pd)) == PC_OK)
+		rc = match_run(e->db, &sd, a, &mr, &pd);
 	if (rc == PC_OK)
-		rc = ctx_build(&sd, &mr, &e->cues, a, &cx, d);
-	if (rc == PC_OK && (rc = past_deadline(o, name, d)) == PC_OK) {
+		rc = ctx_build(&sd, &mr, &e->cues, a, &cx, &pd);
+	if (rc == PC_OK && (rc = past_deadline(o, name, &pd)) == PC_OK) {
 		resolve_cache_trim(&e->cache);
-		rc = resolve_run(e->db, &e->cache, &sd, &mr, &cx, a, &rs, d);
+		rc = resolve_run(e->db, &e->cache, &sd, &mr, &cx, a, &rs, &pd);
 	}
-	if (rc == PC_OK && (rc = past_deadline(o, name, d)) == PC_OK)
-		rc = detect_run(&rs, &o->detect, a, &out->findings, &out->n_findings, &out->places, &out->n_places, d);
+	if (rc == PC_OK && (rc = past_deadline(o, name, &pd)) == PC_OK)
+		rc = detect_run(&rs, &o->detect, a, &out->findings, &out->n_findings, &out->places, &out->n_places, &pd);
 	db_read_end(e->db, began);
-	if (rc != PC_OK)
+	if (db_status(e->db, d) != PC_OK) {
+		out->n_findings = out->n_places = 0;
+		return PC_ERR_DB;
+	}
+	if (rc != PC_OK) {
+		if (d && d->rc == PC_OK)
+			*d = pd;
 		return rc;
+	}
 	for (i = 0; i < out->n_findings; i++) {
 		struct finding *f = &out->findings[i];
 		map_span(&doc, &f->offset, &f->length, &f->line, &f->column);
-		f->text = arena_strndup(a, src + f->offset, f->length);
+		f->text = arena_strndup(a, doc.src + f->offset, f->length);
 	}
 	for (i = 0; i < out->n_places; i++) {
 		struct resolved_place *p = &out->places[i];
 		map_span(&doc, &p->offset, &p->length, &p->line, &p->column);
-		p->text = arena_strndup(a, src + p->offset, p->length);
+		p->text = arena_strndup(a, doc.src + p->offset, p->length);
 	}
 	/* qsort with a NULL base is undefined even for zero elements. */
 	if (out->n_findings)

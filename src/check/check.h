@@ -65,6 +65,9 @@ enum pc_rc check_engine_add_lookalike(struct check_engine *e, const char *a, con
  * Check SRC[0..LEN) named NAME.  The result, its findings and places (sorted
  * by offset) come from A.  Invalid UTF-8 does not fail the check: its
  * positions come back in *DOC_OUT (if not NULL) for the caller to warn about.
+ * A database read error during the check (a damaged page, a lock held past
+ * the busy timeout) is PC_ERR_DB with D naming the database and what to do,
+ * and no findings: never an answer built on lookups that failed.
  */
 enum pc_rc check_doc(struct check_engine *e, const char *name, const char *src, size_t len,
 		     const struct check_opts *o, struct arena *a, struct check_result *out /* OUT */,

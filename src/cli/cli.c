@@ -6,6 +6,7 @@
  */
 #include "cli/cli.h"
 
+#include "base/utf8.h"
 #include "base/xmem.h"
 
 #include <stdarg.h>
@@ -33,26 +34,42 @@ static const struct cmd_entry *const cmd_table[] = {
 };
 #define N_CMDS (sizeof cmd_table / sizeof cmd_table[0])
 
+_Static_assert(XMEM_EXIT_STATUS == CLI_EXIT_ERROR, "out of memory exits as any runtime error");
+
+/*
+ * One message line on stderr, escaped as a whole (utf8_escape): file names
+ * and text from files reach it, and must not reach the terminal raw.
+ */
+static void say(const char *prefix, const char *fmt, va_list ap)
+{
+	char msg[2048];
+	struct buf b;
+
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	buf_init(&b, 0);
+	buf_puts(&b, prefix);
+	utf8_escape(msg, strlen(msg), &b);
+	buf_putc(&b, '\n');
+	fwrite(b.data, 1, b.len, stderr);
+	buf_free(&b);
+}
+
 void cli_error(const char *fmt, ...)
 {
 	va_list ap;
 
-	fputs("placecheck: error: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	say("placecheck: error: ", fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 }
 
 void cli_warn(const char *fmt, ...)
 {
 	va_list ap;
 
-	fputs("placecheck: warning: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	say("placecheck: warning: ", fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 }
 
 void cli_error_diag(const struct diag *d)

@@ -11,6 +11,7 @@
 #include <fcntl.h>
 #include <fnmatch.h>
 #include <spawn.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -37,6 +38,8 @@ static void push(struct cli_files *f, char *path)
 	f->paths[f->n++] = path;
 }
 
+static char *join(const char *dir, const char *rel);
+
 void cli_files_free(struct cli_files *f)
 {
 	size_t i;
@@ -44,7 +47,58 @@ void cli_files_free(struct cli_files *f)
 	for (i = 0; i < f->n; i++)
 		free(f->paths[i]);
 	free(f->paths);
+	free(f->problems);
 	memset(f, 0, sizeof *f);
+}
+
+/* Record a folder skipped: PATH and why. */
+static void problem(struct cli_files *f, enum pc_rc rc, const char *path, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+static void problem(struct cli_files *f, enum pc_rc rc, const char *path, const char *fmt, ...)
+{
+	struct diag *d;
+	va_list ap;
+
+	f->problems = xreallocarray(f->problems, f->n_problems + 1, sizeof *f->problems);
+	d = &f->problems[f->n_problems++];
+	diag_clear(d);
+	d->rc = rc;
+	snprintf(d->file, sizeof d->file, "%s", path);
+	va_start(ap, fmt);
+	vsnprintf(d->msg, sizeof d->msg, fmt, ap);
+	va_end(ap);
+}
+
+/*
+ * The folders git said it could not open ("warning: could not open
+ * directory 'x/': Permission denied"), from its stderr in ERR, recorded
+ * as problems (paths joined to DIR).  git goes on without them and exits
+ * 0, so they would be missed without a word.
+ */
+static void git_problems(const char *dir, FILE *err, struct cli_files *f)
+{
+	static const char pre[] = "warning: could not open directory '";
+	char line[4096];
+
+	rewind(err);
+	while (fgets(line, sizeof line, err)) {
+		char *q, *why, *path;
+		size_t n;
+		if (strncmp(line, pre, sizeof pre - 1) != 0)
+			continue;
+		q = strstr(line + sizeof pre - 1, "': ");
+		if (!q)
+			continue;
+		*q = '\0';
+		why = q + 3;
+		why[strcspn(why, "\n")] = '\0';
+		path = join(dir, line + sizeof pre - 1);
+		n = strlen(path);
+		if (n > 1 && path[n - 1] == '/')
+			path[n - 1] = '\0';
+		problem(f, PC_ERR_IO, path, "cannot open folder: %s; skipped", why);
+		free(path);
+	}
 }
 
 int cli_files_match(const char *const *globs, const char *rel)
@@ -85,31 +139,66 @@ static int cmp_str(const void *x, const void *y)
  * Run `git -C DIR ls-files -co --exclude-standard -z` and collect its output
  * in OUT.  Returns 1 when git ran and succeeded (DIR is in a work tree), 0
  * otherwise (no git, not a work tree: the caller walks instead).
+ *
+ * The folder being checked is not trusted: its .git/config could name a
+ * command for git to run (core.fsmonitor runs one on every index read, so
+ * `check DIR` ran it).  Command-line settings beat every config file, so
+ * git gets the ones that run nothing: no fsmonitor, no hooks, no
+ * untracked cache to maintain; the system config is skipped, no prompt,
+ * no optional locks (git writes nothing).  git's own safe.directory check
+ * stays: a repository owned by someone else is walked without git.
  */
-static int git_list(const char *dir, struct buf *out)
+static int git_list(const char *dir, struct buf *out, struct cli_files *files)
 {
-	char *argv[] = { "git", "-C", (char *)dir, "ls-files", "-co", "--exclude-standard", "-z", NULL };
+	char *argv[] = { "git", "-c", "core.fsmonitor=false", "-c", "core.hooksPath=/dev/null",
+			 "-c", "core.untrackedCache=false", "-C", (char *)dir, "ls-files", "-co",
+			 "--exclude-standard", "-z", NULL };
+	static const char *const set_env[] = {
+		"GIT_CONFIG_NOSYSTEM=1", "GIT_TERMINAL_PROMPT=0", "GIT_OPTIONAL_LOCKS=0", NULL,
+	};
 	posix_spawn_file_actions_t fa;
 	int pipefd[2], status, ok = 0, too_big = 0;
 	pid_t pid;
 	char tmp[65536];
 	ssize_t n;
+	char **env;
+	size_t n_env = 0, i, j;
+	FILE *errf = tmpfile(); /* git's warnings: folders it could not open */
 
-	if (pipe(pipefd) != 0)
+	/* The settings above first (the first of a name wins), then ours. */
+	while (environ[n_env])
+		n_env++;
+	env = xcalloc(n_env + sizeof set_env / sizeof set_env[0], sizeof *env);
+	for (i = j = 0; set_env[i]; i++)
+		env[j++] = (char *)set_env[i];
+	for (i = 0; i < n_env; i++)
+		env[j++] = environ[i];
+	if (pipe(pipefd) != 0) {
+		free(env);
+		if (errf)
+			fclose(errf);
 		return 0;
+	}
 	posix_spawn_file_actions_init(&fa);
 	posix_spawn_file_actions_addclose(&fa, pipefd[0]);
 	posix_spawn_file_actions_adddup2(&fa, pipefd[1], STDOUT_FILENO);
 	posix_spawn_file_actions_addclose(&fa, pipefd[1]);
-	posix_spawn_file_actions_addopen(&fa, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
+	if (errf)
+		posix_spawn_file_actions_adddup2(&fa, fileno(errf), STDERR_FILENO);
+	else
+		posix_spawn_file_actions_addopen(&fa, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
 	posix_spawn_file_actions_addopen(&fa, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
-	if (posix_spawnp(&pid, "git", &fa, NULL, argv, environ) != 0) {
+	if (posix_spawnp(&pid, "git", &fa, NULL, argv, env) != 0) {
 		posix_spawn_file_actions_destroy(&fa);
 		close(pipefd[0]);
 		close(pipefd[1]);
+		free(env);
+		if (errf)
+			fclose(errf);
 		return 0;
 	}
 	posix_spawn_file_actions_destroy(&fa);
+	free(env);
 	close(pipefd[1]);
 	for (;;) {
 		n = read(pipefd[0], tmp, sizeof tmp);
@@ -122,9 +211,16 @@ static int git_list(const char *dir, struct buf *out)
 	}
 	close(pipefd[0]);
 	while (waitpid(pid, &status, 0) < 0)
-		if (errno != EINTR)
+		if (errno != EINTR) {
+			if (errf)
+				fclose(errf);
 			return 0;
+		}
 	ok = WIFEXITED(status) && WEXITSTATUS(status) == 0 && !too_big && n == 0;
+	if (ok && errf)
+		git_problems(dir, errf, files);
+	if (errf)
+		fclose(errf);
 	return ok;
 }
 
@@ -137,7 +233,7 @@ static int collect_git(const char *dir, const char *const *globs, struct cli_fil
 	struct stat st;
 
 	buf_init(&list, FILES_MAX_LIST);
-	if (!git_list(dir, &list)) {
+	if (!git_list(dir, &list, out)) {
 		buf_free(&list);
 		return 0;
 	}
@@ -183,10 +279,16 @@ static enum pc_rc walk(const char *dir, const char *rel, int depth, const char *
 	size_t n = 0, cap = 0, i;
 	enum pc_rc rc = PC_OK;
 
-	if (depth > FILES_MAX_DEPTH)
-		return diag_set(d, PC_ERR_LIMIT, dir, 0, 0, "folders nested more than %d deep", FILES_MAX_DEPTH);
-	if (!(dp = opendir(dir)))
-		return diag_set(d, PC_ERR_IO, dir, 0, 0, "cannot open folder: %s", strerror(errno));
+	if (depth > FILES_MAX_DEPTH) {
+		problem(out, PC_ERR_LIMIT, dir, "folders nested more than %d deep; skipped",
+			FILES_MAX_DEPTH);
+		return PC_OK;
+	}
+	if (!(dp = opendir(dir))) {
+		/* One folder we cannot read does not stop the walk: reported, skipped. */
+		problem(out, PC_ERR_IO, dir, "cannot open folder: %s; skipped", strerror(errno));
+		return PC_OK;
+	}
 	while ((de = readdir(dp))) {
 		if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0 ||
 		    strcmp(de->d_name, ".git") == 0)
@@ -250,10 +352,11 @@ enum pc_rc cli_files_collect(char *const *args, size_t n_args, const char *const
 	for (i = 0; i < n_args && rc == PC_OK; i++) {
 		struct stat st;
 		if (strcmp(args[i], "-") != 0 && stat(args[i], &st) == 0 && S_ISDIR(st.st_mode)) {
-			size_t before = out->n;
+			size_t before = out->n, problems_before = out->n_problems;
 			if (!collect_git(args[i], globs, out))
 				rc = walk(args[i], "", 0, globs, out, d);
-			if (rc == PC_OK && out->n == before)
+			/* (A folder skipped is reported already: no second message.) */
+			if (rc == PC_OK && out->n == before && out->n_problems == problems_before)
 				rc = no_file(args[i], globs, default_globs, d);
 			continue;
 		}

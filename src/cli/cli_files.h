@@ -25,6 +25,10 @@
 struct cli_files {
 	char **paths;   /* heap strings, "-" for stdin */
 	size_t n, cap;
+	/* Folders that could not be read (or nested too deep), skipped: the
+	 * walk goes on without them, and the caller reports each one. */
+	struct diag *problems; /* heap */
+	size_t n_problems;
 };
 
 /* The default globs, NULL-terminated. */
@@ -34,9 +38,12 @@ extern const char *const cli_files_default_globs[];
  * Append the files named by ARGS[0..N_ARGS) to OUT (zero it first).  GLOBS
  * (NULL-terminated; NULL for the defaults) pick the files inside folders.
  * A path that does not exist is kept as is, so that reading it reports the
- * error in its place in the output.  Returns PC_OK, or PC_ERR_IO /
- * PC_ERR_LIMIT (folders nested over 256 deep) / PC_ERR_USAGE (a folder
- * named in ARGS holds no file the globs pick) with D saying where.
+ * error in its place in the output.  A folder below one named in ARGS
+ * that cannot be read (also one git could not open) or lies over 256
+ * deep is skipped and recorded in OUT->problems; the rest is walked.
+ * Returns PC_OK, or PC_ERR_IO (a folder named in ARGS cannot be read) /
+ * PC_ERR_USAGE (a folder named in ARGS holds no file the globs pick) with
+ * D saying where.
  */
 enum pc_rc cli_files_collect(char *const *args, size_t n_args, const char *const *globs,
 			     struct cli_files *out, struct diag *d);

@@ -51,13 +51,23 @@ int cli_ndjson_parse(const char *line, size_t len, char **id_out, struct buf *te
 {
 	cJSON *root;
 	const cJSON *id, *tx, *fm;
+	const char *end = NULL;
 	int rc = -1;
 
 	*id_out = NULL;
 	*fmt = -1;
-	root = cJSON_ParseWithLength(line, len);
-	if (!root || !cJSON_IsObject(root)) {
-		snprintf(err, errlen, "not a JSON object");
+	root = cJSON_ParseWithLengthOpts(line, len, &end, 0);
+	if (!root) {
+		/* Where cJSON gave up: a column (in bytes) from the line's start. */
+		size_t at = end && end >= line && end <= line + len ? (size_t)(end - line) : 0;
+		snprintf(err, errlen, "invalid JSON (at column %zu); each line must be one JSON object "
+			 "{\"id\": ..., \"text\": ...}", at + 1);
+		goto done;
+	}
+	if (!cJSON_IsObject(root)) {
+		snprintf(err, errlen, "a JSON %s, not an object {\"id\": ..., \"text\": ...}",
+			 cJSON_IsArray(root) ? "array" : cJSON_IsString(root) ? "string" :
+			 cJSON_IsNumber(root) ? "number" : cJSON_IsNull(root) ? "null" : "boolean");
 		goto done;
 	}
 	id = cJSON_GetObjectItemCaseSensitive(root, "id");

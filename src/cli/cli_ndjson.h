@@ -25,7 +25,8 @@ int cli_ndjson_parse(const char *line, size_t len, char **id_out /* OUT */, stru
 		     int *fmt /* OUT */, char *err, size_t errlen);
 
 /* The output line for an input that could not be checked:
- * {"file": ID or null, "error": MSG}\n, appended to OUT. */
+ * {"file": ID or null, "error": MSG}\n, appended to OUT (in the input's
+ * place in the output; the message on stderr names its line). */
 void cli_ndjson_error_line(struct buf *out, const char *id, const char *msg);
 
 #endif

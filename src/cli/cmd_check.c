@@ -33,6 +33,7 @@
 #include "report/report.h"
 
 #include <errno.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -196,6 +197,26 @@ static void item_error(struct check_item *it, const struct check_run *run, const
 		cli_ndjson_error_line(&it->out, it->name, d->msg);
 }
 
+/* A message about the document, at LINE:COL when not 0 (escaped: diag_format). */
+static void item_note(struct check_item *it, const char *level, unsigned long line,
+		      unsigned long col, const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+static void item_note(struct check_item *it, const char *level, unsigned long line,
+		      unsigned long col, const char *fmt, ...)
+{
+	struct diag w;
+	char msg[1200];
+	va_list ap;
+
+	diag_clear(&w);
+	snprintf(w.file, sizeof w.file, "%s", it->name);
+	w.line = line;
+	w.column = col;
+	va_start(ap, fmt);
+	vsnprintf(w.msg, sizeof w.msg, fmt, ap);
+	va_end(ap);
+	buf_printf(&it->err, "placecheck: %s: %s\n", level, diag_format(&w, msg, sizeof msg));
+}
+
 static void check_run_item(void *wstate, void *item)
 {
 	struct check_worker *w = wstate;
@@ -250,11 +271,13 @@ static void check_run_item(void *wstate, void *item)
 		return;
 	}
 	for (k = 0; k < doc.n_bad && k < 5; k++)
-		buf_printf(&it->err, "placecheck: warning: %s:%lu:%lu: invalid UTF-8, replaced; the rest of the file was checked\n",
-			   it->name, doc.bad[k].line, doc.bad[k].column);
+		item_note(it, "warning", doc.bad[k].line, doc.bad[k].column,
+			  "invalid UTF-8, replaced; the rest of the file was checked");
 	if (doc.n_bad > 5)
-		buf_printf(&it->err, "placecheck: warning: %s: %zu more invalid UTF-8 sequences\n", it->name,
-			   doc.n_bad - 5);
+		item_note(it, "warning", 0, 0, "%zu more invalid UTF-8 sequences", doc.n_bad - 5);
+	if (doc.unclosed_line)
+		item_note(it, "warning", doc.unclosed_line, doc.unclosed_column,
+			  "'<!--' is never closed: the rest of the file is a comment, not checked");
 	if (suppress_apply(&doc, &it->res, &it->a, NULL, &d) != PC_OK) {
 		item_error(it, run, &d);
 		return;
@@ -267,7 +290,7 @@ static void check_run_item(void *wstate, void *item)
 	if (run->sarif)
 		return; /* rendered in order by emit() */
 	if (run->fmt->doc && run->fmt->doc(&it->out, &it->res, &run->ropts) != PC_OK) {
-		buf_printf(&it->err, "placecheck: error: %s: cannot format the report\n", it->name);
+		item_note(it, "error", 0, 0, "cannot format the report");
 		it->error = 1;
 	}
 	arena_free(&it->a);
@@ -647,6 +670,11 @@ static int check_exec(struct cmd_ctx *ctx, int argc, char **argv)
 			      &d) != PC_OK) {
 		cli_error_diag(&d);
 		goto done;
+	}
+	/* Folders skipped: said now, the rest checked, exit 2 at the end. */
+	for (i = 0; i < files.n_problems; i++) {
+		cli_error_diag(&files.problems[i]);
+		run.had_error = 1;
 	}
 	/* The config's exclude globs drop files, named or found (pre-commit
 	 * names every file it passes). */

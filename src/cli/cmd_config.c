@@ -7,6 +7,7 @@
 
 #include "base/arena.h"
 #include "base/buf.h"
+#include "base/utf8.h"
 #include "config/config.h"
 
 #include <stdlib.h>
@@ -57,17 +58,25 @@ static int config_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	db_path = ctx->db_path;
 	if (!ctx->db_path_opt && !getenv("PLACECHECK_DB") && cfg.top.db)
 		db_path = cfg.top.db;
-	if (path.len)
-		buf_printf(&out, "; configuration: %s (%s)\n", buf_str(&path), cfg.origin);
-	else
+	/* Names from outside are escaped for the terminal (utf8_escape). */
+	if (path.len) {
+		buf_puts(&out, "; configuration: ");
+		utf8_escape(buf_str(&path), path.len, &out);
+		buf_printf(&out, " (%s)\n", cfg.origin);
+	} else {
 		buf_printf(&out, "; configuration: built-in defaults (%s)\n", cfg.origin);
-	buf_printf(&out, "; database: %s\n", db_path ? db_path : "(none)");
+	}
+	buf_puts(&out, "; database: ");
+	utf8_escape(db_path ? db_path : "(none)", strlen(db_path ? db_path : "(none)"), &out);
+	buf_putc(&out, '\n');
 	if (optind < argc) {
 		struct arena a;
 		struct config_settings fs;
 		arena_init(&a, 0);
 		config_for_file(&cfg, argv[optind], &a, &fs);
-		buf_printf(&out, "; settings for %s\n", argv[optind]);
+		buf_puts(&out, "; settings for ");
+		utf8_escape(argv[optind], strlen(argv[optind]), &out);
+		buf_putc(&out, '\n');
 		config_dump_settings(&fs, 1, &out);
 		arena_free(&a);
 	} else {

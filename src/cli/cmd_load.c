@@ -6,6 +6,8 @@
  */
 #include "cli/cli.h"
 
+#include "base/buf.h"
+#include "base/utf8.h"
 #include "load/load.h"
 
 #include <stdio.h>
@@ -22,6 +24,8 @@ enum {
 	OPT_CSV,
 	OPT_COLUMNS,
 	OPT_GEODATA,
+	OPT_FORCE,
+	OPT_REPLACE,
 };
 
 static const struct option load_opts_table[] = {
@@ -30,6 +34,8 @@ static const struct option load_opts_table[] = {
 	{ "csv", no_argument, NULL, OPT_CSV },
 	{ "columns", required_argument, NULL, OPT_COLUMNS },
 	{ "geodata", required_argument, NULL, OPT_GEODATA },
+	{ "force", no_argument, NULL, OPT_FORCE },
+	{ "replace", no_argument, NULL, OPT_REPLACE },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -74,9 +80,14 @@ static void ui_progress(void *ud, const struct load_progress *p)
 	ui->last_progress = p->seconds;
 	if (p->phase == 0) {
 		const char *base = p->file ? strrchr(p->file, '/') : NULL;
-		fprintf(stderr, "\r\033[Kloading %s: %llu rows, %.0f rows/s",
-			base ? base + 1 : (p->file ? p->file : ""), (unsigned long long)p->rows,
+		struct buf name;
+		buf_init(&name, 0);
+		base = base ? base + 1 : (p->file ? p->file : "");
+		utf8_escape(base, strlen(base), &name);
+		fprintf(stderr, "\r\033[Kloading %s: %llu rows, %.0f rows/s", buf_str(&name),
+			(unsigned long long)p->rows,
 			p->seconds > 0 ? (double)p->rows / p->seconds : 0.0);
+		buf_free(&name);
 		if (p->total)
 			fprintf(stderr, ", %.0f%%", 100.0 * (double)p->bytes / (double)p->total);
 		fprintf(stderr, " (%.1f s)", p->seconds);
@@ -88,11 +99,15 @@ static void ui_progress(void *ud, const struct load_progress *p)
 
 static void summary(const struct load_stats *st, const char *db_path)
 {
+	struct buf name;
 	size_t i;
 
+	buf_init(&name, 0);
 	for (i = 0; i < st->n_files; i++) {
 		const struct load_file_stats *f = &st->files[i];
-		fprintf(stderr, "  %-40s %-16s %9llu rows", f->path, load_kind_name(f->kind),
+		buf_reset(&name);
+		utf8_escape(f->path, strlen(f->path), &name);
+		fprintf(stderr, "  %-40s %-16s %9llu rows", buf_str(&name), load_kind_name(f->kind),
 			(unsigned long long)f->rows);
 		if (f->skipped)
 			fprintf(stderr, ", %llu skipped", (unsigned long long)f->skipped);
@@ -100,11 +115,14 @@ static void summary(const struct load_stats *st, const char *db_path)
 			fprintf(stderr, ", %llu names", (unsigned long long)f->names);
 		fputc('\n', stderr);
 	}
+	buf_reset(&name);
+	utf8_escape(db_path, strlen(db_path), &name);
 	fprintf(stderr,
 		"%s: %lld places (%lld regions), %lld names, %lld name prefixes, "
 		"%lld look-alike rows, %.2f s\n",
-		db_path, (long long)st->n_places, (long long)st->n_regions, (long long)st->n_names,
+		buf_str(&name), (long long)st->n_places, (long long)st->n_regions, (long long)st->n_names,
 		(long long)st->n_prefixes, (long long)st->n_lookalikes, st->seconds);
+	buf_free(&name);
 }
 
 static int load_exec(struct cmd_ctx *ctx, int argc, char **argv)
@@ -129,6 +147,8 @@ static int load_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		case OPT_CSV: opts.csv = 1; break;
 		case OPT_COLUMNS: opts.columns = optarg; break;
 		case OPT_GEODATA: inputs[n++] = optarg; break;
+		case OPT_FORCE: opts.force = 1; break;
+		case OPT_REPLACE: opts.replace = 1; break;
 		default:
 			cli_usage(stderr, &cmd_load_entry);
 			free(inputs);
@@ -145,6 +165,11 @@ static int load_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	}
 	if (opts.columns && !opts.csv) {
 		cli_error("load: --columns needs --csv");
+		free(inputs);
+		return CLI_EXIT_ERROR;
+	}
+	if (opts.replace && !opts.add) {
+		cli_error("load: --replace goes with --add (a load without --add replaces everything)");
 		free(inputs);
 		return CLI_EXIT_ERROR;
 	}
@@ -183,11 +208,15 @@ static int load_exec(struct cmd_ctx *ctx, int argc, char **argv)
 
 const struct cmd_entry cmd_load_entry = {
 	.name = "load",
-	.usage = "[--db PATH] [--strict] [--add] [--csv --columns MAP] FILE|DIR...",
+	.usage = "[--db PATH] [--strict] [--add [--replace]] [--force] [--csv --columns MAP] FILE|DIR...",
 	.summary = "Build the place database from GeoNames files (plain, .gz or .zip).",
 	.help = "  --db PATH       the database to build (default: see 'placecheck help')\n"
 		"  --strict        fail on the first bad row instead of skipping it\n"
 		"  --add           add the files to a copy of the existing database\n"
+		"  --replace       with --add: a row whose id is in the database replaces\n"
+		"                  that place (without it, such a row stops the load)\n"
+		"  --force         replace the database even when the new one has no\n"
+		"                  populated place, or fewer than half the old one's\n"
 		"  --csv           inputs are comma-separated with a header row\n"
 		"  --columns MAP   with --csv: name=COL,lat=COL,lon=COL[,country=COL,\n"
 		"                  admin1=COL,admin2=COL,population=COL,id=COL,fcode=COL,\n"
@@ -195,7 +224,11 @@ const struct cmd_entry cmd_load_entry = {
 		"  --geodata DIR   load every recognised file in DIR (same as giving DIR)\n"
 		"\nA DIR loads every recognised file in it and one level below.  Files are\n"
 		"recognised by content.  The database is built in PATH.tmp-PID and renamed\n"
-		"over PATH at the end: a failed or interrupted load leaves PATH as it was.\n",
+		"over PATH at the end: a failed or interrupted load leaves PATH as it was.\n"
+		"PATH must be a regular file or absent (a symbolic link: its target is\n"
+		"replaced); the new file keeps the old one's mode.  Loads take turns on\n"
+		"the old file with SQLite's lock, so two --add runs both count.  Within\n"
+		"the inputs, a row repeating an earlier row's id is skipped and reported.\n",
 	.opts = load_opts_table,
 	.min_args = 0,
 	.max_args = -1,

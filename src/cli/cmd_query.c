@@ -150,6 +150,21 @@ static int check_combination(const struct query_cli *qc, const char *name)
 	return 1;
 }
 
+/*
+ * A database read error (db.h) wins over whatever answer was built on the
+ * failed lookups: D takes its message.  Non-zero when there was one.
+ */
+static int db_failed(struct db *db, struct diag *d)
+{
+	struct diag dd;
+
+	diag_clear(&dd);
+	if (db_status(db, &dd) == PC_OK)
+		return 0;
+	*d = dd;
+	return 1;
+}
+
 static int query_exec(struct cmd_ctx *ctx, int argc, char **argv)
 {
 	struct query_cli qc;
@@ -175,7 +190,8 @@ static int query_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	if (!check_combination(&qc, name))
 		goto done;
 	if (qc.in) {
-		if ((rc = query_region_parse(ctx->db, qc.in, &a, &regs, &n_regs, &d)) != PC_OK) {
+		rc = query_region_parse(ctx->db, qc.in, &a, &regs, &n_regs, &d);
+		if (rc != PC_OK || db_failed(ctx->db, &d)) {
 			cli_error_diag(&d);
 			goto done;
 		}
@@ -221,7 +237,7 @@ static int query_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	} else {
 		rc = query_ask(ctx->db, name, &qc.o, &a, &ans, &d);
 	}
-	if (rc != PC_OK) {
+	if (db_failed(ctx->db, &d) || rc != PC_OK) {
 		cli_error_diag(&d);
 		goto done;
 	}

@@ -96,8 +96,23 @@ static struct arena *spare(struct shell *sh)
 	return a;
 }
 
+/* A database read error (db.h) wins over the answer built on it; reported once. */
+static int db_failed(struct shell *sh)
+{
+	struct diag dd;
+
+	diag_clear(&dd);
+	if (db_status(sh->db, &dd) == PC_OK)
+		return 0;
+	shell_fail(sh, &dd);
+	db_status_clear(sh->db);
+	return 1;
+}
+
 static void show(struct shell *sh, enum pc_rc rc, struct query_answer *ans, const struct diag *d)
 {
+	if (db_failed(sh))
+		return;
 	if (rc != PC_OK) {
 		shell_fail(sh, d);
 		return;
@@ -468,6 +483,7 @@ static void run_line(struct shell *sh, char *line)
 		line[--len] = '\0';
 	if (!*p || *p == '#')
 		return;
+	db_status_clear(sh->db);
 	if ((c = find_cmd(p, &arg))) {
 		if (c->needs_arg == 0 && *arg) {
 			struct diag d;
@@ -477,13 +493,12 @@ static void run_line(struct shell *sh, char *line)
 			return;
 		}
 		c->run(sh, arg);
-		return;
-	}
-	if (*p == '?' && (p[1] == '\0' || isspace((unsigned char)p[1]))) {
+	} else if (*p == '?' && (p[1] == '\0' || isspace((unsigned char)p[1]))) {
 		run_help(sh, "");
-		return;
+	} else {
+		run_ask(sh, p);
 	}
-	run_ask(sh, p);
+	db_failed(sh); /* an error no answer reported */
 }
 
 /* --- completion ---------------------------------------------------------- */

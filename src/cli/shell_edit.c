@@ -11,6 +11,7 @@
 
 #include <errno.h>
 #include <histedit.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,6 +31,7 @@ struct shell_edit {
 	shell_complete_fn complete;
 	void *ud;
 	char *line;          /* the last line read, without its newline */
+	int cancelled;       /* Ctrl-C ended the line being read (cancel_fn) */
 };
 
 static char *prompt_fn(EditLine *el)
@@ -115,6 +117,40 @@ done:
 	return rc;
 }
 
+/*
+ * Ctrl-C while a line is typed: drop the line and give a fresh prompt, as
+ * bash does, instead of ending the shell.  The terminal sends no signal
+ * for its interrupt and suspend keys while the shell runs
+ * (shell_edit_open turns ISIG off in libedit's edit and execute modes):
+ * they come as keys, in order with the others.  So there is no signal
+ * handler and no flag outside the editor, and no race with the moment
+ * libedit switches the terminal between its modes (a Ctrl-C typed then
+ * ended the shell).  A query runs in milliseconds, so nothing is lost by
+ * not interrupting one.
+ */
+static unsigned char cancel_fn(EditLine *el, int ch)
+{
+	struct shell_edit *ed = NULL;
+
+	(void)ch;
+	el_get(el, EL_CLIENTDATA, &ed);
+	if (ed)
+		ed->cancelled = 1;
+	fputs("^C\n", stdout);
+	fflush(stdout);
+	return CC_NEWLINE;
+}
+
+/* Ctrl-Z, a key too (above): suspend as the terminal would have.  libedit's
+ * own handlers (EL_SIGNAL) restore the terminal and, on SIGCONT, the line. */
+static unsigned char suspend_fn(EditLine *el, int ch)
+{
+	(void)el;
+	(void)ch;
+	raise(SIGTSTP);
+	return CC_REDISPLAY;
+}
+
 /* mkdir -p for the directories of PATH (not PATH itself). */
 static int make_parents(const char *path)
 {
@@ -182,6 +218,29 @@ struct shell_edit *shell_edit_open(const char *prog, const char *history_path,
 	el_set(ed->el, EL_HIST, history, ed->hist);
 	el_set(ed->el, EL_ADDFN, "pc-complete", "complete a place or region name", complete_fn);
 	el_set(ed->el, EL_BIND, "^I", "pc-complete", NULL);
+	el_set(ed->el, EL_ADDFN, "pc-cancel", "drop the line being typed", cancel_fn);
+	el_set(ed->el, EL_BIND, "^C", "pc-cancel", NULL);
+	el_set(ed->el, EL_ADDFN, "pc-suspend", "suspend the shell", suspend_fn);
+	el_set(ed->el, EL_BIND, "^Z", "pc-suspend", NULL);
+	{
+		/*
+		 * Interrupt and suspend come as keys (cancel_fn), in both of
+		 * libedit's modes.  Between two lines (libedit's execute mode)
+		 * the terminal does not gather lines either (no ICANON, no ECHO):
+		 * keys typed or pasted ahead wait as they are for the editor,
+		 * where the line discipline would echo them a second time and
+		 * swallow a Ctrl-D as end of file (a paste ended with Ctrl-D then
+		 * hung).  The shell reads nothing outside the editor; el_end()
+		 * gives the terminal back as it found it.  Set now, before the
+		 * first prompt is shown.
+		 */
+		const char *edit[] = { "setty", "-d", "-isig", NULL };
+		const char *exec[] = { "setty", "-x", "-isig", "-icanon", "-echo", NULL };
+		el_parse(ed->el, 3, edit);
+		el_parse(ed->el, 5, exec);
+		el_set(ed->el, EL_PREP_TERM, 1);
+		el_set(ed->el, EL_PREP_TERM, 0);
+	}
 	el_source(ed->el, NULL); /* the user's ~/.editrc, if any */
 	return ed;
 }
@@ -211,7 +270,13 @@ const char *shell_edit_line(struct shell_edit *ed, const char *prompt, int add_h
 	HistEvent ev;
 
 	ed->prompt = prompt;
+	ed->cancelled = 0;
 	raw = el_gets(ed->el, &count);
+	if (raw && ed->cancelled) {
+		free(ed->line);
+		ed->line = xstrdup(""); /* Ctrl-C: the line is dropped */
+		return ed->line;
+	}
 	if (!raw || count <= 0)
 		return NULL;
 	/* el_gets' buffer is libedit's: keep a copy without the newline. */

@@ -38,7 +38,8 @@ void shell_edit_close(struct shell_edit *ed);
 
 /*
  * Read one line with PROMPT, without its newline.  ADD_HISTORY: enter it
- * into the history (non-empty lines only).  NULL at end of input (Ctrl-D).
+ * into the history (non-empty lines only).  NULL at end of input (Ctrl-D);
+ * "" when Ctrl-C cancelled the line (the shell goes on).
  */
 const char *shell_edit_line(struct shell_edit *ed, const char *prompt, int add_history);
 

@@ -229,9 +229,22 @@ static int parse_sev(const char *v, int allow_never, int allow_off)
 	return -100;
 }
 
+/*
+ * Room for one more element in an arena array of N elements of SIZE
+ * bytes.  The capacity is implicit (8, then the next power of two), so
+ * that N pushes cost O(N) memory: growing by one copied the whole array
+ * into the arena each time, and 10,000 accept lines took 415 MB.
+ */
+static void *grow_one(struct arena *a, void *p, size_t n, size_t size)
+{
+	if (n < 8 ? n == 0 : (n & (n - 1)) == 0)
+		return arena_grow(a, p, n, n < 8 ? 8 : n * 2, size);
+	return p;
+}
+
 static void push_accept(struct config *c, struct config_settings *s, const char *name)
 {
-	s->accept = arena_grow(&c->a, s->accept, s->n_accept, s->n_accept + 1, sizeof *s->accept);
+	s->accept = grow_one(&c->a, s->accept, s->n_accept, sizeof *s->accept);
 	s->accept[s->n_accept++] = name;
 }
 
@@ -390,7 +403,7 @@ static int key_lookalike(struct parse_state *ps, const char *v)
 		return fail(ps, PC_ERR_PARSE, "key 'lookalike': expected 'NAME ~ NAME'");
 	if (strcmp(a, b) == 0)
 		return fail(ps, PC_ERR_PARSE, "key 'lookalike': both names are '%s'", a);
-	s->pairs = arena_grow(&ps->c->a, s->pairs, s->n_pairs, s->n_pairs + 1, sizeof *s->pairs);
+	s->pairs = grow_one(&ps->c->a, s->pairs, s->n_pairs, sizeof *s->pairs);
 	s->pairs[s->n_pairs].a = a;
 	s->pairs[s->n_pairs].b = b;
 	s->pairs[s->n_pairs].line = ps->line;
@@ -410,7 +423,7 @@ static int key_cue(struct parse_state *ps, const char *v)
 	place = dup_trim(ps->c, t + 2, strlen(t + 2));
 	if (!phrase[0] || !place[0] || strstr(place, "->"))
 		return fail(ps, PC_ERR_PARSE, "key 'cue': expected 'PHRASE -> PLACE'");
-	s->cues = arena_grow(&ps->c->a, s->cues, s->n_cues, s->n_cues + 1, sizeof *s->cues);
+	s->cues = grow_one(&ps->c->a, s->cues, s->n_cues, sizeof *s->cues);
 	s->cues[s->n_cues].phrase = phrase;
 	s->cues[s->n_cues].place = place;
 	s->cues[s->n_cues].line = ps->line;

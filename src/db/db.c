@@ -5,6 +5,7 @@
 
 #include "base/xmem.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -81,13 +82,59 @@ static const char *const stmt_sql[DB_ST_COUNT] = {
 	/* --- end db_lookup.c --- */
 };
 
+void db_note_error(struct db *db, int code)
+{
+	if (db->err_code)
+		return;
+	db->err_code = code ? code : SQLITE_ERROR;
+	snprintf(db->err_msg, sizeof db->err_msg, "%s", sqlite3_errmsg(db->sq));
+}
+
+int db_step(struct db *db, sqlite3_stmt *st)
+{
+	int rc = sqlite3_step(st);
+
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		db_note_error(db, rc);
+	return rc;
+}
+
+void db_status_clear(struct db *db)
+{
+	db->err_code = 0;
+	db->err_msg[0] = '\0';
+}
+
+enum pc_rc db_status(struct db *db, struct diag *d)
+{
+	const char *path = sqlite3_db_filename(db->sq, "main");
+
+	switch (db->err_code & 0xff) {
+	case SQLITE_OK:
+		return PC_OK;
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return diag_set(d, PC_ERR_DB, path, 0, 0,
+				"database read failed: %s: another process holds a write lock on "
+				"the database; try again when it is done", db->err_msg);
+	case SQLITE_NOMEM:
+		return diag_set(d, PC_ERR_DB, path, 0, 0, "database read failed: out of memory");
+	default:
+		return diag_set(d, PC_ERR_DB, path, 0, 0,
+				"database read failed: %s: the database is damaged or unreadable; %s",
+				db->err_msg, DB_REBUILD_HINT);
+	}
+}
+
 sqlite3_stmt *db_stmt(struct db *db, enum db_stmt_id id, struct diag *d)
 {
 	sqlite3_stmt *st = db->st[id];
 
 	if (!st) {
-		if (sqlite3_prepare_v3(db->sq, stmt_sql[id], -1, SQLITE_PREPARE_PERSISTENT,
-				       &db->st[id], NULL) != SQLITE_OK) {
+		int rc = sqlite3_prepare_v3(db->sq, stmt_sql[id], -1, SQLITE_PREPARE_PERSISTENT,
+					    &db->st[id], NULL);
+		if (rc != SQLITE_OK) {
+			db_note_error(db, rc);
 			diag_set(d, PC_ERR_DB, sqlite3_db_filename(db->sq, "main"), 0, 0,
 				 "database query failed: %s (%s)", sqlite3_errmsg(db->sq),
 				 DB_REBUILD_HINT);
@@ -106,15 +153,17 @@ static enum pc_rc check_schema(struct db *db, const char *path, struct diag *d)
 	int rc, version = -1;
 
 	rc = sqlite3_prepare_v2(db->sq, "SELECT value FROM meta WHERE key = 'schema_version'", -1, &st, NULL);
-	if (rc != SQLITE_OK) {
-		sqlite3_finalize(st);
+	if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW)
+		version = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
+		return diag_set(d, PC_ERR_DB, path, 0, 0,
+				"the database is locked: another process holds a write lock on it "
+				"(%s); try again when it is done", sqlite3_errmsg(db->sq));
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return diag_set(d, PC_ERR_DB, path, 0, 0,
 				"not a placecheck database (%s); %s", sqlite3_errmsg(db->sq),
 				DB_REBUILD_HINT);
-	}
-	if (sqlite3_step(st) == SQLITE_ROW)
-		version = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
 	if (version != DB_SCHEMA_VERSION)
 		return diag_set(d, PC_ERR_DB, path, 0, 0,
 				"database schema version %d, this placecheck needs %d; %s",
@@ -135,18 +184,26 @@ static void load_bloom(struct db *db)
 	sqlite3_blob *bl = NULL;
 	unsigned char hdr[BLOOM_HDR];
 	sqlite3_int64 rowid = 0;
+	int rc;
 
 	if (sqlite3_prepare_v2(db->sq, "SELECT rowid FROM blobs WHERE name = 'name_bloom'", -1, &st, NULL) == SQLITE_OK &&
-	    sqlite3_step(st) == SQLITE_ROW)
+	    db_step(db, st) == SQLITE_ROW)
 		rowid = sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
 	if (!rowid || sqlite3_blob_open(db->sq, "main", "blobs", "data", rowid, 0, &bl) != SQLITE_OK)
 		goto out;
-	if (sqlite3_blob_read(bl, hdr, BLOOM_HDR, 0) != SQLITE_OK ||
+	if ((rc = sqlite3_blob_read(bl, hdr, BLOOM_HDR, 0)) != SQLITE_OK ||
 	    bloom_open(&db->bloom, hdr, (size_t)sqlite3_blob_bytes(bl)) != PC_OK)
-		goto out;
-	if (sqlite3_blob_read(bl, db->bloom.bits, (int)(db->bloom.n_bits / 8), BLOOM_HDR) != SQLITE_OK)
+		goto bad;
+	if ((rc = sqlite3_blob_read(bl, db->bloom.bits, (int)(db->bloom.n_bits / 8), BLOOM_HDR)) != SQLITE_OK) {
 		bloom_free(&db->bloom);
+		goto bad;
+	}
+	goto out;
+bad:
+	/* No filter only costs speed; a page SQLite cannot read is damage. */
+	if (rc != SQLITE_OK && (rc & 0xff) != SQLITE_ABORT)
+		db_note_error(db, rc);
 out:
 	sqlite3_blob_close(bl);
 }

@@ -165,6 +165,19 @@ enum pc_rc db_open(const char *path, int flags, struct db **out /* OUT */,
 void db_close(struct db *db);
 
 /*
+ * Read errors.  Every lookup that fails in SQLite (a damaged page, a
+ * lock held by a writer past the busy timeout, no memory) records the
+ * first such error in DB, also those that answer "no" or "nothing" and
+ * take no diag (db_names_may_extend, db_lexicon_flags, db_region_label,
+ * ...).  A caller asks db_status() when its work is done: PC_OK, or
+ * PC_ERR_DB with a message naming the database and the way to rebuild
+ * it (or, when it is locked, to try again).  db_status_clear() forgets
+ * the error (before the next document or question).
+ */
+enum pc_rc db_status(struct db *db, struct diag *d);
+void db_status_clear(struct db *db);
+
+/*
  * Where the database is: EXPLICIT (from --db) if not NULL, else
  * $PLACECHECK_DB, else geodata/places.db when it exists relative to the
  * current directory or to the executable's source tree, else

@@ -66,7 +66,21 @@ struct db {
 	struct db_cache_ent *cache; /* cache_cap slots, open addressing; cleared when
 				     * half full at DB_CACHE_SLOTS */
 	size_t cache_cap, n_cached;
+	/*
+	 * The first read error since db_status_clear() (SQLite's result code
+	 * and message), kept in the handle so that lookups which answer "no"
+	 * or "nothing" on failure (db_names_may_extend, db_lexicon_flags...)
+	 * cannot pass a damaged database off as an empty answer: the caller
+	 * asks db_status() when its work is done.
+	 */
+	int err_code;
+	char err_msg[256];
 };
+
+/* sqlite3_step(), recording a failure (anything but ROW or DONE) in DB. */
+int db_step(struct db *db, sqlite3_stmt *st);
+/* Record SQLite's current error on DB (the first one since the last clear). */
+void db_note_error(struct db *db, int code);
 
 /*
  * Count one name probe; the first DB_WARM_PROBES go to SQLite alone, then

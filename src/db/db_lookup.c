@@ -33,7 +33,7 @@ enum pc_rc db_lookup_names(struct db *db, const char *key, size_t max, struct ar
 		return PC_ERR_DB;
 	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 2, (sqlite3_int64)max);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW && n < max) {
+	while ((rc = db_step(db, st)) == SQLITE_ROW && n < max) {
 		if (n == cap) {
 			size_t ncap = cap ? cap * 2 : 16;
 			v = arena_grow(a, v, n, ncap, sizeof *v);
@@ -116,7 +116,7 @@ enum pc_rc db_lookup_near(struct db *db, double lat, double lon, double radius_k
 	sqlite3_bind_double(st, 4, lon1_hi);
 	sqlite3_bind_double(st, 5, lon2_lo);
 	sqlite3_bind_double(st, 6, lon2_hi);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = db_step(db, st)) == SQLITE_ROW) {
 		double km = distance_km(lat, lon, sqlite3_column_double(st, 3),
 					sqlite3_column_double(st, 4));
 		if (km > radius_km)
@@ -162,7 +162,7 @@ enum pc_rc db_lookup_prefix(struct db *db, const char *prefix, unsigned kinds, s
 	sqlite3_bind_int64(st, 2, (sqlite3_int64)kinds);
 	sqlite3_bind_int(st, 3, DB_PREFIX_SCAN);
 	/* Rows come most populous first: keep the first row of each key. */
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW && n < max) {
+	while ((rc = db_step(db, st)) == SQLITE_ROW && n < max) {
 		const unsigned char *k = sqlite3_column_text(st, 0);
 		if (!k)
 			continue;
@@ -197,7 +197,7 @@ static int abbrev_probe(struct db *db, const char *key, int64_t id, char *out, s
 		return 0;
 	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 2, id);
-	if (sqlite3_step(st) == SQLITE_ROW) {
+	if (db_step(db, st) == SQLITE_ROW) {
 		db_col_text(st, 0, out, size);
 		found = 1;
 	}

@@ -35,8 +35,8 @@ void db_row_place(sqlite3_stmt *st, struct db_place *p)
 
 enum pc_rc db_read_failed(struct db *db, struct diag *d)
 {
-	return diag_set(d, PC_ERR_DB, sqlite3_db_filename(db->sq, "main"), 0, 0,
-			"database read failed: %s", sqlite3_errmsg(db->sq));
+	db_note_error(db, sqlite3_errcode(db->sq));
+	return db_status(db, d);
 }
 
 /* Readings kept per name: the matcher scores at most MATCH_MAX_CANDS, and
@@ -72,7 +72,7 @@ enum pc_rc db_names_lookup(struct db *db, const char *key, struct db_hit *hits,
 	 * spelling of an abbreviation is its own hit: "Ga." and "GA" both name
 	 * Georgia, and the matcher accepts them in different places.
 	 */
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW && n < DB_LOOKUP_MAX) {
+	while ((rc = db_step(db, st)) == SQLITE_ROW && n < DB_LOOKUP_MAX) {
 		int64_t id = sqlite3_column_int64(st, 0);
 		int kind = sqlite3_column_int(st, 12);
 		const unsigned char *form = sqlite3_column_text(st, 13);
@@ -123,7 +123,7 @@ int db_same_spelling(struct db *db, const char *a, const char *b)
 		return 0;
 	sqlite3_bind_text(st, 1, a, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, b, -1, SQLITE_STATIC);
-	yes = sqlite3_step(st) == SQLITE_ROW;
+	yes = db_step(db, st) == SQLITE_ROW;
 	sqlite3_reset(st);
 	return yes;
 }
@@ -145,7 +145,7 @@ int db_names_may_extend(struct db *db, const char *prefix)
 	if (!(st = db_stmt(db, DB_ST_PREFIX, NULL)))
 		return 1; /* cannot tell: let the caller try */
 	sqlite3_bind_text(st, 1, prefix, -1, SQLITE_STATIC);
-	yes = sqlite3_step(st) == SQLITE_ROW;
+	yes = db_step(db, st) == SQLITE_ROW;
 	sqlite3_reset(st);
 	if (slot)
 		db_cache_fill(db, slot, DB_CACHE_PREFIX, prefix, NULL, (size_t)yes);
@@ -160,7 +160,7 @@ enum pc_rc db_place_get(struct db *db, int64_t id, struct db_place *out, struct 
 	if (!(st = db_stmt(db, DB_ST_PLACE, d)))
 		return PC_ERR_DB;
 	sqlite3_bind_int64(st, 1, id);
-	rc = sqlite3_step(st);
+	rc = db_step(db, st);
 	if (rc == SQLITE_ROW) {
 		db_row_place(st, out);
 		sqlite3_reset(st);
@@ -193,7 +193,7 @@ enum pc_rc db_lookalikes(struct db *db, const char *key, struct db_alike *out,
 		return PC_ERR_DB;
 	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 2, (sqlite3_int64)max);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW && n < max) {
+	while ((rc = db_step(db, st)) == SQLITE_ROW && n < max) {
 		db_col_text(st, 0, out[n].key, sizeof out[n].key);
 		out[n].kind = sqlite3_column_int(st, 1);
 		out[n].dist = sqlite3_column_int(st, 2);
@@ -220,7 +220,7 @@ static void text_lookup(struct db *db, enum db_stmt_id id, const char *arg, char
 	if (!st)
 		return;
 	sqlite3_bind_text(st, 1, arg, -1, SQLITE_TRANSIENT);
-	if (sqlite3_step(st) == SQLITE_ROW)
+	if (db_step(db, st) == SQLITE_ROW)
 		db_col_text(st, 0, out, size);
 	sqlite3_reset(st);
 }
@@ -263,7 +263,7 @@ int64_t db_region_place_id(struct db *db, const char *country, const char *admin
 	if (!st)
 		return 0;
 	sqlite3_bind_text(st, 1, code, -1, SQLITE_TRANSIENT);
-	if (sqlite3_step(st) == SQLITE_ROW)
+	if (db_step(db, st) == SQLITE_ROW)
 		id = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
 	return id;
@@ -281,7 +281,7 @@ int db_lexicon_flags(struct db *db, const char *key)
 	if (!(st = db_stmt(db, DB_ST_LEX, NULL)))
 		return 0;
 	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW)
+	if (db_step(db, st) == SQLITE_ROW)
 		flags = sqlite3_column_int(st, 0);
 	sqlite3_reset(st);
 	if (slot)
@@ -302,7 +302,7 @@ enum pc_rc db_cues_all(struct db *db, struct arena *a, struct db_cue **cues,
 	if (!(st = db_stmt(db, DB_ST_CUES, d)))
 		return PC_ERR_DB;
 	v = arena_alloc(a, cap * sizeof *v);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = db_step(db, st)) == SQLITE_ROW) {
 		const unsigned char *k = sqlite3_column_text(st, 0);
 		const unsigned char *ph = sqlite3_column_text(st, 1);
 		if (n == cap) {
@@ -345,7 +345,7 @@ void db_region_label(struct db *db, const char *country, const char *admin1,
 		id = db_region_place_id(db, country, admin1);
 		if (id && (st = db_stmt(db, DB_ST_ABBREV, NULL))) {
 			sqlite3_bind_int64(st, 1, id);
-			if (sqlite3_step(st) == SQLITE_ROW)
+			if (db_step(db, st) == SQLITE_ROW)
 				db_col_text(st, 0, out, size);
 			sqlite3_reset(st);
 		}
@@ -367,7 +367,7 @@ static enum pc_rc near_probe(struct db *db, const char *del, const char *key, in
 	if (!st)
 		return PC_ERR_DB;
 	sqlite3_bind_text(st, 1, del, -1, SQLITE_TRANSIENT);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = db_step(db, st)) == SQLITE_ROW) {
 		const char *k = (const char *)sqlite3_column_text(st, 0);
 		size_t i;
 		int dist;
@@ -475,7 +475,7 @@ int64_t db_name_in_region(struct db *db, const char *key, const char *country, c
 	sqlite3_bind_text(st, 1, key, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 2, country, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 3, admin1 ? admin1 : "", -1, SQLITE_TRANSIENT);
-	if (sqlite3_step(st) == SQLITE_ROW) {
+	if (db_step(db, st) == SQLITE_ROW) {
 		id = sqlite3_column_int64(st, 0);
 		if (out) {
 			const unsigned char *nm = sqlite3_column_text(st, 3);

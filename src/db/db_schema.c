@@ -69,7 +69,9 @@ static const char schema_sql[] =
 	"CREATE TEMP TABLE s_region(key TEXT PRIMARY KEY, name TEXT, members TEXT,"
 	" lat REAL, lon REAL);"
 	"CREATE TEMP TABLE s_cue(seq INTEGER PRIMARY KEY, key TEXT, phrase TEXT,"
-	" target TEXT, weight REAL, file TEXT, line INTEGER);";
+	" target TEXT, weight REAL, file TEXT, line INTEGER);"
+	/* old places replaced under --add --replace: their old names go */
+	"CREATE TEMP TABLE s_replaced(id INTEGER PRIMARY KEY);";
 
 /* Derived tables are rebuilt by every load, --add included. */
 static const char clear_derived_sql[] =
@@ -164,8 +166,13 @@ static void remove_stale_temps(const char *path)
 	free(dir);
 }
 
-/* Copy SRC to DST byte for byte (for --add).  DST must not exist. */
-static enum pc_rc copy_file(const char *src, const char *dst, struct diag *d)
+/*
+ * Copy SRC to DST byte for byte (for --add).  DST must not exist.  The
+ * descriptor of SRC is handed back in *KEEP, to be closed only after the
+ * lock on SRC is released: closing any descriptor of a file drops every
+ * POSIX lock this process holds on it, SQLite's included.
+ */
+static enum pc_rc copy_file(const char *src, const char *dst, int *keep, struct diag *d)
 {
 	char buf[1 << 16];
 	int in = -1, out = -1;
@@ -178,6 +185,7 @@ static enum pc_rc copy_file(const char *src, const char *dst, struct diag *d)
 			      "'placecheck load')", strerror(errno));
 		goto done;
 	}
+	/* Read-write for us while we build; the old mode is set at commit. */
 	if ((out = open(dst, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644)) < 0) {
 		rc = diag_set(d, PC_ERR_IO, dst, 0, 0, "cannot create: %s", strerror(errno));
 		goto done;
@@ -203,8 +211,7 @@ static enum pc_rc copy_file(const char *src, const char *dst, struct diag *d)
 		}
 	}
 done:
-	if (in >= 0)
-		close(in);
+	*keep = in;
 	if (out >= 0)
 		close(out);
 	return rc;
@@ -265,6 +272,17 @@ static enum pc_rc seed_prominent(struct db_build *b, struct diag *d)
 	if (src != SQLITE_DONE)
 		rc = db_build_err(b, d, "reading the old names");
 	sqlite3_finalize(st);
+	if (rc != PC_OK)
+		return rc;
+	/* The old places' ids: a row with one of them needs --replace (load.h). */
+	st = NULL;
+	if ((rc = db_build_prepare(b, "SELECT id FROM places WHERE id > 0", &st, d)) != PC_OK)
+		return rc;
+	while ((src = sqlite3_step(st)) == SQLITE_ROW)
+		db_ids_add(&b->ids_old, sqlite3_column_int64(st, 0));
+	if (src != SQLITE_DONE)
+		rc = db_build_err(b, d, "reading the old places");
+	sqlite3_finalize(st);
 	return rc;
 }
 
@@ -273,21 +291,29 @@ enum pc_rc db_build_begin(const char *path, unsigned flags, const struct db_prom
 {
 	struct db_build *b = xcalloc(1, sizeof *b);
 	enum pc_rc rc = PC_OK;
-	size_t len = strlen(path);
+	size_t len;
 
 	b->wb_fd = -1;
+	b->copy_fd = -1;
 	*out = NULL;
-	b->path = xstrdup(path);
-	b->tmp_path = xmalloc(len + 32);
-	snprintf(b->tmp_path, len + 32, "%s.tmp-%ld", path, (long)getpid());
 	b->flags = flags;
 	b->prom = *prom;
 	arena_init(&b->arena, 0);
-	remove_stale_temps(path);
+	if ((rc = db_build_resolve_target(b, path, d)) != PC_OK) {
+		b->tmp_path = xstrdup("");
+		goto done;
+	}
+	len = strlen(b->path);
+	b->tmp_path = xmalloc(len + 32);
+	snprintf(b->tmp_path, len + 32, "%s.tmp-%ld", b->path, (long)getpid());
+	remove_stale_temps(b->path);
 	unlink(b->tmp_path); /* a leftover of an earlier process with our pid */
 	if (flags & DB_BUILD_ADD) {
-		if ((rc = copy_file(path, b->tmp_path, d)) != PC_OK)
+		/* Locked before the copy, until the rename: see db_write.h. */
+		if ((rc = db_build_lock_target(b, 1, d)) != PC_OK ||
+		    (rc = copy_file(b->path, b->tmp_path, &b->copy_fd, d)) != PC_OK)
 			goto done;
+		chmod(b->tmp_path, 0600);
 	} else {
 		/* Create it exclusively so that we never write through a symlink. */
 		int fd = open(b->tmp_path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
@@ -352,6 +378,13 @@ static void build_free(struct db_build *b)
 	if (b->db)
 		sqlite3_close(b->db);
 	b->db = NULL;
+	if (b->lock)
+		sqlite3_close(b->lock); /* rolls back the empty write transaction */
+	b->lock = NULL;
+	if (b->copy_fd >= 0)
+		close(b->copy_fd); /* only now: see copy_file */
+	db_ids_free(&b->ids_new);
+	db_ids_free(&b->ids_old);
 	arena_free(&b->arena);
 	free(b->prom_list);
 	db_build_names_discard(b);
@@ -375,7 +408,8 @@ void db_build_abort(struct db_build *b)
 	if (b->db)
 		sqlite3_close(b->db);
 	b->db = NULL;
-	unlink(b->tmp_path);
+	if (b->tmp_path[0])
+		unlink(b->tmp_path);
 	build_free(b);
 }
 
@@ -517,6 +551,10 @@ enum pc_rc db_build_commit(struct db_build *b, const char *sources,
 	snprintf(num, sizeof num, "%d", b->stats.max_name_words);
 	if ((rc = put_meta(b, "max_name_words", num, d)) != PC_OK)
 		goto fail;
+	b->stats.n_populated = count_rows(b, "SELECT count(*) FROM places WHERE kind = 0");
+	snprintf(num, sizeof num, "%lld", (long long)b->stats.n_populated);
+	if ((rc = put_meta(b, "n_places", num, d)) != PC_OK)
+		goto fail;
 	b->stats.n_places = count_rows(b, "SELECT count(*) FROM places");
 	b->stats.n_names = count_rows(b, "SELECT count(*) FROM names");
 	b->stats.n_lookalikes = count_rows(b, "SELECT count(*) FROM lookalikes");
@@ -539,6 +577,32 @@ enum pc_rc db_build_commit(struct db_build *b, const char *sources,
 		goto fail;
 	}
 	b->db = NULL;
+	/* The old file, locked (an --add holds it since its copy), and the guard. */
+	if (!b->lock && (rc = db_build_lock_target(b, 0, d)) != PC_OK)
+		goto fail;
+	b->stats.old_exists = b->target_exists;
+	b->stats.old_populated = b->lock ? db_build_count_populated(b->lock) : 0;
+	if (!(b->flags & DB_BUILD_FORCE) &&
+	    (b->stats.n_populated == 0 || b->stats.n_populated * 2 < b->stats.old_populated)) {
+		b->stats.refused = 1;
+		if (stats)
+			*stats = b->stats;
+		rc = diag_set(d, PC_ERR_USAGE, b->path, 0, 0,
+			      "not replaced: the new database would have %lld populated places, the "
+			      "old one has %lld (--force replaces it anyway)",
+			      (long long)b->stats.n_populated, (long long)b->stats.old_populated);
+		goto fail;
+	}
+	/* The old file's mode (else 0644 less the umask) and, where we may, its owner. */
+	if (b->target_exists) {
+		if (chmod(b->tmp_path, (mode_t)b->target_mode) != 0) {
+			rc = diag_set(d, PC_ERR_IO, b->tmp_path, 0, 0, "cannot set its mode: %s",
+				      strerror(errno));
+			goto fail;
+		}
+		if (chown(b->tmp_path, (uid_t)b->target_uid, (gid_t)b->target_gid) != 0)
+			(void)0; /* not ours to give away: the file stays ours */
+	}
 	if ((rc = sync_path(b->tmp_path, 0, d)) != PC_OK)
 		goto fail;
 	if (rename(b->tmp_path, b->path) != 0) {

@@ -230,6 +230,14 @@ enum pc_rc db_build_flush_places(struct db_build *b, struct diag *d)
 		b->need_dedupe = 1;
 		bind_place(b->st_place_replace, 0, &p);
 		rc = db_build_step_done(b, b->st_place_replace, d, "replace place");
+		if (rc == PC_OK && db_ids_has(&b->ids_old, p.id)) {
+			/* Its old names go before the new ones are written. */
+			char sql[96];
+			snprintf(sql, sizeof sql, "INSERT OR IGNORE INTO s_replaced(id) VALUES(%lld);",
+				 (long long)p.id);
+			rc = db_build_exec(b, sql, d);
+			b->n_replaced++;
+		}
 	}
 done:
 	b->pb_n = 0;
@@ -244,8 +252,51 @@ enum pc_rc db_build_place(struct db_build *b, const struct db_build_place *p, st
 		if (rc != PC_OK)
 			return rc;
 	}
+	db_ids_add(&b->ids_new, p->id);
 	db_place_pack(p, &b->pb_text, &b->pb_rows[b->pb_n++]);
 	return PC_OK;
+}
+
+int db_build_place_seen(struct db_build *b, int64_t id)
+{
+	if (db_ids_has(&b->ids_new, id))
+		return DB_SEEN_LOAD;
+	if (db_ids_has(&b->ids_old, id))
+		return DB_SEEN_OLD;
+	return DB_SEEN_NONE;
+}
+
+void db_build_place_label(struct db_build *b, int64_t id, char *out, size_t size)
+{
+	sqlite3_stmt *st = NULL;
+
+	out[0] = '\0';
+	if (db_build_flush_places(b, NULL) != PC_OK ||
+	    sqlite3_prepare_v2(b->db, "SELECT name, country FROM places WHERE id = ?1", -1, &st,
+			       NULL) != SQLITE_OK) {
+		sqlite3_finalize(st);
+		return;
+	}
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		const unsigned char *n = sqlite3_column_text(st, 0), *c = sqlite3_column_text(st, 1);
+		snprintf(out, size, "%s%s%s", n ? (const char *)n : "", c && c[0] ? ", " : "",
+			 c ? (const char *)c : "");
+	}
+	sqlite3_finalize(st);
+}
+
+enum pc_rc db_build_drop_replaced_names(struct db_build *b, struct diag *d)
+{
+	enum pc_rc rc;
+
+	if (!b->n_replaced)
+		return PC_OK;
+	/* One pass over the names: there is no index on place_id. */
+	rc = db_build_exec(b, "DELETE FROM names WHERE place_id IN (SELECT id FROM s_replaced);"
+			      "DELETE FROM s_replaced;", d);
+	b->n_replaced = 0;
+	return rc;
 }
 
 void db_build_need_dedupe(struct db_build *b)

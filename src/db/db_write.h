@@ -3,9 +3,11 @@
  * stage.  Implemented in db_schema.c (tables, indexes, open/commit/abort),
  * db_write.c (row inserts, batched), db_write_finish.c (region rows,
  * region names, cues), db_write_names.c (the names, sorted in memory or
- * in spilled runs) and db_write_prefixes.c (name prefixes, the Bloom
- * filter).  The schema itself is documented
- * in db.h; this side adds one table that db.h's comment should list:
+ * in spilled runs), db_write_prefixes.c (name prefixes, the Bloom
+ * filter), db_write_ids.c (the ids seen, for repeated ones) and
+ * db_write_target.c (the file replaced: links, lock, mode).  The schema
+ * itself is documented in db.h; this side adds one table that db.h's
+ * comment should list:
  *
  *   region_members(place_id INTEGER NOT NULL, country TEXT NOT NULL)
  *       the member countries (ISO alpha-2) of each world region row
@@ -18,6 +20,25 @@
  * crash/kill at any point) leaves PATH exactly as it was.  The temporary
  * file is built with journal_mode=OFF and synchronous=OFF: crash safety
  * comes from the rename, not from SQLite's journal.
+ *
+ * The target: PATH must be absent or a regular file (a FIFO, a device or
+ * a directory is refused); a symbolic link is followed, and its target is
+ * what gets replaced.  The new file keeps the old one's mode (and owner,
+ * where we may set it).
+ *
+ * Concurrency: the old file is locked the SQLite way (a write transaction
+ * on it, so a RESERVED lock, waiting up to DB_BUILD_LOCK_WAIT_MS for
+ * another writer) before the rename of a full load, and before the copy
+ * of an --add, until the rename.  Two --add runs therefore take turns,
+ * each working from the other's result; a process that holds a write
+ * transaction on the file (BEGIN EXCLUSIVE) is waited for.  Readers are
+ * never blocked: nothing is written to the old file.
+ *
+ * Guard: the commit refuses (PC_ERR_USAGE, stats->refused set, PATH
+ * untouched) to leave a database with no populated place, or with fewer
+ * than half the populated places of the one it replaces, unless
+ * DB_BUILD_FORCE: a load of the wrong file (a cue list without --add, a
+ * CSV with its columns swapped) would otherwise pass every article.
  *
  * near_keys (db.h) is filled by the load stage's look-alike pass through
  * db_build_near_key().
@@ -47,8 +68,16 @@ struct db_build;
 
 /* db_build_begin flags */
 enum {
-	DB_BUILD_ADD = 1, /* start from a copy of the existing database at PATH */
+	DB_BUILD_ADD = 1,   /* start from a copy of the existing database at PATH */
+	DB_BUILD_FORCE = 2, /* commit even what the guard above refuses */
 };
+
+/*
+ * How long a load waits for another writer's lock on the database it
+ * replaces: an --add of a whole-world GeoNames file holds it for minutes;
+ * a writer that holds it longer than this has hung.
+ */
+#define DB_BUILD_LOCK_WAIT_MS (10 * 60 * 1000)
 
 #define DB_CSV_ID_BASE INT64_C(9000000000000)
 
@@ -112,20 +141,42 @@ typedef enum pc_rc (*db_build_bad_fn)(void *ud, const char *file, unsigned long 
 struct db_build_stats {
 	int64_t n_places, n_names, n_prefixes, n_lookalikes, n_regions;
 	int max_name_words;
+	int64_t n_populated;   /* places of kind DB_KIND_PLACE in the new database */
+	int64_t old_populated; /* the same in the database replaced (0 if none) */
+	int old_exists;        /* there was a database to replace */
+	int refused;           /* the guard refused the commit (PC_ERR_USAGE) */
 };
 
 /*
  * Create the temporary database next to PATH and start the transaction.
- * With DB_BUILD_ADD the existing PATH is copied first (it must exist and
- * be a placecheck database of this schema version).  Removes stale
- * "PATH.tmp-PID" files of processes that no longer exist.  PROM is copied.
- * *OUT is owned by the caller until commit or abort.
+ * With DB_BUILD_ADD the existing PATH is locked and copied first (it must
+ * exist and be a placecheck database of this schema version).  Removes
+ * stale "PATH.tmp-PID" files of processes that no longer exist.  PROM is
+ * copied.  PC_ERR_IO when PATH is not a regular file (or a link to one),
+ * PC_ERR_DB when it is locked past DB_BUILD_LOCK_WAIT_MS.  *OUT is owned
+ * by the caller until commit or abort.
  */
 enum pc_rc db_build_begin(const char *path, unsigned flags, const struct db_prominence *prom,
 			  struct db_build **out /* OUT */, struct diag *d);
 
-/* Insert (or, for an id already present, replace) a places row. */
+/*
+ * Insert (or, for an id already present, replace) a places row.  The
+ * caller asks db_build_place_seen() first: a row whose id is there already
+ * replaces it, and under DB_BUILD_ADD an old place replaced loses its old
+ * names (its new row brings its own).
+ */
 enum pc_rc db_build_place(struct db_build *b, const struct db_build_place *p, struct diag *d);
+
+/* Where a places id has been seen (db_build_place_seen). */
+enum {
+	DB_SEEN_NONE = 0, /* a new id */
+	DB_SEEN_LOAD = 1, /* an earlier row of this load */
+	DB_SEEN_OLD = 2,  /* the database DB_BUILD_ADD started from (not yet replaced) */
+};
+int db_build_place_seen(struct db_build *b, int64_t id);
+
+/* "Charlottesville, US" for the places row ID, into OUT ("" if none). */
+void db_build_place_label(struct db_build *b, int64_t id, char *out, size_t size);
 
 /*
  * Add a name row.  KEY must be db_key(FORM).  No de-duplication here: the
@@ -248,9 +299,11 @@ enum pc_rc db_build_lookalike(struct db_build *b, const char *key_a, const char 
 /*
  * Finish: dedupe names if asked, name_prefixes, the Bloom blob, meta
  * (schema_version, built_at = $SOURCE_DATE_EPOCH or now, SOURCES,
- * max_name_words), indexes; then close, fsync and rename over PATH.
- * STATS may be NULL.  On failure the temp file is removed and PATH is
- * untouched.  B is freed in every case.
+ * max_name_words, n_places), indexes; then lock the old file, apply the
+ * guard (see the top), close, fsync and rename over PATH.  STATS may be
+ * NULL.  On failure the temp file is removed and PATH is untouched; a
+ * refusal of the guard is PC_ERR_USAGE with stats->refused set.  B is
+ * freed in every case.
  */
 enum pc_rc db_build_commit(struct db_build *b, const char *sources,
 			   struct db_build_stats *stats /* OUT */, struct diag *d);

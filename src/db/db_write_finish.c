@@ -1262,7 +1262,8 @@ enum pc_rc db_build_finish_regions(struct db_build *b, db_build_bad_fn bad, void
 	 * flushes them first), and db_build_derive_names writes them while the
 	 * look-alike pass runs on the other core.
 	 */
-	if ((rc = db_build_flush_places(b, d)) != PC_OK)
+	if ((rc = db_build_flush_places(b, d)) != PC_OK ||
+	    (rc = db_build_drop_replaced_names(b, d)) != PC_OK)
 		goto done;
 	if ((rc = db_build_prepare(b,
 		"INSERT OR REPLACE INTO places(id, name, asciiname, lat, lon, fclass, fcode, country,"

@@ -33,6 +33,21 @@ struct db_name_row {
 
 struct name_seg;
 
+/*
+ * A set of positive places ids (db_write_ids.c): a bitmap in pages of
+ * 65,536 ids below DB_IDS_DENSE, a hash above.  GeoNames' ids run to about
+ * 13 million today; 2^27 leaves room and caps the page table at 16 KB.
+ */
+#define DB_IDS_DENSE ((int64_t)1 << 27)
+struct db_ids {
+	uint64_t **pages;  /* NULL until the first dense id; each page NULL until used */
+	int64_t *big;      /* ids from DB_IDS_DENSE up; 0 = empty slot */
+	size_t cap_big, n_big;
+};
+int db_ids_has(const struct db_ids *s, int64_t id);
+void db_ids_add(struct db_ids *s, int64_t id);
+void db_ids_free(struct db_ids *s);
+
 struct db_build {
 	sqlite3 *db;
 	char *path;     /* the target, renamed over at commit */
@@ -81,6 +96,25 @@ struct db_build {
 	int fk_whole;
 	struct prefix_job *prefixes; /* started, not yet written (db_write_prefixes.c) */
 	struct db_build_stats stats;
+	/*
+	 * The places ids given to this build (db_build_place), and under
+	 * DB_BUILD_ADD those of the database it started from, so that a
+	 * repeated id is told from a new one as the rows stream in.
+	 */
+	struct db_ids ids_new, ids_old;
+	int64_t n_replaced;      /* old places replaced (listed in s_replaced) */
+	/*
+	 * The file being replaced (db_schema.c): its real path (a symbolic
+	 * link resolved), whether it exists, its mode and owner (kept), and a
+	 * second connection to it holding a write transaction (RESERVED lock)
+	 * from the --add copy, or from just before the rename of a full load,
+	 * until the rename: two loads never work from the same old file.
+	 */
+	sqlite3 *lock;
+	int copy_fd;             /* the old file, open since the copy: see copy_file */
+	int target_exists;
+	unsigned target_mode;
+	long target_uid, target_gid;
 };
 
 /* Record the SQLite error of B in D with a short context; returns PC_ERR_DB. */
@@ -97,6 +131,22 @@ enum pc_rc db_build_step_done(struct db_build *b, sqlite3_stmt *st, struct diag 
 			      const char *what);
 /* Bind TEXT or NULL (S == NULL or empty); S must stay valid until the step. */
 void db_build_bind_text(sqlite3_stmt *st, int i, const char *s);
+/*
+ * The file being replaced (db_write_target.c).  _resolve_target sets
+ * b->path to the file PATH names (a symbolic link's target), refusing
+ * anything there that is not a regular file.  _lock_target takes the
+ * write lock on it in b->lock (FOR_ADD: required; else a file that
+ * cannot be locked is replaced all the same) and records its mode and
+ * owner.  _count_populated: its kind-0 places, 0 when it cannot tell.
+ */
+enum pc_rc db_build_resolve_target(struct db_build *b, const char *path, struct diag *d);
+enum pc_rc db_build_lock_target(struct db_build *b, int for_add, struct diag *d);
+int64_t db_build_count_populated(sqlite3 *db);
+/*
+ * Delete the old names of the places --replace replaced (before the first
+ * names flush: until then the names table holds only old rows).
+ */
+enum pc_rc db_build_drop_replaced_names(struct db_build *b, struct diag *d);
 /* Prepare the insert statements (db_write.c); finalize them all. */
 enum pc_rc db_build_prepare_all(struct db_build *b, struct diag *d);
 void db_build_finalize_all(struct db_build *b);

@@ -89,8 +89,11 @@ static enum pc_rc add_file(struct jobs *js, struct load_arc **arc, const char *p
 			break;
 		}
 		if (rc != PC_OK) {
+			/* In a directory, what cannot be read is not ours to load,
+			 * unless it is a damaged compressed file. */
+			int damaged = in.damaged;
 			load_input_close(&in);
-			if (quiet) {
+			if (quiet && !damaged) {
 				diag_clear(d);
 				return PC_OK;
 			}
@@ -271,6 +274,45 @@ static char *sources_text(const struct load_stats *st)
 	return buf_detach(&b);
 }
 
+/*
+ * The guard refused the commit (db_write.h): say which inputs gave what,
+ * and what to do, in D (replacing the write side's shorter message).
+ */
+static enum pc_rc refused(const char *db_path, const struct load_stats *st,
+			  const struct db_build_stats *bst, struct diag *d)
+{
+	struct buf what;
+	size_t i;
+	enum pc_rc rc;
+
+	buf_init(&what, 0);
+	for (i = 0; i < st->n_files && i < 3; i++)
+		buf_printf(&what, "%s%s (%s, %llu rows)", i ? ", " : "", st->files[i].path,
+			   load_kind_name(st->files[i].kind), (unsigned long long)st->files[i].rows);
+	if (st->n_files > 3)
+		buf_printf(&what, " and %zu more files", st->n_files - 3);
+	diag_clear(d);
+	if (bst->n_populated == 0 && !bst->old_exists)
+		rc = diag_set(d, PC_ERR_USAGE, db_path, 0, 0,
+			      "not created: loading %s gives no populated place (that takes a "
+			      "GeoNames table, or places with --csv); --force creates it anyway",
+			      buf_str(&what));
+	else if (bst->n_populated == 0)
+		rc = diag_set(d, PC_ERR_USAGE, db_path, 0, 0,
+			      "not replaced: loading %s gives no populated place, and the database "
+			      "has %lld; --add adds files to it, --force replaces it anyway",
+			      buf_str(&what), (long long)bst->old_populated);
+	else
+		rc = diag_set(d, PC_ERR_USAGE, db_path, 0, 0,
+			      "not replaced: loading %s gives %lld populated places, fewer than half "
+			      "the %lld in the database; --add adds files to it, --force replaces "
+			      "it anyway",
+			      buf_str(&what), (long long)bst->n_populated,
+			      (long long)bst->old_populated);
+	buf_free(&what);
+	return rc;
+}
+
 enum pc_rc load_run(const char *db_path, char *const *inputs, size_t n_inputs,
 		    const struct load_opts *opts, struct load_stats *stats, struct diag *d)
 {
@@ -311,7 +353,9 @@ enum pc_rc load_run(const char *db_path, char *const *inputs, size_t n_inputs,
 		goto done;
 	if (js.n)
 		qsort(js.v, js.n, sizeof *js.v, job_cmp);
-	if ((rc = db_build_begin(db_path, opts->add ? DB_BUILD_ADD : 0, &prom, &L.build, d)) != PC_OK)
+	if ((rc = db_build_begin(db_path, (opts->add ? DB_BUILD_ADD : 0) |
+					 (opts->force ? DB_BUILD_FORCE : 0),
+				 &prom, &L.build, d)) != PC_OK)
 		goto done;
 	for (i = 0; i < js.n && rc == PC_OK; i++)
 		rc = load_job(&L, &js.v[i], d);
@@ -340,8 +384,11 @@ enum pc_rc load_run(const char *db_path, char *const *inputs, size_t n_inputs,
 	if ((rc = load_lookalikes_finish(&L, job, d)) != PC_OK)
 		goto done;
 	sources = sources_text(stats);
+	memset(&bst, 0, sizeof bst);
 	rc = db_build_commit(L.build, sources, &bst, d);
 	L.build = NULL;
+	if (rc == PC_ERR_USAGE && bst.refused)
+		rc = refused(db_path, stats, &bst, d);
 	if (rc == PC_OK) {
 		stats->n_places = bst.n_places;
 		stats->n_names = bst.n_names;

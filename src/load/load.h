@@ -31,10 +31,17 @@
  * time; only region aggregates and prominent keys are held.
  *
  * Bad rows (wrong field count, non-numeric id, coordinates out of range,
- * invalid UTF-8, unknown cue target) are skipped and counted, each one
- * reported through opts->warn; with opts->strict the first one fails the
- * load with its file:line.  Nothing is half-written: the database is built
- * in a temporary file and renamed over the old one at the end (db_write.h).
+ * a population over LOAD_MAX_POPULATION, invalid UTF-8, unknown cue
+ * target, an id an earlier row of the load already had: the first row
+ * wins) are skipped and counted, each one reported through opts->warn;
+ * with opts->strict the first one fails the load with its file:line.
+ * Under --add, a row whose id is already in the database fails the load
+ * (PC_ERR_USAGE, with its file:line) unless opts->replace.  Nothing is
+ * half-written: the database is built in a temporary file and renamed
+ * over the old one at the end (db_write.h), which refuses a result with
+ * no populated place or fewer than half the old one's unless opts->force.
+ * A compressed input that is damaged (a gzip CRC or length that does not
+ * match, a truncated stream) is an error, never a short read.
  *
  * Ownership: the caller owns opts, the input paths and *stats (plain
  * values).  Never prints, never exits: progress, warnings and the summary
@@ -98,6 +105,9 @@ struct load_stats {
 struct load_opts {
 	int strict;              /* fail on the first bad row */
 	int add;                 /* add to a copy of the existing database */
+	int replace;             /* with add: a row whose id is there replaces that place */
+	int force;               /* replace the database even when the load would lose
+				    most of its places (db_write.h, "Guard") */
 	int csv;                 /* inputs are CSV with a header row */
 	const char *columns;     /* --columns map for csv: "name=NAME,lat=LAT,..." */
 	/* Called for each bad row (FILE:LINE and message in D); may be NULL. */
@@ -111,10 +121,12 @@ struct load_opts {
  * Build the database at DB_PATH from the N_INPUTS files or directories in
  * INPUTS (a directory loads every recognised file in it and in its
  * subdirectories one level down; unrecognised files there are skipped).
- * Returns PC_OK, PC_ERR_USAGE (bad column map), PC_ERR_PARSE (an input is
- * no known kind, or a bad row under --strict), PC_ERR_IO or PC_ERR_DB,
- * with details in D; on failure DB_PATH is untouched.  STATS is filled as
- * far as the load got.
+ * Returns PC_OK, PC_ERR_USAGE (bad column map, an --add id collision
+ * without --replace, or the guard refused: the message names the inputs),
+ * PC_ERR_PARSE (an input is no known kind, or a bad row under --strict),
+ * PC_ERR_IO (a file, a damaged compressed input, a target that is not a
+ * regular file) or PC_ERR_DB, with details in D; on failure DB_PATH is
+ * untouched.  STATS is filled as far as the load got.
  */
 enum pc_rc load_run(const char *db_path, char *const *inputs, size_t n_inputs,
 		    const struct load_opts *opts, struct load_stats *stats /* OUT */,

@@ -119,6 +119,7 @@ enum pc_rc load_row_csv(struct loader *L, char **f, size_t n, unsigned long line
 	enum pc_rc rc;
 	const char *s;
 	char alt[1024];
+	int skipped;
 
 	if (L->csv_col[0] == CSV_HEADER_PENDING)
 		return csv_header(L, f, n, line, d);
@@ -136,8 +137,10 @@ enum pc_rc load_row_csv(struct loader *L, char **f, size_t n, unsigned long line
 		return rc;
 	}
 	if ((s = col(L, f, n, CSV_POP))) {
-		if (!load_parse_int(s, &p.population) || p.population < 0)
-			return load_bad_row(L, line, d, "population is not a number: '%s'", s);
+		if (!load_parse_int(s, &p.population) || p.population < 0 ||
+		    p.population > LOAD_MAX_POPULATION)
+			return load_bad_row(L, line, d, "population is not a number from 0 to %lld: '%s'",
+					    (long long)LOAD_MAX_POPULATION, s);
 		p.has_population = 1;
 	}
 	p.asciiname = col(L, f, n, CSV_ASCII);
@@ -151,7 +154,7 @@ enum pc_rc load_row_csv(struct loader *L, char **f, size_t n, unsigned long line
 	p.admin1 = col(L, f, n, CSV_ADMIN1);
 	p.admin2 = col(L, f, n, CSV_ADMIN2);
 	p.timezone = col(L, f, n, CSV_TZ);
-	if ((rc = db_build_place(L->build, &p, d)) != PC_OK)
+	if ((rc = load_put_place(L, &p, line, &skipped, d)) != PC_OK || skipped)
 		return rc;
 	L->cur->rows++;
 	if ((rc = load_add_name(L, p.id, DB_NAME_MAIN, p.name, d)) != PC_OK)

@@ -147,7 +147,7 @@ enum pc_rc load_row_geonames(struct loader *L, char **f, size_t n, unsigned long
 	struct db_build_place p;
 	enum pc_rc rc;
 	int64_t pop = 0;
-	int prominent;
+	int prominent, skipped;
 	char *alt;
 
 	if (n != GN_NCOLS)
@@ -168,6 +168,9 @@ enum pc_rc load_row_geonames(struct loader *L, char **f, size_t n, unsigned long
 	if (f[GN_POP]) {
 		if (!load_parse_int(f[GN_POP], &pop) || pop < 0)
 			return load_bad_row(L, line, d, "population is not a number: '%s'", f[GN_POP]);
+		if (pop > LOAD_MAX_POPULATION)
+			return load_bad_row(L, line, d, "population over %lld: '%s'",
+					    (long long)LOAD_MAX_POPULATION, f[GN_POP]);
 		p.population = pop;
 		p.has_population = 1;
 	}
@@ -185,7 +188,7 @@ enum pc_rc load_row_geonames(struct loader *L, char **f, size_t n, unsigned long
 	p.admin4 = f[GN_ADMIN4];
 	p.timezone = f[GN_TZ];
 	p.modified = f[GN_MODIFIED];
-	if ((rc = load_emit_place(L, &p, d)) != PC_OK)
+	if ((rc = load_emit_place(L, &p, line, &skipped, d)) != PC_OK || skipped)
 		return rc;
 	L->cur->rows++;
 
@@ -298,8 +301,9 @@ enum pc_rc load_row_countryinfo(struct loader *L, char **f, size_t n, unsigned l
 		return load_bad_row(L, line, d, "bad ISO code: '%s'", f[0] ? f[0] : "");
 	if (!f[4])
 		return load_bad_row(L, line, d, "empty country name");
-	if (f[7] && (!load_parse_int(f[7], &pop) || pop < 0))
-		return load_bad_row(L, line, d, "population is not a number: '%s'", f[7]);
+	if (f[7] && (!load_parse_int(f[7], &pop) || pop < 0 || pop > LOAD_MAX_POPULATION))
+		return load_bad_row(L, line, d, "population is not a number from 0 to %lld: '%s'",
+				    (long long)LOAD_MAX_POPULATION, f[7]);
 	if (f[16] && !load_parse_int(f[16], &gid))
 		return load_bad_row(L, line, d, "geonameid is not a number: '%s'", f[16]);
 	rc = db_build_country(L->build, f[0], f[1], f[4], f[5], f[8], pop, f[17], gid, d);

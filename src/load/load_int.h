@@ -25,10 +25,15 @@ struct archive;
  * load_input.c for why) and shared by every input of that load. */
 struct load_arc;
 
+/* A gzip file, read with zlib (load_input.c says why). */
+struct load_gz;
+
 struct load_input {
 	const char *path;
 	struct load_arc *api;    /* borrowed from the load (load_input_open) */
 	struct archive *ar;
+	struct load_gz *gz;      /* a gzip file: zlib instead of libarchive */
+	int damaged;             /* the compressed data is corrupt or cut short */
 	uint64_t total;          /* size of the file on disk */
 	char *head;              /* the first bytes, already read (heap) */
 	size_t head_len;
@@ -111,10 +116,28 @@ enum pc_rc load_stream_forwarded(struct loader *L, struct load_input *in, int cs
 enum pc_rc load_forward_bad(struct loader *L, unsigned long line, const char *msg);
 /*
  * What the main table's row handler writes: the build calls for the row's
- * place, made now (L->out NULL) or recorded for the load's thread.
- * Strings are copied.
+ * place (from LINE of the file), made now (L->out NULL) or recorded for
+ * the load's thread.  Strings are copied.  *SKIPPED is set when the row
+ * was dropped now (a repeated id, load_put_place): the handler adds
+ * nothing more for it.  A recorded row is checked when it is replayed,
+ * and its names are dropped there with it.
  */
-enum pc_rc load_emit_place(struct loader *L, const struct db_build_place *p, struct diag *d);
+enum pc_rc load_emit_place(struct loader *L, const struct db_build_place *p, unsigned long line,
+			   int *skipped /* OUT */, struct diag *d);
+/*
+ * Give a places row to the build, in the thread that owns the build.  An
+ * id an earlier row of this load had is a bad row (reported with
+ * FILE:LINE, the first row kept; *SKIPPED set); an id of the database
+ * --add started from is an error (PC_ERR_USAGE) unless --replace.
+ */
+enum pc_rc load_put_place(struct loader *L, const struct db_build_place *p, unsigned long line,
+			  int *skipped /* OUT */, struct diag *d);
+/*
+ * Population ceiling: ten billion, above the world's population.  A
+ * bigger figure is a data error, and region rows add up the populations
+ * of their places, which stays far from int64 overflow under it.
+ */
+#define LOAD_MAX_POPULATION INT64_C(10000000000)
 /*
  * The names of a main-table row, likewise: folded into keys now
  * (load_fold_row_names, in the reader thread when there is one, which

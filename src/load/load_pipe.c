@@ -86,6 +86,13 @@ struct pipe {
 	int comments;
 	enum pc_rc rc;
 	struct diag d;
+	/* The writer's: a replayed place dropped (its names follow), and the
+	 * dropped rows' lines, reported once the reader is done with the
+	 * file's counts. */
+	int64_t skip_id;
+	unsigned long *dup_lines;
+	int64_t *dup_ids;
+	size_t n_dups, cap_dups;
 };
 
 static struct load_batch *batch_new(void)
@@ -175,19 +182,62 @@ static char *kept(const struct load_batch *b, size_t off)
 	return off ? b->text.data + off - 1 : NULL;
 }
 
-enum pc_rc load_emit_place(struct loader *L, const struct db_build_place *p, struct diag *d)
+/* The message for a repeated id (the row itself is reported at its line). */
+static enum pc_rc dup_row(struct loader *L, unsigned long line, int64_t id, struct diag *d)
+{
+	return load_bad_row(L, line, d, "id %lld repeats an earlier row's (the first is kept)",
+			    (long long)id);
+}
+
+enum pc_rc load_put_place(struct loader *L, const struct db_build_place *p, unsigned long line,
+			  int *skipped, struct diag *d)
+{
+	struct pipe *pp = L->pipe && !L->pipe->forward ? L->pipe : NULL;
+	int seen = db_build_place_seen(L->build, p->id);
+
+	*skipped = 0;
+	if (seen == DB_SEEN_OLD && !L->opts->replace) {
+		char label[256];
+		db_build_place_label(L->build, p->id, label, sizeof label);
+		return diag_set(d, PC_ERR_USAGE, L->cur_path, line, 0,
+				"id %lld is already in the database (%s): --replace replaces the "
+				"places that are there", (long long)p->id, label[0] ? label : "?");
+	}
+	if (seen != DB_SEEN_LOAD)
+		return db_build_place(L->build, p, d);
+	*skipped = 1;
+	if (!pp)
+		return dup_row(L, line, p->id, d);
+	/* The reader owns the file's counts while it streams: report later. */
+	if (L->opts->strict)
+		return diag_set(d, PC_ERR_PARSE, L->cur_path, line, 0,
+				"id %lld repeats an earlier row's", (long long)p->id);
+	if (pp->n_dups == pp->cap_dups) {
+		pp->cap_dups = pp->cap_dups ? pp->cap_dups * 2 : 64;
+		pp->dup_lines = xreallocarray(pp->dup_lines, pp->cap_dups, sizeof *pp->dup_lines);
+		pp->dup_ids = xreallocarray(pp->dup_ids, pp->cap_dups, sizeof *pp->dup_ids);
+	}
+	pp->dup_lines[pp->n_dups] = line;
+	pp->dup_ids[pp->n_dups++] = p->id;
+	return PC_OK;
+}
+
+enum pc_rc load_emit_place(struct loader *L, const struct db_build_place *p, unsigned long line,
+			   int *skipped, struct diag *d)
 {
 	struct pipe_op *op;
 	struct load_batch *b;
 	enum pc_rc rc;
 
+	*skipped = 0;
 	if (!L->out)
-		return db_build_place(L->build, p, d);
+		return load_put_place(L, p, line, skipped, d);
 	if ((rc = next_op(L, &op)) != PC_OK)
 		return rc;
 	b = L->out;
 	op->type = OP_PLACE;
 	op->a = b->n_places;
+	op->c = line;
 	db_place_pack(p, &b->text, &b->places[b->n_places++]);
 	return PC_OK;
 }
@@ -273,14 +323,20 @@ static enum pc_rc replay(struct loader *L, const struct load_batch *b, struct di
 		switch (op->type) {
 		case OP_PLACE: {
 			struct db_build_place p;
+			int skipped;
 			db_place_unpack(&b->places[op->a], &b->text, &p);
-			rc = db_build_place(L->build, &p, d);
+			rc = load_put_place(L, &p, (unsigned long)op->c, &skipped, d);
+			L->pipe->skip_id = skipped ? p.id : 0;
 			break;
 		}
 		case OP_ROW_NAMES:
+			if (L->pipe->skip_id && op->id == L->pipe->skip_id)
+				break; /* the names of a dropped row */
 			rc = load_add_row_names(L, op->id, b->text.data + op->a, op->b, d);
 			break;
 		case OP_ROW_RAW: {
+			if (L->pipe->skip_id && op->id == L->pipe->skip_id)
+				break;
 			/* The reader is done with the batch: its text may be cut up. */
 			size_t n;
 			buf_reset(&L->key2);
@@ -400,7 +456,15 @@ static enum pc_rc stream_piped(struct loader *L, struct load_input *in, int csv_
 		*d = p.d;
 		rc = p.rc;
 	}
+	/* Rows the replay dropped were counted as loaded by the reader. */
+	for (i = 0; rc == PC_OK && (size_t)i < p.n_dups; i++) {
+		if (L->cur && L->cur->rows)
+			L->cur->rows--;
+		rc = dup_row(L, p.dup_lines[i], p.dup_ids[i], d);
+	}
 done:
+	free(p.dup_lines);
+	free(p.dup_ids);
 	while (p.free_list) {
 		struct load_batch *b = p.free_list;
 		p.free_list = b->next;

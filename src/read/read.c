@@ -417,6 +417,63 @@ static int looks_binary(const char *s, size_t len)
 	return n_ctrl >= 4 && n_ctrl * 10 > n;
 }
 
+/*
+ * UTF-16 text: 1 little-endian, 2 big-endian, 0 neither; *BOM set when it
+ * opens with a byte-order mark.  Without one, text in a Latin script has
+ * a NUL in every other byte: nearly all of one parity, nearly none of the
+ * other, in the first READ_BINARY_SAMPLE bytes.
+ */
+static int utf16_kind(const char *s, size_t len, int *bom)
+{
+	size_t n = len < READ_BINARY_SAMPLE ? len : READ_BINARY_SAMPLE, i, z[2] = { 0, 0 };
+
+	*bom = 0;
+	if (len >= 2 && (unsigned char)s[0] == 0xFF && (unsigned char)s[1] == 0xFE) {
+		*bom = 1;
+		return 1;
+	}
+	if (len >= 2 && (unsigned char)s[0] == 0xFE && (unsigned char)s[1] == 0xFF) {
+		*bom = 1;
+		return 2;
+	}
+	n &= ~(size_t)1;
+	if (n < 8)
+		return 0;
+	for (i = 0; i < n; i++)
+		z[i & 1] += s[i] == '\0';
+	if (z[1] * 10 >= n / 2 * 9 && z[0] * 10 <= n / 2)
+		return 1;
+	if (z[0] * 10 >= n / 2 * 9 && z[1] * 10 <= n / 2)
+		return 2;
+	return 0;
+}
+
+/*
+ * SRC with every CR that is not followed by LF made an LF, in A; SRC itself
+ * when it has none (the usual case: one memchr pass).
+ */
+static const char *lone_cr_to_lf(const char *src, size_t len, struct arena *a)
+{
+	const char *p = src, *end = src + len;
+	char *copy = NULL;
+	size_t i;
+
+	while (p < end && (p = memchr(p, '\r', (size_t)(end - p))) != NULL) {
+		if (p + 1 == end || p[1] != '\n')
+			break;
+		p += 2;
+	}
+	if (!p || p >= end)
+		return src;
+	copy = arena_alloc(a, len + 1);
+	memcpy(copy, src, len);
+	copy[len] = '\0';
+	for (i = (size_t)(p - src); i < len; i++)
+		if (copy[i] == '\r' && (i + 1 == len || copy[i + 1] != '\n'))
+			copy[i] = '\n';
+	return copy;
+}
+
 /* Offsets of every line start: 0 and each byte after '\n'. */
 static void find_lines(struct read_doc *doc, struct arena *a)
 {
@@ -547,10 +604,24 @@ enum pc_rc read_doc(const char *src, size_t len, enum read_fmt fmt, const char *
 			      "document too large (%zu bytes; the limit is 64 MiB)", len);
 		goto done;
 	}
+	{
+		int bom, k = utf16_kind(src, len, &bom);
+		if (k) {
+			const char *enc = k == 1 ? "UTF-16LE" : "UTF-16BE";
+			rc = diag_set(d, PC_ERR_PARSE, name, 0, 0,
+				      "UTF-16 text (%s, %s), not checked: placecheck reads UTF-8; "
+				      "convert it first, e.g. iconv -f %s -t UTF-8 FILE > FILE.utf8",
+				      k == 1 ? "little-endian" : "big-endian",
+				      bom ? "with a byte-order mark" : "no byte-order mark",
+				      bom ? "UTF-16" : enc);
+			goto done;
+		}
+	}
 	if (looks_binary(src, len)) {
 		rc = diag_set(d, PC_ERR_PARSE, name, 0, 0, "binary file, not checked");
 		goto done;
 	}
+	src = lone_cr_to_lf(src, len, a);
 	if (len >= 3 && !memcmp(src, "\xEF\xBB\xBF", 3))
 		start = 3;
 	out->src = src;
@@ -600,6 +671,8 @@ enum pc_rc read_doc(const char *src, size_t len, enum read_fmt fmt, const char *
 		memcpy(out->map, b.map, b.n_map * sizeof *out->map);
 	out->dirs = b.dirs;
 	out->n_dirs = b.n_dirs;
+	if (b.unclosed)
+		read_linecol(out, b.unclosed_off, &out->unclosed_line, &out->unclosed_column);
 done:
 	free(b.text);
 	free(b.map);

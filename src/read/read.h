@@ -88,6 +88,12 @@ struct read_doc {
 	struct read_directive *dirs;
 	size_t n_dirs;
 	enum read_fmt fmt; /* the format actually used */
+	/*
+	 * Line and column of a "<!--" (Markdown or HTML) that is never
+	 * closed: as in a browser, the rest of the file is a comment and is
+	 * not checked, which the caller should say.  0 when there is none.
+	 */
+	unsigned long unclosed_line, unclosed_column;
 };
 
 /* .md .markdown -> MARKDOWN, .html .htm -> HTML, else TEXT (case-insensitive; PATH may be NULL). */
@@ -101,12 +107,17 @@ int read_fmt_parse(const char *s);
  * NULL).  FMT READ_FMT_AUTO picks the format from NAME's extension, and, for
  * a name without a known extension, sniffs "<!DOCTYPE html"/"<html".
  * All memory comes from arena A.  A leading UTF-8 byte-order mark is skipped.
+ * A CR not followed by LF ends a line like LF (old Mac line endings): then
+ * OUT->src is a copy of SRC (from A) with those CRs made LFs, byte for byte,
+ * so that offsets, lines and columns all count them as line breaks.
  *
  * Returns PC_OK; PC_ERR_LIMIT when a ceiling is hit (document over 64 MiB,
  * plain text over 256 MiB, too many map anchors, invalid sequences or
- * directives; D says which, with the line); PC_ERR_PARSE for a binary file
- * (NUL bytes in the first 8 KiB or a high share of control characters:
- * "binary file, not checked").  On error *OUT is zeroed.
+ * directives; D says which, with the line); PC_ERR_PARSE for UTF-16 text
+ * (a byte-order mark, or NULs in every other byte: the message says how to
+ * convert it) and for a binary file (NUL bytes in the first 8 KiB or a high
+ * share of control characters: "binary file, not checked").  On error *OUT
+ * is zeroed.
  * Invalid UTF-8 is NOT an error: each bad sequence is recorded in OUT->bad
  * and replaced by U+FFFD in text, and the rest of the file is converted.
  *

@@ -372,6 +372,10 @@ void read_html_run(struct rb *b)
 				const char *q = memmem(s + body, n - body, "-->", 3);
 				end = q ? (size_t)(q - s) : n;
 				rb_directive(b, i, s + body, end - body);
+				if (!q && !b->unclosed) {
+					b->unclosed = 1; /* read.h: the caller warns */
+					b->unclosed_off = i;
+				}
 			}
 			rb_gap(b, i);
 			i = end + (end < n ? (s[end] == '>' ? 1 : 3) : 0);

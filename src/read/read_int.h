@@ -51,6 +51,8 @@ struct rb {
 	int pending_break; /* a block boundary before the next content */
 	int has_gap;       /* a skipped region before the next content */
 	size_t gap_off;
+	int unclosed;      /* a "<!--" runs to the end of the file ... */
+	size_t unclosed_off; /* ... from here */
 };
 
 /* read.c: the builder. */

@@ -694,5 +694,9 @@ void read_md_run(struct rb *b)
 		md_line(&m, pos, e, eol);
 		pos = eol + 1;
 	}
+	if (m.skip == MD_SKIP_COMMENT) {
+		b->unclosed = 1; /* read.h: the caller warns */
+		b->unclosed_off = m.skip_from;
+	}
 	free(m.scratch);
 }

@@ -120,11 +120,15 @@ void rw_repeat(struct rw *w, char c, size_t n)
 	}
 }
 
-/* Invisible code points a terminal would act on: bidi embeddings and overrides. */
-static int is_format_control(int32_t cp)
+
+void rw_put_name(struct rw *w, const char *s)
 {
-	return (cp >= 0x80 && cp <= 0x9F) || cp == 0x2028 || cp == 0x2029 ||
-	       (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+	struct buf b;
+
+	buf_init(&b, 0);
+	utf8_escape(s, strlen(s), &b);
+	rw_put(w, b.data ? b.data : "", b.len);
+	buf_free(&b);
 }
 
 void rw_put_clean(struct rw *w, const char *s, size_t len, int keep_tab)
@@ -151,7 +155,7 @@ void rw_put_clean(struct rw *w, const char *s, size_t len, int keep_tab)
 			rw_put(w, s + run, i - run);
 			rw_puts(w, "\xEF\xBF\xBD");
 			run = ++i;
-		} else if (is_format_control(cp)) {
+		} else if (utf8_is_format_control(cp)) {
 			rw_put(w, s + run, i - run);
 			rw_putc(w, ' ');
 			run = i += n;

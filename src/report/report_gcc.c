@@ -37,7 +37,7 @@ enum pc_rc report_gcc_doc(struct buf *out, const struct check_result *r,
 		struct report_span sp;
 
 		report_span_of(r, f->offset, f->length, f->line, f->column, f->text, &sp);
-		rw_put_clean(&w, file, strlen(file), 0);
+		rw_put_name(&w, file);
 		rw_printf(&w, ":%lu:%lu: %s: ", sp.line, sp.col, gcc_sev(f->sev));
 		rw_put_clean(&w, msg, strlen(msg), 0);
 		rw_printf(&w, " [%s]\n", f->rule ? f->rule : "placecheck");

@@ -12,6 +12,8 @@
  */
 #include "report/report_int.h"
 
+#include "base/utf8.h"
+
 #include <string.h>
 
 static const char *gh_command(enum detect_sev sev)
@@ -43,7 +45,12 @@ static void put_escaped(struct rw *w, const char *s, int property)
 		case '\n': esc = "%0A"; break;
 		case ':': esc = property ? "%3A" : NULL; break;
 		case ',': esc = property ? "%2C" : NULL; break;
-		default: break;
+		default:
+			/* Any other control character (an ESC from the article) would
+			 * reach the log that renders this: a space instead. */
+			if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f)
+				esc = " ";
+			break;
 		}
 		if (esc) {
 			rw_put(w, s + run, i - run);
@@ -58,17 +65,21 @@ enum pc_rc report_github_doc(struct buf *out, const struct check_result *r,
 			     const struct report_opts *o)
 {
 	struct rw w;
+	struct buf name;
 	size_t i;
 
 	(void)o;
 	rw_init(&w, out);
+	buf_init(&name, 0);
 	for (i = 0; i < r->n_findings; i++) {
 		const struct finding *f = &r->findings[i];
 		struct report_span sp;
 
 		report_span_of(r, f->offset, f->length, f->line, f->column, f->text, &sp);
 		rw_printf(&w, "::%s file=", gh_command(f->sev));
-		put_escaped(&w, r->file ? r->file : "-", 1);
+		buf_reset(&name);
+		utf8_escape(r->file ? r->file : "-", strlen(r->file ? r->file : "-"), &name);
+		put_escaped(&w, buf_str(&name), 1);
 		rw_printf(&w, ",line=%lu", sp.line);
 		if (sp.end_line != sp.line)
 			rw_printf(&w, ",endLine=%lu", sp.end_line);
@@ -82,5 +93,6 @@ enum pc_rc report_github_doc(struct buf *out, const struct check_result *r,
 		}
 		rw_putc(&w, '\n');
 	}
+	buf_free(&name);
 	return rw_finish(&w);
 }

@@ -37,6 +37,8 @@ void rw_repeat(struct rw *w, char c, size_t n);
  * escape sequences, and keeps one output code point per input code point.
  */
 void rw_put_clean(struct rw *w, const char *s, size_t len, int keep_tab);
+/* A file name, escaped for a terminal by base/utf8.h's utf8_escape(). */
+void rw_put_name(struct rw *w, const char *s);
 
 /* --- JSON (report_jsonw.c) ------------------------------------------- */
 

@@ -99,7 +99,7 @@ static void put_finding(struct rw *w, const struct check_result *r, const struct
 	report_span_of(r, f->offset, f->length, f->line, f->column, f->text, &sp);
 	if (color)
 		rw_puts(w, C_BOLD);
-	rw_put_clean(w, file, strlen(file), 0);
+	rw_put_name(w, file);
 	rw_printf(w, ":%lu:%lu:", sp.line, sp.col);
 	if (color)
 		rw_puts(w, C_RESET);

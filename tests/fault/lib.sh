@@ -30,3 +30,22 @@ CHARLOTTESVILLE, Va. — The University of Virginia said on Monday that a
 tough weekend in Charlotte had ended. Officials in Richmond, Virginia, agreed.
 ART
 }
+
+# synth_geonames N FILE: N GeoNames rows made from the fixture's, each with
+# a fresh id (20000000 up), name ("Charlottesville 12") and a population of
+# 100 (too small for the look-alike pass), for loads that
+# take long enough to overlap.  Deterministic.
+synth_geonames() {
+	awk -v n="$1" 'BEGIN { OFS = "\t" } { row[NR] = $0 } END {
+	  for (i = 0; i < n; i++) { split(row[i % NR + 1], f, "\t");
+	    f[1] = 20000000 + i; f[2] = f[2] " " i; f[3] = f[3] " " i; f[4] = ""; f[15] = 100;
+	    s = f[1]; for (j = 2; j <= 19; j++) s = s "\t" f[j]; print s } }' \
+		"$fx/geo/cities_small.txt" >"$2"
+}
+
+# no_sanitizer_report FILE WHAT: fail if FILE holds an ASan/UBSan report.
+no_sanitizer_report() {
+	if grep -qE 'AddressSanitizer|runtime error|LeakSanitizer' "$1"; then
+		cat "$1"; fail "$2: sanitizer report"
+	fi
+}

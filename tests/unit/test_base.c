@@ -141,8 +141,39 @@ static void test_osa(void)
 	CHECK_INT(strdist_osa("", "", 0), 0);
 }
 
+/* Names from outside, as every printer shows them (issue 16, 2026-12-05). */
+static void test_escape(void)
+{
+	static const struct {
+		const char *in, *want;
+	} cases[] = {
+		{ "story.md", "story.md" },
+		{ "Bogot\xc3\xa1 caf\xc3\xa9.md", "Bogot\xc3\xa1 caf\xc3\xa9.md" },
+		{ "a\\b.md", "a\\b.md" },                       /* a backslash stays */
+		{ "x\033[2Jy", "x\\x1B[2Jy" },                  /* ESC */
+		{ "a\nb\tc\rd", "a\\nb\\tc\\rd" },
+		{ "del\x7f", "del\\x7F" },
+		{ "bad\xff\xc3", "bad\\xFF\\xC3" },            /* not UTF-8 */
+		{ "evil\xe2\x80\xaetxt.md", "evil\\u{202E}txt.md" }, /* right-to-left override */
+		{ "c1\xc2\x9b", "c1\\u{009B}" },                 /* C1 CSI */
+		{ "x\\x1B[2Jy", "x\\x1B[2Jy" },                 /* escaping twice changes nothing */
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct buf b;
+		buf_init(&b, 0);
+		utf8_escape(cases[i].in, strlen(cases[i].in), &b);
+		CHECK_STR(buf_str(&b), cases[i].want);
+		CHECK_INT(utf8_needs_escape(cases[i].in, strlen(cases[i].in)),
+			  strcmp(cases[i].in, cases[i].want) != 0);
+		buf_free(&b);
+	}
+}
+
 int main(void)
 {
+	TEST(test_escape);
 	TEST(test_osa);
 	TEST(test_fold_accents_and_case);
 	TEST(test_fold_punctuation);

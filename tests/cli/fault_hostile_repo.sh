@@ -1,0 +1,4 @@
+#!/bin/sh
+# Quick fault test tests/fault/hostile_repo.sh, run inside make test (see its header).
+top=${PLACECHECK_TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
+exec sh "$top/tests/fault/hostile_repo.sh"
