@@ -38,6 +38,7 @@ the tests run it).
 import argparse
 import collections
 import datetime
+import glob
 import hashlib
 import json
 import os
@@ -55,6 +56,7 @@ BUILD = os.path.join(TOP, "build", "fit")
 RULES = ["qualifier-mismatch", "lookalike-context", "region-context", "lookalike-pair",
          "misspelled-place", "demonym-context", "scene-mismatch", "stale-suppression"]
 FAMILIES = [0, 1, 2, 4, 5, 6]
+WIRE_FAMILIES = {0, 2, 6}  # qualifier-mismatch, region-context, scene-mismatch
 SEV_NOTE, SEV_WARN, SEV_ERR = 0, 1, 2
 INF = 1e9
 
@@ -100,8 +102,11 @@ def mention_key(c):
     return (c["id"], c["off"])
 
 
-def fam_of(c):
-    return [r for r in FAMILIES if c["slices"] & (1 << r)]
+def fam_of(c, sev=None):
+    """The families whose slices hold C; at SEV warning or above, not
+    those whose view holds C to a note whatever its score."""
+    held = c.get("noted", 0) if sev is not None and sev >= SEV_WARN else 0
+    return [r for r in FAMILIES if c["slices"] & (1 << r) and not held & (1 << r)]
 
 
 def at_swap(c, s):
@@ -154,25 +159,62 @@ HARD_NEG_WEIGHT = 5.0
 
 PROJECT_EVAL = os.path.join(TOP, "tests", "eval")
 PROJECT_WEIGHT = 8  # a mix-up in the project's own wire-style articles
+CASES = os.path.join(TOP, "tests", "cases")
+# The golden cases are mostly clean stories (109 of 134) written to pin
+# down what must stay quiet: at PROJECT_WEIGHT they cost a fifth of the
+# BBC swaps caught and kept no more of themselves clean (65-68 of 81).
+CASES_WEIGHT = 2
+# The wire-style sets: datelines, qualifiers, captions and suffix pairs
+# the BBC and GeoVirus hardly have.  Every candidate in them is a row
+# (a slip undone: positive; anything else: negative), at this weight.
+WIRE_SETS = (("incidents", None, INCIDENT_WEIGHT), ("project", PROJECT_EVAL, PROJECT_WEIGHT),
+             ("cases", CASES, CASES_WEIGHT))
+
+
+def read_expect(folder):
+    """Expectation rows (file, expect, anchor, text, value) of FOLDER: its
+    expected.tsv (incidents, tests/eval), or the golden cases' NAME.expect
+    files beside NAME.md|.txt|.html (tests/cases; "note" counts as a slip:
+    the case says the story shows it)."""
+    path = os.path.join(folder, "expected.tsv")
+    rows = []
+    if os.path.exists(path):
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                if line.startswith("#") or not line.strip():
+                    continue
+                rows.append(line.rstrip("\n").split("\t"))
+        return rows
+    for exp in sorted(glob.glob(os.path.join(folder, "*.expect"))):
+        base = exp[:-len(".expect")]
+        art = [q for q in glob.glob(base + ".*") if not q.endswith(".expect")]
+        if len(art) != 1:
+            continue
+        fn = os.path.basename(art[0])
+        for line in open(exp, encoding="utf-8"):
+            parts = line.rstrip("\n").split("\t")
+            if not parts[0] or parts[0].startswith("#"):
+                continue
+            if parts[0] in ("clean", "quiet"):
+                rows.append([fn, "clean", "-", "-", "-"])
+            elif parts[0] in ("flag", "note") and len(parts) >= 3:
+                text, _, anchor = parts[1].partition("@")
+                rows.append([fn, "flag", anchor or text, text, parts[2]])
+    return rows
 
 
 def incidents(db, part, folder=None):
-    """The collected incidents (tests/incidents): candidates, and the
-    (file id, byte span, suggestion regex) of each documented slip.  PART
-    "dev" or "heldout" (tests/incidents/heldout.txt).  FOLDER: another set
-    in the same format (the project's own articles, tests/eval: all dev)."""
+    """The wire-style sets (the collected incidents, tests/incidents; the
+    project's articles, tests/eval; the golden cases, tests/cases):
+    candidates, and the (file id, byte span, suggestion regex) of each
+    slip.  PART "dev" or "heldout" (FOLDER/heldout.txt)."""
     import re
     folder = folder or INCIDENTS
     held = set()
     hp = os.path.join(folder, "heldout.txt")
     if os.path.exists(hp):
         held = {l.strip() for l in open(hp, encoding="utf-8") if l.strip() and not l.startswith("#")}
-    rows = []
-    with open(os.path.join(folder, "expected.tsv"), encoding="utf-8") as f:
-        for line in f:
-            if line.startswith("#") or not line.strip():
-                continue
-            rows.append(line.rstrip("\n").split("\t"))
+    rows = read_expect(folder)
     files = sorted({r[0] for r in rows if (r[0] in held) == (part == "heldout")})
     docs, flags, clean = [], [], set()
     fmt = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
@@ -190,7 +232,7 @@ def incidents(db, part, folder=None):
                 if t >= 0:
                     flags.append((fn, t, t + len(r[3].encode()), re.compile(r[4], re.I)))
     feed_docs = [{"id": d["id"], "text": d["text"], "format": d["format"]} for d in docs]
-    tag = "incidents" if folder == INCIDENTS else "project"
+    tag = os.path.basename(os.path.normpath(folder))
     _, cands = features(db, feed_docs, os.path.join(BUILD, f"{tag}-{part}"))
     return cands, flags, clean, len(docs)
 
@@ -296,7 +338,7 @@ SIGNS = {
     "listed": 1, "qual_not": 1, "qual_hamlet": 1, "t_in_qual": 1, "here": 1,
     "l_strong": -1, "l_region": -1, "l_country": -1, "l_local": -1, "l_dateline": -1,
     "l_repeat": -1, "l_cc_share": -1, "l_a1_share": -1, "t_same_sent": -1, "short_form": -1,
-    "dist": -1, "t_untold": -1,
+    "dist": -1, "t_untold": -1, "contrast": -1, "qual_l_prom": -1,
 }
 
 
@@ -392,7 +434,7 @@ def mention_best(cands, th, sev):
     """Per mention: the best candidate meeting its family's threshold at SEV."""
     best = {}
     for c in cands:
-        ok = [f for f in fam_of(c) if c["s"] >= th[f][sev]]
+        ok = [f for f in fam_of(c, sev) if c["s"] >= th[f][sev]]
         if not ok:
             continue
         k = mention_key(c)
@@ -480,15 +522,16 @@ SCORE_FLOOR = 2.0
 SCORE_FLOOR_NOTE = 0.0
 
 
-def family_negatives(datas):
-    """Per family: the best score of each untouched mention, highest first."""
+def family_negatives(datas, sev):
+    """Per family: the best score of each untouched mention, highest first
+    (at SEV: fam_of)."""
     out = {f: [] for f in FAMILIES}
     for d in datas:
         top = {}
         for c in d.cands:
             if (c["id"], c["surface"]) in TRUE:
                 continue
-            for f in fam_of(c):
+            for f in fam_of(c, sev):
                 k = (mention_key(c), f)
                 if k not in top or c["s"] > top[k]:
                     top[k] = c["s"]
@@ -499,7 +542,7 @@ def family_negatives(datas):
     return out
 
 
-def family_positives(datas, inc):
+def family_positives(datas, inc, sev):
     """Per family: (score, weight) of each plausible swap (weight 1) and
     documented slip (INCIDENT_WEIGHT) whose best candidate in the family
     at the span undoes it."""
@@ -513,7 +556,7 @@ def family_positives(datas, inc):
                 continue
             wt = TYPO_WEIGHT if s.get("kind") == "misspelling" else 1.0
             for f in FAMILIES:
-                at = [c for c in by[sid] if f in fam_of(c) and at_swap(c, s)]
+                at = [c for c in by[sid] if f in fam_of(c, sev) and at_swap(c, s)]
                 if at:
                     b = max(at, key=lambda c: c["s"])
                     if is_positive(b, s):
@@ -521,7 +564,7 @@ def family_positives(datas, inc):
     cands, flags, _, _ = inc
     for fn, a0, b0, rx in flags:
         for f in FAMILIES:
-            at = [c for c in cands if c["id"] == fn and f in fam_of(c) and c["off"] < b0 and a0 < c["off"] + c["len"]]
+            at = [c for c in cands if c["id"] == fn and f in fam_of(c, sev) and c["off"] < b0 and a0 < c["off"] + c["len"]]
             if at:
                 b = max(at, key=lambda c: c["s"])
                 if incident_label(b, flags) == 1:
@@ -619,22 +662,15 @@ def main():
         Xs.append(X)
         ys.append(y)
         ws.append(wt)
-    inc = {p: incidents(a.db, p) for p in ("dev", "heldout")}
-    ic, iflags, _, _ = inc["dev"]
+    wire = {(name, p): incidents(a.db, p, folder) for name, folder, _ in WIRE_SETS for p in ("dev", "heldout")}
+    inc = {p: wire[("incidents", p)] for p in ("dev", "heldout")}
     Xi, yi, wi = [], [], []
-    for c in ic:
-        lab = incident_label(c, iflags)
-        Xi.append(c["x"])
-        yi.append(1 if lab == 1 else 0)
-        wi.append(float(INCIDENT_WEIGHT))
-    # The project's own wire-style articles (tests/eval): datelines,
-    # qualifiers and suffix pairs the BBC and GeoVirus hardly have.
-    pc, pflags, _, _ = incidents(a.db, "dev", PROJECT_EVAL)
-    for c in pc:
-        lab = incident_label(c, pflags)
-        Xi.append(c["x"])
-        yi.append(1 if lab == 1 else 0)
-        wi.append(float(PROJECT_WEIGHT))
+    for name, _, weight in WIRE_SETS:
+        cands, flags, _, _ = wire[(name, "dev")]
+        for c in cands:
+            Xi.append(c["x"])
+            yi.append(1 if incident_label(c, flags) == 1 else 0)
+            wi.append(float(weight))
     if Xi:
         Xs.append(np.array(Xi, dtype=float))
         ys.append(np.array(yi, dtype=float))
@@ -643,38 +679,40 @@ def main():
     y = np.concatenate(ys)
     wt = np.concatenate(ws)
     w = fit_signed(X, y, wt, a.l2, names)
-    for p in inc:
-        score_all(inc[p][0], w)
+    for v in wire.values():
+        score_all(v[0], w)
     for d in parts.values():
         score_all(d.cands, w)
         score_all(d.swap_cands, w)
 
     dev_neg = [parts[("bbc", "dev")], parts[("geovirus", "dev")]]
     n_docs = sum(d.n_docs for d in dev_neg)
-    negs = family_negatives(dev_neg)
-    poss = family_positives([parts[("bbc", "dev")], parts[("geovirus", "dev")]], inc["dev"])
-    # The project's wire-style mix-ups count toward what a false alarm buys.
-    pc_all, pflags2, _, _ = incidents(a.db, "dev", PROJECT_EVAL)
-    score_all(pc_all, w)
-    for f, lst in family_positives([], (pc_all, pflags2, set(), 0)).items():
-        poss[f].extend((sc, wt * PROJECT_WEIGHT / INCIDENT_WEIGHT) for sc, wt in lst)
+    # The BBC has next to no datelines and qualified names: in the rules
+    # about those, the clean files of the wire-style sets spend the budget
+    # too (as if they were that many more articles), or nothing would hold
+    # those thresholds up.  Not in the others, where the BBC has plenty:
+    # those files are written full of hard cases, not a sample of news.
+    for name, _, _ in WIRE_SETS:
+        cands, _, clean, _ = wire[(name, "dev")]
+        dev_neg.append(Data(name, [c for c in cands if c["id"] in clean and
+                                   all(f in WIRE_FAMILIES for f in fam_of(c))]))
+    # Elsewhere they are rows of the fit, not a bound on the thresholds:
+    # held under their best scores, the thresholds rose above every
+    # legitimate Niger-and-Nigeria story and a third of the recall went,
+    # while the held-aside controls were no cleaner.
     th = {f: [INF, INF, INF] for f in FAMILIES}
-    # Candidates in the clean wire-style articles of the fitting data
-    # (incident controls, the project's clean articles): no warning there.
-    clean_max = {}
-    pc_all, _, pclean, _ = incidents(a.db, "dev", PROJECT_EVAL)
-    score_all(pc_all, w)
-    for cands, cl in ((inc["dev"][0], inc["dev"][2]), (pc_all, pclean)):
-        for c in cands:
-            if c["id"] in cl:
-                for f in fam_of(c):
-                    clean_max[f] = max(clean_max.get(f, -INF), c["s"])
-    # (measured, not a constraint: held to it, the thresholds rose above
-    # every legitimate Niger-and-Nigeria story and a third of the recall
-    # went, while the held-aside controls were no cleaner)
-    warn = allocate(negs, poss, a.budget_warn * n_docs / 100.0, FAMILIES, SCORE_FLOOR)
-    note = allocate(negs, poss, a.budget_note * n_docs / 100.0, FAMILIES, SCORE_FLOOR_NOTE)
-    err = allocate(negs, poss, a.budget_error * n_docs / 100.0, [0], SCORE_FLOOR)
+    ev = {}
+    for sev in (SEV_NOTE, SEV_WARN):
+        negs = family_negatives(dev_neg, sev)
+        poss = family_positives([parts[("bbc", "dev")], parts[("geovirus", "dev")]], inc["dev"], sev)
+        # The wire-style sets' mix-ups count toward what a false alarm buys.
+        for name, _, weight in WIRE_SETS[1:]:
+            for f, lst in family_positives([], wire[(name, "dev")], sev).items():
+                poss[f].extend((sc, wt * weight / INCIDENT_WEIGHT) for sc, wt in lst)
+        ev[sev] = (negs, poss)
+    warn = allocate(*ev[SEV_WARN], a.budget_warn * n_docs / 100.0, FAMILIES, SCORE_FLOOR)
+    note = allocate(*ev[SEV_NOTE], a.budget_note * n_docs / 100.0, FAMILIES, SCORE_FLOOR_NOTE)
+    err = allocate(*ev[SEV_WARN], a.budget_error * n_docs / 100.0, [0], SCORE_FLOOR)
     for f in FAMILIES:
         th[f] = [min(note[f], warn[f]), warn[f], err.get(f, INF)]
     report = []
@@ -701,21 +739,22 @@ def main():
                 if a.list_fa:
                     print(f"  FA {part}: {c['id']} {c['surface']} -> {c['form']} ({c['s']:.1f}, {RULES[fam_of(c)[0]]})")
         lines.append(f"bbc {part} false alarms by rule: " + ", ".join(f"{r} {n}" for r, n in per.most_common()))
-    for p in ("dev", "heldout"):
-        cands, flags, clean, n = inc[p]
-        best = mention_best(cands, th, SEV_WARN)
-        caught = 0
-        for fn, a0, b0, rx in flags:
-            hit = [c for k, c in best.items() if c["id"] == fn and c["off"] < b0 and a0 < c["off"] + c["len"]]
-            if hit and incident_label(hit[0], flags) == 1:
-                caught += 1
-        dirty = {c["id"] for c in best.values() if c["id"] in clean}
-        if a.list_fa:
-            for c in best.values():
-                if c["id"] in clean:
-                    print(f"  control {p}: {c['id']} {c['surface']} -> {c['form']} ({c['s']:.1f}, {RULES[fam_of(c)[0]]})")
-        lines.append(f"incidents {p} ({n} files): {caught}/{len(flags)} slips flagged with the right suggestion, "
-                     f"{len(clean) - len(dirty)}/{len(clean)} controls clean")
+    for name, _, _ in WIRE_SETS:
+        for p in ("dev", "heldout"):
+            cands, flags, clean, n = wire[(name, p)]
+            best = mention_best(cands, th, SEV_WARN)
+            caught = 0
+            for fn, a0, b0, rx in flags:
+                hit = [c for k, c in best.items() if c["id"] == fn and c["off"] < b0 and a0 < c["off"] + c["len"]]
+                if hit and incident_label(hit[0], flags) == 1:
+                    caught += 1
+            dirty = {c["id"] for c in best.values() if c["id"] in clean}
+            if a.list_fa:
+                for c in best.values():
+                    if c["id"] in clean:
+                        print(f"  control {name} {p}: {c['id']} {c['surface']} -> {c['form']} ({c['s']:.1f}, {RULES[fam_of(c)[0]]})")
+            lines.append(f"{name} {p} ({n} files): {caught}/{len(flags)} slips flagged with the right suggestion, "
+                         f"{len(clean) - len(dirty)}/{len(clean)} clean files clean")
     print("\n".join(lines))
     print("weights:")
     for n_, v in sorted(zip(names, w), key=lambda t: -abs(t[1])):

@@ -388,6 +388,7 @@ static void each_one(struct dstate *ds, struct detect_cand *c, void *arg)
 	const struct resolve_state *rs = ds->rs;
 	struct detect_cand_info ci;
 	const struct mention *mn = detect_mention(ds, c);
+	int r;
 
 	memset(&ci, 0, sizeof ci);
 	if (mn) {
@@ -408,6 +409,10 @@ static void each_one(struct dstate *ds, struct detect_cand *c, void *arg)
 	memcpy((double *)ci.x, c->x, sizeof c->x);
 	ci.score = c->score;
 	ci.slices = slices_of(ds, c);
+	for (r = 0; r < DETECT_RULE__COUNT; r++)
+		if ((ci.slices & (1u << r)) && detect_rule_views[r].cap &&
+		    detect_rule_views[r].cap(ds, c) <= DETECT_SEV_SUGGESTION)
+			ci.noted |= 1u << r;
 	ea->fn(ea->arg, &ci);
 }
 

@@ -134,6 +134,8 @@ struct detect_cand_info {
 	double score;
 	unsigned slices;                /* bit mask of the rules (enum detect_rule_id) whose
 					 * slices hold the candidate */
+	unsigned noted;                 /* ... of those whose view holds it to a note
+					 * whatever its score (a gazetteer gap) */
 };
 typedef void (*detect_cand_fn)(void *arg, const struct detect_cand_info *c);
 enum pc_rc detect_each_candidate(const struct resolve_state *rs, const struct detect_opts *o,

@@ -72,6 +72,8 @@ const struct detect_feat_info detect_feat_info[F__COUNT] = {
 	[F_L_ALT] = { "l_alt", NULL },
 	[F_L_UNKEPT] = { "l_unkept", "the story gives %L no support as a place" },
 	[F_T_UNTOLD] = { "t_untold", NULL },
+	[F_CONTRAST] = { "contrast", NULL },
+	[F_QUAL_L_PROM] = { "qual_l_prom", NULL },
 	[F_WORD_SLOT] = { "word_slot", "the word stands where a place stands" },
 	[F_WORD_DEMONYM] = { "word_demonym", NULL },
 	[F_WORD_TYPO] = { "word_typo", "%L looks like a typing slip for %T" },
@@ -285,6 +287,9 @@ void detect_features(const struct dstate *ds, struct detect_cand *c)
 	if (rs->scene && rs->scene[mn ? rs->rm[c->m].seg : rs->rw[c->w].seg] >= 0)
 		x[F_T_STRONG_WIRE] = x[F_T_STRONG];
 	x[F_T_SAME] = log1p(st.same);
+	/* "PORTLAND, Ore." and later "Portland, Maine": a writer who names
+	 * both places of one name tells them apart on purpose. */
+	x[F_CONTRAST] = t->rel == RESOLVE_REL_ELSEWHERE && st.same > 0;
 	x[F_T_REGION] = log1p(st.region);
 	x[F_T_NEAR] = log1p(st.near);
 	x[F_T_COUNTRY] = log1p(st.country);
@@ -350,6 +355,10 @@ void detect_features(const struct dstate *ds, struct detect_cand *c)
 		x[F_QUAL_HAMLET] = r->qual == RESOLVE_QUAL_HAMLET;
 		x[F_T_IN_QUAL] = resolve_inside(&rs->mr->m[mn->qualifier], T) ||
 				 (t->rel == RESOLVE_REL_REGION_ALIKE);
+		/* "Nashville, Tenn." written out for the city everyone knows:
+		 * the writer chose the region, and the gazetteer agrees. */
+		if (r->qual == RESOLVE_QUAL_HOLDS)
+			x[F_QUAL_L_PROM] = x[F_L_PROM];
 	}
 	if (mn) {
 		const struct resolve_mention *r = &rs->rm[c->m];

@@ -83,7 +83,7 @@ static void one(void *arg, const struct detect_cand_info *c)
 		snprintf(lab, sizeof lab, "%s, %s", c->alt->name, resolve_country_name(o->rs, c->alt->country));
 		put_str(lab);
 	}
-	printf(",\"score\":%.4f,\"slices\":%u,\"x\":[", c->score, c->slices);
+	printf(",\"score\":%.4f,\"slices\":%u,\"noted\":%u,\"x\":[", c->score, c->slices, c->noted);
 	for (i = 0; i < detect_n_features; i++)
 		printf("%s%.4g", i ? "," : "", c->x[i]);
 	fputs("]}\n", stdout);
