@@ -354,8 +354,10 @@ PRIORS = {}
 # Features the fit leaves at zero: the parts of T's and L's support
 # (region, near, country, dateline, cue) are in t_strong and l_strong
 # already; fitted apart, they split the credit among collinear columns and
-# the rarer ones (datelines, cues: wire copy) get none.
-DROP = {"t_region", "l_region", "t_near", "t_country", "l_country", "t_cue"}
+# the rarer ones (datelines, cues: wire copy) get none.  "qualified" is
+# qual_not plus qual_l_prom's mentions: fitted, it takes qual_not's
+# weight, and evidence could no longer say that the region rules L out.
+DROP = {"t_region", "l_region", "t_near", "t_country", "l_country", "t_cue", "qualified"}
 
 
 def fit_signed(X, y, wt, l2, names):

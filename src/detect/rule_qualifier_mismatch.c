@@ -55,7 +55,8 @@ int rule_qualifier_mismatch_cap(const struct dstate *ds, const struct detect_can
 		return DETECT_SEV_ERROR;
 	/* A city this big next door would be in the gazetteer if the region
 	 * had one of its name ("Odesa, Russia", "Mombasa, Tanzania"). */
-	if (t->kind != DB_KIND_PLACE || (t->population >= QUAL_RULED_OUT_POP && near_region))
+	if ((t->kind != DB_KIND_PLACE && t->kind != DB_KIND_ADMIN2) ||
+	    (t->population >= QUAL_RULED_OUT_POP && near_region))
 		return DETECT_SEV_ERROR;
 	return DETECT_SEV_SUGGESTION;
 }
