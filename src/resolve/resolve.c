@@ -376,10 +376,30 @@ static void score_mention(struct resolve_state *rs, size_t i, int use_support)
 #define KEEP_ALT_ONLY_CITY 0.8   /* a big city known only by an alternate name */
 #define KEEP_GIVEN_BIG 0.15      /* "Sofia was cold": a capital or a big city */
 #define KEEP_GIVEN_BIG_POP 500000
-#define KEEP_GIVEN 0.5           /* "Austin said": more than the weak, capped same-country evidence */
+#define KEEP_GIVEN 0.35          /* "Austin said": more than the weak, capped same-country evidence */
 #define KEEP_PROPER 0.3          /* "Christmas", a surname that is a small place */
 #define KEEP_HEADLINE 0.2        /* a title-case headline word */
 #define KEEP_SPEAKER 1.2         /* a town before "said", "told" */
+
+/* key_place: per name, the place its qualified or dateline mentions read
+ * as, where they agree. */
+static void pin_keys(struct resolve_state *rs)
+{
+	const struct match_result *mr = rs->mr;
+	size_t i;
+
+	memset(rs->key_place, 0, (mr->n ? mr->n : 1) * sizeof *rs->key_place);
+	for (i = 0; i < mr->n; i++) {
+		const struct mention *mn = &mr->m[i];
+		int64_t *kp = &rs->key_place[rs->key_id[i]];
+		int64_t id;
+		if (rs->rm[i].best < 0 || (mn->qualifier < 0 && !(mn->flags & MATCH_DATELINE)) ||
+		    (mn->flags & (MATCH_QUALIFIER | MATCH_REGION_ABBR)))
+			continue;
+		id = mn->cands[rs->rm[i].best].place.id;
+		*kp = *kp == 0 || *kp == id ? id : -1;
+	}
+}
 
 static int keep_mention(const struct resolve_state *rs, size_t i, int *unsupported_proper)
 {
@@ -407,6 +427,10 @@ static int keep_mention(const struct resolve_state *rs, size_t i, int *unsupport
 	 * Hilton"), an organisation's name ("University of ..."). */
 	if (mn->flags & (MATCH_NEXT_SURNAME | MATCH_OF_ORG | MATCH_NOT_PLACE))
 		return 0;
+	/* "SAINT JOHN, N.B." and later "Saint John's economy": a name the
+	 * story has pinned down once reads the same way again. */
+	if (rs->key_place[rs->key_id[i]] == b->place.id)
+		return 1;
 	s = r->sc[r->best].support;
 	slot = (mn->flags & MATCH_PLACE_SLOT) != 0;
 	if (mn->flags & MATCH_CALENDAR)
@@ -691,11 +715,13 @@ enum pc_rc resolve_run(struct db *db, struct resolve_cache *cache, const struct 
 		score_mention(out, i, 0);
 	}
 	count_paras(out);
+	out->key_place = arena_calloc(a, mr->n ? mr->n : 1, sizeof *out->key_place);
 	for (round = 0; round < RESOLVE_ROUNDS; round++) {
 		rebuild_dyn(out);
 		resolve_entities(out);
 		for (i = 0; i < mr->n; i++)
 			score_mention(out, i, 1);
+		pin_keys(out);
 		for (i = 0; i < mr->n; i++) {
 			out->rm[i].unsupported_proper = 0;
 			out->rm[i].keep = keep_mention(out, i, &out->rm[i].unsupported_proper);

@@ -186,6 +186,8 @@ struct resolve_state {
 	int *kslot;              /* key hash table (resolve_key_find) */
 	size_t kcap;
 	size_t *kcount, *kstart, *kmen; /* per key id: its mentions, in text order */
+	int64_t *key_place;      /* per key id: the place a qualified or dateline mention of
+				  * the name reads as (0: none, -1: two different ones) */
 	unsigned *seg_of_sent;   /* segment of each sentence */
 	struct resolve_seg *seg;
 	size_t n_seg;

@@ -461,6 +461,7 @@ struct local_acc {
 	const double *pxyz;
 	unsigned opts;
 	double sum;       /* prox_extra-weighted fits */
+	double weak;      /* ... of them, the weak ones (capped with the rest: RESOLVE_WEAK_CAP) */
 	double strong_near; /* strong fits in the same or the next sentence */
 };
 
@@ -474,7 +475,10 @@ static void local_one(struct local_acc *la, const struct scan_tok *t, const stru
 	if (f <= 0)
 		return;
 	x = prox_extra(t, ev);
-	la->sum += ev->weight * f * x;
+	if (f <= RESOLVE_WEAK_FIT)
+		la->weak += ev->weight * f * x;
+	else
+		la->sum += ev->weight * f * x;
 	if (f >= RESOLVE_STRONG_FIT && x >= PROX_NEXT - PROX_FAR &&
 	    !(ev->level == CTX_COUNTRY && la->p->kind != DB_KIND_COUNTRY))
 		la->strong_near += ev->weight * f;
@@ -528,13 +532,16 @@ static double support_core(const struct resolve_state *rs, size_t m, size_t tok,
 		else
 			s += w;
 	}
-	s += weak < RESOLVE_WEAK_CAP ? weak : RESOLVE_WEAK_CAP;
+	/* Nearby weak fits ("the University of Nebraska and later in Rome")
+	 * are still only "same country": capped with the others. */
 	if (!(opts & RESOLVE_DOCWIDE) && tok < rs->s->n_toks) {
-		struct local_acc la = { rs, m, p, pxyz, opts, 0.0, 0.0 };
+		struct local_acc la = { rs, m, p, pxyz, opts, 0.0, 0.0, 0.0 };
 		local_scan(rs->ctx, tok, &la);
 		local_scan(&rs->dyn, tok, &la);
 		s += la.sum;
+		weak += la.weak;
 	}
+	s += weak < RESOLVE_WEAK_CAP ? weak : RESOLVE_WEAK_CAP;
 	return s;
 }
 
@@ -611,7 +618,7 @@ void resolve_sup(const struct resolve_state *rs, size_t m, size_t tok, const str
 	}
 	out->all += weak < RESOLVE_WEAK_CAP ? weak : RESOLVE_WEAK_CAP;
 	if (tok < rs->s->n_toks) {
-		struct local_acc la = { rs, m, p, pxyz, opts, 0.0, 0.0 };
+		struct local_acc la = { rs, m, p, pxyz, opts, 0.0, 0.0, 0.0 };
 		local_scan(rs->ctx, tok, &la);
 		local_scan(&rs->dyn, tok, &la);
 		out->local = la.strong_near;
