@@ -143,6 +143,8 @@ static const char *const match_clause_verbs[] = {
 	"won", "lost", "beat", "tied", "fell", "edged", "topped", "routed", "blanked", "swept",
 	"defeated", "rallied", "held", "took", "scored", "drew", "played", "hosts", "visits",
 	"wins", "loses", "beats", "leads", "led", "trails", "trailed", "blew", "stunned", "upset",
+	"face", "faces", "meet", "meets", "host", "play", "plays", "travel", "travels", "visit",
+	"draw", "draws",
 };
 
 /* Bodies named "X of <subject>": "Chamber of Commerce", "Department of Energy". */
@@ -760,7 +762,11 @@ static int known_surname(const struct mstate *m, size_t t0, const char *key)
 	if (t0 > 0 && (tok(m, t0 - 1)->flags & SCAN_WORD) &&
 	    IN_LIST(match_slot_words, s->text + tok(m, t0 - 1)->off, tok(m, t0 - 1)->len))
 		return 0;
-	if (t0 + 1 < s->n_toks && scan_is_punct(s, t0 + 1, ',') && is_capword(m, t0 + 2))
+	/* "Washington, D.C." even after "Denzel Washington"; but "thanks
+	 * to Henson, Wales did" after "Gavin Henson" is the man. */
+	if (t0 + 1 < s->n_toks && scan_is_punct(s, t0 + 1, ',') && is_capword(m, t0 + 2) &&
+	    ((tok(m, t0 + 2)->flags & SCAN_ALLCAPS) ||
+	     (t0 + 3 < s->n_toks && scan_is_punct(s, t0 + 3, '.') && !(tok(m, t0 + 3)->flags & SCAN_SPACE_BEFORE))))
 		return 0;
 	return is_surname(m, key);
 }
@@ -792,6 +798,22 @@ static int is_person(struct mstate *m, size_t t0, size_t t1, const char *key, in
 			p--;
 		if ((tok(m, p)->flags & SCAN_WORD) && tok(m, p)->sent == tok(m, t0)->sent &&
 		    IN_LIST(match_honorifics, s->text + tok(m, p)->off, tok(m, p)->len))
+			return 1;
+	}
+	/* "J Mayock", "A. Scott (Shaftesbury Barnet Harriers)": an initial
+	 * before it (a lone capital, not "A" or "I" without a full stop; not
+	 * the last letter of "U.S."). */
+	if (prev != (size_t)-1) {
+		size_t p = prev;
+		int dot = 0;
+		if (scan_is_punct(s, p, '.') && p > 0 && !(tok(m, p)->flags & SCAN_SPACE_BEFORE)) {
+			p--;
+			dot = 1;
+		}
+		if ((tok(m, p)->flags & SCAN_WORD) && tok(m, p)->len == 1 && tok(m, p)->sent == tok(m, t0)->sent &&
+		    isupper((unsigned char)s->text[tok(m, p)->off]) &&
+		    (dot ? !(p > 0 && scan_is_punct(s, p - 1, '.'))
+			 : s->text[tok(m, p)->off] != 'A' && s->text[tok(m, p)->off] != 'I'))
 			return 1;
 	}
 	/* "a daughter, Savannah": any one-word name right after a word for kin. */
@@ -1461,6 +1483,11 @@ static void link_qualifiers(struct mstate *m)
 		    (IN_LIST(match_clause_verbs, m->s->text + tok(m, b->tok_end)->off, tok(m, b->tok_end)->len) ||
 		     (scan_is_punct(m->s, b->tok_end, ',') && i + 2 < o->n &&
 		      o->m[i + 2].tok_start == b->tok_end + 1 && !(o->m[i + 2].flags & MATCH_REGION_ABBR))))
+			continue;
+		/* "Kashmir, India-Pakistan border": a region joined to another
+		 * word by a hyphen is part of a compound, not a qualifier. */
+		if (b->tok_end < m->s->n_toks && scan_is_punct(m->s, b->tok_end, '-') &&
+		    !(tok(m, b->tok_end)->flags & SCAN_SPACE_BEFORE))
 			continue;
 		/* "in Edinburgh, Wales Secretary Peter Hain said": a region run
 		 * straight into a capitalised word opens a name of its own, not a
