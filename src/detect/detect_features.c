@@ -74,6 +74,8 @@ const struct detect_feat_info detect_feat_info[F__COUNT] = {
 	[F_T_UNTOLD] = { "t_untold", NULL },
 	[F_CONTRAST] = { "contrast", NULL },
 	[F_QUAL_L_PROM] = { "qual_l_prom", NULL },
+	[F_SHARE_MARGIN] = { "share_margin", "more of the story lies in %T's state or country than in %L's" },
+	[F_SCENE_MARGIN] = { "scene_margin", "the story under the dateline lies in %T's state or country, not %L's" },
 	[F_WORD_SLOT] = { "word_slot", "the word stands where a place stands" },
 	[F_WORD_DEMONYM] = { "word_demonym", NULL },
 	[F_WORD_TYPO] = { "word_typo", "%L looks like a typing slip for %T" },
@@ -328,6 +330,17 @@ void detect_features(const struct dstate *ds, struct detect_cand *c)
 		 * nothing of the state of México. */
 		x[F_T_WRITTEN] = log1p((double)resolve_key_reads_as(rs, kid, sg->tok_lo, sg->tok_hi, T, WRITTEN_CAP));
 		x[F_T_SAME_SENT] = resolve_key_in_sentence(rs, kid, tok);
+	}
+	/* Where the rest of the story lies: in the same country, by state
+	 * (Illinois, not Massachusetts); else by country. */
+	if (L && t->rel != RESOLVE_REL_SCENE) {
+		int same_cc = strcmp(L->country, T->country) == 0;
+		double m = same_cc ? st.a1_share - sl.a1_share : st.cc_share - sl.cc_share;
+		x[F_SHARE_MARGIN] = m;
+		/* The scene is the same name's other place, not a look-alike
+		 * of the dateline's city. */
+		if ((flags & MATCH_DATELINE) && t->rel == RESOLVE_REL_ELSEWHERE)
+			x[F_SCENE_MARGIN] = m;
 	}
 	x[F_T_PROM] = prom(T);
 	x[F_L_PROM] = prom(L);

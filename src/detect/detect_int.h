@@ -98,6 +98,8 @@ enum detect_feat {
 	F_T_UNTOLD,        /* the story says nothing for T it does not say for L */
 	F_CONTRAST,        /* the same name, another place, and the story names that one too */
 	F_QUAL_L_PROM,     /* L's prominence where the writer qualified it and it lies there */
+	F_SHARE_MARGIN,    /* T's share of the story's places less L's (state, else country) */
+	F_SCENE_MARGIN,    /* ... for a dateline: the story is not where it says it is */
 	F_WORD_SLOT,       /* a misspelling where a place stands */
 	F_WORD_DEMONYM,    /* a misspelling shaped like a demonym */
 	F_WORD_TYPO,       /* the edit is a typist's: a letter doubled or undoubled, two swapped */
