@@ -167,6 +167,23 @@ static size_t list_neighbours(const struct resolve_state *rs, size_t tok, size_t
 	return n;
 }
 
+/* Does a mention of name KEY stand at token T ("Niger, Nigeria's
+ * northern neighbour": the other name right after the comma)? */
+static int key_at(const struct resolve_state *rs, size_t t, const char *key)
+{
+	const struct match_result *mr = rs->mr;
+	size_t lo = 0, hi = mr->n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (mr->m[mid].tok_start < t)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < mr->n && mr->m[lo].tok_start == t && strcmp(mr->m[lo].key, key) == 0;
+}
+
 /* Words before a name that make it a second party to what the story is
  * about: "the war with Iran", "Nigeria and Chad", "against Austria". */
 static const char *const partner_words[] = {
@@ -289,9 +306,11 @@ void detect_features(const struct dstate *ds, struct detect_cand *c)
 	if (rs->scene && rs->scene[mn ? rs->rm[c->m].seg : rs->rw[c->w].seg] >= 0)
 		x[F_T_STRONG_WIRE] = x[F_T_STRONG];
 	x[F_T_SAME] = log1p(st.same);
-	/* "PORTLAND, Ore." and later "Portland, Maine": a writer who names
-	 * both places of one name tells them apart on purpose. */
-	x[F_CONTRAST] = t->rel == RESOLVE_REL_ELSEWHERE && st.same > 0;
+	/* "PORTLAND, Ore." and later "Portland, Maine": a writer who pins
+	 * down both places of one name, each with its region, tells them
+	 * apart on purpose ("Springfield" once and "Springfield, Mo." later
+	 * is no such care). */
+	x[F_CONTRAST] = t->rel == RESOLVE_REL_ELSEWHERE && mn && rs->key_place[rs->key_id[c->m]] == RESOLVE_KEY_PLACES;
 	x[F_T_REGION] = log1p(st.region);
 	x[F_T_NEAR] = log1p(st.near);
 	x[F_T_COUNTRY] = log1p(st.country);
@@ -353,7 +372,8 @@ void detect_features(const struct dstate *ds, struct detect_cand *c)
 	}
 	x[F_LIST] = log1p((double)list_neighbours(rs, tok, tok_end));
 	x[F_PARENS] = tok > 0 && scan_is_punct(rs->s, tok - 1, '(') && scan_is_punct(rs->s, tok_end, ')');
-	x[F_PARTNER] = partner_before(rs->s, tok);
+	x[F_PARTNER] = partner_before(rs->s, tok) ||
+		       (tok_end + 1 < rs->s->n_toks && scan_is_punct(rs->s, tok_end, ',') && key_at(rs, tok_end + 1, t->key));
 	x[F_BOTH_PARTIES] = (x[F_PARTNER] > 0 || x[F_PARENS] > 0 || x[F_LIST] >= LIST_BOTH) ? x[F_T_WRITTEN] + x[F_T_SAME] : 0.0;
 	x[F_QUOTED] = (flags & MATCH_QUOTED) != 0;
 	x[F_HEADLINE] = (flags & MATCH_HEADLINE) != 0;

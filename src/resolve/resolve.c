@@ -397,7 +397,7 @@ static void pin_keys(struct resolve_state *rs)
 		    (mn->flags & (MATCH_QUALIFIER | MATCH_REGION_ABBR)))
 			continue;
 		id = mn->cands[rs->rm[i].best].place.id;
-		*kp = *kp == 0 || *kp == id ? id : -1;
+		*kp = *kp == 0 || *kp == id ? id : RESOLVE_KEY_PLACES;
 	}
 }
 

@@ -187,7 +187,8 @@ struct resolve_state {
 	size_t kcap;
 	size_t *kcount, *kstart, *kmen; /* per key id: its mentions, in text order */
 	int64_t *key_place;      /* per key id: the place a qualified or dateline mention of
-				  * the name reads as (0: none, -1: two different ones) */
+				  * the name reads as (0: none, RESOLVE_KEY_PLACES: two
+				  * different ones) */
 	unsigned *seg_of_sent;   /* segment of each sentence */
 	struct resolve_seg *seg;
 	size_t n_seg;
@@ -195,6 +196,9 @@ struct resolve_state {
 	int *scene;              /* per segment: its dateline's mention, or -1 */
 	struct arena *a;
 };
+
+/* key_place of a name pinned down to two different places. */
+#define RESOLVE_KEY_PLACES ((int64_t)-1)
 
 /* Options for resolve_support and resolve_sup. */
 enum {

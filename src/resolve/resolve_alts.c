@@ -310,6 +310,22 @@ static enum pc_rc name_alts(struct resolve_cache *c, const char *key, struct res
 	return PC_OK;
 }
 
+/* Is WORD the name NAME with an adjective's ending ("victorian" from
+ * "victoria", "texan" from "texas" less its s)?  Then it is that name's
+ * adjective, spelt right, not a slip for the name. */
+static int derives_from(const char *word, const char *name)
+{
+	static const char *const ends[] = { "n", "an", "ian", "ese", "er", "ite", "i" };
+	size_t wl = strlen(word), nl = strlen(name), i;
+
+	if (wl <= nl || strncmp(word, name, nl) != 0)
+		return 0;
+	for (i = 0; i < sizeof ends / sizeof ends[0]; i++)
+		if (strcmp(word + nl, ends[i]) == 0)
+			return 1;
+	return 0;
+}
+
 /* The names a word no list knows may be a misspelling of (near keys). */
 static enum pc_rc word_alts(struct resolve_cache *c, const char *key, int maxd, struct resolve_cache_ent **out,
 			    struct diag *d)
@@ -336,6 +352,8 @@ static enum pc_rc word_alts(struct resolve_cache *c, const char *key, int maxd, 
 			struct resolve_alt *al;
 			struct db_place *pl;
 			if (h->name_kind == DB_NAME_ABBREV || h->name_kind == DB_NAME_ALT)
+				continue;
+			if (h->name_kind != DB_NAME_DEMONYM && derives_from(key, near[k].key))
 				continue;
 			if (h->place.kind == DB_KIND_PLACE && h->place.population < RESOLVE_MISSPELL_MIN_POP)
 				continue;
