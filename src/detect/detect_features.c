@@ -291,8 +291,12 @@ void detect_features(const struct dstate *ds, struct detect_cand *c)
 	x[F_LISTED] = t->listed;
 	/* The distance says how close a spelling slip is; a suffix, a word
 	 * or the place of the story is a slip of another kind. */
-	if (t->rel == RESOLVE_REL_EDIT || t->rel == RESOLVE_REL_MISSPELL || t->rel == RESOLVE_REL_LISTED ||
-	    t->rel == RESOLVE_REL_VARIANT || t->rel == RESOLVE_REL_DEMONYM)
+	/* The distance says how likely a slip between two spellings is; for
+	 * a documented confusion the list has said that already (Austria and
+	 * Australia are two edits apart and confused all the same). */
+	if (!t->listed && (t->rel == RESOLVE_REL_EDIT || t->rel == RESOLVE_REL_MISSPELL ||
+			   t->rel == RESOLVE_REL_LISTED || t->rel == RESOLVE_REL_VARIANT ||
+			   t->rel == RESOLVE_REL_DEMONYM))
 		x[F_DIST] = t->dist < DIST_CAP ? t->dist : DIST_CAP;
 	x[F_SHORT_FORM] = L && L->kind == DB_KIND_PLACE && T->kind == DB_KIND_PLACE &&
 			  (word_extends(key, t->key) || word_extends(t->key, key));
