@@ -521,6 +521,11 @@ TRUE = set()
 # development articles would otherwise get a threshold that only those few
 # articles vouch for).
 SCORE_FLOOR = 2.0
+# A false alarm is spent only where it buys at least this many slips (a
+# look-alike swap counts 1, a typo TYPO_WEIGHT): a threshold lowered past a
+# development false alarm for less catches too little to outweigh the
+# false alarms it raises in text never seen.
+MIN_GAIN = 2.0
 SCORE_FLOOR_NOTE = 0.0
 
 
@@ -597,7 +602,7 @@ def allocate(negs, poss, allowed, fams, floor, clean_max=None):
             if k[f] >= len(negs[f]) or th(f) <= floor:
                 continue
             g = gain(f)
-            if g > 0 and (best is None or g > best[0]):
+            if g >= MIN_GAIN and (best is None or g > best[0]):
                 best = (g, f)
         if not best:
             break

@@ -73,6 +73,7 @@ const struct detect_feat_info detect_feat_info[F__COUNT] = {
 	[F_L_UNKEPT] = { "l_unkept", "the story gives %L no support as a place" },
 	[F_T_UNTOLD] = { "t_untold", NULL },
 	[F_CONTRAST] = { "contrast", NULL },
+	[F_WORD_PROPER] = { "word_proper", NULL },
 	[F_QUAL_L_PROM] = { "qual_l_prom", NULL },
 	[F_SHARE_MARGIN] = { "share_margin", "more of the story lies in %T's state or country than in %L's" },
 	[F_SCENE_MARGIN] = { "scene_margin", "the story under the dateline lies in %T's state or country, not %L's" },
@@ -417,5 +418,6 @@ void detect_features(const struct dstate *ds, struct detect_cand *c)
 		x[F_WORD_TYPO] = typing_slip(key, t->key);
 		x[F_WORD_LEN] = log((double)strlen(key));
 		x[F_WORD_REPEAT] = log((double)(rs->rw[c->w].n_same ? rs->rw[c->w].n_same : 1));
+		x[F_WORD_PROPER] = (flags & MATCH_PROPER) != 0;
 	}
 }

@@ -105,6 +105,7 @@ enum detect_feat {
 	F_WORD_TYPO,       /* the edit is a typist's: a letter doubled or undoubled, two swapped */
 	F_WORD_LEN,        /* log of the word's length: long near misses say more */
 	F_WORD_REPEAT,     /* log of how often the word is written (a name recurs) */
+	F_WORD_PROPER,     /* the word is a proper noun of the dictionary (a surname, a brand) */
 	F__COUNT
 };
 

@@ -920,7 +920,28 @@ static int after_person_start(struct mstate *m, size_t t)
 	for (k = 0; k < sizeof particles / sizeof particles[0]; k++)
 		if (strcmp(key, particles[k]) == 0)
 			return hyphen == (k < 2);
-	return !hyphen && (p->flags & SCAN_CAP) && (lex_flags_of(m, t - 1) & DB_LEX_GIVEN);
+	if (hyphen)
+		return 0;
+	/* "J Bonnaire", "J. Bonnaire": an initial. */
+	if (p->len == 1 && isupper((unsigned char)s->text[p->off]) && s->text[p->off] != 'A' && s->text[p->off] != 'I')
+		return 1;
+	if (p->len == 1 && scan_is_punct(s, t - 1, '.') && t >= 2 && tok(m, t - 2)->len == 1 &&
+	    isupper((unsigned char)s->text[tok(m, t - 2)->off]) && !(t >= 3 && scan_is_punct(s, t - 3, '.')))
+		return 1;
+	if (!(p->flags & SCAN_CAP))
+		return 0;
+	if (lex_flags_of(m, t - 1) & DB_LEX_GIVEN)
+		return 1;
+	/* "Julien Bonnaire (Bourgoin)": a capitalised word inside the
+	 * sentence that no dictionary knows and that is no place name nor
+	 * the start of one ("San" in "San Fransisco" is) opens a person's
+	 * name. */
+	if ((p->flags & (SCAN_SENT_START | SCAN_ALLCAPS)) || (lex_flags_of(m, t - 1) & DB_LEX_WORD) ||
+	    !(tok(m, t)->flags & SCAN_SPACE_BEFORE))
+		return 0;
+	buf_reset(&m->key);
+	return db_key(s->text + p->off, p->len, &m->key) == PC_OK && m->key.len &&
+	       !db_names_may_extend(m->db, buf_str(&m->key));
 }
 
 static int has_non_ascii(const char *s, size_t len)
@@ -1011,6 +1032,8 @@ static void note_unknown(struct mstate *m, size_t t)
 		u->flags |= MATCH_QUOTED;
 	if (k->flags & SCAN_SENT_START)
 		u->flags |= MATCH_SENT_START;
+	if (lf & DB_LEX_PROPER)
+		u->flags |= MATCH_PROPER;
 }
 
 /* Try the spans starting at token T; returns the token after the match or T+1. */
