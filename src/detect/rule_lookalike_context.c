@@ -5,7 +5,7 @@
  *   CANBERRA -- Austria's prime minister met the state premiers in Sydney.
  *   -> Australia
  *
- * Slice: a mention (not a qualified one its qualifier rules out) and a
+ * Slice: a mention without a qualifier and a
  * look-alike name: a suffix, a word, a small edit, a documented pair, or
  * the name read being another spelling of the place meant.  Where the
  * look-alike is written in the story too and the score earns only a
@@ -25,7 +25,10 @@ int rule_lookalike_context_accepts(const struct dstate *ds, const struct detect_
 
 	if (!mn || !detect_lookalike_rel(c->alt->rel) || (mn->flags & MATCH_DEMONYM))
 		return 0;
-	return !(mn->qualifier >= 0 && ds->rs->rm[c->m].qual != RESOLVE_QUAL_HOLDS);
+	/* A qualified name is never a look-alike slip: where its region
+	 * holds it ("Kansas City, Mo."), name and region agree and a slip
+	 * would take two; where it does not, qualifier-mismatch speaks. */
+	return mn->qualifier < 0;
 }
 
 void rule_lookalike_context_describe(const struct dstate *ds, const struct detect_cand *c, struct finding *f)

@@ -9,7 +9,13 @@ Expect lines (tab-separated, '#' comments):
   place  TEXT[@ANCHOR] VALUE     TEXT is read as VALUE: a GeoNames id, CC or CC.ADMIN1
   noplace TEXT[@ANCHOR]          TEXT is not read as a place
 TEXT is looked up inside the first occurrence of ANCHOR (default: TEXT).
-Prints one line per failed expectation and 'N passed, N failed'.
+A kind with "known-" before it (known-flag, known-clean, ...) is what the
+case should give and the tool does not yet: a known miss or false alarm,
+kept in sight with its reason on the line before (a '# known:' comment).
+It never fails the run; it is counted, and one that starts to hold is
+reported as fixed so that the "known-" can go.
+Prints one line per failed expectation and 'N passed, N failed' (with the
+known ones counted apart).
 usage: run.py PLACECHECK DB
 """
 import glob, json, os, re, subprocess, sys
@@ -38,7 +44,7 @@ def reads_as(p, value):
 def main():
     exe, db = sys.argv[1], sys.argv[2]
     here = os.path.dirname(os.path.abspath(__file__))
-    passed = failed = 0
+    passed = failed = known = fixed = 0
     for exp in sorted(glob.glob(os.path.join(here, "*.expect"))):
         base = exp[:-len(".expect")]
         art = [p for p in glob.glob(base + ".*") if not p.endswith(".expect")]
@@ -57,6 +63,9 @@ def main():
                 continue
             parts = line.split("\t")
             kind = parts[0]
+            is_known = kind.startswith("known-")
+            if is_known:
+                kind = kind[len("known-"):]
             ok, why = False, ""
             if kind in ("clean", "quiet"):
                 got = finds if kind == "clean" else doc["findings"]
@@ -85,12 +94,18 @@ def main():
                     why = "read as " + ", ".join(f"{p.get('name')} {p.get('country')}" for p in hits)
                 else:
                     why = f"unknown expectation {kind!r}"
-            if ok:
+            if is_known:
+                if ok:
+                    fixed += 1
+                    print(f"FIXED {os.path.basename(art)}: {line!r} holds now: drop its 'known-'")
+                else:
+                    known += 1
+            elif ok:
                 passed += 1
             else:
                 failed += 1
                 print(f"FAIL {os.path.basename(art)}: {line!r}: {why}")
-    print(f"{passed} passed, {failed} failed")
+    print(f"{passed} passed, {failed} failed ({known} known misses and false alarms, {fixed} fixed)")
     return 1 if failed else 0
 
 if __name__ == "__main__":
