@@ -189,7 +189,7 @@ static int key_at(const struct resolve_state *rs, size_t t, const char *key)
  * about: "the war with Iran", "Nigeria and Chad", "against Austria". */
 static const char *const partner_words[] = {
 	"with", "against", "between", "and", "or", "v", "vs", "versus", "beat", "beating",
-	"neighbouring", "neighboring", "rival",
+	"neighbouring", "neighboring", "rival", "over",
 };
 
 static int partner_before(const struct scan_doc *s, size_t t)
