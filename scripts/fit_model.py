@@ -288,6 +288,8 @@ def design(cands_neg, swap_cands, swaps, nf):
     and the candidates at the swapped spans."""
     X, y, wt = [], [], []
     for c in cands_neg:
+        if gated(c):
+            continue
         X.append(c["x"])
         y.append(0)
         # The decision is made at the far tail: among candidates the story
@@ -297,7 +299,7 @@ def design(cands_neg, swap_cands, swaps, nf):
         s = swaps.get(c["id"])
         if not s:
             continue
-        if not at_swap(c, s):
+        if not at_swap(c, s) or gated(c):
             continue  # the rest of the copy repeats the untouched article
         pos = is_positive(c, s)
         # A swap the story gives no clue of (the original named once, in a
@@ -360,7 +362,8 @@ PRIORS = {"scene_margin": 4.0}
 # the rarer ones (datelines, cues: wire copy) get none.  "qualified" is
 # qual_not plus qual_l_prom's mentions: fitted, it takes qual_not's
 # weight, and evidence could no longer say that the region rules L out.
-DROP = {"t_region", "l_region", "t_near", "t_country", "l_country", "t_cue", "qualified"}
+# "t_untold" is the detector's gate (gated()), not a weight.
+DROP = {"t_region", "l_region", "t_near", "t_country", "l_country", "t_cue", "qualified", "t_untold"}
 
 
 def fit_signed(X, y, wt, l2, names):
@@ -430,9 +433,18 @@ def fit_logreg(X, y, wt, l2, prior=None):
     return w
 
 
+UNTOLD_IDX = []
+
+
+def gated(c):
+    """Does the detector's gate keep C from ever being a finding (nothing
+    in the story for T that is not there for L; detect_severity)?"""
+    return bool(UNTOLD_IDX) and c["x"][UNTOLD_IDX[0]] > 0
+
+
 def score_all(cands, w):
     for c in cands:
-        c["s"] = float(np.dot(w, c["x"]))
+        c["s"] = -INF if gated(c) else float(np.dot(w, c["x"]))
 
 
 def mention_best(cands, th, sev):
@@ -667,6 +679,7 @@ def main():
     nf = len(names)
     SUPPORT_IDX[:] = [names.index(n) for n in SUPPORT if n in names]
     L_SUPPORT_IDX[:] = [names.index(n) for n in L_SUPPORT if n in names]
+    UNTOLD_IDX[:] = [names.index("t_untold")]
     Xs, ys, ws = [], [], []
     for split in ("bbc", "geovirus"):
         d = parts[(split, "dev")]
@@ -680,6 +693,8 @@ def main():
     for name, _, weight in WIRE_SETS:
         cands, flags, _, _ = wire[(name, "dev")]
         for c in cands:
+            if gated(c):
+                continue
             Xi.append(c["x"])
             yi.append(1 if incident_label(c, flags) == 1 else 0)
             wi.append(float(weight))

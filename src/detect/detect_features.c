@@ -411,7 +411,7 @@ void detect_features(const struct dstate *ds, struct detect_cand *c)
 		 * sign that the writer meant the other one. */
 		x[F_T_UNTOLD] = st.same == 0 && st.cue == 0 && x[F_T_WRITTEN] == 0 && !x[F_QUAL_NOT] &&
 				!x[F_HERE] && st.strong <= sl.strong && st.dateline <= sl.dateline &&
-				(x[F_SAME_COUNTRY] || st.country == 0);
+				(x[F_SAME_COUNTRY] || st.country <= sl.country);
 	} else {
 		x[F_WORD_SLOT] = rs->rw[c->w].slot;
 		x[F_WORD_DEMONYM] = rs->rw[c->w].demonym_shaped;

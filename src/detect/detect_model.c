@@ -45,6 +45,14 @@ int detect_severity(int rule, const struct detect_cand *c)
 	const double *th = detect_thresholds[rule];
 	int sev = -1;
 
+	/* The gate: where the story says nothing for T that it does not say
+	 * for L, the name fits the story no worse than its look-alike, and
+	 * no pair however confusable (Irish and Iceland, Thai and Taiwan)
+	 * makes it a finding.  The score weighs evidence; it does not stand
+	 * in for it. */
+	if (c->x[F_T_UNTOLD] > 0)
+		return -1;
+
 	if (c->score >= th[DETECT_SEV_SUGGESTION])
 		sev = DETECT_SEV_SUGGESTION;
 	if (c->score >= th[DETECT_SEV_WARNING])
