@@ -543,6 +543,9 @@ SCORE_FLOOR = 2.0
 MIN_GAIN = 2.0
 # ... for a note, which asks the editor to look rather than to change.
 MIN_GAIN_NOTE = 0.5
+# ... in the dateline and qualifier rules, whose slips are the wire-style
+# sets' (a golden case's slip counts CASES_WEIGHT / INCIDENT_WEIGHT).
+MIN_GAIN_WIRE = 0.5
 SCORE_FLOOR_NOTE = 0.0
 
 
@@ -745,8 +748,8 @@ def main():
     news_f = [f for f in FAMILIES if f not in WIRE_FAMILIES]
     wire_f = [f for f in FAMILIES if f in WIRE_FAMILIES]
     warn, note = {}, {}
-    for fams, n in ((news_f, n_news), (wire_f, n_docs)):
-        warn.update(allocate(*ev[SEV_WARN], a.budget_warn * n / 100.0, fams, SCORE_FLOOR))
+    for fams, n, mg in ((news_f, n_news, MIN_GAIN), (wire_f, n_docs, MIN_GAIN_WIRE)):
+        warn.update(allocate(*ev[SEV_WARN], a.budget_warn * n / 100.0, fams, SCORE_FLOOR, min_gain=mg))
         note.update(allocate(*ev[SEV_NOTE], a.budget_note * n / 100.0, fams, SCORE_FLOOR_NOTE,
                              min_gain=MIN_GAIN_NOTE))
     err = allocate(*ev[SEV_WARN], a.budget_error * n_docs / 100.0, [0], SCORE_FLOOR)

@@ -244,7 +244,9 @@ struct resolve_sup {
 	double cue;       /* strong fits from cue phrases */
 	int n_same;       /* distinct names that read as the place itself */
 	double cc_share;  /* share of the segment's evidence in the place's country */
-	double a1_share;  /* ... in its first-level region (0 for a country) */
+	double a1_share;  /* of the segment's evidence inside the place's country (below
+			   * country level), the share in its first-level region
+			   * (0 for a country) */
 };
 
 /*

@@ -560,7 +560,7 @@ void resolve_sup(const struct resolve_state *rs, size_t m, size_t tok, const str
 		 unsigned opts, struct resolve_sup *out)
 {
 	const struct resolve_seg *sg;
-	double pxyz[3], weak = 0.0;
+	double pxyz[3], weak = 0.0, in_cc = 0.0;
 	size_t lo, hi, i;
 	int last_key = -2;
 
@@ -578,11 +578,15 @@ void resolve_sup(const struct resolve_state *rs, size_t m, size_t tok, const str
 			continue;
 		/* How much of what the story names lies in the place's country
 		 * and region ("the story is about Australia"). */
-		if (sg->w_total > 0) {
+		if (sg->w_total > 0)
 			out->cc_share += e->w / sg->w_total;
-			if (p->kind != DB_KIND_COUNTRY && p->admin1[0] && same_str(p->admin1, e->place->admin1) &&
-			    e->place->kind != DB_KIND_COUNTRY)
-				out->a1_share += e->w / sg->w_total;
+		/* Of what the story names inside the country (not the
+		 * country itself: "the U.S." tells no state from another),
+		 * how much lies in the place's state. */
+		if (e->place->kind != DB_KIND_COUNTRY && e->level != CTX_COUNTRY) {
+			in_cc += e->w;
+			if (p->kind != DB_KIND_COUNTRY && p->admin1[0] && same_str(p->admin1, e->place->admin1))
+				out->a1_share += e->w;
 		}
 		f = resolve_fit_xyz(p, pxyz, e->place, e->xyz, e->level);
 		if (f <= 0.0)
@@ -617,6 +621,7 @@ void resolve_sup(const struct resolve_state *rs, size_t m, size_t tok, const str
 			out->cue += w;
 	}
 	out->all += weak < RESOLVE_WEAK_CAP ? weak : RESOLVE_WEAK_CAP;
+	out->a1_share = in_cc > 0 ? out->a1_share / in_cc : 0.0;
 	if (tok < rs->s->n_toks) {
 		struct local_acc la = { rs, m, p, pxyz, opts, 0.0, 0.0, 0.0 };
 		local_scan(rs->ctx, tok, &la);
