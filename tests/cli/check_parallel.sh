@@ -4,7 +4,7 @@
 # "Austria's prime minister" mix-up, half clean, each a little different.
 # The mix-up stories carry a dateline, three states and the Australian dollar
 # so that the scored model flags Austria as a warning far above its
-# threshold (score 9.1 against 5.3), not only as a suggestion.
+# threshold (when written, 9.8 against 5.1), not only as a suggestion.
 set -u
 P=${PLACECHECK_BIN:?}
 DB=${PLACECHECK_TEST_DB:?}

@@ -10,7 +10,8 @@
 # The mix-up relied on: a Canberra story that says "Austria's prime
 # minister" (rule lookalike-context, suggestion Australia).  Its dateline,
 # three states, two cities and the Australian dollar make the scored model
-# flag it far above the warning threshold (about 10 against 5.3), so that a
+# flag it far above the warning threshold (when written, about 10 against
+# 5.1; refits have moved scores and thresholds by 1 to 2), so that a
 # refit of the weights does not turn it into a suggestion.  For debugging
 # against a checker that does not flag it yet, CI_TEST_MIXUP_LINE,
 # CI_TEST_MIXUP_RULE and CI_TEST_MIXUP_SUGG replace the three.

@@ -16,9 +16,9 @@ fail() { echo "FAIL: $*"; sed 's/^/    /' "$tmp/out" "$tmp/err" | head -10; fail
 mkdir -p "$tmp/news"
 # A Tennessee story whose mayor flies to Jackson, Nevada, a place too small
 # for the gazetteer: a qualifier-mismatch error that the newsroom knows to
-# be wrong, far above the scored model's threshold (5.0 against 2.0; the
-# region-context note on "Jackson, Mississippi" this used to be tops out
-# near 5.5 against a threshold that a refit moved from 2.1 to 4.4).
+# be wrong, far above the scored model's threshold (when written, 6.4
+# against 2.0; the region-context note on "Jackson, Mississippi" this used
+# to be tops out near 5.5, and refits moved its threshold from 2.1 to 4.2).
 cat >"$tmp/news/jackson.md" <<'EOF2'
 # Tennessee lawmakers tour storm damage
 

@@ -53,7 +53,7 @@ os.makedirs(os.path.join(tmp, "repo"))
 story = os.path.join(tmp, "repo", "story.md")
 with open(story, "w") as fp:
     # a dateline, three states and the Australian dollar: a warning far
-    # above the scored model's threshold (about 9 against 5.3)
+    # above the scored model's threshold (when written, 9.9 against 5.1)
     fp.write("# Canberra budget\n\nCANBERRA, Australia -- The prime minister met the premiers of Queensland,\n"
              "Victoria and New South Wales on Tuesday. Sydney and Melbourne pressed for\n"
              "money. The Australian dollar rose.\n\n"

@@ -19,10 +19,11 @@ cp "$top/tests/cases/sample-rally.md" "$tmp/news/rally.md"
 # Two-byte and three-byte characters before the flagged Austria on its line
 # (SARIF columns count code points, rdjsonl bytes); a dateline, three states
 # and the Australian dollar make it a warning far above the scored model's
-# threshold (8.4 against 5.3).
+# threshold (when written, 10.4 against 5.1).
 printf 'CANBERRA, Australia \342\200\224 Caf\303\251 owners cheered as Austria\342\200\231s treasurer met the premiers of Queensland, Victoria and New South Wales in Sydney. The Australian dollar rose.\n' >"$tmp/news/canberra ä.txt"
-# the dateline spells it right (6.7 against a threshold of 3.9; the rule's
-# own example without it, 4.1, is too close to the threshold to rely on)
+# the dateline spells it right (when written, 7.5 against a warning
+# threshold of 4.2; the rule's own example without it scored 4.1 to 4.6 over
+# two refits, too close to rely on)
 printf 'CINCINNATI, Ohio -- The Reds flew home to Cincinatti after the loss in Columbus.\n' >"$tmp/news/reds.md"
 printf 'Nothing here.\n' >"$tmp/news/clean.md"
 cd "$tmp" || exit 2

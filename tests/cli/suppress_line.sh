@@ -10,7 +10,7 @@ trap 'rm -rf "$tmp"' EXIT INT TERM
 fails=0
 fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
 # A dateline, three states and the Australian dollar: the scored model flags
-# the mix-up far above its warning threshold (about 9 against 5.3).
+# the mix-up far above its warning threshold (when written, 10.1 against 5.1).
 story() { # $1: what follows the mix-up on its line
 	cat <<EOF2
 # Budget talks in Canberra
