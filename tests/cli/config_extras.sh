@@ -7,11 +7,11 @@ dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
 cd "$dir" || exit 2
 printf 'lookalike = Belgium ~ Bulgaria\ncue = Levski -> Sofia, Bulgaria\n' > .placecheck.ini
-# Belgium and Bulgaria are three edits apart, which the scored model weighs
-# against the pair: the story names Bulgaria in its dateline and its
-# currency so that the pair scores far above the warning threshold (when
-# written, 8.7 against 5.1; the old one-liner scored 3.4 to 4.1 over two
-# refits, under it).  Without the config the pair is no candidate.
+# A pair that only a list documents gets little from the scored model by
+# itself: the story names Bulgaria in its dateline and its currency so that
+# the pair scores far above the warning threshold (when written, 8.6
+# against 4.9; the old one-liner scored 3.4 to 4.1 over three refits, under
+# it).  Without the config the pair is no candidate.
 printf "SOFIA, Bulgaria — Belgium's government said on Monday that it would raise pensions before the winter, as Levski fans marched through Plovdiv, Varna and Burgas. The Bulgarian lev held steady, and Bulgarian bonds rose.\n" > a.md
 out=$("$PLACECHECK_BIN" --db "$PLACECHECK_TEST_DB" check --format gcc a.md)
 rc=$?
