@@ -9,21 +9,29 @@ db=${PLACECHECK_TEST_DB:-$top/geodata/places.db}
 tmp=$(mktemp -d) || exit 2
 trap 'rm -rf "$tmp"' EXIT INT TERM
 n_fail=0
-printf '%s\n' "Officials in Bogota met on Monday." "" \
-	"The Venezuelean minister did not attend the talks, aides said." "" \
-	"Talks resume next week. Flights from Caracas to Maracaibo were cancelled on Friday." >"$tmp/far.txt"
-printf '%s\n' "The Venezuelean minister flew home to Caracas on Monday." >"$tmp/near.txt"
+# A misspelled place (no mention of its own, like a misspelled demonym) that
+# the scored model flags well above the misspelled-place threshold (when
+# written: 5.8 far and 5.5 near, against 3.8; a misspelled demonym scored
+# within 1.3 of its threshold, and one refit moved that threshold by 1.9),
+# so that a refit does not drop the finding under test.
+printf '%s\n' "The Reds flew home to Cincinatti after the loss, the team said." "" \
+	"Fans had waited all day. On Friday, the club's owners met officials in Columbus and Dayton." "" \
+	"Ohio's governor said Cincinnati would host the All-Star Game." >"$tmp/far.txt"
+printf '%s\n' "The Reds flew home from Dayton to Cincinatti after the loss in Columbus, Ohio." >"$tmp/near.txt"
 "$bin" --db "$db" check -f json "$tmp/far.txt" >"$tmp/far.json"
 "$bin" --db "$db" check -f json "$tmp/near.txt" >"$tmp/near.json"
-grep -q '"rule":"demonym-context"' "$tmp/far.json" ||
-	{ echo "FAIL: no demonym-context finding on Venezuelean"; cat "$tmp/far.json"; n_fail=$((n_fail + 1)); }
-grep -q 'Caracas named elsewhere in the story' "$tmp/far.json" ||
+grep -q '"rule":"misspelled-place"' "$tmp/far.json" ||
+	{ echo "FAIL: no misspelled-place finding on Cincinatti"; cat "$tmp/far.json"; n_fail=$((n_fail + 1)); }
+grep -q 'Ohio named elsewhere in the story' "$tmp/far.json" ||
 	{ echo "FAIL: far evidence not placed elsewhere in the story"; cat "$tmp/far.json"; n_fail=$((n_fail + 1)); }
-grep -q 'Caracas named in the same sentence' "$tmp/near.json" ||
+grep -q '"rule":"misspelled-place"' "$tmp/near.json" ||
+	{ echo "FAIL: no misspelled-place finding on Cincinatti (near)"; cat "$tmp/near.json"; n_fail=$((n_fail + 1)); }
+grep -q 'Ohio named in the same sentence' "$tmp/near.json" ||
 	{ echo "FAIL: near evidence not placed in the same sentence"; cat "$tmp/near.json"; n_fail=$((n_fail + 1)); }
 # A dateline name is one piece of text, though it is both the dateline's own
-# evidence and a mention: counted once ("named 2 times", not 4).
-printf '%s\n' "STOCKHOLM — Sweden's biggest carmaker said on Monday it would build a battery plant in Gothenburg, Norway, creating 2,000 jobs." "" \
+# evidence and a mention: counted once ("named 2 times", not 4).  Uppsala,
+# near Stockholm, so that Stockholm is evidence for the place meant.
+printf '%s\n' "STOCKHOLM — Sweden's biggest carmaker said on Monday it would build a battery plant in Uppsala, Norway, creating 2,000 jobs." "" \
 	"The Swedish government in Stockholm welcomed the plan." >"$tmp/twice.txt"
 "$bin" --db "$db" check -f json "$tmp/twice.txt" >"$tmp/twice.json"
 grep -q 'STOCKHOLM named 2 times' "$tmp/twice.json" ||

@@ -2,6 +2,9 @@
 # check_parallel.sh: -j N, --ndjson and GNU parallel give the bytes of the
 # sequential run (issue 4).  65 articles, half with the Canberra /
 # "Austria's prime minister" mix-up, half clean, each a little different.
+# The mix-up stories carry a dateline, three states and the Australian dollar
+# so that the scored model flags Austria as a warning far above its
+# threshold (when written, 9.8 against 5.1), not only as a suggestion.
 set -u
 P=${PLACECHECK_BIN:?}
 DB=${PLACECHECK_TEST_DB:?}
@@ -23,7 +26,7 @@ mkdir arts
 i=1
 while [ $i -le 64 ]; do
 	if [ $((i % 2)) -eq 0 ]; then
-		printf '# Budget talks, day %d\n\nThe prime minister met the state premiers in Canberra on Tuesday. Sydney\nand Melbourne pressed for more money for hospitals (item %d).\n\n%s\n' \
+		printf '# Budget talks, day %d\n\nCANBERRA, Australia -- The prime minister met the premiers of Queensland,\nVictoria and New South Wales on Tuesday. Sydney and Melbourne pressed for\nmore money for hospitals (item %d). The Australian dollar rose.\n\n%s\n' \
 			$i $i "$MIXUP_LINE" >"arts/story$i.md"
 	else
 		printf '# Council meeting %d\n\nThe council voted on Monday to fund a new library near the river, the\nmayor said. Construction is to start in spring, item %d.\n' \

@@ -8,7 +8,11 @@
 # SARIF fields GitHub code scanning requires.
 #
 # The mix-up relied on: a Canberra story that says "Austria's prime
-# minister" (rule lookalike-context, suggestion Australia).  For debugging
+# minister" (rule lookalike-context, suggestion Australia).  Its dateline,
+# three states, two cities and the Australian dollar make the scored model
+# flag it far above the warning threshold (when written, about 10 against
+# 5.1; refits have moved scores and thresholds by 1 to 2), so that a
+# refit of the weights does not turn it into a suggestion.  For debugging
 # against a checker that does not flag it yet, CI_TEST_MIXUP_LINE,
 # CI_TEST_MIXUP_RULE and CI_TEST_MIXUP_SUGG replace the three.
 set -u
@@ -51,9 +55,10 @@ canberra() { # the story with the mix-up; $1: a line put before the mix-up
 	cat <<EOF
 # Budget talks in Canberra
 
-The prime minister met the state premiers in Canberra on Tuesday. Sydney
-and Melbourne pressed for more money for hospitals, and Queensland asked
-for flood relief in Brisbane.
+CANBERRA, Australia -- The prime minister met the premiers of Queensland,
+Victoria and New South Wales on Tuesday. Sydney and Melbourne pressed for
+more money for hospitals, and Brisbane asked for flood relief. The
+Australian dollar rose.
 $1
 $MIXUP_LINE
 
@@ -65,8 +70,9 @@ canberra "<!-- placecheck-disable-next-line -->" >news/world/suppressed.md
 {
 	echo "<!DOCTYPE html><html><head><title>Budget talks</title></head><body>"
 	echo "<h1>Budget talks in Canberra</h1>"
-	echo "<p>The prime minister met the state premiers in Canberra on Tuesday."
-	echo "Sydney and Melbourne pressed for more money for hospitals.</p>"
+	echo "<p>CANBERRA, Australia -- The prime minister met the premiers of Queensland,"
+	echo "Victoria and New South Wales on Tuesday. Sydney and Melbourne pressed for"
+	echo "more money for hospitals. The Australian dollar rose.</p>"
 	echo "<p>$MIXUP_LINE</p>"
 	echo "</body></html>"
 } >news/world/canberra.html

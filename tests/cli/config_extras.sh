@@ -7,11 +7,16 @@ dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
 cd "$dir" || exit 2
 printf 'lookalike = Belgium ~ Bulgaria\ncue = Levski -> Sofia, Bulgaria\n' > .placecheck.ini
-printf "SOFIA — Belgium's government said on Monday that it would raise pensions before the winter, as Levski fans marched through Plovdiv and Varna.\n" > a.md
+# A pair that only a list documents gets little from the scored model by
+# itself: the story names Bulgaria in its dateline and its currency so that
+# the pair scores far above the warning threshold (when written, 8.6
+# against 4.9; the old one-liner scored 3.4 to 4.1 over three refits, under
+# it).  Without the config the pair is no candidate.
+printf "SOFIA, Bulgaria — Belgium's government said on Monday that it would raise pensions before the winter, as Levski fans marched through Plovdiv, Varna and Burgas. The Bulgarian lev held steady, and Bulgarian bonds rose.\n" > a.md
 out=$("$PLACECHECK_BIN" --db "$PLACECHECK_TEST_DB" check --format gcc a.md)
 rc=$?
 [ $rc -eq 1 ] || { echo "with the pair: exit $rc, want 1: $out"; exit 1; }
-echo "$out" | grep -q 'a.md:1:9: warning: .*Bulgaria.*\[lookalike-context\]' || { echo "no finding: $out"; exit 1; }
+echo "$out" | grep -q 'a.md:1:19: warning: .*Bulgaria.*\[lookalike-context\]' || { echo "no finding: $out"; exit 1; }
 out=$("$PLACECHECK_BIN" --db "$PLACECHECK_TEST_DB" check --format gcc --no-config a.md)
 rc=$?
 [ $rc -eq 0 ] && [ -z "$out" ] || { echo "without the config: exit $rc: $out"; exit 1; }

@@ -13,11 +13,17 @@ trap 'rm -rf "$tmp"' EXIT INT TERM
 fails=0
 fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
 
-# id, severity: rows of detect_rules[] start `{ "id", DETECT_SEV_X,`
-sed -n 's/^[[:space:]]*{ "\([a-z][a-z-]*\)", DETECT_SEV_\([A-Z]*\),.*/\1 \2/p' "$top/src/detect/detect_rules.c" |
+# id, severity: rows of detect_rules[] start `[DETECT_RULE_X] = { "id", DETECT_SEV_X,`
+# (designated initializers; the older `{ "id", DETECT_SEV_X,` is read too)
+sed -n 's/^[[:space:]]*\(\[DETECT_RULE_[A-Z_]*\][[:space:]]*=[[:space:]]*\)\{0,1\}{ "\([a-z][a-z-]*\)", DETECT_SEV_\([A-Z]*\),.*/\2 \3/p' "$top/src/detect/detect_rules.c" |
 	tr 'A-Z' 'a-z' >"$tmp/rules"
 n=$(wc -l <"$tmp/rules")
 [ "$n" -ge 5 ] || fail "read only $n rules from detect_rules.c"
+# every value of enum detect_rule_id (detect.h) before DETECT_RULE__COUNT is
+# a row: a table format this parser no longer reads fails here, not quietly
+n_enum=$(sed -n '/^enum detect_rule_id {/,/DETECT_RULE__COUNT/p' "$top/src/detect/detect.h" |
+	grep -c '^[[:space:]]*DETECT_RULE_[A-Z_]*[[:space:]]*[,=]')
+[ "$n" -eq "$n_enum" ] || fail "read $n rules from detect_rules.c, enum detect_rule_id has $n_enum"
 
 COLUMNS=1000 "$P" help rules >"$tmp/help" 2>&1 || fail "help rules: exit status"
 while read -r id sev; do

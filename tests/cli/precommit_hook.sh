@@ -52,8 +52,12 @@ if h.get("language") != "system" or not h.get("entry", "").startswith("placechec
 os.makedirs(os.path.join(tmp, "repo"))
 story = os.path.join(tmp, "repo", "story.md")
 with open(story, "w") as fp:
-    fp.write("# Canberra budget\n\nThe prime minister met the state premiers in Canberra on Tuesday. Sydney\n"
-             "and Melbourne pressed for money.\n\nAustria's prime minister said the budget would pass the Senate next week.\n")
+    # a dateline, three states and the Australian dollar: a warning far
+    # above the scored model's threshold (when written, 9.9 against 5.1)
+    fp.write("# Canberra budget\n\nCANBERRA, Australia -- The prime minister met the premiers of Queensland,\n"
+             "Victoria and New South Wales on Tuesday. Sydney and Melbourne pressed for\n"
+             "money. The Australian dollar rose.\n\n"
+             "Austria's prime minister said the budget would pass the Senate next week.\n")
 with open(os.path.join(tmp, "repo", "build.py"), "w") as fp:
     fp.write('print("Charlottesville, N.C.")\n')
 names = [n for n in sorted(os.listdir(os.path.join(tmp, "repo"))) if files_re.search(n)]

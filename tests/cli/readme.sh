@@ -81,10 +81,18 @@ for f in README.md docs/*.md action.yml .pre-commit-hooks.yaml; do
 done
 
 # ---- the rules table --------------------------------------------------------
-sed -n 's/^[[:space:]]*{ "\([a-z][a-z-]*\)", DETECT_SEV_\([A-Z]*\),.*/\1 \2/p' src/detect/detect_rules.c | tr 'A-Z' 'a-z' |
-	while read -r id sev; do
-		grep -q "^| \`$id\` | $sev |" "$readme" || echo "FAIL: README's rules table lacks '$id' as $sev"
-	done >"$tmp/rules"
+# rows of detect_rules[]: `[DETECT_RULE_X] = { "id", DETECT_SEV_X,` (or the
+# older `{ "id", DETECT_SEV_X,`); as many as enum detect_rule_id has values,
+# so that a table format this parser no longer reads fails here
+sed -n 's/^[[:space:]]*\(\[DETECT_RULE_[A-Z_]*\][[:space:]]*=[[:space:]]*\)\{0,1\}{ "\([a-z][a-z-]*\)", DETECT_SEV_\([A-Z]*\),.*/\2 \3/p' \
+	src/detect/detect_rules.c | tr 'A-Z' 'a-z' >"$tmp/rule_ids"
+n_enum=$(sed -n '/^enum detect_rule_id {/,/DETECT_RULE__COUNT/p' src/detect/detect.h |
+	grep -c '^[[:space:]]*DETECT_RULE_[A-Z_]*[[:space:]]*[,=]')
+[ "$(wc -l <"$tmp/rule_ids")" -eq "$n_enum" ] ||
+	fail "read $(wc -l <"$tmp/rule_ids") rules from detect_rules.c, enum detect_rule_id has $n_enum"
+while read -r id sev; do
+	grep -q "^| \`$id\` | $sev |" "$readme" || echo "FAIL: README's rules table lacks '$id' as $sev"
+done <"$tmp/rule_ids" >"$tmp/rules"
 [ -s "$tmp/rules" ] && { cat "$tmp/rules"; fails=$((fails + 1)); }
 grep -qi 'help check.*rules\|rules.*placecheck help check' "$readme" && fail "the README says help check lists the rules"
 

@@ -16,8 +16,15 @@ $py -c 'import jsonschema' 2>/dev/null || fail "python3-jsonschema is not instal
 
 mkdir "$tmp/news"
 cp "$top/tests/cases/sample-rally.md" "$tmp/news/rally.md"
-printf 'CANBERRA -- Austria\342\200\231s prime minister met the premiers in Sydney. Caf\303\251 owners in Austria cheered.\n' >"$tmp/news/canberra ä.txt"
-printf 'The Reds flew home to Cincinatti after the loss in Ohio.\n' >"$tmp/news/reds.md"
+# Two-byte and three-byte characters before the flagged Austria on its line
+# (SARIF columns count code points, rdjsonl bytes); a dateline, three states
+# and the Australian dollar make it a warning far above the scored model's
+# threshold (when written, 10.4 against 5.1).
+printf 'CANBERRA, Australia \342\200\224 Caf\303\251 owners cheered as Austria\342\200\231s treasurer met the premiers of Queensland, Victoria and New South Wales in Sydney. The Australian dollar rose.\n' >"$tmp/news/canberra ä.txt"
+# the dateline spells it right (when written, 7.5 against a warning
+# threshold of 4.2; the rule's own example without it scored 4.1 to 4.6 over
+# two refits, too close to rely on)
+printf 'CINCINNATI, Ohio -- The Reds flew home to Cincinatti after the loss in Columbus.\n' >"$tmp/news/reds.md"
 printf 'Nothing here.\n' >"$tmp/news/clean.md"
 cd "$tmp" || exit 2
 "$bin" --db "$db" check --no-config --format sarif news >"$tmp/out.sarif"

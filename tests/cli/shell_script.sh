@@ -3,7 +3,10 @@
 # command: a bare name, "NAME, REGION", in, like, near, check (ended by a
 # line holding only "."; issue 17: empty lines are part of the text),
 # explain, help, quit; errors go to stderr and the exit status of a script
-# with a failed command is 2.
+# with a failed command is 2.  The story checked has a dateline and the
+# University of Virginia, so that the scored model makes Charlotte a warning
+# with a margin (when written, 7.9 against 5.1): below the threshold the same
+# finding is a lookalike-pair reminder.
 set -u
 top=${PLACECHECK_TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
 bin=${PLACECHECK_BIN:-$top/placecheck}
@@ -21,8 +24,8 @@ Charlottesville, N.C.
 near 38.02931,-78.47668 5
 in Va.
 check
-We've had a tough weekend in Charlotte, the mayor of the Virginia city said.
-The rally in Charlottesville, Virginia, drew crowds.
+CHARLOTTESVILLE, Va. -- We've had a tough weekend in Charlotte, the mayor said.
+The rally at the University of Virginia drew crowds from Richmond and Albemarle County.
 .
 explain 1
 help
@@ -49,7 +52,8 @@ has '^1\. 1:[0-9]* Charlotte -> Charlottesville (warning, [0-9]*%):'
 has '^Type .explain N. for the evidence behind finding N\.$'
 has '^1\. Charlotte at 1:[0-9]* (rule lookalike-context, warning'
 has '^  evidence:$'
-has '^    - Virginia named'
+has '^    - Charlottesville .* (+[0-9.]*)'
+has '^        Va\. named in the dateline'
 has '^  in REGION  *narrow the last answer'
 # quit means quit: the Springfield after it was not answered.
 [ "$(grep -c '^Springfield: ' "$tmp/out")" -eq 1 ] || fail "a line after quit was run"

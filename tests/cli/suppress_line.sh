@@ -9,12 +9,16 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT INT TERM
 fails=0
 fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
+# A dateline, three states and the Australian dollar: the scored model flags
+# the mix-up far above its warning threshold (when written, 10.1 against 5.1).
 story() { # $1: what follows the mix-up on its line
 	cat <<EOF2
 # Budget talks in Canberra
 
-The prime minister met the state premiers in Canberra on Tuesday. Sydney
-and Melbourne pressed for more money for hospitals.
+CANBERRA, Australia -- The prime minister met the premiers of Queensland,
+Victoria and New South Wales on Tuesday. Sydney and Melbourne pressed for
+more money for hospitals, and Brisbane asked for flood relief. The
+Australian dollar rose.
 
 Austria's prime minister said the budget would pass the Senate next week. $1
 

@@ -165,12 +165,18 @@ send({"jsonrpc": "2.0", "method": "textDocument/didSave", "params": {"textDocume
 diags = diagnostics(uri)
 expect(any(d.get("data", {}).get("suggestion") == "Charlottesville" for d in diags), "didSave checks again", diags)
 huri = "file:///tmp/news/story.html"
+# A dateline, three states and the Australian dollar: the scored model flags
+# Austria as a warning far above its threshold (when written, 10.4 against 5.1).
+hsrc = ("<p>CANBERRA, Australia &mdash; <b>Austria</b>&rsquo;s treasurer met the premiers of Queensland, "
+        "Victoria and New South Wales in Sydney. The Australian dollar rose.</p>\n")
 send({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {
     "uri": huri, "languageId": "html", "version": 1,
-    "text": "<p>CANBERRA &mdash; <b>Austria</b>&rsquo;s prime minister met the premiers in Sydney.</p>\n"}}})
+    "text": hsrc}}})
 diags = diagnostics(huri)
+hat = hsrc.index("Austria</b>")  # ASCII before it: bytes are UTF-16 units
 expect(len(diags) == 1 and diags[0]["data"]["suggestion"] == "Australia" and
-       diags[0]["range"]["start"] == {"line": 0, "character": 23}, "HTML diagnostics in source positions", diags)
+       diags[0]["range"] == {"start": {"line": 0, "character": hat}, "end": {"line": 0, "character": hat + 7}},
+       "HTML diagnostics in source positions", diags)
 send({"jsonrpc": "2.0", "method": "textDocument/didClose", "params": {"textDocument": {"uri": uri}}})
 expect(diagnostics(uri) == [], "didClose clears the diagnostics", {})
 

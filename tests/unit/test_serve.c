@@ -133,7 +133,12 @@ static const char *test_db_path(void)
 static void test_deadline(void)
 {
 	const char *path = test_db_path();
-	const char *text = "CANBERRA -- Austria's prime minister met the premiers in Sydney.";
+	/* A dateline, three states and the Australian dollar: one finding, a
+	 * warning far above the scored model's threshold (when written, 10.4
+	 * against 5.1). */
+	const char *text = "CANBERRA, Australia -- Austria's treasurer met the premiers of Queensland, "
+			   "Victoria and New South Wales in Sydney. The Australian dollar rose.";
+	char body[512];
 	struct serve_check_opts o;
 	struct check_result res;
 	struct serve_worker w;
@@ -165,7 +170,8 @@ static void test_deadline(void)
 	CHECK_INT(serve_check_text(&w.eng, "-", text, strlen(text), &o, &a, &res, &d), PC_OK);
 	CHECK(res.n_findings == 1 && strcmp(res.findings[0].suggestion, "Australia") == 0);
 	/* The API handler over the same engine. */
-	route(&w, "POST", "/api/v1/check", "{\"text\": \"CANBERRA -- Austria's prime minister met the premiers in Sydney.\", \"name\": \"x.txt\"}", &r);
+	snprintf(body, sizeof body, "{\"text\": \"%s\", \"name\": \"x.txt\"}", text);
+	route(&w, "POST", "/api/v1/check", body, &r);
 	CHECK_INT(r.status, 200);
 	CHECK(strncmp(buf_str(&r.body), "{\"file\":\"x.txt\",\"findings\":[{\"rule\":\"lookalike-context\"", 55) == 0);
 	serve_reply_free(&r);
