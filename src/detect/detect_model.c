@@ -102,19 +102,39 @@ size_t detect_evidence(const struct dstate *ds, const struct detect_cand *c, con
 	struct { size_t i; double w; } v[F__COUNT];
 	size_t n = 0, i, j, n_out = 0, n_lines;
 	const char **lines = NULL, **res;
-	const char *tname = c->alt->form, *lname = detect_surface(ds, c);
+	/* A demonym's alternative is written as a demonym ("Colombian"); the
+	 * evidence speaks of the place. */
+	const char *tname = c->alt->rel == RESOLVE_REL_DEMONYM ? c->alt->place->name : c->alt->form;
+	const char *lname = detect_surface(ds, c);
 	const struct mention *mn = detect_mention(ds, c);
 	const struct db_place *tp = c->alt->rel == RESOLVE_REL_REGION_OF && c->alt->via ? c->alt->via : c->alt->place;
 	int names_shown = 0;
 
 	for (i = 0; i < F__COUNT; i++) {
 		double w = detect_weights[i] * c->x[i];
-		if (w < EVIDENCE_MIN_WEIGHT || !detect_feat_info[i].why)
+		if (w <= 0 || !detect_feat_info[i].why)
 			continue;
+		/* Where T and L share a country, that the story is about it
+		 * tells nothing between them: no line (it still counts). */
+		if (i == F_T_CC_SHARE && c->x[F_SAME_COUNTRY] > 0)
+			continue;
+		/* Features that say one thing (the story's support for T, also
+		 * counted apart for qualified names and wire copy) make one
+		 * line, their weights summed. */
+		for (j = 0; j < n && strcmp(detect_feat_info[v[j].i].why, detect_feat_info[i].why) != 0; j++)
+			;
+		if (j < n) {
+			v[j].w += w;
+			continue;
+		}
 		v[n].i = i;
 		v[n].w = w;
 		n++;
 	}
+	for (i = j = 0; i < n; i++)
+		if (v[i].w >= EVIDENCE_MIN_WEIGHT)
+			v[j++] = v[i];
+	n = j;
 	/* Strongest first. */
 	for (i = 1; i < n; i++)
 		for (j = i; j > 0 && v[j].w > v[j - 1].w; j--) {
