@@ -658,6 +658,23 @@ static const char *near_words(const struct resolve_state *rs, size_t tok, const 
 	return "elsewhere in the story";
 }
 
+/* Sentences between token TOK and the nearest position of E (0 for a
+ * dateline's, which sets the scene everywhere). */
+static long sent_gap(const struct resolve_state *rs, size_t tok, const struct resolve_ent *e)
+{
+	size_t i, n = e->count < RESOLVE_ENT_POS ? e->count : RESOLVE_ENT_POS;
+	long best = 1L << 30;
+
+	if (e->dateline)
+		return 0;
+	for (i = 0; i < n; i++) {
+		long d = labs((long)rs->s->toks[e->pos[i]].sent - (long)rs->s->toks[tok].sent);
+		if (d < best)
+			best = d;
+	}
+	return best;
+}
+
 size_t resolve_explain(const struct resolve_state *rs, size_t m, size_t tok, const struct db_place *p,
 		       unsigned opts, struct arena *a, const char ***out, size_t max)
 {
@@ -688,10 +705,23 @@ size_t resolve_explain(const struct resolve_state *rs, size_t m, size_t tok, con
 			if (strcasecmp(top[j].e->what, e->what) == 0 && top[j].e->source == e->source)
 				break;
 		if (j < n_top) {
+			/* Two groupings of the same mentions ("Stockholm" the
+			 * city and the county) count them once; the line says
+			 * where the nearer one is. */
+			size_t x, y, nx = top[j].e->count < RESOLVE_ENT_POS ? top[j].e->count : RESOLVE_ENT_POS;
+			size_t ny = e->count < RESOLVE_ENT_POS ? e->count : RESOLVE_ENT_POS;
+			int shared = 0;
+			for (x = 0; x < nx && !shared; x++)
+				for (y = 0; y < ny && !shared; y++)
+					shared = top[j].e->pos[x] == e->pos[y];
+			if (!shared)
+				top[j].count += e->count;
+			else if (e->count > top[j].count)
+				top[j].count = e->count;
+			if (tok < rs->s->n_toks && sent_gap(rs, tok, e) < sent_gap(rs, tok, top[j].e))
+				top[j].e = e;
 			if (e->w * f > top[j].w)
 				top[j].w = e->w * f;
-			if (top[j].e->pos[0] != e->pos[0])
-				top[j].count += e->count;
 			continue;
 		}
 		if (n_top == sizeof top / sizeof top[0])
