@@ -750,8 +750,12 @@ def main():
     warn, note = {}, {}
     for fams, n, mg in ((news_f, n_news, MIN_GAIN), (wire_f, n_docs, MIN_GAIN_WIRE)):
         warn.update(allocate(*ev[SEV_WARN], a.budget_warn * n / 100.0, fams, SCORE_FLOOR, min_gain=mg))
-        note.update(allocate(*ev[SEV_NOTE], a.budget_note * n / 100.0, fams, SCORE_FLOOR_NOTE,
-                             min_gain=MIN_GAIN_NOTE))
+        # Notes: each rule its share of the purse, so that every rule
+        # has a band of notes below its warnings (one greedy purse went
+        # all to the misspellings, whose typos are many and cheap).
+        for f in fams:
+            note.update(allocate(*ev[SEV_NOTE], a.budget_note * n / 100.0 / len(fams), [f], SCORE_FLOOR_NOTE,
+                                 min_gain=MIN_GAIN_NOTE))
     err = allocate(*ev[SEV_WARN], a.budget_error * n_docs / 100.0, [0], SCORE_FLOOR)
     for f in FAMILIES:
         th[f] = [min(note[f], warn[f]), warn[f], err.get(f, INF)]

@@ -263,8 +263,12 @@ static int view_of(const struct dstate *ds, const struct detect_cand *c, int *se
 {
 	unsigned mask = slices_of(ds, c);
 	int r, best = -1;
+	const struct mention *mn = detect_mention(ds, c);
 
 	*sev = -1;
+	/* "Sioux City [sic]": the writer has seen it and keeps it. */
+	if ((mn ? mn->flags : ds->rs->mr->unk[c->w].flags) & MATCH_SIC)
+		return -1;
 	for (r = 0; r < DETECT_RULE__COUNT; r++) {
 		int s;
 		if (!(mask & (1u << r)))

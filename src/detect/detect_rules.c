@@ -27,15 +27,16 @@ const struct detect_rule_info detect_rules[] = {
 	[DETECT_RULE_REGION_CONTEXT] = { "region-context", DETECT_SEV_WARNING,
 	  "A state or country is named for a subject the article places elsewhere",
 	  "The article's evidence puts its subject in another state or country "
-	  "than the one named (the Chiefs in \"the state of Kansas\").",
-	  "The Kansas City Chiefs thanked the great state of Kansas at Arrowhead Stadium.",
-	  "The Kansas City Chiefs thanked the great state of Missouri at Arrowhead Stadium." },
+	  "than the one named (\"SPRINGFIELD, Mass.\" over an Illinois statehouse story, the Chiefs "
+	  "in \"the state of Kansas\").",
+	  "SPRINGFIELD, Mass. -- Illinois lawmakers returned to the Capitol on Wednesday for a veto session on Chicago transit.",
+	  "SPRINGFIELD, Ill. -- Illinois lawmakers returned to the Capitol on Wednesday for a veto session on Chicago transit." },
 	[DETECT_RULE_LOOKALIKE_PAIR] = { "lookalike-pair", DETECT_SEV_SUGGESTION,
 	  "The article names two look-alike places in different regions",
 	  "Two names that are easy to confuse both appear; check that each one "
 	  "is the place meant.",
-	  "Slovakia's finance minister said Slovenia would sign the accord.",
-	  "Slovakia's finance minister said Slovakia would sign the accord." },
+	  "Officials in Slovakia and Slovenia said they would sign the accord.",
+	  "Officials in Slovakia and Slovenia said they would sign the accord (both meant: no change)." },
 	[DETECT_RULE_MISSPELLED_PLACE] = { "misspelled-place", DETECT_SEV_WARNING,
 	  "A name in a place slot is not in the gazetteer but is close to a place that fits",
 	  "The word stands where a place stands and is a small edit away from a "
@@ -54,7 +55,7 @@ const struct detect_rule_info detect_rules[] = {
 	  "place where they stand, but the dateline puts the story somewhere else. "
 	  "In a quotation, consider [sic].",
 	  "SIOUX FALLS, S.D. -- \"Thank you, Sioux City!\" the senator told the crowd.",
-	  "SIOUX FALLS, S.D. -- \"Thank you, Sioux City [sic]!\" the senator told the crowd." },
+	  "SIOUX FALLS, S.D. -- \"Thank you, Sioux Falls!\" the senator told the crowd (or \"Sioux City [sic]\")." },
 	[DETECT_RULE_STALE_SUPPRESSION] = { "stale-suppression", DETECT_SEV_SUGGESTION,
 	  "An inline placecheck suppression matched nothing",
 	  "Remove the comment, or correct the rule or name it names.",

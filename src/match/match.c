@@ -971,6 +971,16 @@ static int plural_of_name(struct mstate *m, size_t t)
 	return db_names_lookup(m->db, buf_str(&m->key), h, 1, &n, &d) == PC_OK && n > 0;
 }
 
+/* Is the span ending at token T1 followed by "[sic]" (a quotation kept as
+ * said, on purpose)? */
+static int sic_after(const struct mstate *m, size_t t1)
+{
+	const struct scan_doc *s = m->s;
+
+	return t1 + 3 < s->n_toks && scan_is_punct(s, t1 + 1, '[') && scan_is_word(s, t1 + 2, "sic") &&
+	       scan_is_punct(s, t1 + 3, ']');
+}
+
 /*
  * Remember token T as a possible misspelling when it is a capitalised word
  * of five letters or more that no word list knows (a proper-noun-only
@@ -1034,6 +1044,8 @@ static void note_unknown(struct mstate *m, size_t t)
 		u->flags |= MATCH_SENT_START;
 	if (lf & DB_LEX_PROPER)
 		u->flags |= MATCH_PROPER;
+	if (sic_after(m, t))
+		u->flags |= MATCH_SIC;
 }
 
 /* Try the spans starting at token T; returns the token after the match or T+1. */
@@ -1221,6 +1233,8 @@ static enum pc_rc try_at(struct mstate *m, size_t t, size_t *next)
 				flags |= MATCH_QUOTED;
 			if (here_before(m, t, t1))
 				flags |= MATCH_HERE;
+			if (sic_after(m, t1))
+				flags |= MATCH_SIC;
 			if (k0->flags & SCAN_DATELINE)
 				flags |= MATCH_DATELINE;
 			if (k0->flags & SCAN_HEADLINE)

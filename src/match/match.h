@@ -49,6 +49,7 @@ enum match_mflag {
 				    * Parkway"); evidence for its place, never reported */
 	MATCH_HERE = 1 << 19,     /* where the speaker stands: "here in X", "thank you,
 				   * X!", "great to be in X" */
+	MATCH_SIC = 1 << 20,      /* followed by "[sic]": the writer knows, and keeps it */
 };
 
 struct match_cand {
