@@ -26,6 +26,7 @@ enum {
 	OPT_GEODATA,
 	OPT_FORCE,
 	OPT_REPLACE,
+	OPT_FCLASSES,
 };
 
 static const struct option load_opts_table[] = {
@@ -36,6 +37,7 @@ static const struct option load_opts_table[] = {
 	{ "geodata", required_argument, NULL, OPT_GEODATA },
 	{ "force", no_argument, NULL, OPT_FORCE },
 	{ "replace", no_argument, NULL, OPT_REPLACE },
+	{ "feature-classes", required_argument, NULL, OPT_FCLASSES },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -113,6 +115,10 @@ static void summary(const struct load_stats *st, const char *db_path)
 			fprintf(stderr, ", %llu skipped", (unsigned long long)f->skipped);
 		if (f->names)
 			fprintf(stderr, ", %llu names", (unsigned long long)f->names);
+		if (f->left_out)
+			fprintf(stderr, f->kind == LOAD_KIND_POSTAL ? ", %llu merged with places there"
+				: f->kind == LOAD_KIND_GEONAMES ? ", %llu of other feature classes left out"
+				: ", %llu left out", (unsigned long long)f->left_out);
 		fputc('\n', stderr);
 	}
 	buf_reset(&name);
@@ -149,6 +155,14 @@ static int load_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		case OPT_GEODATA: inputs[n++] = optarg; break;
 		case OPT_FORCE: opts.force = 1; break;
 		case OPT_REPLACE: opts.replace = 1; break;
+		case OPT_FCLASSES:
+			diag_clear(&d);
+			if (load_parse_fclasses(optarg, &opts.fclasses, &d) != PC_OK) {
+				cli_error("load: %s", d.msg);
+				free(inputs);
+				return CLI_EXIT_ERROR;
+			}
+			break;
 		default:
 			cli_usage(stderr, &cmd_load_entry);
 			free(inputs);
@@ -208,7 +222,7 @@ static int load_exec(struct cmd_ctx *ctx, int argc, char **argv)
 
 const struct cmd_entry cmd_load_entry = {
 	.name = "load",
-	.usage = "[--db PATH] [--strict] [--add [--replace]] [--force] [--csv --columns MAP] FILE|DIR...",
+	.usage = "[--db PATH] [--strict] [--add [--replace]] [--force] [--feature-classes LIST] [--csv --columns MAP] FILE|DIR...",
 	.summary = "Build the place database from GeoNames files (plain, .gz or .zip).",
 	.help = "  --db PATH       the database to build (default: see 'placecheck help')\n"
 		"  --strict        fail on the first bad row instead of skipping it\n"
@@ -222,6 +236,11 @@ const struct cmd_entry cmd_load_entry = {
 		"                  admin1=COL,admin2=COL,population=COL,id=COL,fcode=COL,\n"
 		"                  fclass=COL,asciiname=COL,alt=COL,timezone=COL]\n"
 		"  --geodata DIR   load every recognised file in DIR (same as giving DIR)\n"
+		"  --feature-classes LIST\n"
+		"                  GeoNames feature classes kept from a GeoNames table\n"
+		"                  (allCountries, US.zip...): letters of A H L P R S T U V,\n"
+		"                  or all (default: P,A, populated places and\n"
+		"                  administrative areas)\n"
 		"\nA DIR loads every recognised file in it and one level below.  Files are\n"
 		"recognised by content.  The database is built in PATH.tmp-PID and renamed\n"
 		"over PATH at the end: a failed or interrupted load leaves PATH as it was.\n"

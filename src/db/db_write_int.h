@@ -85,6 +85,7 @@ struct db_build {
 	size_t n_prom, cap_prom;
 	int prom_sorted;
 	int64_t csv_next;  /* 0 until first asked */
+	char *layers;      /* db_build_set_layers (heap), NULL if never set */
 	int wb_fd;         /* the temporary file, for early writeback; -1 until opened */
 	/*
 	 * The distinct keys the last names flush wrote, in order and
