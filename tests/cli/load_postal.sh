@@ -4,7 +4,7 @@
 # the others become places of feature code PPLP with no population and an
 # id that is the same in every load; bad rows are reported with file:line
 # and skipped (--strict stops); an --add of the same file adds nothing; the
-# database records its layers (meta "layers").
+# database records its layers (meta "layers") and query names them.
 set -u
 top=${PLACECHECK_TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
 bin=${PLACECHECK_BIN:-$top/placecheck}
@@ -54,4 +54,9 @@ US postal places" ] || fail "--add changed the layers"
 grep -q 'postal-small.tsv:15: latitude out of range' "$tmp/err" || { cat "$tmp/err"; fail "--strict message"; }
 [ -e "$tmp/s.db" ] && fail "--strict left a database"
 
+# query: a postal place says so, a "no" says what was searched.
+"$bin" --db "$tmp/p.db" query Holliday >"$tmp/out" 2>&1 || { cat "$tmp/out"; fail "query Holliday"; }
+grep -q '^  Holliday, United States; postal place$' "$tmp/out" || { cat "$tmp/out"; fail "postal place not marked"; }
+"$bin" --db "$tmp/p.db" query Nowheresville >"$tmp/out" 2>&1 && fail "query of a missing name exited 0"
+grep -q '^searched: GeoNames cities_small, US postal places$' "$tmp/out" || { cat "$tmp/out"; fail "searched line"; }
 echo ok
