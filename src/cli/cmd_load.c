@@ -47,6 +47,7 @@ struct load_ui {
 	const char *warn_file;    /* file of the warnings being counted */
 	unsigned long n_warned;   /* warnings printed for warn_file */
 	double last_progress;
+	int last_phase;
 	int progress_shown;
 };
 
@@ -72,15 +73,22 @@ static void ui_warn(void *ud, const struct diag *d)
 static void ui_progress(void *ud, const struct load_progress *p)
 {
 	struct load_ui *ui = ud;
-	static const char *const phases[] = { "reading", "deriving regions", "look-alikes",
-					      "indexes" };
+	static const char *const phases[LOAD_PHASE_COUNT] = {
+		[LOAD_PHASE_READ] = "reading",
+		[LOAD_PHASE_REGIONS] = "deriving regions",
+		[LOAD_PHASE_NAMES] = "writing names",
+		[LOAD_PHASE_INDEXES] = "indexes",
+		[LOAD_PHASE_FINISH] = "look-alikes",
+	};
 
 	if (!ui->tty || ui->quiet)
 		return;
-	if (p->phase == 0 && p->seconds - ui->last_progress < 0.1)
+	/* A new phase shows at once; within one, ten redraws a second at most. */
+	if (p->phase == ui->last_phase && p->seconds - ui->last_progress < 0.1)
 		return;
+	ui->last_phase = p->phase;
 	ui->last_progress = p->seconds;
-	if (p->phase == 0) {
+	if (p->phase == LOAD_PHASE_READ) {
 		const char *base = p->file ? strrchr(p->file, '/') : NULL;
 		struct buf name;
 		buf_init(&name, 0);
@@ -93,8 +101,13 @@ static void ui_progress(void *ud, const struct load_progress *p)
 		if (p->total)
 			fprintf(stderr, ", %.0f%%", 100.0 * (double)p->bytes / (double)p->total);
 		fprintf(stderr, " (%.1f s)", p->seconds);
+	} else if (p->phase == LOAD_PHASE_NAMES && p->rows) {
+		fprintf(stderr, "\r\033[K%s... %llu (%.1f s)", phases[p->phase],
+			(unsigned long long)p->rows, p->seconds);
 	} else {
-		fprintf(stderr, "\r\033[K%s... (%.1f s)", phases[p->phase & 3], p->seconds);
+		fprintf(stderr, "\r\033[K%s... (%.1f s)",
+			p->phase > 0 && p->phase < LOAD_PHASE_COUNT ? phases[p->phase] : "working",
+			p->seconds);
 	}
 	ui->progress_shown = 1;
 }

@@ -630,3 +630,26 @@ enum pc_rc db_build_scan_places(struct db_build *b, const char *country,
 	sqlite3_finalize(st);
 	return rc;
 }
+
+/*
+ * SQLite instructions between two ticks: a million take a few
+ * milliseconds, so the display (which redraws at most ten times a second)
+ * never waits long, and the callback costs nothing measurable.
+ */
+#define DB_BUILD_TICK_OPS 1000000
+
+static int tick_handler(void *ud)
+{
+	struct db_build *b = ud;
+
+	if (b->tick)
+		b->tick(b->tick_ud, b->n_names_out);
+	return 0; /* go on */
+}
+
+void db_build_set_tick(struct db_build *b, void (*fn)(void *ud, uint64_t names), void *ud)
+{
+	b->tick = fn;
+	b->tick_ud = ud;
+	sqlite3_progress_handler(b->db, fn ? DB_BUILD_TICK_OPS : 0, fn ? tick_handler : NULL, b);
+}

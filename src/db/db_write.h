@@ -266,6 +266,15 @@ enum pc_rc db_build_scan_places(struct db_build *b, const char *country,
  */
 void db_build_set_layers(struct db_build *b, const char *layers);
 
+/*
+ * Call FN(UD, NAMES) now and then while the build's own steps run (every
+ * DB_BUILD_TICK_OPS SQLite instructions: a few times a second), NAMES the
+ * name rows written so far: a progress display for the minutes a
+ * whole-world load spends writing names and indexes.  FN runs in the
+ * thread that calls the build and must not call into it.  NULL stops it.
+ */
+void db_build_set_tick(struct db_build *b, void (*fn)(void *ud, uint64_t names), void *ud);
+
 /* Next free id for a --csv row without an id column (DB_CSV_ID_BASE + n). */
 enum pc_rc db_build_csv_next_id(struct db_build *b, int64_t *id /* OUT */, struct diag *d);
 

@@ -334,6 +334,20 @@ static char *sources_text(const struct load_stats *st)
 	return buf_detach(&b);
 }
 
+/* Progress within the phases after reading (db_build_set_tick). */
+static void tick(void *ud, uint64_t names)
+{
+	struct loader *L = ud;
+
+	load_report_progress(L, L->phase == LOAD_PHASE_NAMES ? names : 0, L->phase);
+}
+
+static void set_phase(struct loader *L, int phase)
+{
+	L->phase = phase;
+	load_report_progress(L, 0, phase);
+}
+
 /* This load's place layers, one a line, each once. */
 static void set_layers(struct db_build *b, const struct load_stats *st)
 {
@@ -444,20 +458,23 @@ enum pc_rc load_run(const char *db_path, char *const *inputs, size_t n_inputs,
 	L.cur_path = NULL;
 	if (rc != PC_OK)
 		goto done;
-	load_report_progress(&L, 0, 1);
+	set_phase(&L, LOAD_PHASE_REGIONS);
+	db_build_set_tick(L.build, tick, &L);
 	/* The other core sorts the names while this one derives the regions. */
 	db_build_names_presort(L.build);
 	if ((rc = db_build_finish_regions(L.build, bad_cb, &L, d)) != PC_OK)
 		goto done;
-	load_report_progress(&L, 0, 2);
+	set_phase(&L, LOAD_PHASE_NAMES);
 	if ((rc = db_build_names_settle(L.build, d)) != PC_OK)
 		goto done;
 	/* Look-alikes on the other core while SQLite indexes the names. */
 	job = load_lookalikes_start(&L);
 	rc = db_build_derive_names(L.build, d);
-	if (rc == PC_OK)
+	if (rc == PC_OK) {
+		set_phase(&L, LOAD_PHASE_INDEXES);
 		rc = db_build_index(L.build, d);
-	load_report_progress(&L, 0, 3);
+	}
+	set_phase(&L, LOAD_PHASE_FINISH);
 	if (rc != PC_OK) {
 		load_lookalikes_finish(NULL, job, d);
 		goto done;
@@ -467,6 +484,7 @@ enum pc_rc load_run(const char *db_path, char *const *inputs, size_t n_inputs,
 	sources = sources_text(stats);
 	set_layers(L.build, stats);
 	memset(&bst, 0, sizeof bst);
+	db_build_set_tick(L.build, NULL, NULL);
 	rc = db_build_commit(L.build, sources, &bst, d);
 	L.build = NULL;
 	if (rc == PC_ERR_USAGE && bst.refused)

@@ -97,13 +97,28 @@ enum load_kind {
 /* Static name of a kind ("geonames", "admin1", ...).  Never NULL. */
 const char *load_kind_name(enum load_kind k);
 
-/* Progress of the file being read (about every 50,000 rows and at its end). */
+/* The steps of a load, in order, as progress reports them. */
+enum load_phase {
+	LOAD_PHASE_READ = 0,    /* reading the files */
+	LOAD_PHASE_REGIONS,     /* deriving the region rows */
+	LOAD_PHASE_NAMES,       /* writing the names, prefixes and name filter */
+	LOAD_PHASE_INDEXES,     /* creating the indexes */
+	LOAD_PHASE_FINISH,      /* look-alike rows, meta, fsync, rename */
+	LOAD_PHASE_COUNT
+};
+
+/*
+ * Progress: of the file being read (about every 65,000 rows and at its
+ * end), at the start of each later phase, and a few times a second within
+ * those phases (db_build_set_tick).
+ */
 struct load_progress {
 	const char *file;        /* display name */
-	uint64_t rows;           /* rows read so far in this file */
+	uint64_t rows;           /* rows read so far in this file (phase 0); name rows
+				    written (phase 2) */
 	uint64_t bytes, total;   /* bytes of the (compressed) file read, its size */
 	double seconds;          /* since the load began */
-	int phase;               /* 0 reading files, 1 deriving, 2 look-alikes, 3 indexes */
+	int phase;               /* enum load_phase */
 };
 
 struct load_file_stats {

@@ -65,6 +65,7 @@ struct loader {
 	struct pipe *pipe;
 	int forward;  /* the reader of load_stream_forwarded: bad rows go over too */
 	struct load_postal *postal;   /* postal places' merge index (load_postal.c) */
+	int phase;                    /* enum load_phase, after the files are read */
 };
 
 /* Row handler: fields F[0..N) (NULL = empty), 1-based LINE. */
