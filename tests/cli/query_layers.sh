@@ -25,7 +25,7 @@ grep -q "$searched" "$tmp/out" || fail "--long does not say what was searched"
 
 # The GeoNames layer: Holliday, Texas, with its population and id.
 "$bin" --db "$db" query --long "Holliday, Texas" >"$tmp/out" 2>&1 || fail "query 'Holliday, Texas' exited $?"
-grep -q '^  Holliday, Texas, United States; town; pop\. 1,706; 33\.81621,-98\.69506; GeoNames 4698296$' "$tmp/out" ||
+grep -q '^  Holliday, Texas\( (Tex\.)\)*, United States; town; pop\. 1,706; 33\.81621,-98\.69506; GeoNames 4698296$' "$tmp/out" ||
 	fail "Holliday, Texas (GeoNames)"
 
 # A "no" names the layers it looked in.
