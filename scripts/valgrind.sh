@@ -44,6 +44,20 @@ vg query-near 0 $bin --db $db query --near 38.03,-78.48 --json
 printf 'Charlotte\nin N.C.\nlike Charlotte\ncheck\nCANBERRA — Austria said so in Sydney.\n\nexplain 1\nquit\n' >"$tmp/shell.in"
 vg shell 0 sh -c "$bin --db $db shell < $tmp/shell.in"
 vg load-fixtures 0 $bin load --db "$tmp/f.db" tests/fixtures/load/geo
+# A GeoNames country dump as downloaded (a zip with a readme), an alternate
+# names zip, feature classes, the postal layer merging (issue 14).
+python3 - "$tmp" <<'PY' || exit 2
+import sys, zipfile
+d, fx = sys.argv[1], "tests/fixtures/load/dumps/"
+with zipfile.ZipFile(d + "/US.zip", "w", zipfile.ZIP_DEFLATED) as z:
+    z.write(fx + "US.txt", "US.txt"); z.write(fx + "readme.txt", "readme.txt")
+with zipfile.ZipFile(d + "/alt.zip", "w", zipfile.ZIP_DEFLATED) as z:
+    z.write(fx + "alternateNamesV2.txt", "alternateNamesV2.txt")
+    z.write(fx + "iso-languagecodes.txt", "iso-languagecodes.txt")
+PY
+vg load-dumps 0 $bin load --db "$tmp/d.db" --feature-classes P,A,H tests/fixtures/load/geo \
+	"$tmp/US.zip" "$tmp/alt.zip" tests/fixtures/load/postal/postal-small.tsv
+vg query-layers 1 $bin --db $db query --long "Nowhereville, Mo."
 printf 'not\ta\tgazetteer\n' >"$tmp/bad.txt"
 vg load-bad 2 $bin load --db "$tmp/f.db" "$tmp/bad.txt"
 vg missing-db 2 $bin --db "$tmp/none.db" check $ex/perth-clean.md

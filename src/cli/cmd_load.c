@@ -26,6 +26,7 @@ enum {
 	OPT_GEODATA,
 	OPT_FORCE,
 	OPT_REPLACE,
+	OPT_FCLASSES,
 };
 
 static const struct option load_opts_table[] = {
@@ -36,6 +37,7 @@ static const struct option load_opts_table[] = {
 	{ "geodata", required_argument, NULL, OPT_GEODATA },
 	{ "force", no_argument, NULL, OPT_FORCE },
 	{ "replace", no_argument, NULL, OPT_REPLACE },
+	{ "feature-classes", required_argument, NULL, OPT_FCLASSES },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -45,6 +47,7 @@ struct load_ui {
 	const char *warn_file;    /* file of the warnings being counted */
 	unsigned long n_warned;   /* warnings printed for warn_file */
 	double last_progress;
+	int last_phase;
 	int progress_shown;
 };
 
@@ -70,15 +73,22 @@ static void ui_warn(void *ud, const struct diag *d)
 static void ui_progress(void *ud, const struct load_progress *p)
 {
 	struct load_ui *ui = ud;
-	static const char *const phases[] = { "reading", "deriving regions", "look-alikes",
-					      "indexes" };
+	static const char *const phases[LOAD_PHASE_COUNT] = {
+		[LOAD_PHASE_READ] = "reading",
+		[LOAD_PHASE_REGIONS] = "deriving regions",
+		[LOAD_PHASE_NAMES] = "writing names",
+		[LOAD_PHASE_INDEXES] = "indexes",
+		[LOAD_PHASE_FINISH] = "look-alikes",
+	};
 
 	if (!ui->tty || ui->quiet)
 		return;
-	if (p->phase == 0 && p->seconds - ui->last_progress < 0.1)
+	/* A new phase shows at once; within one, ten redraws a second at most. */
+	if (p->phase == ui->last_phase && p->seconds - ui->last_progress < 0.1)
 		return;
+	ui->last_phase = p->phase;
 	ui->last_progress = p->seconds;
-	if (p->phase == 0) {
+	if (p->phase == LOAD_PHASE_READ) {
 		const char *base = p->file ? strrchr(p->file, '/') : NULL;
 		struct buf name;
 		buf_init(&name, 0);
@@ -91,8 +101,13 @@ static void ui_progress(void *ud, const struct load_progress *p)
 		if (p->total)
 			fprintf(stderr, ", %.0f%%", 100.0 * (double)p->bytes / (double)p->total);
 		fprintf(stderr, " (%.1f s)", p->seconds);
+	} else if (p->phase == LOAD_PHASE_NAMES && p->rows) {
+		fprintf(stderr, "\r\033[K%s... %llu (%.1f s)", phases[p->phase],
+			(unsigned long long)p->rows, p->seconds);
 	} else {
-		fprintf(stderr, "\r\033[K%s... (%.1f s)", phases[p->phase & 3], p->seconds);
+		fprintf(stderr, "\r\033[K%s... (%.1f s)",
+			p->phase > 0 && p->phase < LOAD_PHASE_COUNT ? phases[p->phase] : "working",
+			p->seconds);
 	}
 	ui->progress_shown = 1;
 }
@@ -113,6 +128,10 @@ static void summary(const struct load_stats *st, const char *db_path)
 			fprintf(stderr, ", %llu skipped", (unsigned long long)f->skipped);
 		if (f->names)
 			fprintf(stderr, ", %llu names", (unsigned long long)f->names);
+		if (f->left_out)
+			fprintf(stderr, f->kind == LOAD_KIND_POSTAL ? ", %llu merged with places there"
+				: f->kind == LOAD_KIND_GEONAMES ? ", %llu of other feature classes left out"
+				: ", %llu left out", (unsigned long long)f->left_out);
 		fputc('\n', stderr);
 	}
 	buf_reset(&name);
@@ -149,6 +168,14 @@ static int load_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		case OPT_GEODATA: inputs[n++] = optarg; break;
 		case OPT_FORCE: opts.force = 1; break;
 		case OPT_REPLACE: opts.replace = 1; break;
+		case OPT_FCLASSES:
+			diag_clear(&d);
+			if (load_parse_fclasses(optarg, &opts.fclasses, &d) != PC_OK) {
+				cli_error("load: %s", d.msg);
+				free(inputs);
+				return CLI_EXIT_ERROR;
+			}
+			break;
 		default:
 			cli_usage(stderr, &cmd_load_entry);
 			free(inputs);
@@ -208,7 +235,7 @@ static int load_exec(struct cmd_ctx *ctx, int argc, char **argv)
 
 const struct cmd_entry cmd_load_entry = {
 	.name = "load",
-	.usage = "[--db PATH] [--strict] [--add [--replace]] [--force] [--csv --columns MAP] FILE|DIR...",
+	.usage = "[--db PATH] [--strict] [--add [--replace]] [--force] [--feature-classes LIST] [--csv --columns MAP] FILE|DIR...",
 	.summary = "Build the place database from GeoNames files (plain, .gz or .zip).",
 	.help = "  --db PATH       the database to build (default: see 'placecheck help')\n"
 		"  --strict        fail on the first bad row instead of skipping it\n"
@@ -222,6 +249,11 @@ const struct cmd_entry cmd_load_entry = {
 		"                  admin1=COL,admin2=COL,population=COL,id=COL,fcode=COL,\n"
 		"                  fclass=COL,asciiname=COL,alt=COL,timezone=COL]\n"
 		"  --geodata DIR   load every recognised file in DIR (same as giving DIR)\n"
+		"  --feature-classes LIST\n"
+		"                  GeoNames feature classes kept from a GeoNames table\n"
+		"                  (allCountries, US.zip...): letters of A H L P R S T U V,\n"
+		"                  or all (default: P,A, populated places and\n"
+		"                  administrative areas)\n"
 		"\nA DIR loads every recognised file in it and one level below.  Files are\n"
 		"recognised by content.  The database is built in PATH.tmp-PID and renamed\n"
 		"over PATH at the end: a failed or interrupted load leaves PATH as it was.\n"

@@ -16,7 +16,9 @@
  *   Tables looked up by a text key are WITHOUT ROWID (one b-tree per lookup).
  *
  *   meta(key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID
- *       schema_version, built_at, sources, max_name_words
+ *       schema_version, built_at, sources, max_name_words, n_places,
+ *       layers (the place layers loaded, one label a line: "GeoNames
+ *       cities500", "US postal places"; absent in older databases)
  *   places(id INTEGER PRIMARY KEY, name TEXT NOT NULL, asciiname TEXT,
  *          lat REAL NOT NULL, lon REAL NOT NULL, fclass TEXT, fcode TEXT,
  *          country TEXT, cc2 TEXT, admin1 TEXT, admin2 TEXT, admin3 TEXT,
@@ -83,6 +85,19 @@ enum db_place_kind {
 	DB_KIND_ADMIN2 = 3,
 	DB_KIND_REGION = 4, /* continent or world region: Europe, Middle East */
 };
+
+/*
+ * A postal place: a town a postal service knows (the city of a US ZIP
+ * code, geodata/postal-us.tsv.gz) that no populated place of the same name
+ * lies near in the same state.  Its row has feature class P, this feature
+ * code (not one of GeoNames'), no population (NULL: read as 0, so its
+ * prior is the lowest), and an id from DB_POSTAL_ID_BASE up (hash of
+ * country, admin1 and name key, load_postal.c): below DB_CSV_ID_BASE,
+ * far above any GeoNames id.
+ */
+#define DB_FCODE_POSTAL "PPLP"
+#define DB_POSTAL_ID_BASE INT64_C(8000000000000)
+#define DB_POSTAL_ID_SPAN INT64_C(1000000000000)
 
 /* names.kind */
 enum db_name_kind {
@@ -206,6 +221,9 @@ enum pc_rc db_names_lookup(struct db *db, const char *key, struct db_hit *hits,
  * an in-memory filter built at open.
  */
 int db_names_may_extend(struct db *db, const char *prefix);
+
+/* Is P a postal place (DB_FCODE_POSTAL)? */
+int db_place_is_postal(const struct db_place *p);
 
 /* Is P inside region R (a country or admin1 row)?  0 for other kinds of R. */
 int db_place_in_region(const struct db_place *p, const struct db_place *r);

@@ -107,6 +107,11 @@ enum pc_rc db_names_lookup(struct db *db, const char *key, struct db_hit *hits,
 	return PC_OK;
 }
 
+int db_place_is_postal(const struct db_place *p)
+{
+	return p->kind == DB_KIND_PLACE && strcmp(p->fcode, DB_FCODE_POSTAL) == 0;
+}
+
 int db_place_in_region(const struct db_place *p, const struct db_place *r)
 {
 	if (strcmp(p->country, r->country) != 0)

@@ -395,6 +395,7 @@ static void build_free(struct db_build *b)
 	buf_free(&b->nk_text);
 	buf_free(&b->pb_text);
 	free(b->pb_rows);
+	free(b->layers);
 	free(b->path);
 	free(b->tmp_path);
 	free(b);
@@ -477,6 +478,63 @@ static enum pc_rc put_meta(struct db_build *b, const char *key, const char *valu
 	return rc;
 }
 
+void db_build_set_layers(struct db_build *b, const char *layers)
+{
+	free(b->layers);
+	b->layers = xstrdup(layers ? layers : "");
+}
+
+/* Is LINE (LEN bytes) one of the lines of LIST? */
+static int has_line(const char *list, const char *line, size_t len)
+{
+	const char *p = list;
+
+	while (*p) {
+		const char *nl = strchr(p, '\n');
+		size_t l = nl ? (size_t)(nl - p) : strlen(p);
+		if (l == len && memcmp(p, line, len) == 0)
+			return 1;
+		if (!nl)
+			break;
+		p = nl + 1;
+	}
+	return 0;
+}
+
+/*
+ * meta "layers": the old database's (an --add's copy holds them), then
+ * this load's that are not there yet, one a line.
+ */
+static enum pc_rc put_layers(struct db_build *b, struct diag *d)
+{
+	sqlite3_stmt *st = NULL;
+	struct buf all;
+	const char *p;
+	enum pc_rc rc;
+
+	buf_init(&all, 0);
+	if (sqlite3_prepare_v2(b->db, "SELECT value FROM meta WHERE key = 'layers'", -1, &st,
+			       NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
+		buf_puts(&all, (const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	for (p = b->layers; *p;) {
+		const char *nl = strchr(p, '\n');
+		size_t l = nl ? (size_t)(nl - p) : strlen(p);
+		if (l && !has_line(buf_str(&all), p, l)) {
+			if (all.len)
+				buf_putc(&all, '\n');
+			buf_append(&all, p, l);
+		}
+		if (!nl)
+			break;
+		p = nl + 1;
+	}
+	rc = put_meta(b, "layers", buf_str(&all), d);
+	buf_free(&all);
+	return rc;
+}
+
 static int64_t count_rows(struct db_build *b, const char *sql)
 {
 	sqlite3_stmt *st = NULL;
@@ -550,6 +608,8 @@ enum pc_rc db_build_commit(struct db_build *b, const char *sources,
 		goto fail;
 	snprintf(num, sizeof num, "%d", b->stats.max_name_words);
 	if ((rc = put_meta(b, "max_name_words", num, d)) != PC_OK)
+		goto fail;
+	if (b->layers && (rc = put_layers(b, d)) != PC_OK)
 		goto fail;
 	b->stats.n_populated = count_rows(b, "SELECT count(*) FROM places WHERE kind = 0");
 	snprintf(num, sizeof num, "%lld", (long long)b->stats.n_populated);

@@ -589,3 +589,67 @@ enum pc_rc db_build_lookalike(struct db_build *b, const char *key_a, const char 
 	sqlite3_bind_int(st, 4, dist);
 	return db_build_step_done(b, st, d, "insert look-alike");
 }
+
+enum pc_rc db_build_scan_places(struct db_build *b, const char *country,
+				enum pc_rc (*fn)(void *ud, const struct db_build_place *p,
+						 struct diag *d),
+				void *ud, struct diag *d)
+{
+	sqlite3_stmt *st = NULL;
+	enum pc_rc rc;
+	int r;
+
+	if ((rc = db_build_flush_places(b, d)) != PC_OK)
+		return rc;
+	rc = db_build_prepare(b,
+			      "SELECT id, name, asciiname, admin1, lat, lon, fcode FROM places"
+			      " WHERE country = ?1 AND kind = 0 AND fclass = 'P'",
+			      &st, d);
+	if (rc != PC_OK)
+		return rc;
+	sqlite3_bind_text(st, 1, country, -1, SQLITE_STATIC);
+	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+		struct db_build_place p;
+		memset(&p, 0, sizeof p);
+		p.id = sqlite3_column_int64(st, 0);
+		p.name = (const char *)sqlite3_column_text(st, 1);
+		p.asciiname = (const char *)sqlite3_column_text(st, 2);
+		p.admin1 = (const char *)sqlite3_column_text(st, 3);
+		p.lat = sqlite3_column_double(st, 4);
+		p.lon = sqlite3_column_double(st, 5);
+		p.fclass = "P";
+		p.fcode = (const char *)sqlite3_column_text(st, 6);
+		p.country = country;
+		if (!p.name)
+			continue;
+		if ((rc = fn(ud, &p, d)) != PC_OK)
+			break;
+	}
+	if (rc == PC_OK && r != SQLITE_DONE)
+		rc = db_build_err(b, d, "scan places");
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/*
+ * SQLite instructions between two ticks: a million take a few
+ * milliseconds, so the display (which redraws at most ten times a second)
+ * never waits long, and the callback costs nothing measurable.
+ */
+#define DB_BUILD_TICK_OPS 1000000
+
+static int tick_handler(void *ud)
+{
+	struct db_build *b = ud;
+
+	if (b->tick)
+		b->tick(b->tick_ud, b->n_names_out);
+	return 0; /* go on */
+}
+
+void db_build_set_tick(struct db_build *b, void (*fn)(void *ud, uint64_t names), void *ud)
+{
+	b->tick = fn;
+	b->tick_ud = ud;
+	sqlite3_progress_handler(b->db, fn ? DB_BUILD_TICK_OPS : 0, fn ? tick_handler : NULL, b);
+}

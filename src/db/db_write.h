@@ -50,6 +50,9 @@
  *   world regions (kind 4)                        -(5e9 + hash(key) mod 1e9)
  *   --csv rows without an id column               9e12 + 1, 2, ... (positive:
  *                                                 they are places, not regions)
+ *   postal places (load_postal.c)                 DB_POSTAL_ID_BASE +
+ *                                                 hash(country, admin1, key)
+ *                                                 mod 1e12 (db.h)
  * Hash collisions are resolved by probing upward, in code order.
  *
  * Ownership: struct db_build owns its sqlite3 handle, statements and temp
@@ -243,6 +246,35 @@ enum pc_rc db_build_cue(struct db_build *b, const char *key, const char *phrase,
 			unsigned long line, struct diag *d);
 /* Lexicon entry; flags of repeated keys are OR-ed. */
 enum pc_rc db_build_lexicon(struct db_build *b, const char *key, int flags, struct diag *d);
+/*
+ * Call FN for every populated-place row (kind 0, feature class P) of
+ * COUNTRY in the database so far, this load's rows and, under
+ * DB_BUILD_ADD, the old database's.  One pass over the places table (it
+ * has no index on country until commit): call it once per country, not
+ * once per row.  P's strings are valid during the call only.  FN returns
+ * PC_OK to go on.  PC_ERR_DB on a database error.
+ */
+enum pc_rc db_build_scan_places(struct db_build *b, const char *country,
+				enum pc_rc (*fn)(void *ud, const struct db_build_place *p,
+						 struct diag *d),
+				void *ud, struct diag *d);
+
+/*
+ * The place layers this load searched (meta "layers": one label a line,
+ * "GeoNames cities500", "US postal places"); copied.  Under DB_BUILD_ADD
+ * the commit keeps the old database's layers and adds the new ones.
+ */
+void db_build_set_layers(struct db_build *b, const char *layers);
+
+/*
+ * Call FN(UD, NAMES) now and then while the build's own steps run (every
+ * DB_BUILD_TICK_OPS SQLite instructions: a few times a second), NAMES the
+ * name rows written so far: a progress display for the minutes a
+ * whole-world load spends writing names and indexes.  FN runs in the
+ * thread that calls the build and must not call into it.  NULL stops it.
+ */
+void db_build_set_tick(struct db_build *b, void (*fn)(void *ud, uint64_t names), void *ud);
+
 /* Next free id for a --csv row without an id column (DB_CSV_ID_BASE + n). */
 enum pc_rc db_build_csv_next_id(struct db_build *b, int64_t *id /* OUT */, struct diag *d);
 
@@ -299,7 +331,7 @@ enum pc_rc db_build_lookalike(struct db_build *b, const char *key_a, const char 
 /*
  * Finish: dedupe names if asked, name_prefixes, the Bloom blob, meta
  * (schema_version, built_at = $SOURCE_DATE_EPOCH or now, SOURCES,
- * max_name_words, n_places), indexes; then lock the old file, apply the
+ * max_name_words, n_places, layers), indexes; then lock the old file, apply the
  * guard (see the top), close, fsync and rename over PATH.  STATS may be
  * NULL.  On failure the temp file is removed and PATH is untouched; a
  * refusal of the guard is PC_ERR_USAGE with stats->refused set.  B is

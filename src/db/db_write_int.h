@@ -85,6 +85,10 @@ struct db_build {
 	size_t n_prom, cap_prom;
 	int prom_sorted;
 	int64_t csv_next;  /* 0 until first asked */
+	char *layers;      /* db_build_set_layers (heap), NULL if never set */
+	void (*tick)(void *ud, uint64_t names); /* db_build_set_tick */
+	void *tick_ud;
+	uint64_t n_names_out;  /* name rows inserted so far (for the tick) */
 	int wb_fd;         /* the temporary file, for early writeback; -1 until opened */
 	/*
 	 * The distinct keys the last names flush wrote, in order and

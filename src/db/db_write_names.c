@@ -370,6 +370,7 @@ static enum pc_rc sink_write(struct name_sink *k, struct diag *d)
 		buf_append(k->keys, key, strlen(key) + 1);
 		(*k->n_keys)++;
 	}
+	b->n_names_out += k->n_pend;
 	if (k->n_pend == DB_NAME_BATCH) {
 		for (j = 0; j < k->n_pend; j++)
 			bind_item(b->st_name_batch, (int)j * 4, &k->pend[j]);

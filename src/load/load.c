@@ -211,7 +211,65 @@ static load_row_fn handler(enum load_kind k)
 	case LOAD_KIND_LEXICON: return load_row_lexicon;
 	case LOAD_KIND_LOOKALIKES: return load_row_lookalikes;
 	case LOAD_KIND_CSV: return load_row_csv;
+	case LOAD_KIND_POSTAL: return load_row_postal;
 	default: return NULL;
+	}
+}
+
+/* "cities500" of "dir/cities500.txt.gz", "US" of "US.zip". */
+static void file_stem(const char *path, char *out, size_t size)
+{
+	static const char *const exts[] = { ".gz", ".bz2", ".xz", ".zip", ".txt", ".csv", ".tsv" };
+	size_t len, i;
+	int again = 1;
+
+	snprintf(out, size, "%s", base_name(path));
+	while (again) {
+		again = 0;
+		len = strlen(out);
+		for (i = 0; i < sizeof exts / sizeof exts[0]; i++) {
+			size_t el = strlen(exts[i]);
+			if (len > el && strcmp(out + len - el, exts[i]) == 0) {
+				out[len - el] = '\0';
+				again = 1;
+				break;
+			}
+		}
+	}
+	/* One label a line in meta: no control character in it. */
+	for (i = 0; out[i]; i++)
+		if ((unsigned char)out[i] < 0x20 || out[i] == 0x7f)
+			out[i] = '?';
+}
+
+/*
+ * What a file of places adds to the places searched (meta "layers"):
+ * "GeoNames cities500", "GeoNames allCountries (feature classes A, P)"
+ * when rows of other classes were left out, "newsroom (CSV)".  Postal
+ * files label themselves (load_postal.c).
+ */
+static void layer_label(struct loader *L, const struct job *j, struct load_file_stats *fs)
+{
+	char stem[96], classes[64];
+	size_t n = 0;
+	unsigned mask = L->opts->fclasses ? L->opts->fclasses : LOAD_FCLASS_DEFAULT;
+	int c;
+
+	file_stem(j->path, stem, sizeof stem);
+	if (j->kind == LOAD_KIND_CSV) {
+		snprintf(fs->layer, sizeof fs->layer, "%s (CSV)", stem);
+	} else if (j->kind == LOAD_KIND_GEONAMES) {
+		if (!fs->left_out) {
+			snprintf(fs->layer, sizeof fs->layer, "GeoNames %s", stem);
+			return;
+		}
+		classes[0] = '\0';
+		for (c = 'A'; c <= 'Z'; c++)
+			if (mask & LOAD_FCLASS_BIT(c))
+				n += (size_t)snprintf(classes + n, sizeof classes - n, "%s%c",
+						      n ? ", " : "", c);
+		snprintf(fs->layer, sizeof fs->layer, "GeoNames %s (feature classes %s)", stem,
+			 classes);
 	}
 }
 
@@ -257,6 +315,8 @@ static enum pc_rc load_job(struct loader *L, const struct job *j, struct diag *d
 					   handler(j->kind), d);
 	L->cur_in = NULL;
 	load_input_close(&in);
+	if (rc == PC_OK)
+		layer_label(L, j, fs);
 	return rc;
 }
 
@@ -272,6 +332,41 @@ static char *sources_text(const struct load_stats *st)
 			   base_name(st->files[i].path), load_kind_name(st->files[i].kind),
 			   (unsigned long long)st->files[i].rows);
 	return buf_detach(&b);
+}
+
+/* Progress within the phases after reading (db_build_set_tick). */
+static void tick(void *ud, uint64_t names)
+{
+	struct loader *L = ud;
+
+	load_report_progress(L, L->phase == LOAD_PHASE_NAMES ? names : 0, L->phase);
+}
+
+static void set_phase(struct loader *L, int phase)
+{
+	L->phase = phase;
+	load_report_progress(L, 0, phase);
+}
+
+/* This load's place layers, one a line, each once. */
+static void set_layers(struct db_build *b, const struct load_stats *st)
+{
+	struct buf all;
+	size_t i, j;
+
+	buf_init(&all, 0);
+	for (i = 0; i < st->n_files; i++) {
+		const char *l = st->files[i].layer;
+		int dup = 0;
+		if (!l[0])
+			continue;
+		for (j = 0; j < i && !dup; j++)
+			dup = strcmp(st->files[j].layer, l) == 0;
+		if (!dup)
+			buf_printf(&all, "%s%s", all.len ? "\n" : "", l);
+	}
+	db_build_set_layers(b, buf_str(&all));
+	buf_free(&all);
 }
 
 /*
@@ -363,20 +458,23 @@ enum pc_rc load_run(const char *db_path, char *const *inputs, size_t n_inputs,
 	L.cur_path = NULL;
 	if (rc != PC_OK)
 		goto done;
-	load_report_progress(&L, 0, 1);
+	set_phase(&L, LOAD_PHASE_REGIONS);
+	db_build_set_tick(L.build, tick, &L);
 	/* The other core sorts the names while this one derives the regions. */
 	db_build_names_presort(L.build);
 	if ((rc = db_build_finish_regions(L.build, bad_cb, &L, d)) != PC_OK)
 		goto done;
-	load_report_progress(&L, 0, 2);
+	set_phase(&L, LOAD_PHASE_NAMES);
 	if ((rc = db_build_names_settle(L.build, d)) != PC_OK)
 		goto done;
 	/* Look-alikes on the other core while SQLite indexes the names. */
 	job = load_lookalikes_start(&L);
 	rc = db_build_derive_names(L.build, d);
-	if (rc == PC_OK)
+	if (rc == PC_OK) {
+		set_phase(&L, LOAD_PHASE_INDEXES);
 		rc = db_build_index(L.build, d);
-	load_report_progress(&L, 0, 3);
+	}
+	set_phase(&L, LOAD_PHASE_FINISH);
 	if (rc != PC_OK) {
 		load_lookalikes_finish(NULL, job, d);
 		goto done;
@@ -384,7 +482,9 @@ enum pc_rc load_run(const char *db_path, char *const *inputs, size_t n_inputs,
 	if ((rc = load_lookalikes_finish(&L, job, d)) != PC_OK)
 		goto done;
 	sources = sources_text(stats);
+	set_layers(L.build, stats);
 	memset(&bst, 0, sizeof bst);
+	db_build_set_tick(L.build, NULL, NULL);
 	rc = db_build_commit(L.build, sources, &bst, d);
 	L.build = NULL;
 	if (rc == PC_ERR_USAGE && bst.refused)
@@ -403,6 +503,7 @@ done:
 	free(sources);
 	buf_free(&L.key);
 	buf_free(&L.key2);
+	load_postal_free(L.postal);
 	load_arc_release(L.arc);
 	jobs_free(&js);
 	return rc;

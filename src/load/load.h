@@ -10,6 +10,8 @@
  *   admin2Codes           4 columns, code "XX.YY.ZZZ"
  *   countryInfo           '#' comment lines, then 19 columns, ISO code first
  *   alternateNamesV2      numeric alternateNameId, numeric geonameid, ...
+ *                         (alternateNames.txt, the 8-column older layout,
+ *                         too)
  *   our own files         first line "# placecheck-data: KIND v1", then
  *                         '#' comments and tab-separated rows; lists inside
  *                         a field are comma-separated (also '|' or ';'):
@@ -21,9 +23,27 @@
  *     lookalikes        NAME_A  NAME_B  (curated confusable names, both directions)
  *     lexicon           WORD  FLAGS (DB_LEX_* as a number, or letters
  *                       w=word g=given p=proper)
+ *     postal            COUNTRY  ADMIN1CODE  NAME  LAT  LON: places a postal
+ *                       service knows (a ZIP code's city), with no
+ *                       population; loaded after every other place table
+ *                       (load_postal.c says how they merge with those)
  *   Extra columns are ignored; missing optional columns are empty.
  * With --csv every input is a comma-separated file with a header row (RFC
  * 4180 quoting) and a column map (load_opts.columns).
+ *
+ * A zip is read entry by entry: GeoNames' US.zip holds US.txt and
+ * readme.txt, alternateNamesV2.zip alternateNamesV2.txt and
+ * iso-languagecodes.txt; each entry is recognised on its own and the ones
+ * that are no known kind (the readme, the language codes) are left out.
+ *
+ * The GeoNames main table keeps the feature classes in
+ * load_opts.fclasses (default LOAD_FCLASS_DEFAULT: populated places P and
+ * administrative areas A); the other rows (streams, mountains, buildings)
+ * are counted as left out, not as bad rows.  The alternateNames file keeps
+ * the names a reader of English copy meets (load_geonames.c,
+ * load_row_altnames): English (isolanguage "en"), abbreviations ("abbr"),
+ * and names with no language that pass the alternate-name filter; not
+ * other languages, codes, links, historic or colloquial names.
  *
  * Tab-separated files are parsed with libcsv with quoting OFF: GeoNames
  * fields may begin with '"', and a quote-aware parser merges rows.
@@ -70,19 +90,35 @@ enum load_kind {
 	LOAD_KIND_LEXICON,
 	LOAD_KIND_LOOKALIKES,
 	LOAD_KIND_CSV,
+	LOAD_KIND_POSTAL, /* after every other place table: it merges with them */
 	LOAD_KIND_COUNT
 };
 
 /* Static name of a kind ("geonames", "admin1", ...).  Never NULL. */
 const char *load_kind_name(enum load_kind k);
 
-/* Progress of the file being read (about every 50,000 rows and at its end). */
+/* The steps of a load, in order, as progress reports them. */
+enum load_phase {
+	LOAD_PHASE_READ = 0,    /* reading the files */
+	LOAD_PHASE_REGIONS,     /* deriving the region rows */
+	LOAD_PHASE_NAMES,       /* writing the names, prefixes and name filter */
+	LOAD_PHASE_INDEXES,     /* creating the indexes */
+	LOAD_PHASE_FINISH,      /* look-alike rows, meta, fsync, rename */
+	LOAD_PHASE_COUNT
+};
+
+/*
+ * Progress: of the file being read (about every 65,000 rows and at its
+ * end), at the start of each later phase, and a few times a second within
+ * those phases (db_build_set_tick).
+ */
 struct load_progress {
 	const char *file;        /* display name */
-	uint64_t rows;           /* rows read so far in this file */
+	uint64_t rows;           /* rows read so far in this file (phase 0); name rows
+				    written (phase 2) */
 	uint64_t bytes, total;   /* bytes of the (compressed) file read, its size */
 	double seconds;          /* since the load began */
-	int phase;               /* 0 reading files, 1 deriving, 2 look-alikes, 3 indexes */
+	int phase;               /* enum load_phase */
 };
 
 struct load_file_stats {
@@ -91,6 +127,12 @@ struct load_file_stats {
 	uint64_t rows;      /* rows loaded */
 	uint64_t skipped;   /* bad rows skipped */
 	uint64_t names;     /* name rows added */
+	uint64_t left_out;  /* rows of other feature classes (main table), or
+			       postal places merged with a place already there */
+	/* What the file adds to the places searched, for meta "layers"
+	 * ("GeoNames cities500", "US postal places"); "" for files that
+	 * add no places (codes, names, our own tables). */
+	char layer[200];
 };
 
 #define LOAD_MAX_FILES 256
@@ -102,8 +144,30 @@ struct load_stats {
 	double seconds;
 };
 
+/*
+ * Feature classes of the GeoNames main table, as a bit mask: bit
+ * (C - 'A') for class letter C.  GeoNames' classes are A (countries,
+ * states, regions), H (water), L (areas, parks), P (populated places),
+ * R (roads), S (spots, buildings), T (mountains), U (undersea) and
+ * V (forests).  A row with no class is kept only under "all".
+ */
+#define LOAD_FCLASS_BIT(c) (1u << ((c) - 'A'))
+#define LOAD_FCLASS_ALL 0xffffffffu
+/* A newsroom checks populated places and the regions they lie in. */
+#define LOAD_FCLASS_DEFAULT (LOAD_FCLASS_BIT('P') | LOAD_FCLASS_BIT('A'))
+#define LOAD_FCLASS_KNOWN "AHLPRSTUV"
+
+/*
+ * Parse a --feature-classes argument: class letters (either case),
+ * separated by commas or not ("P,A", "pa"), or "all".  *MASK gets the
+ * bits.  PC_ERR_USAGE with D set for an empty list or a letter that is no
+ * GeoNames class.
+ */
+enum pc_rc load_parse_fclasses(const char *arg, unsigned *mask /* OUT */, struct diag *d);
+
 struct load_opts {
 	int strict;              /* fail on the first bad row */
+	unsigned fclasses;       /* feature classes kept (LOAD_FCLASS_*); 0 = default */
 	int add;                 /* add to a copy of the existing database */
 	int replace;             /* with add: a row whose id is there replaces that place */
 	int force;               /* replace the database even when the load would lose

@@ -14,6 +14,7 @@
 
 #include <ctype.h>
 #include <string.h>
+#include <strings.h>
 
 /* Column numbers of the GeoNames main table. */
 /* Alternate names are kept for places of at least this population. */
@@ -141,6 +142,47 @@ static void row_name(struct row_names *r, int kind, const char *form)
 		r->seen_off[r->n_seen++] = kstart;
 }
 
+enum pc_rc load_parse_fclasses(const char *arg, unsigned *mask, struct diag *d)
+{
+	const char *p;
+	unsigned m = 0;
+
+	*mask = 0;
+	if (arg && strcasecmp(arg, "all") == 0) {
+		*mask = LOAD_FCLASS_ALL;
+		return PC_OK;
+	}
+	for (p = arg ? arg : ""; *p; p++) {
+		int c = toupper((unsigned char)*p);
+		if (*p == ',' || *p == ' ')
+			continue;
+		if (c > 127 || !isupper(c) || !strchr(LOAD_FCLASS_KNOWN, c)) {
+			int32_t cp;
+			size_t cl = utf8_decode(p, strlen(p), &cp);
+			return diag_set(d, PC_ERR_USAGE, NULL, 0, 0,
+					"--feature-classes: '%.*s' is not a GeoNames feature class "
+					"(A, H, L, P, R, S, T, U, V, or all)",
+					(int)(cl ? cl : 1), p);
+		}
+		m |= LOAD_FCLASS_BIT(c);
+	}
+	if (!m)
+		return diag_set(d, PC_ERR_USAGE, NULL, 0, 0,
+				"--feature-classes: no class given (for example P,A, or all)");
+	*mask = m;
+	return PC_OK;
+}
+
+/* Is a row of feature class FCLASS (NULL: none) kept under MASK? */
+static int fclass_kept(unsigned mask, const char *fclass)
+{
+	if (mask == LOAD_FCLASS_ALL)
+		return 1;
+	if (!fclass || fclass[1] || fclass[0] < 'A' || fclass[0] > 'Z')
+		return 0;
+	return (mask & LOAD_FCLASS_BIT(fclass[0])) != 0;
+}
+
 enum pc_rc load_row_geonames(struct loader *L, char **f, size_t n, unsigned long line,
 			     struct diag *d)
 {
@@ -153,6 +195,11 @@ enum pc_rc load_row_geonames(struct loader *L, char **f, size_t n, unsigned long
 	if (n != GN_NCOLS)
 		return load_bad_row(L, line, d, "expected %d tab-separated fields, found %zu",
 				    GN_NCOLS, n);
+	if (!fclass_kept(L->opts->fclasses ? L->opts->fclasses : LOAD_FCLASS_DEFAULT,
+			 f[GN_FCLASS])) {
+		L->cur->left_out++;
+		return PC_OK;
+	}
 	memset(&p, 0, sizeof p);
 	if (!load_parse_int(f[GN_ID], &p.id) || p.id <= 0)
 		return load_bad_row(L, line, d, "geonameid is not a positive number: '%s'",
@@ -312,41 +359,69 @@ enum pc_rc load_row_countryinfo(struct loader *L, char **f, size_t n, unsigned l
 	return rc;
 }
 
-/* alternateNames language codes that are not names of the place. */
-static const char *const alt_skip_langs[] = {
-	"link", "wkdt", "post", "iata", "icao", "faac", "fr_1793", "tcid", "unlc", "phon",
-};
+/*
+ * Which names of the alternateNames file are kept, by their isolanguage:
+ *   "en"    English names ("Munich", "Lisbon", "Queen City"): kept when
+ *           they pass load_alt_ok, as DB_NAME_ALT;
+ *   "abbr"  abbreviations ("C-ville", "NYC"): kept as DB_NAME_ABBREV,
+ *           colloquial ones too (an abbreviation is how copy writes them);
+ *   ""      no language: mostly variant spellings of the main name (the
+ *           US GNIS variants, romanisations); kept when they pass
+ *           load_alt_ok (Latin script, capitalised, no digits), the filter
+ *           the main table's own alternate names go through;
+ *   other   dropped: another language's name is not how English copy
+ *           writes the place (the main table's alternatenames column
+ *           still brings the Latin-script ones of places of 1,000 people
+ *           or more, for reading), and the pseudo-languages (link, wkdt,
+ *           post, iata, icao, faac, fr_1793, tcid, unlc, phon) are codes.
+ * Historic names (isHistoric) are dropped whatever their language, and
+ * colloquial names (isColloquial: "Big Apple", "Queen City") unless they
+ * are abbreviations: a nickname is not the place's name, and as a name it
+ * would make "the Big Apple" a place reading of the words "Big Apple".
+ */
+#define LOAD_ABBR_MAX 32 /* bytes: "Wash. D.C." fits, a sentence does not */
+
+enum { ALT_ID, ALT_GID, ALT_LANG, ALT_NAME, ALT_PREFERRED, ALT_SHORT, ALT_COLLOQUIAL,
+       ALT_HISTORIC };
 
 enum pc_rc load_row_altnames(struct loader *L, char **f, size_t n, unsigned long line,
 			     struct diag *d)
 {
 	int64_t aid, gid;
-	int exists = 0, kind = DB_NAME_ALT;
+	int exists = 0, kind;
 	enum pc_rc rc;
-	size_t i;
+	const char *lang, *name;
 
 	if (n < 8 || n > 10)
 		return load_bad_row(L, line, d, "expected 8 to 10 tab-separated fields, found %zu", n);
-	if (!load_parse_int(f[0], &aid) || !load_parse_int(f[1], &gid) || gid <= 0)
+	if (!load_parse_int(f[ALT_ID], &aid) || !load_parse_int(f[ALT_GID], &gid) || gid <= 0)
 		return load_bad_row(L, line, d, "alternateNameId or geonameid is not a number");
-	if (!f[3])
+	if (!(name = f[ALT_NAME]))
 		return load_bad_row(L, line, d, "empty name");
-	if (f[2]) {
-		for (i = 0; i < sizeof alt_skip_langs / sizeof alt_skip_langs[0]; i++)
-			if (strcmp(f[2], alt_skip_langs[i]) == 0)
-				return PC_OK;
-		if (strcmp(f[2], "abbr") == 0)
-			kind = DB_NAME_ABBREV;
+	lang = f[ALT_LANG] ? f[ALT_LANG] : "";
+	if (f[ALT_HISTORIC] && strcmp(f[ALT_HISTORIC], "1") == 0)
+		goto left_out;
+	if (f[ALT_COLLOQUIAL] && strcmp(f[ALT_COLLOQUIAL], "1") == 0 && strcmp(lang, "abbr") != 0)
+		goto left_out;
+	if (strcmp(lang, "abbr") == 0) {
+		if (strlen(name) > LOAD_ABBR_MAX)
+			goto left_out;
+		kind = DB_NAME_ABBREV;
+	} else if (strcmp(lang, "en") == 0 || !*lang) {
+		if (!load_alt_ok(name))
+			goto left_out;
+		kind = DB_NAME_ALT;
+	} else {
+		goto left_out;
 	}
-	if (f[7] && strcmp(f[7], "1") == 0)
-		return PC_OK; /* historic */
-	if (kind == DB_NAME_ALT && !load_alt_ok(f[3]))
-		return PC_OK;
 	if ((rc = db_build_place_exists(L->build, gid, &exists, d)) != PC_OK)
 		return rc;
 	if (!exists)
-		return PC_OK; /* a name of a place this load does not hold */
-	if ((rc = load_add_name(L, gid, kind, f[3], d)) == PC_OK)
+		goto left_out; /* a name of a place this load does not hold */
+	if ((rc = load_add_name(L, gid, kind, name, d)) == PC_OK)
 		L->cur->rows++;
 	return rc;
+left_out:
+	L->cur->left_out++;
+	return PC_OK;
 }

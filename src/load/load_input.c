@@ -40,6 +40,7 @@ static const char *const kind_names[LOAD_KIND_COUNT] = {
 	[LOAD_KIND_LEXICON] = "lexicon",
 	[LOAD_KIND_LOOKALIKES] = "lookalikes",
 	[LOAD_KIND_CSV] = "csv",
+	[LOAD_KIND_POSTAL] = "postal",
 };
 
 const char *load_kind_name(enum load_kind k)
@@ -255,9 +256,14 @@ static void gz_close(struct load_input *in)
 static enum pc_rc archive_fail(struct load_input *in, struct diag *d, const char *what)
 {
 	const char *msg = in->ar ? in->api->error_string(in->ar) : NULL;
+	size_t len;
 
-	return diag_set(d, PC_ERR_IO, in->path, 0, 0, "%s: %s", what,
-			msg ? msg : "unreadable or truncated");
+	if (!msg)
+		msg = "unreadable or truncated";
+	/* Some of libarchive's messages end in a newline. */
+	for (len = strlen(msg); len && (msg[len - 1] == '\n' || msg[len - 1] == ' '); len--)
+		;
+	return diag_set(d, PC_ERR_IO, in->path, 0, 0, "%s: %.*s", what, (int)len, msg);
 }
 
 /* Next raw block from libarchive (after the head). */
@@ -433,6 +439,7 @@ static const struct {
 	{ "cues", LOAD_KIND_CUES },
 	{ "lexicon", LOAD_KIND_LEXICON },
 	{ "lookalikes", LOAD_KIND_LOOKALIKES },
+	{ "postal", LOAD_KIND_POSTAL },
 };
 
 /* "XX.YY" (LEVEL 1) or "XX.YY.ZZ" (LEVEL 2): two letters, then non-empty parts. */
@@ -724,8 +731,13 @@ enum pc_rc load_stream(struct loader *L, struct load_input *in, int csv_mode, in
 	for (;;) {
 		const char *buf;
 		size_t len;
-		if ((rc = load_input_read(in, &buf, &len, d)) != PC_OK)
+		if ((rc = load_input_read(in, &buf, &len, d)) != PC_OK) {
+			/* Damaged or cut short: say after which line (the rows
+			 * before it are not loaded either: the load fails). */
+			if (d && d->rc == rc && d->line == 0 && st.line > 0)
+				d->line = st.line + 1;
 			goto done;
+		}
 		if (!len)
 			break;
 		if (csv_parse(&p, buf, len, on_field, on_row, &st) != len) {

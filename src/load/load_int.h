@@ -28,6 +28,9 @@ struct load_arc;
 /* A gzip file, read with zlib (load_input.c says why). */
 struct load_gz;
 
+/* The merge index of postal places (load_postal.c). */
+struct load_postal;
+
 struct load_input {
 	const char *path;
 	struct load_arc *api;    /* borrowed from the load (load_input_open) */
@@ -61,6 +64,8 @@ struct loader {
 	struct load_batch *out;
 	struct pipe *pipe;
 	int forward;  /* the reader of load_stream_forwarded: bad rows go over too */
+	struct load_postal *postal;   /* postal places' merge index (load_postal.c) */
+	int phase;                    /* enum load_phase, after the files are read */
 };
 
 /* Row handler: fields F[0..N) (NULL = empty), 1-based LINE. */
@@ -205,6 +210,11 @@ enum pc_rc load_row_lexicon(struct loader *L, char **f, size_t n, unsigned long 
 			    struct diag *d);
 enum pc_rc load_row_csv(struct loader *L, char **f, size_t n, unsigned long line,
 			struct diag *d);
+/* A postal place (load_postal.c): merged with a place there, or added. */
+enum pc_rc load_row_postal(struct loader *L, char **f, size_t n, unsigned long line,
+			   struct diag *d);
+/* Free the postal merge index (NULL: nothing). */
+void load_postal_free(struct load_postal *ps);
 /* Parse the --columns map against nothing yet (syntax check): PC_ERR_USAGE. */
 enum pc_rc load_csv_check_columns(const char *map, struct diag *d);
 

@@ -111,6 +111,8 @@ static const char *kind_word(const struct db_place *p, int *seat_rank)
 	}
 	if (strcmp(p->fcode, "PPLX") == 0)
 		return "neighbourhood";
+	if (db_place_is_postal(p))
+		return "postal place";
 	return p->population >= 100000 ? "city" : "town";
 }
 
@@ -211,12 +213,19 @@ int query_region_has(const struct query_region *r, const struct db_place *p)
 	return strcmp(r->admin1, p->admin1) == 0 && p->kind != DB_KIND_COUNTRY;
 }
 
-static void answer_init(struct query_answer *out, enum query_mode mode, const char *name,
-			struct arena *a)
+/* Longest list of layers an answer quotes (a label is under 200 bytes). */
+#define QUERY_MAX_LAYERS_TEXT 4096
+
+static void answer_init(struct db *db, struct query_answer *out, enum query_mode mode,
+			const char *name, struct arena *a)
 {
+	char layers[QUERY_MAX_LAYERS_TEXT];
+
 	memset(out, 0, sizeof *out);
 	out->mode = mode;
 	out->name = arena_strdup(a, name ? name : "");
+	db_meta_get(db, "layers", layers, sizeof layers);
+	out->searched = arena_strdup(a, layers);
 }
 
 /* Every reading of KEY as query places, sorted, all of them (no limit). */
@@ -409,7 +418,7 @@ static enum pc_rc query_name_impl(struct db *db, const char *name, const struct 
 	const char *key;
 	enum pc_rc rc;
 
-	answer_init(out, QUERY_NAME, name, a);
+	answer_init(db, out, QUERY_NAME, name, a);
 	if ((rc = query_key(name, a, &key, d)) != PC_OK)
 		return rc;
 	if ((rc = readings(db, key, a, &out->places, &out->n_total_places, d)) != PC_OK)
@@ -438,7 +447,7 @@ static enum pc_rc query_like_impl(struct db *db, const char *name, const struct 
 	enum pc_rc rc;
 
 	(void)o;
-	answer_init(out, QUERY_LIKE, name, a);
+	answer_init(db, out, QUERY_LIKE, name, a);
 	if ((rc = query_key(name, a, &key, d)) != PC_OK)
 		return rc;
 	if ((rc = alikes_of(db, key, NULL, a, &out->alikes, &out->n_alikes, d)) != PC_OK)
@@ -466,7 +475,7 @@ static enum pc_rc query_in_impl(struct db *db, const char *name, const struct qu
 	const char *key;
 	enum pc_rc rc;
 
-	answer_init(out, QUERY_IN, name, a);
+	answer_init(db, out, QUERY_IN, name, a);
 	if (!n_regions)
 		return diag_set(d, PC_ERR_USAGE, NULL, 0, 0, "no region given");
 	out->region = regions[0];
@@ -519,7 +528,7 @@ static enum pc_rc query_near_impl(struct db *db, double lat, double lon, double 
 	size_t n, total, i;
 	enum pc_rc rc;
 
-	answer_init(out, QUERY_NEAR, "", a);
+	answer_init(db, out, QUERY_NEAR, "", a);
 	out->lat = lat;
 	out->lon = lon;
 	out->radius_km = radius_km;
@@ -566,7 +575,7 @@ static enum pc_rc query_near_place_impl(struct db *db, const char *text, double 
 	if ((rc = query_ask(db, text, &(struct query_opts){ .limit = 1 }, a, &where, d)) != PC_OK)
 		return rc;
 	if (!where.found || !where.n_places) {
-		answer_init(out, QUERY_NEAR, text, a);
+		answer_init(db, out, QUERY_NEAR, text, a);
 		out->radius_km = radius_km;
 		out->suggestions = where.suggestions;
 		out->n_suggestions = where.n_suggestions;
@@ -601,7 +610,7 @@ static enum pc_rc query_prefix_impl(struct db *db, const char *text, unsigned ki
 	size_t n, i, len;
 	enum pc_rc rc;
 
-	answer_init(out, QUERY_PREFIX, text, a);
+	answer_init(db, out, QUERY_PREFIX, text, a);
 	buf_init(&b, 4096);
 	len = strlen(text);
 	rc = db_key(text, len, &b);
@@ -659,7 +668,7 @@ static enum pc_rc query_narrow_impl(struct db *db, const struct query_answer *pr
 	case QUERY_LIKE:
 		return query_in(db, prev->name, regions, n_regions, o, a, out, d);
 	case QUERY_NEAR:
-		answer_init(out, QUERY_NEAR, prev->name, a);
+		answer_init(db, out, QUERY_NEAR, prev->name, a);
 		out->lat = prev->lat;
 		out->lon = prev->lon;
 		out->radius_km = prev->radius_km;

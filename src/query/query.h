@@ -145,6 +145,13 @@ struct query_answer {
 	double lat, lon, radius_km;
 	int has_center;          /* NEAR around a place named by the user */
 	struct query_place center;
+
+	/*
+	 * The place layers the database holds, one label a line ("GeoNames
+	 * cities500", "US postal places": meta "layers", written by load);
+	 * "" for a database built before it was recorded.  Arena-owned.
+	 */
+	const char *searched;
 };
 
 struct query_opts {

@@ -149,7 +149,7 @@ static void place_line(struct out *w, const struct query_place *q)
 	if (w->color)
 		puts_(w, DIM);
 	putf(w, "; %.5f,%.5f", p->lat, p->lon);
-	if (p->id > 0)
+	if (p->id > 0 && !db_place_is_postal(p))
 		putf(w, "; GeoNames %lld", (long long)p->id);
 	if (w->color)
 		puts_(w, RESET);
@@ -479,6 +479,29 @@ enum pc_rc query_wrap(struct buf *b, size_t start, unsigned width)
 	return out_finish(&w);
 }
 
+/* "searched: GeoNames cities500, US postal places" (nothing for an old database). */
+static void searched_line(struct out *w, const struct query_answer *ans)
+{
+	const char *p = ans->searched ? ans->searched : "";
+
+	if (!*p)
+		return;
+	puts_(w, "searched: ");
+	while (*p) {
+		const char *nl = strchr(p, '\n');
+		size_t len = nl ? (size_t)(nl - p) : strlen(p);
+		char one[256];
+		snprintf(one, sizeof one, "%.*s", (int)len, p);
+		put_clean(w, one);
+		if (!nl)
+			break;
+		p = nl + 1;
+		if (*p)
+			puts_(w, ", ");
+	}
+	puts_(w, "\n");
+}
+
 enum pc_rc query_render_text(struct buf *b, const struct query_answer *ans,
 			     const struct query_render_opts *o)
 {
@@ -552,6 +575,10 @@ enum pc_rc query_render_text(struct buf *b, const struct query_answer *ans,
 		}
 		break;
 	}
+	/* What a "no" covers: the layers searched (with --long, always). */
+	if (ans->mode != QUERY_PREFIX && ans->mode != QUERY_LIKE &&
+	    (!ans->found || w.long_form))
+		searched_line(&w, ans);
 	if (o && o->width)
 		wrap(&w, o->width);
 	return out_finish(&w);
@@ -659,6 +686,8 @@ static void j_place(struct out *w, const struct query_place *q, int with_dist)
 	j_knum(w, "lon", p->lon);
 	if (with_dist)
 		j_knum(w, "distance_km", q->dist_km);
+	if (db_place_is_postal(p))
+		j_kbool(w, "postal", 1);
 	puts_(w, "}");
 }
 
@@ -734,6 +763,27 @@ static void j_region(struct out *w, const struct query_region *r)
 	puts_(w, "}");
 }
 
+/* "searched": the layers, one string each ([] for an old database). */
+static void j_searched(struct out *w, const struct query_answer *ans)
+{
+	const char *p = ans->searched ? ans->searched : "";
+
+	j_key(w, "searched");
+	puts_(w, "[");
+	while (*p) {
+		const char *nl = strchr(p, '\n');
+		size_t len = nl ? (size_t)(nl - p) : strlen(p);
+		char one[256];
+		snprintf(one, sizeof one, "%.*s", (int)len, p);
+		j_sep(w);
+		j_str(w, one);
+		if (!nl)
+			break;
+		p = nl + 1;
+	}
+	puts_(w, "]");
+}
+
 enum pc_rc query_render_json(struct buf *b, const struct query_answer *ans)
 {
 	static const char *const modes[] = { "name", "in", "like", "near", "prefix" };
@@ -746,6 +796,7 @@ enum pc_rc query_render_json(struct buf *b, const struct query_answer *ans)
 	if (ans->mode != QUERY_NEAR || ans->name[0])
 		j_kstr(&w, ans->mode == QUERY_PREFIX ? "prefix" : "name", ans->name);
 	j_kbool(&w, "found", ans->found);
+	j_searched(&w, ans);
 	j_suggestions(&w, ans);
 	switch (ans->mode) {
 	case QUERY_NAME:

@@ -13,7 +13,18 @@ fail() { echo "FAIL: $*"; exit 1; }
 q() { sqlite3 "$tmp/p.db" "$1"; }
 
 "$bin" load --db "$tmp/p.db" "$top/geodata" 2>"$tmp/err" || { cat "$tmp/err"; fail "load"; }
-[ "$(q 'SELECT count(*) FROM places WHERE kind=0')" = 199568 ] || fail "cities500 rows"
+[ "$(q "SELECT count(*) FROM places WHERE kind=0 AND ifnull(fcode, '') <> 'PPLP'")" = 199568 ] || fail "cities500 rows"
+# The US postal layer (issue 14): towns below cities500, not the firms
+# with a ZIP code of their own, each town once.
+n=$(q "SELECT count(*) FROM places WHERE fcode='PPLP'")
+[ "$n" -gt 14000 ] && [ "$n" -lt 16000 ] || fail "postal places: $n"
+[ "$(q "SELECT count(*) FROM places WHERE fcode='PPLP' AND name='Holliday' AND admin1='MO'")" = 1 ] || fail "Holliday, Mo."
+[ "$(q "SELECT count(*) FROM places WHERE name IN ('Philip Morris','Muscular Dystrophy','Contest Mail','Internal Revenue','First Union Bank')")" = 0 ] ||
+	fail "an organisation's ZIP code became a place"
+[ "$(q "SELECT count(*) FROM places WHERE fcode='PPLP' AND name='Charlottesville' AND admin1='VA'")" = 0 ] ||
+	fail "Charlottesville's ZIP codes not merged with GeoNames' Charlottesville"
+[ "$(q "SELECT value FROM meta WHERE key='layers'")" = "GeoNames cities500
+US postal places" ] || fail "layers"
 [ "$(q "SELECT name||','||country||','||admin1 FROM places WHERE id=4752031")" = "Charlottesville,US,VA" ] || fail Charlottesville
 [ "$(q "SELECT name||','||country||','||admin1 FROM places WHERE id=4460243")" = "Charlotte,US,NC" ] || fail Charlotte
 [ "$(q "SELECT name||','||admin1 FROM places WHERE id=4975802")" = "Portland,ME" ] || fail "Portland, Maine"

@@ -64,11 +64,17 @@ me=$(q "SELECT place_id FROM admin1 WHERE code='US.ME'")
 [ "$(q "SELECT max_words FROM (SELECT value AS max_words FROM meta WHERE key='max_name_words')")" = 3 ] || fail "max_name_words"
 ls "$tmp" | grep -q tmp- && fail "temp file left behind"
 
-# alternateNamesV2 next to the main table: names of loaded places only, no
-# codes (iata), no historic names, abbreviations as ABBREV, no duplicates.
+# alternateNamesV2 next to the main table (issue 14): English names and
+# names with no language that pass the alternate-name filter, abbreviations
+# as ABBREV; not other languages, codes (iata), historic or colloquial
+# names, names of places not loaded; no duplicates.
 "$bin" load --db "$tmp/p.db" "$fx/geo" "$fx/alt/alternateNamesV2.txt" 2>"$tmp/err" || { cat "$tmp/err"; fail "alternateNames load"; }
-[ "$(q "SELECT count(*) FROM names WHERE key='queen city' AND place_id=4460243 AND kind=2")" = 1 ] || fail "alternate name"
+[ "$(q "SELECT count(*) FROM names WHERE key='charlotte city' AND place_id=4460243 AND kind=2")" = 1 ] || fail "English alternate name"
+[ "$(q "SELECT count(*) FROM names WHERE key='falmouth neck' AND place_id=4975802 AND kind=2")" = 1 ] || fail "alternate name with no language"
 [ "$(q "SELECT count(*) FROM names WHERE key='c ville' AND place_id=4752031 AND kind=3")" = 1 ] || fail "abbr alternate"
-[ "$(q "SELECT count(*) FROM names WHERE key IN ('cho','nowhere town','old charlotte town')")" = 0 ] || fail "junk alternates kept"
+[ "$(q "SELECT count(*) FROM names WHERE key IN ('cho','nowhere town','old charlotte town','queen city','charlottesville in virginia','portlande')")" = 0 ] ||
+	fail "alternates kept that are codes, historic, colloquial, of another language or of no loaded place: $(q "SELECT group_concat(form) FROM names WHERE key IN ('cho','nowhere town','old charlotte town','queen city','charlottesville in virginia','portlande')")"
+[ "$(q "SELECT count(*) FROM names WHERE form='portland' AND kind=2")" = 0 ] || fail "a lower-case alternate with no language kept"
 [ "$(q "SELECT count(*) FROM names WHERE key='charlottesville' AND place_id=4752031")" = 1 ] || fail "alternate duplicates the main name"
+grep -q 'alternateNames .* 4 rows, 4 names, 7 left out' "$tmp/err" || { cat "$tmp/err"; fail "alternateNames summary"; }
 echo "ok"

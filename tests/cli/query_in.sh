@@ -11,7 +11,7 @@ fail() { echo "FAIL: $*"; echo "--- output:"; cat "$tmp/out"; exit 1; }
 # The answer's first sentence, its wrapped lines joined (issue 17: 80 columns).
 first() { awk '/^(Elsewhere|Look-alikes|Did you mean)|^  /{exit} {printf "%s%s", sep, $0; sep=" "}' "$tmp/out"; }
 
-want='No Charlottesville in North Carolina. Charlottesville is in Virginia. In North Carolina: Charlotte.'
+want='No Charlottesville in North Carolina. Charlottesville is in Virginia and Indiana. In North Carolina: Charlotte.'
 COLUMNS=200 "$bin" --db "$db" query --long "Charlottesville, N.C." >"$tmp/out" 2>&1
 rc=$?
 [ $rc -eq 1 ] || fail "'Charlottesville, N.C.' exited $rc, want 1 (nothing there)"
