@@ -317,8 +317,12 @@ static void emit_best(struct dstate *ds, void *arg)
 	if (ds->n_f == ds->cap_f) {
 		size_t ncap = ds->cap_f ? ds->cap_f * 2 : 8;
 		ds->f = arena_grow(ds->a, ds->f, ds->cap_f, ncap, sizeof *ds->f);
+		ds->fc = arena_grow(ds->a, ds->fc, ds->cap_f, ncap, sizeof *ds->fc);
+		ds->frule = arena_grow(ds->a, ds->frule, ds->cap_f, ncap, sizeof *ds->frule);
 		ds->cap_f = ncap;
 	}
+	ds->fc[ds->n_f] = b->c;
+	ds->frule[ds->n_f] = b->rule;
 	f = &ds->f[ds->n_f++];
 	memset(f, 0, sizeof *f);
 	mn = detect_mention(ds, &b->c);
@@ -343,6 +347,83 @@ static void emit_best(struct dstate *ds, void *arg)
 	f->n_evidence = detect_evidence(ds, &b->c, &f->evidence, DETECT_MAX_EVIDENCE);
 }
 
+/*
+ * "Iran's oil minister said Iraq would raise output": each of two
+ * look-alike names the story writes flagged as a slip for the other.  At
+ * most one can be; the likelier keeps its warning and the other becomes
+ * the reminder (lookalike-pair).  One pass to note, per (name, look-alike)
+ * direction, its best score; one to compare: linear in the findings.
+ */
+struct mutual_ent {
+	const char *l, *t;       /* the name written, the look-alike suggested */
+	double score;
+	size_t off;              /* of the best finding that way */
+};
+
+static size_t mutual_hash(const char *l, const char *t)
+{
+	size_t h = 5381;
+
+	for (; *l; l++)
+		h = h * 33 + (unsigned char)*l;
+	h = h * 33 + 0x1f;
+	for (; *t; t++)
+		h = h * 33 + (unsigned char)*t;
+	return h;
+}
+
+static struct mutual_ent *mutual_slot(struct mutual_ent *tab, size_t cap, const char *l, const char *t)
+{
+	size_t h = mutual_hash(l, t) & (cap - 1);
+
+	while (tab[h].l && !(strcmp(tab[h].l, l) == 0 && strcmp(tab[h].t, t) == 0))
+		h = (h + 1) & (cap - 1);
+	return &tab[h];
+}
+
+static int mutual_kind(const struct dstate *ds, size_t i)
+{
+	return ds->frule[i] == DETECT_RULE_LOOKALIKE_CONTEXT && ds->f[i].sev == DETECT_SEV_WARNING &&
+	       ds->fc[i].m != (size_t)-1;
+}
+
+static void demote_mutual(struct dstate *ds)
+{
+	const struct resolve_state *rs = ds->rs;
+	struct mutual_ent *tab;
+	size_t cap = 16, i;
+
+	while (cap < ds->n_f * 2 + 2)
+		cap *= 2;
+	tab = arena_calloc(ds->a, cap, sizeof *tab);
+	for (i = 0; i < ds->n_f; i++) {
+		const struct detect_cand *c = &ds->fc[i];
+		struct mutual_ent *e;
+		if (!mutual_kind(ds, i))
+			continue;
+		e = mutual_slot(tab, cap, rs->mr->m[c->m].key, c->alt->key);
+		if (!e->l || c->score > e->score) {
+			e->l = rs->mr->m[c->m].key;
+			e->t = c->alt->key;
+			e->score = c->score;
+			e->off = ds->f[i].offset;
+		}
+	}
+	for (i = 0; i < ds->n_f; i++) {
+		const struct detect_cand *c = &ds->fc[i];
+		const struct mutual_ent *o;
+		if (!mutual_kind(ds, i))
+			continue;
+		o = mutual_slot(tab, cap, c->alt->key, rs->mr->m[c->m].key);
+		if (!o->l || o->score < c->score || (o->score == c->score && o->off > ds->f[i].offset))
+			continue;
+		ds->frule[i] = DETECT_RULE_LOOKALIKE_PAIR;
+		ds->f[i].rule = detect_rules[DETECT_RULE_LOOKALIKE_PAIR].id;
+		ds->f[i].sev = DETECT_SEV_SUGGESTION;
+		detect_rule_views[DETECT_RULE_LOOKALIKE_PAIR].describe(ds, c, &ds->f[i]);
+	}
+}
+
 enum pc_rc detect_run(const struct resolve_state *rs, const struct detect_opts *o, struct arena *a,
 		      struct finding **findings, size_t *n_findings, struct resolved_place **places,
 		      size_t *n_places, struct diag *d)
@@ -359,6 +440,7 @@ enum pc_rc detect_run(const struct resolve_state *rs, const struct detect_opts *
 	ds.a = a;
 	memset(&b, 0, sizeof b);
 	each_cand(&ds, keep_best, &b, emit_best);
+	demote_mutual(&ds);
 	/* Places: every kept mention with its reading. */
 	pl = arena_calloc(a, rs->mr->n ? rs->mr->n : 1, sizeof *pl);
 	for (i = 0; i < rs->mr->n; i++) {

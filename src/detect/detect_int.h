@@ -134,6 +134,8 @@ struct dstate {
 	const struct detect_opts *o;
 	struct arena *a;
 	struct finding *f;
+	struct detect_cand *fc;  /* per finding: the candidate it came from */
+	int *frule;              /* per finding: its rule (enum detect_rule_id) */
 	size_t n_f, cap_f;
 };
 

@@ -4,9 +4,9 @@
 # exist, claimed `help check` listed the rules, and showed output the tool
 # did not print).  Checks:
 #  - the sample output under "$ ./placecheck check ..." is what the command
-#    prints (its lines, in order; later evidence lines may follow; the
-#    weights shown in evidence lines are not compared: they move with
-#    every refit);
+#    prints (its lines, in order; the evidence lines shown in any order,
+#    others may follow; the weights in evidence lines are not compared:
+#    they move with every refit);
 #  - every ./placecheck line of the "Use" block runs (exit 0 or 1, never 2),
 #    in a folder holding the story.md and articles/ it names;
 #  - every relative link in README.md and docs/*.md, and every docs/ path
@@ -39,6 +39,17 @@ import re, sys
 w = re.compile(r"\([+-][0-9]+\.[0-9]+\)")
 want = [w.sub("(W)", l) for l in open(sys.argv[1]).read().splitlines()]
 got = [w.sub("(W)", l) for l in open(sys.argv[2]).read().splitlines()]
+# Evidence lines come strongest first, and their order moves with the
+# weights too: each one the README shows must be printed, in any order;
+# the other lines in order.
+ev = lambda l: l.lstrip().startswith("evidence:")
+got_ev = {l for l in got if ev(l)}
+for l in want:
+    if ev(l) and l not in got_ev:
+        print("  README evidence line not printed: %r" % l)
+        print("  printed:\n    " + "\n    ".join(got))
+        sys.exit(1)
+want = [l for l in want if not ev(l)]
 i = 0
 for line in got:
     if i < len(want) and line == want[i]:
