@@ -477,7 +477,8 @@ def recall(data, th, sev, plausible_only=True, kind=None):
     for sid, s in data.swaps.items():
         if plausible_only and not s.get("plausible"):
             continue
-        if (s.get("kind") == "misspelling") != (kind == "misspelling"):
+        if (s.get("kind") in ("misspelling", "foreign")) != (kind in ("misspelling", "foreign")) or \
+                (kind and s.get("kind") != kind):
             continue
         n += 1
         hit = [c for k, c in best.items() if k[0] == sid and at_swap(c, s)]
@@ -766,13 +767,14 @@ def main():
         cw, nw = recall(d, th, SEV_WARN)
         ca, na = recall(d, th, SEV_WARN, plausible_only=False)
         ct, nt = recall(d, th, SEV_WARN, kind="misspelling")
-        report.append((split, part, d.n_docs, fa_w, fa_n, cw, nw, ca, na, ct, nt))
+        cf, nf_ = recall(d, th, SEV_WARN, kind="foreign")
+        report.append((split, part, d.n_docs, fa_w, fa_n, cw, nw, ca, na, ct, nt, cf, nf_))
     lines = []
-    for split, part, n, faw, fan, cw, nw, ca, na, ct, nt in report:
+    for split, part, n, faw, fan, cw, nw, ca, na, ct, nt, cf, nf_ in report:
         fa_txt = f"{faw:.2f} warnings+errors, {fan:.2f} findings with notes per 100 articles; " if split == "bbc" else ""
         lines.append(f"{split} {part} ({n} articles): {fa_txt}plausible swaps caught {cw}/{nw} "
                      f"({100.0 * cw / max(1, nw):.1f}%), all swaps {ca}/{na} ({100.0 * ca / max(1, na):.1f}%), "
-                     f"misspellings {ct}/{nt}")
+                     f"misspellings {ct}/{nt}, other languages' names {cf}/{nf_}")
     for (split, part), d in sorted(parts.items()):
         if split != "bbc":
             continue

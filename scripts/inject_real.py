@@ -1134,6 +1134,56 @@ def typo_swaps(art, result, gaz, names):
     return []
 
 
+# ---------------------------------------------------------------- foreign names
+
+# A country's name written as another language writes it ("Deutschland"
+# for Germany, "Marocco" for Morocco): the gazetteer's alternate names of
+# the country, where they are not its English name (as the checker,
+# src/resolve/resolve_alts.c: not cities, whose other names carry no
+# language in the bundled data).
+FOREIGN_SHARE = 0.5        # of the articles that have such a place, how many get one
+
+
+def foreign_forms(gaz):
+    """{place id: [alternate names]} for countries: Latin letters only,
+    capitalised, no English word, not an accepted spelling of the
+    country's own name."""
+    out = collections.defaultdict(list)
+    same = set()
+    for a, b in gaz.conn.execute("SELECT key_a, key_b FROM lookalikes WHERE kind = 5"):
+        same.add((a, b))
+    rows = gaz.conn.execute(
+        "SELECT n.place_id, n.form, n.key, p.name FROM names n JOIN places p ON p.id = n.place_id "
+        "WHERE n.kind = 2 AND p.kind = 1")
+    for pid, form, k, name in rows:
+        nk = key(name)
+        if not form or not form[:1].isupper() or not all(ch.isalpha() or ch in " -'" for ch in form):
+            continue
+        if not is_ascii(form) or k == nk or (k, nk) in same or (nk, k) in same or k in gaz.lexflags:
+            continue
+        out[pid].append(form)
+    return out
+
+
+def foreign_swaps(art, result, gaz, forms):
+    """At most one place per article written in another language's form."""
+    aid, text = art["id"], art["text"]
+    rng = random.Random(seed_of(aid + "#foreign"))
+    if rng.random() >= FOREIGN_SHARE:
+        return []
+    ments = [m for m in mentions_of(art, result, gaz)
+             if m.place is not None and forms.get(m.place.id) and m.text[:1].isupper() and
+             not m.text.isupper() and key(m.text) == key(m.place.name)]
+    if not ments:
+        return []
+    m = rng.choice(ments)
+    t = rng.choice(sorted(forms[m.place.id]))
+    swap = {"original": m.text, "replacement": t, "kind": "foreign", "dist": osa(key(t), key(m.text), 9),
+            "plausible": True, "orig_place": place_json(m.place), "repl_place": place_json(m.place),
+            "accept": accept_names(gaz, m.text, m.place), "source": m.source, "target": "name"}
+    return [make_copy(aid, 2, text, m.start, m.end, t, swap)]
+
+
 # ---------------------------------------------------------------- driver
 
 def run_placecheck(cmd, rows):
@@ -1201,7 +1251,9 @@ def main():
     ap.add_argument("--ids", help="only the article ids listed in this file")
     ap.add_argument("--out", help="write the swaps here (default: standard output)")
     ap.add_argument("--typos", action="store_true",
-                    help="misspell one place name per article instead (kind misspelling)")
+                    help="misspell one place name per article instead (kind misspelling), and in "
+                         "half of those with a country or a big city write it as another language "
+                         "does (kind foreign)")
     a = ap.parse_args()
     cmd = a.cmd or f"./placecheck --db {a.db}"
     rows = load_corpus(a.corpus, a.limit, read_ids(a.ids) if a.ids else None)
@@ -1209,7 +1261,9 @@ def main():
     if a.typos:
         names = {k for (k,) in gaz.conn.execute("SELECT DISTINCT key FROM names")}
         results = run_placecheck(cmd, rows)
-        swaps = [s for r in rows for s in typo_swaps(r, results.get(r["id"]), gaz, names)]
+        forms = foreign_forms(gaz)
+        swaps = [s for r in rows for s in typo_swaps(r, results.get(r["id"]), gaz, names) +
+                 foreign_swaps(r, results.get(r["id"]), gaz, forms)]
     else:
         swaps = generate(rows, run_placecheck(cmd, rows), gaz)
     data = "".join(json.dumps(s, ensure_ascii=False) + "\n" for s in swaps)

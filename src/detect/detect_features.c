@@ -22,6 +22,7 @@ const struct detect_feat_info detect_feat_info[F__COUNT] = {
 	[F_REL_DEMONYM] = { "rel_demonym", NULL },
 	[F_REL_MISSPELL] = { "rel_misspell", NULL },
 	[F_REL_SCENE] = { "rel_scene", "the story puts the speaker at %T" },
+	[F_REL_FOREIGN] = { "rel_foreign", "%L is another language's name for %T" },
 	[F_LISTED] = { "listed", "%L and %T are a documented confusion" },
 	[F_DIST] = { "dist", NULL },
 	[F_SHORT_FORM] = { "short_form", NULL },
@@ -266,6 +267,7 @@ static int rel_feature(int rel)
 		[RESOLVE_REL_DEMONYM] = F_REL_DEMONYM,
 		[RESOLVE_REL_MISSPELL] = F_REL_MISSPELL,
 		[RESOLVE_REL_SCENE] = F_REL_SCENE,
+		[RESOLVE_REL_FOREIGN] = F_REL_FOREIGN,
 	};
 	return rel >= 0 && rel < RESOLVE_REL__COUNT ? map[rel] : F_REL_EDIT;
 }
@@ -409,7 +411,8 @@ void detect_features(const struct dstate *ds, struct detect_cand *c)
 		/* Nothing in the story speaks for T more than for L: a pair
 		 * alone (Sudan and South Sudan, Granada and Grenada) is no
 		 * sign that the writer meant the other one. */
-		x[F_T_UNTOLD] = st.same == 0 && st.cue == 0 && x[F_T_WRITTEN] == 0 && !x[F_QUAL_NOT] &&
+		/* (Not for another language's name: T is the place read.) */
+		x[F_T_UNTOLD] = t->rel != RESOLVE_REL_FOREIGN && st.same == 0 && st.cue == 0 && x[F_T_WRITTEN] == 0 && !x[F_QUAL_NOT] &&
 				!x[F_HERE] && st.strong <= sl.strong && st.dateline <= sl.dateline &&
 				(x[F_SAME_COUNTRY] || st.country <= sl.country);
 	} else {

@@ -42,6 +42,7 @@ enum detect_feat {
 	F_REL_DEMONYM,     /* a look-alike demonym: Austrian / Australian */
 	F_REL_MISSPELL,    /* a word no list knows, near T's name */
 	F_REL_SCENE,       /* T is where the story is (its dateline) */
+	F_REL_FOREIGN,     /* the name is another language's name of T, the place read */
 	F_LISTED,          /* the pair is a documented confusion */
 	F_DIST,            /* edit distance between the names, in edits */
 	F_SHORT_FORM,      /* T's name is L's with whole words added (Saratoga Springs) */

@@ -93,6 +93,8 @@ enum resolve_rel {
 	RESOLVE_REL_DEMONYM = 8,   /* a look-alike demonym's country: Austrian/Australian */
 	RESOLVE_REL_MISSPELL = 9,  /* a word no list knows, a small edit from a name */
 	RESOLVE_REL_SCENE = 10,    /* where the story is: "here in X" said at Y */
+	RESOLVE_REL_FOREIGN = 11,  /* another language's name of the place read:
+				    * English copy writes the English one (Moskva) */
 	RESOLVE_REL__COUNT
 };
 

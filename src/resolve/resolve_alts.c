@@ -432,7 +432,7 @@ static enum pc_rc mention_alts(struct resolve_state *rs, size_t m, struct diag *
 	struct alt_list l = { 0 };
 	size_t i, j;
 	enum pc_rc rc;
-	int own = -1, any_alt = 0;
+	int own = -1, any_alt = 0, foreign;
 
 	if (mn->qualifier >= 0)
 		r->qual = qual_state(rs, m);
@@ -445,12 +445,19 @@ static enum pc_rc mention_alts(struct resolve_state *rs, size_t m, struct diag *
 		if (mn->cands[j].name_kind == DB_NAME_ALT && mn->cands[j].place.kind == DB_KIND_PLACE)
 			any_alt = 1;
 	}
+	/* "Deutschland", "Marocco": a country read only through another
+	 * language's name of it (geodata/extra/country-names-foreign.tsv).
+	 * Not cities: the bundled gazetteer's other names of a city carry
+	 * no language ("Londye", "Lunnin" beside "Londres"), so a foreign
+	 * form cannot be told from a spelling a story keeps. */
+	foreign = own < 0 && r->best >= 0 && mn->cands[r->best].name_kind == DB_NAME_ALT &&
+		  mn->cands[r->best].place.kind == DB_KIND_COUNTRY;
 	/* Most mentions have only their name's look-alikes: they share the
 	 * cache's array (the detector skips the demonym ones for a name and
 	 * the others for a demonym), so that a name written 300,000 times
 	 * costs one list, not 300,000 copies. */
 	if (is_demonym(mn) || !(mn->qualifier >= 0 || (mn->flags & (MATCH_DATELINE | MATCH_HERE)) ||
-				(own >= 0 && any_alt) ||
+				(own >= 0 && any_alt) || foreign ||
 				(r->best >= 0 && mn->cands[r->best].name_kind == DB_NAME_SHORT))) {
 		r->alts = ce->alts;
 		r->n_alts = ce->n;
@@ -523,6 +530,22 @@ static enum pc_rc mention_alts(struct resolve_state *rs, size_t m, struct diag *
 			al->accepted = db_same_spelling(rs->db, mn->key, al->key);
 			buf_free(&k);
 		}
+	if (foreign) {
+		const struct match_cand *c = &mn->cands[r->best];
+		struct buf k;
+		buf_init(&k, 128);
+		if (db_key(c->place.name, strlen(c->place.name), &k) == PC_OK && k.len &&
+		    strcmp(buf_str(&k), mn->key) != 0 && !db_same_spelling(rs->db, mn->key, buf_str(&k))) {
+			struct resolve_alt *al = alt_push(&l, rs->a);
+			al->place = &c->place;
+			al->key = arena_strdup(rs->a, buf_str(&k));
+			al->form = c->place.name;
+			al->rel = RESOLVE_REL_FOREIGN;
+			al->dist = strdist_osa(mn->key, al->key, 9);
+			al->name_kind = DB_NAME_MAIN;
+		}
+		buf_free(&k);
+	}
 	/* "Melbourne, Austria": a look-alike of the region holds the place. */
 	if (mn->qualifier >= 0 && r->qual != RESOLVE_QUAL_HOLDS) {
 		const struct mention *q = &rs->mr->m[mn->qualifier];
