@@ -153,16 +153,9 @@ static int word_extends(const char *shrt, const char *lng)
 static size_t list_neighbours(const struct resolve_state *rs, size_t tok, size_t tok_end)
 {
 	const struct match_result *mr = rs->mr;
-	size_t lo = 0, hi = mr->n, n = 0, i, from = tok > LIST_REACH ? tok - LIST_REACH : 0;
+	size_t n = 0, i, from = tok > LIST_REACH ? tok - LIST_REACH : 0;
 
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (mr->m[mid].tok_start < from)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	for (i = lo; i < mr->n && mr->m[i].tok_start < tok_end + LIST_REACH; i++)
+	for (i = match_first_at(mr, from); i < mr->n && mr->m[i].tok_start < tok_end + LIST_REACH; i++)
 		if ((mr->m[i].tok_start < tok || mr->m[i].tok_start >= tok_end) &&
 		    !(mr->m[i].flags & (MATCH_QUALIFIER | MATCH_REGION_ABBR)))
 			n++;
@@ -173,17 +166,9 @@ static size_t list_neighbours(const struct resolve_state *rs, size_t tok, size_t
  * northern neighbour": the other name right after the comma)? */
 static int key_at(const struct resolve_state *rs, size_t t, const char *key)
 {
-	const struct match_result *mr = rs->mr;
-	size_t lo = 0, hi = mr->n;
+	size_t i = match_first_at(rs->mr, t);
 
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (mr->m[mid].tok_start < t)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < mr->n && mr->m[lo].tok_start == t && strcmp(mr->m[lo].key, key) == 0;
+	return i < rs->mr->n && rs->mr->m[i].tok_start == t && strcmp(rs->mr->m[i].key, key) == 0;
 }
 
 /* Words before a name that make it a second party to what the story is

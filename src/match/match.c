@@ -1649,3 +1649,17 @@ enum pc_rc match_run(struct db *db, const struct scan_doc *s, struct arena *a,
 	}
 	return rc;
 }
+
+size_t match_first_at(const struct match_result *mr, size_t tok)
+{
+	size_t lo = 0, hi = mr->n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (mr->m[mid].tok_start < tok)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}

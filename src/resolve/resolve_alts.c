@@ -621,21 +621,6 @@ static int demonym_shaped(const char *key)
 	return 0;
 }
 
-/* First mention starting at or after token T (mentions are in text order). */
-static size_t mention_at(const struct match_result *mr, size_t t)
-{
-	size_t lo = 0, hi = mr->n;
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (mr->m[mid].tok_start < t)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
-}
-
 /*
  * Is the word U where a place stands: followed by ", <kept region>" (a
  * qualifier) or beside a kept place in a list ("Lagos, Abuja and Kano")?
@@ -643,13 +628,13 @@ static size_t mention_at(const struct match_result *mr, size_t t)
 static int word_in_place_position(const struct resolve_state *rs, const struct match_unknown *u)
 {
 	const struct scan_doc *s = rs->s;
-	size_t i = mention_at(rs->mr, u->tok_end + 1);
+	size_t i = match_first_at(rs->mr, u->tok_end + 1);
 
 	if (i < rs->mr->n && rs->mr->m[i].tok_start == u->tok_end + 1 && scan_is_punct(s, u->tok_end, ',') &&
 	    rs->rm[i].keep && rs->rm[i].best >= 0)
 		return 1;
 	/* the mention just before: "Lagos, Burkino" or "Kano and Burkino" */
-	i = mention_at(rs->mr, u->tok_start);
+	i = match_first_at(rs->mr, u->tok_start);
 	if (i > 0) {
 		const struct mention *b = &rs->mr->m[i - 1];
 		if (b->tok_end + 1 == u->tok_start && rs->rm[i - 1].keep && rs->rm[i - 1].best >= 0 &&
