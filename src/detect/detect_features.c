@@ -193,8 +193,9 @@ static int partner_before(const struct scan_doc *s, size_t t)
 /*
  * Is A the key B with a typist's slip: a letter doubled or undoubled
  * ("cincinatti", "phillipines"), or two neighbours swapped ("farnce"),
- * once or twice?
+ * once or up to TYPING_SLIPS times?
  */
+#define TYPING_SLIPS 2
 static int typing_slip(const char *a, const char *b)
 {
 	const char *a0 = a, *b0 = b;
@@ -206,7 +207,7 @@ static int typing_slip(const char *a, const char *b)
 			b++;
 			continue;
 		}
-		if (++slips > 2)
+		if (++slips > TYPING_SLIPS)
 			return 0;
 		if (*a && a > a0 && a[0] == a[-1] && a[1] == *b) /* a doubled letter in A */
 			a++;

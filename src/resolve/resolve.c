@@ -16,9 +16,11 @@
 /* Weight of the evidence a mention's reading gives, times its confidence. */
 #define RESOLVE_MENTION_WEIGHT 0.6
 
+#define EARTH_RADIUS_KM 6371.0
+
 double resolve_km(double lat1, double lon1, double lat2, double lon2)
 {
-	const double r = 6371.0, rad = M_PI / 180.0;
+	const double r = EARTH_RADIUS_KM, rad = M_PI / 180.0;
 	double dlat = (lat2 - lat1) * rad, dlon = (lon2 - lon1) * rad;
 	double h = sin(dlat / 2) * sin(dlat / 2) +
 		   cos(lat1 * rad) * cos(lat2 * rad) * sin(dlon / 2) * sin(dlon / 2);
@@ -197,6 +199,12 @@ static void rebuild_dyn(struct resolve_state *rs)
  * state, and half of one). */
 #define DATELINE_OTHER_ATTESTED 1.0
 #define DATELINE_OWN_ATTESTED 0.5
+/* A state named for its big city ("New York", "Mexico"): the city has
+ * this many people, is the capital or a quarter of the state's size, and
+ * lies this far from the state's centre (not a city-state: Taipei). */
+#define NAMESAKE_CITY_POP 500000
+#define NAMESAKE_CITY_SHARE 4
+#define NAMESAKE_CITY_KM 50
 static int city_namesake(const struct resolve_state *rs, const struct mention *mn, const struct db_place *st)
 {
 	const struct scan_doc *s = rs->s;
@@ -205,9 +213,11 @@ static int city_namesake(const struct resolve_state *rs, const struct mention *m
 
 	for (j = 0; j < mn->n_cands && !city; j++) {
 		const struct db_place *c = &mn->cands[j].place;
-		city = c->kind == DB_KIND_PLACE && strcmp(c->country, st->country) == 0 && c->population >= 500000 &&
-		       (strcmp(c->fcode, "PPLC") == 0 || (double)c->population * 4 >= (double)st->population) &&
-		       resolve_km(c->lat, c->lon, st->lat, st->lon) > 50; /* not a city-state (Taipei) */
+		city = c->kind == DB_KIND_PLACE && strcmp(c->country, st->country) == 0 &&
+		       c->population >= NAMESAKE_CITY_POP &&
+		       (strcmp(c->fcode, "PPLC") == 0 ||
+			(double)c->population * NAMESAKE_CITY_SHARE >= (double)st->population) &&
+		       resolve_km(c->lat, c->lon, st->lat, st->lon) > NAMESAKE_CITY_KM;
 	}
 	if (!city)
 		return 0;
