@@ -1536,10 +1536,12 @@ static void link_qualifiers(struct mstate *m)
 			continue;
 		/* "Bournemouth East, Wells, Canterbury": a name that is itself
 		 * the next item of a list (a comma and a place before it, not a
-		 * qualifier) starts no qualified pair. */
-		if (a->tok_start >= 2 && scan_is_punct(m->s, a->tok_start - 1, ',') && is_capword(m, a->tok_start - 2) &&
-		    tok(m, a->tok_start - 2)->sent == tok(m, a->tok_start)->sent &&
-		    !(i > 0 && o->m[i - 1].tok_end + 1 == a->tok_start && (o->m[i - 1].flags & MATCH_QUALIFIER)))
+		 * qualifier) starts no qualified pair; a name after a comma and
+		 * some other word ("the Golden-Domed Monastery, Kyiv, Russia")
+		 * may. */
+		if (a->tok_start >= 2 && scan_is_punct(m->s, a->tok_start - 1, ',') && i > 0 &&
+		    o->m[i - 1].tok_end + 1 == a->tok_start && tok(m, a->tok_start - 2)->sent == tok(m, a->tok_start)->sent &&
+		    !(o->m[i - 1].flags & MATCH_QUALIFIER))
 			continue;
 		/* "Savannah Guthrie, Georgia May Jagger": a region that is also
 		 * a given name, with a capitalised word after it, starts the
