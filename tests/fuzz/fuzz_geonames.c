@@ -11,6 +11,7 @@
  *   0 none (sniffed: GeoNames, admin1/admin2, countryInfo, ...)
  *   1 cues  2 countries-extra  3 admin1-abbrev  4 admin1-demonyms
  *   5 regions  6 lexicon  7 a valid GeoNames row, then the input
+ *   8 country-names-foreign
  * Besides, the pure helpers are run on the input: load_sniff() on the
  * bytes, strdist_osa() and load_alike_kind() on its first two
  * tab-separated fields.
@@ -57,6 +58,7 @@ static const char *const headers[] = {
 	"# placecheck-data: lexicon v1\n",
 	"4752031\tCharlottesville\tCharlottesville\tCharlottesvil\t38.02931\t-78.47668"
 	"\tP\tPPLA2\tUS\t\tVA\t540\t\t\t46597\t\t139\tAmerica/New_York\t2023-01-01\n",
+	"# placecheck-data: country-names-foreign v1\n",
 };
 
 static char dir[64];
