@@ -91,7 +91,7 @@ build/asan/tests/%: tests/unit/%.c tests/unit/testhelp.h $(ASAN_LIB)
 
 asan: build/asan/placecheck
 
-geodata/places.db: placecheck $(wildcard geodata/*.txt geodata/*.gz geodata/*.tsv)
+geodata/places.db: placecheck $(wildcard geodata/*.txt geodata/*.gz geodata/*.tsv geodata/extra/*)
 	./placecheck load --db $@ --geodata geodata
 
 db: geodata/places.db

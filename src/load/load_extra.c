@@ -1,6 +1,7 @@
 /*
  * load_extra.c: rows of our own geodata/extra files (formats in load.h):
- * country centres, short forms and demonyms; admin1 abbreviations and
+ * country centres, short forms and demonyms; other languages' names of
+ * countries; admin1 abbreviations and
  * demonyms; world regions; cue phrases; the lexicon.  Names of regions are
  * staged in the build and attached once the region rows exist.
  */
@@ -103,6 +104,36 @@ enum pc_rc load_row_countries_extra(struct loader *L, char **f, size_t n, unsign
 	tk.kind = DB_NAME_SHORT;
 	if (n > 4 && (rc = each_item(f[4], 1, stage_name, L, &tk, d)) != PC_OK)
 		return rc;
+	L->cur->rows++;
+	return PC_OK;
+}
+
+/*
+ * country-names-foreign: ISO2 FORM [LANGUAGES].  One form a row, never a
+ * list: a form may hold a comma or an apostrophe.  It becomes an alternate
+ * name of the country, so "Deutschland" reads as Germany; telling the
+ * writer the English name is detection's business.  LANGUAGES is for
+ * people reading the file.
+ */
+enum pc_rc load_row_country_names_foreign(struct loader *L, char **f, size_t n,
+					  unsigned long line, struct diag *d)
+{
+	char target[16];
+	enum pc_rc rc;
+
+	if (n < 2)
+		return load_bad_row(L, line, d, "expected ISO2<TAB>FORM[<TAB>LANGUAGES], found %zu field%s",
+				    n, n == 1 ? "" : "s");
+	if (!is_iso2(f[0]))
+		return load_bad_row(L, line, d, "bad ISO code: '%s'", f[0] ? f[0] : "");
+	buf_reset(&L->key);
+	if (!f[1] || db_key(f[1], strlen(f[1]), &L->key) != PC_OK || !L->key.len)
+		return load_bad_row(L, line, d, "empty name or a name with no letters: '%s'",
+				    f[1] ? f[1] : "");
+	snprintf(target, sizeof target, "country:%s", f[0]);
+	if ((rc = db_build_region_name(L->build, target, DB_NAME_ALT, trim(f[1]), d)) != PC_OK)
+		return rc;
+	L->cur->names++;
 	L->cur->rows++;
 	return PC_OK;
 }

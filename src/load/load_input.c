@@ -33,6 +33,7 @@ static const char *const kind_names[LOAD_KIND_COUNT] = {
 	[LOAD_KIND_GEONAMES] = "geonames",
 	[LOAD_KIND_ALTNAMES] = "alternateNames",
 	[LOAD_KIND_COUNTRIES_EXTRA] = "countries-extra",
+	[LOAD_KIND_COUNTRY_NAMES_FOREIGN] = "country-names-foreign",
 	[LOAD_KIND_ADMIN1_ABBREV] = "admin1-abbrev",
 	[LOAD_KIND_ADMIN1_DEMONYMS] = "admin1-demonyms",
 	[LOAD_KIND_REGIONS] = "regions",
@@ -433,6 +434,7 @@ static const struct {
 	enum load_kind kind;
 } magic_kinds[] = {
 	{ "countries-extra", LOAD_KIND_COUNTRIES_EXTRA },
+	{ "country-names-foreign", LOAD_KIND_COUNTRY_NAMES_FOREIGN },
 	{ "admin1-abbrev", LOAD_KIND_ADMIN1_ABBREV },
 	{ "admin1-demonyms", LOAD_KIND_ADMIN1_DEMONYMS },
 	{ "regions", LOAD_KIND_REGIONS },

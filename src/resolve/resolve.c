@@ -460,6 +460,10 @@ static int keep_mention(const struct resolve_state *rs, size_t i, int *unsupport
 	    !(slot && s >= KEEP_SLOT) && s < KEEP_ALT_STRONG)
 		return 0;
 	if (mn->flags & MATCH_ALT_ONLY) {
+		/* Another language's name of a country ("Deutschland") is
+		 * written for the country. */
+		if (b->place.kind == DB_KIND_COUNTRY)
+			return 1;
 		/* A small place's other name ("Coco" for San Juan de Urabá)
 		 * is far more often something else. */
 		if (b->place.population < KEEP_CITY_POP)

@@ -1,7 +1,8 @@
 #!/bin/sh
 # placecheck load on small fixtures: places, names, regions, abbreviations,
-# cues (an unknown target is a skipped bad row), a name that begins with a
-# double quote (must not swallow the next row), countryInfo comment lines.
+# cues (an unknown target is a skipped bad row), other languages' names of
+# countries, a name that begins with a double quote (must not swallow the
+# next row), countryInfo comment lines.
 set -u
 top=${PLACECHECK_TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
 bin=${PLACECHECK_BIN:-$top/placecheck}
@@ -40,6 +41,11 @@ me=$(q "SELECT place_id FROM admin1 WHERE code='US.ME'")
 [ "$(q "SELECT count(*) FROM names WHERE key='cho'")" = 0 ] || fail "airport code CHO kept as a name"
 [ "$(q "SELECT count(*) FROM names WHERE key='australian' AND kind=4")" = 1 ] || fail "demonym"
 [ "$(q "SELECT count(*) FROM names WHERE key='us' AND kind=5 AND place_id=6252001")" = 1 ] || fail "short form U.S."
+# Other languages' names of a country (country-names-foreign): alternate
+# names of the country row, keyed like every name, the form as written.
+[ "$(q "SELECT form FROM names WHERE key='osterreich' AND kind=2 AND place_id=(SELECT place_id FROM countries WHERE iso2='AT')")" = "Österreich" ] ||
+	fail "foreign name Österreich: $(q "SELECT place_id||' '||kind||' '||form FROM names WHERE key='osterreich'")"
+[ "$(q "SELECT count(*) FROM names WHERE key='estados unidos' AND kind=2 AND place_id=6252001")" = 1 ] || fail "foreign name Estados Unidos"
 [ "$(q "SELECT count(*) FROM (SELECT key, place_id, kind, CASE WHEN kind=3 THEN form END FROM names GROUP BY 1,2,3,4 HAVING count(*)>1)")" = 0 ] ||
 	fail "duplicate name rows"
 # Counties: the full name only.

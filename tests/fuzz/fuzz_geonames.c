@@ -12,6 +12,7 @@
  *   1 cues  2 countries-extra  3 admin1-abbrev  4 admin1-demonyms
  *   5 regions  6 lexicon  7 a valid GeoNames row, then the input
  *   8 postal (a postal place, then the input: it merges with it)
+ *   9 country-names-foreign
  * Besides, the pure helpers are run on the input: load_sniff() on the
  * bytes, strdist_osa() and load_alike_kind() on its first two
  * tab-separated fields.
@@ -59,6 +60,7 @@ static const char *const headers[] = {
 	"4752031\tCharlottesville\tCharlottesville\tCharlottesvil\t38.02931\t-78.47668"
 	"\tP\tPPLA2\tUS\t\tVA\t540\t\t\t46597\t\t139\tAmerica/New_York\t2023-01-01\n",
 	"# placecheck-data: postal v1\nUS\tMO\tHolliday\t39.4904\t-92.1318\n",
+	"# placecheck-data: country-names-foreign v1\n",
 };
 
 static char dir[64];

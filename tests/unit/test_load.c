@@ -32,6 +32,9 @@ static void test_sniff(void)
 	CHECK_INT(sniff("# placecheck-data: cues v1\n# phrase\n"), LOAD_KIND_CUES);
 	CHECK_INT(sniff("# placecheck-data: lexicon v1\r\n"), LOAD_KIND_LEXICON);
 	CHECK_INT(sniff("# placecheck-data: regions v1\n"), LOAD_KIND_REGIONS);
+	CHECK_INT(sniff("# placecheck-data: country-names-foreign v1\nDE\tDeutschland\tdeu\n"),
+		  LOAD_KIND_COUNTRY_NAMES_FOREIGN);
+	CHECK_STR(load_kind_name(LOAD_KIND_COUNTRY_NAMES_FOREIGN), "country-names-foreign");
 	CHECK_INT(sniff("# placecheck-data: regions v2\n"), LOAD_KIND_UNKNOWN);
 	CHECK_INT(sniff("# placecheck-data: nonsense v1\n"), LOAD_KIND_UNKNOWN);
 	CHECK_INT(sniff("Dear editor,\nthis is a letter.\n"), LOAD_KIND_UNKNOWN);
