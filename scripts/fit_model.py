@@ -54,8 +54,8 @@ BUILD = os.path.join(TOP, "build", "fit")
 # Families of rules, as the slices bit mask of pcfeatures (enum
 # detect_rule_id): thresholds are chosen per family.
 RULES = ["qualifier-mismatch", "lookalike-context", "region-context", "lookalike-pair",
-         "misspelled-place", "demonym-context", "scene-mismatch", "stale-suppression"]
-FAMILIES = [0, 1, 2, 4, 5, 6]
+         "misspelled-place", "demonym-context", "scene-mismatch", "foreign-name", "stale-suppression"]
+FAMILIES = [0, 1, 2, 4, 5, 6, 7]
 WIRE_FAMILIES = {0, 2, 6}  # qualifier-mismatch, region-context, scene-mismatch
 SEV_NOTE, SEV_WARN, SEV_ERR = 0, 1, 2
 INF = 1e9
@@ -268,12 +268,16 @@ def build(db, corpus, part, keep_ids, args):
     ids_path = os.path.join(BUILD, f"{corpus}-{part}.ids")
     with open(ids_path, "w", encoding="utf-8") as f:
         f.write("".join(d["id"] + "\n" for d in docs))
-    if not os.path.exists(swap_path) or os.path.getmtime(swap_path) < os.path.getmtime(INJECT):
+    def stale(path):
+        """Older than the generator or the database it reads."""
+        return not os.path.exists(path) or os.path.getmtime(path) < max(os.path.getmtime(INJECT),
+                                                                         os.path.getmtime(db))
+    if stale(swap_path):
         sh(["python3", INJECT,
             "--corpus", os.path.join(CORPUS, corpus + ".ndjson"), "--ids", ids_path,
             "--db", db, "--out", swap_path], cwd=TOP)
     typo_path = os.path.join(BUILD, f"{corpus}-{part}-typos.ndjson")
-    if not os.path.exists(typo_path) or os.path.getmtime(typo_path) < os.path.getmtime(INJECT):
+    if stale(typo_path):
         sh(["python3", INJECT, "--typos", "--corpus", os.path.join(CORPUS, corpus + ".ndjson"), "--ids", ids_path,
             "--db", db, "--out", typo_path], cwd=TOP)
     sdocs = read_ndjson(swap_path)
@@ -305,11 +309,13 @@ def design(cands_neg, swap_cands, swaps, nf):
         # A swap the story gives no clue of (the original named once, in a
         # story about something else) is no slip anyone can see: fitting
         # it would teach the model to flag names for their pair alone.
-        if pos and not checkable(c, nf):
+        # (Another language's name needs no clue from the story: the
+        # name itself is the slip.)
+        if pos and s.get("kind") != "foreign" and not checkable(c, nf):
             continue
         X.append(c["x"])
         y.append(1 if pos else 0)
-        wt.append(TYPO_WEIGHT if s.get("kind") == "misspelling" else 1.0)
+        wt.append(TYPO_WEIGHT if s.get("kind") in ("misspelling", "foreign") else 1.0)
     X = np.array(X, dtype=float).reshape(-1, nf)
     return X, np.array(y, dtype=float), np.array(wt, dtype=float)
 
@@ -582,7 +588,7 @@ def family_positives(datas, inc, sev):
         for sid, s in d.swaps.items():
             if not s.get("plausible"):
                 continue
-            wt = TYPO_WEIGHT if s.get("kind") == "misspelling" else 1.0
+            wt = TYPO_WEIGHT if s.get("kind") in ("misspelling", "foreign") else 1.0
             for f in FAMILIES:
                 at = [c for c in by[sid] if f in fam_of(c, sev) and at_swap(c, s)]
                 if at:

@@ -155,7 +155,9 @@ static void mention_cands(struct dstate *ds, size_t m, cand_fn fn, void *arg)
 		/* a demonym's look-alikes are demonyms, a name's are names */
 		if ((al->rel == RESOLVE_REL_DEMONYM) != ((mn->flags & MATCH_DEMONYM) != 0))
 			continue;
-		if (al->accepted || same_or_inside(l, al->place))
+		/* (Another language's name of the place read is the one
+		 * alternative that is the same place.) */
+		if (al->accepted || (al->rel != RESOLVE_REL_FOREIGN && same_or_inside(l, al->place)))
 			continue;
 		/* "the state of Kansas": the state is no slip for Kansas City
 		 * the town; its region is the question (REGION_OF). */

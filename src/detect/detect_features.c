@@ -142,8 +142,8 @@ static int word_extends(const char *shrt, const char *lng)
 }
 
 /*
- * How many other names stand within LIST_REACH tokens of the span
- * [TOK, TOK_END): a list or a table ("Jurgen Melzer (Austria), Lindsay
+ * How many other names stand within LIST_REACH tokens of the span, in its
+ * sentence, [TOK, TOK_END): a list or a table ("Jurgen Melzer (Austria), Lindsay
  * Davenport (US)") names places side by side for what they are.
  */
 #define LIST_REACH 8
@@ -157,7 +157,8 @@ static size_t list_neighbours(const struct resolve_state *rs, size_t tok, size_t
 
 	for (i = match_first_at(mr, from); i < mr->n && mr->m[i].tok_start < tok_end + LIST_REACH; i++)
 		if ((mr->m[i].tok_start < tok || mr->m[i].tok_start >= tok_end) &&
-		    !(mr->m[i].flags & (MATCH_QUALIFIER | MATCH_REGION_ABBR)))
+		    !(mr->m[i].flags & (MATCH_QUALIFIER | MATCH_REGION_ABBR)) &&
+		    rs->s->toks[mr->m[i].tok_start].sent == rs->s->toks[tok].sent)
 			n++;
 	return n;
 }
@@ -262,7 +263,9 @@ void detect_features(const struct dstate *ds, struct detect_cand *c)
 {
 	const struct resolve_state *rs = ds->rs;
 	const struct resolve_alt *t = c->alt;
-	const struct db_place *T = t->place, *L = c->lit;
+	/* Another language's name of T has no literal of its own to weigh:
+	 * what the story says of L it says of T. */
+	const struct db_place *T = t->place, *L = t->rel == RESOLVE_REL_FOREIGN ? NULL : c->lit;
 	const struct mention *mn = c->m != (size_t)-1 ? &rs->mr->m[c->m] : NULL;
 	const struct match_unknown *u = mn ? NULL : &rs->mr->unk[c->w];
 	size_t tok = mn ? mn->tok_start : u->tok_start, tok_end = mn ? mn->tok_end : rs->rw[c->w].tok_end;

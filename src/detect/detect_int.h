@@ -185,6 +185,7 @@ DETECT_VIEW(lookalike_pair);
 DETECT_VIEW(misspelled_place);
 DETECT_VIEW(demonym_context);
 DETECT_VIEW(scene_mismatch);
+DETECT_VIEW(foreign_name);
 #undef DETECT_VIEW
 
 #endif

@@ -56,6 +56,14 @@ const struct detect_rule_info detect_rules[] = {
 	  "In a quotation, consider [sic].",
 	  "SIOUX FALLS, S.D. -- \"Thank you, Sioux City!\" the senator told the crowd.",
 	  "SIOUX FALLS, S.D. -- \"Thank you, Sioux Falls!\" the senator told the crowd (or \"Sioux City [sic]\")." },
+	[DETECT_RULE_FOREIGN_NAME] = { "foreign-name", DETECT_SEV_WARNING,
+	  "A country is written as another language writes it",
+	  "English copy writes a country's English name (\"Germany\", not "
+	  "\"Deutschland\"), except inside a name that keeps the other form "
+	  "(a newspaper's, a team's). A newsroom that keeps local names can turn "
+	  "the rule off.",
+	  "Exports from Deutschland rose in March, the statistics office in Wiesbaden said.",
+	  "Exports from Germany rose in March, the statistics office in Wiesbaden said." },
 	[DETECT_RULE_STALE_SUPPRESSION] = { "stale-suppression", DETECT_SEV_SUGGESTION,
 	  "An inline placecheck suppression matched nothing",
 	  "Remove the comment, or correct the rule or name it names.",
@@ -79,6 +87,7 @@ const struct detect_rule_view detect_rule_views[DETECT_RULE__COUNT] = {
 	[DETECT_RULE_MISSPELLED_PLACE] = { rule_misspelled_place_accepts, rule_misspelled_place_describe },
 	[DETECT_RULE_DEMONYM_CONTEXT] = { rule_demonym_context_accepts, rule_demonym_context_describe },
 	[DETECT_RULE_SCENE_MISMATCH] = { rule_scene_mismatch_accepts, rule_scene_mismatch_describe },
+	[DETECT_RULE_FOREIGN_NAME] = { rule_foreign_name_accepts, rule_foreign_name_describe },
 	[DETECT_RULE_STALE_SUPPRESSION] = { NULL, NULL, NULL },
 };
 

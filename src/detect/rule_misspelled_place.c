@@ -6,17 +6,13 @@
  *   -> Cincinnati
  *
  * Slice: a word match found no name for, and a place (not a demonym)
- * whose name is one or two edits away; and a name read only as another
- * language's name of a country or a big city ("Moskva", "Deutschland"),
- * whose English name is the suggestion.
+ * whose name is one or two edits away.
  */
 #include "detect/detect_int.h"
 
 int rule_misspelled_place_accepts(const struct dstate *ds, const struct detect_cand *c)
 {
 	(void)ds;
-	if (c->alt->rel == RESOLVE_REL_FOREIGN)
-		return 1;
 	return c->m == (size_t)-1 && c->alt->name_kind != DB_NAME_DEMONYM;
 }
 
@@ -25,11 +21,6 @@ void rule_misspelled_place_describe(const struct dstate *ds, const struct detect
 	const struct db_place *t = c->alt->place;
 
 	f->suggestion = arena_strdup(ds->a, t->name);
-	if (c->alt->rel == RESOLVE_REL_FOREIGN) {
-		f->message = arena_printf(ds->a, "%s is another language's name for %s; English copy writes %s%s",
-					  f->text, detect_label(ds, t), t->name, detect_quoted_note(f));
-		return;
-	}
 	f->message = arena_printf(ds->a, "%s is not a place in the gazetteer; did you mean %s?%s", f->text,
 				  detect_label(ds, t), detect_quoted_note(f));
 }

@@ -341,13 +341,20 @@ static int org_after(const struct mstate *m, size_t t1)
 }
 
 /*
- * Does the span starting at T0 end an organisation's name that opens with
- * a head and "of": "the University of California", "the Bank of Ireland"?
+ * Does the span starting at T0 end an organisation's name: one that opens
+ * with a head and "of" ("the University of California", "the Bank of
+ * Ireland"), or a head right before it ("the Financial Times Deutschland")?
  */
 static int org_before(const struct mstate *m, size_t t0)
 {
 	const struct scan_doc *s = m->s;
 
+	/* "the Financial Times Deutschland", "Bank Austria": a place name
+	 * right after an organisation's head ends that organisation's name. */
+	if (t0 >= 1 && (tok(m, t0 - 1)->flags & SCAN_CAP) && (tok(m, t0)->flags & SCAN_SPACE_BEFORE) &&
+	    tok(m, t0 - 1)->sent == tok(m, t0)->sent &&
+	    IN_LIST(match_org_heads, s->text + tok(m, t0 - 1)->off, tok(m, t0 - 1)->len))
+		return 1;
 	if (t0 < 2 || !scan_is_word(s, t0 - 1, "of") || tok(m, t0 - 2)->sent != tok(m, t0)->sent)
 		return 0;
 	return (tok(m, t0 - 2)->flags & SCAN_CAP) &&

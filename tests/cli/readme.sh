@@ -43,9 +43,12 @@ got = [w.sub("(W)", l) for l in open(sys.argv[2]).read().splitlines()]
 # weights too: each one the README shows must be printed, in any order;
 # the other lines in order.
 ev = lambda l: l.lstrip().startswith("evidence:")
-got_ev = {l for l in got if ev(l)}
+# ... and which line carries the story's names ("Va. named in the
+# dateline") follows the strongest support feature, which moves too.
+head = lambda l: l.split(" (W)")[0]
+got_ev = {head(l) for l in got if ev(l)}
 for l in want:
-    if ev(l) and l not in got_ev:
+    if ev(l) and head(l) not in got_ev:
         print("  README evidence line not printed: %r" % l)
         print("  printed:\n    " + "\n    ".join(got))
         sys.exit(1)
