@@ -73,7 +73,7 @@ void rule_qualifier_mismatch_describe(const struct dstate *ds, const struct dete
 	const char *region = by_country ? resolve_country_name(rs, reg->country) : detect_where(ds, reg);
 	const char *t_where = by_country ? resolve_country_name(rs, t->country) : detect_where(ds, t);
 	const char *check = f->sev == DETECT_SEV_SUGGESTION
-				    ? "; check the place (the gazetteer lists places of 500 people or more: a smaller one may be missing)"
+				    ? "; check the place: the gazetteer may lack a small one (`placecheck query` says which lists it searched)"
 				    : "";
 
 	/* The finding spans the name and its qualifier. */
