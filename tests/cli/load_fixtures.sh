@@ -2,16 +2,12 @@
 # placecheck load on small fixtures: places, names, regions, abbreviations,
 # cues (an unknown target is a skipped bad row), a name that begins with a
 # double quote (must not swallow the next row), countryInfo comment lines.
-set -u
-top=${PLACECHECK_TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
-bin=${PLACECHECK_BIN:-$top/placecheck}
+. "$(dirname "$0")/lib.sh"
 fx=$top/tests/fixtures/load
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT INT TERM
 fail() { echo "FAIL: $*"; exit 1; }
 q() { sqlite3 "$tmp/p.db" "$1"; }
 
-"$bin" load --db "$tmp/p.db" "$fx/geo" "$fx/extra" 2>"$tmp/err" || { cat "$tmp/err"; fail "load exited $?"; }
+"$P" load --db "$tmp/p.db" "$fx/geo" "$fx/extra" 2>"$tmp/err" || { cat "$tmp/err"; fail "load exited $?"; }
 grep -q 'cues.tsv:6: cue target not in the database: 99999999' "$tmp/err" ||
 	{ cat "$tmp/err"; fail "unknown cue target not reported with file:line"; }
 
@@ -66,7 +62,7 @@ ls "$tmp" | grep -q tmp- && fail "temp file left behind"
 
 # alternateNamesV2 next to the main table: names of loaded places only, no
 # codes (iata), no historic names, abbreviations as ABBREV, no duplicates.
-"$bin" load --db "$tmp/p.db" "$fx/geo" "$fx/alt/alternateNamesV2.txt" 2>"$tmp/err" || { cat "$tmp/err"; fail "alternateNames load"; }
+"$P" load --db "$tmp/p.db" "$fx/geo" "$fx/alt/alternateNamesV2.txt" 2>"$tmp/err" || { cat "$tmp/err"; fail "alternateNames load"; }
 [ "$(q "SELECT count(*) FROM names WHERE key='queen city' AND place_id=4460243 AND kind=2")" = 1 ] || fail "alternate name"
 [ "$(q "SELECT count(*) FROM names WHERE key='c ville' AND place_id=4752031 AND kind=3")" = 1 ] || fail "abbr alternate"
 [ "$(q "SELECT count(*) FROM names WHERE key IN ('cho','nowhere town','old charlotte town')")" = 0 ] || fail "junk alternates kept"
