@@ -1,7 +1,8 @@
 #!/bin/sh
 # Run every test: unit tests (ASan+UBSan build), then tests/cli/*.sh against
-# the sanitizer build of the binary.  Prints one line per suite and a last
-# line "N passed, N failed" that sums them all.  Exit 1 if anything failed.
+# the sanitizer build of the binary (all but tests/cli/lib.sh, the preamble
+# the scripts source).  Prints one line per suite and a last line
+# "N passed, N failed" that sums them all.  Exit 1 if anything failed.
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top" || exit 2
@@ -43,6 +44,7 @@ export PLACECHECK_TEST_DB="$top/geodata/places.db"
 export PLACECHECK_TOP="$top"
 for t in tests/cli/*.sh; do
 	[ -f "$t" ] || continue
+	[ "$t" = tests/cli/lib.sh ] && continue # their shared preamble, not a test
 	sh "$t" >"$log" 2>&1
 	rc=$?
 	name=$(basename "$t" .sh)

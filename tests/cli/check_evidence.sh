@@ -2,13 +2,7 @@
 # A finding's evidence says where the evidence stands relative to the flagged
 # word.  A misspelling is no mention of its own; its evidence used to read
 # "in the same sentence" wherever it stood.
-set -u
-top=${PLACECHECK_TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
-bin=${PLACECHECK_BIN:-$top/placecheck}
-db=${PLACECHECK_TEST_DB:-$top/geodata/places.db}
-tmp=$(mktemp -d) || exit 2
-trap 'rm -rf "$tmp"' EXIT INT TERM
-n_fail=0
+. "$(dirname "$0")/lib.sh"
 # A misspelled place (no mention of its own, like a misspelled demonym) that
 # the scored model flags well above the misspelled-place threshold (when
 # written: 5.8 far and 5.5 near, against 3.8; a misspelled demonym scored
@@ -18,23 +12,23 @@ printf '%s\n' "The Reds flew home to Cincinatti after the loss, the team said." 
 	"Fans had waited all day. On Friday, the club's owners met officials in Columbus and Dayton." "" \
 	"Ohio's governor said Cincinnati would host the All-Star Game." >"$tmp/far.txt"
 printf '%s\n' "The Reds flew home from Dayton to Cincinatti after the loss in Columbus, Ohio." >"$tmp/near.txt"
-"$bin" --db "$db" check -f json "$tmp/far.txt" >"$tmp/far.json"
-"$bin" --db "$db" check -f json "$tmp/near.txt" >"$tmp/near.json"
+"$P" --db "$DB" check -f json "$tmp/far.txt" >"$tmp/far.json"
+"$P" --db "$DB" check -f json "$tmp/near.txt" >"$tmp/near.json"
 grep -q '"rule":"misspelled-place"' "$tmp/far.json" ||
-	{ echo "FAIL: no misspelled-place finding on Cincinatti"; cat "$tmp/far.json"; n_fail=$((n_fail + 1)); }
+	{ fail "no misspelled-place finding on Cincinatti"; cat "$tmp/far.json"; }
 grep -q 'Ohio named elsewhere in the story' "$tmp/far.json" ||
-	{ echo "FAIL: far evidence not placed elsewhere in the story"; cat "$tmp/far.json"; n_fail=$((n_fail + 1)); }
+	{ fail "far evidence not placed elsewhere in the story"; cat "$tmp/far.json"; }
 grep -q '"rule":"misspelled-place"' "$tmp/near.json" ||
-	{ echo "FAIL: no misspelled-place finding on Cincinatti (near)"; cat "$tmp/near.json"; n_fail=$((n_fail + 1)); }
+	{ fail "no misspelled-place finding on Cincinatti (near)"; cat "$tmp/near.json"; }
 grep -q 'Ohio named in the same sentence' "$tmp/near.json" ||
-	{ echo "FAIL: near evidence not placed in the same sentence"; cat "$tmp/near.json"; n_fail=$((n_fail + 1)); }
+	{ fail "near evidence not placed in the same sentence"; cat "$tmp/near.json"; }
 # A dateline name is one piece of text, though it is both the dateline's own
 # evidence and a mention: counted once ("named 2 times", not 4).  Uppsala,
 # near Stockholm, so that Stockholm is evidence for the place meant.
 printf '%s\n' "STOCKHOLM — Sweden's biggest carmaker said on Monday it would build a battery plant in Uppsala, Norway, creating 2,000 jobs." "" \
 	"The Swedish government in Stockholm welcomed the plan." >"$tmp/twice.txt"
-"$bin" --db "$db" check -f json "$tmp/twice.txt" >"$tmp/twice.json"
+"$P" --db "$DB" check -f json "$tmp/twice.txt" >"$tmp/twice.json"
 grep -q 'STOCKHOLM named 2 times' "$tmp/twice.json" ||
-	{ echo "FAIL: Stockholm not counted twice"; cat "$tmp/twice.json"; n_fail=$((n_fail + 1)); }
-[ $n_fail -eq 0 ] && echo "ok check_evidence" && exit 0
+	{ fail "Stockholm not counted twice"; cat "$tmp/twice.json"; }
+[ $fails -eq 0 ] && echo "ok check_evidence" && exit 0
 exit 1

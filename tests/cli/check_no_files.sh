@@ -2,12 +2,7 @@
 # check_no_files.sh: a folder that holds nothing to check, or a --glob that
 # matches nothing in it, is an error naming the folder (exit 2), never a
 # silent pass (issue 17, 2026-12-05: `check emptydir` exited 0 with no output).
-set -u
-P=${PLACECHECK_BIN:?}
-DB=${PLACECHECK_TEST_DB:?}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT INT TERM
-fails=0
+. "$(dirname "$0")/lib.sh"
 fail() { echo "FAIL: $*"; sed 's/^/    /' "$tmp/err"; fails=$((fails + 1)); }
 run() { "$P" --db "$DB" check --no-config -f gcc "$@" >"$tmp/out" 2>"$tmp/err"; echo $?; }
 mkdir -p "$tmp/empty" "$tmp/code" "$tmp/news"

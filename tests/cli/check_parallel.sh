@@ -5,9 +5,7 @@
 # The mix-up stories carry a dateline, three states and the Australian dollar
 # so that the scored model flags Austria as a warning far above its
 # threshold (when written, 9.8 against 5.1), not only as a suggestion.
-set -u
-P=${PLACECHECK_BIN:?}
-DB=${PLACECHECK_TEST_DB:?}
+. "$(dirname "$0")/lib.sh"
 MIXUP_LINE=${CI_TEST_MIXUP_LINE:-"Austria's prime minister said the budget would pass the Senate next week."}
 MIXUP_RULE=${CI_TEST_MIXUP_RULE:-lookalike-context}
 unset PLACECHECK_CONFIG
@@ -15,10 +13,6 @@ unset PLACECHECK_CONFIG
 export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1}:exitcode=99"
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}:exitcode=98"
 export PLACECHECK_DB="$DB"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT INT TERM
-fails=0
-fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
 [ -f "$DB" ] || { echo "no database at $DB"; exit 1; }
 
 cd "$tmp" || exit 1

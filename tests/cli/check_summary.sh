@@ -3,13 +3,7 @@
 # ("3 files, 1 error, 2 warnings"), as Vale and markdownlint-cli2 do; not
 # for one file, not with --quiet (or -q before the command), never in the
 # machine formats (issue 17, 2026-12-05).
-set -u
-P=${PLACECHECK_BIN:?}
-DB=${PLACECHECK_TEST_DB:?}
-top=${PLACECHECK_TOP:?}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT INT TERM
-fails=0
+. "$(dirname "$0")/lib.sh"
 fail() { echo "FAIL: $*"; sed 's/^/    /' "$tmp/out" | tail -5; fails=$((fails + 1)); }
 c="$top/tests/cases"
 mixup="$c/sample-rally.md"          # one warning

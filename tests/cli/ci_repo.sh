@@ -15,9 +15,7 @@
 # refit of the weights does not turn it into a suggestion.  For debugging
 # against a checker that does not flag it yet, CI_TEST_MIXUP_LINE,
 # CI_TEST_MIXUP_RULE and CI_TEST_MIXUP_SUGG replace the three.
-set -u
-P=${PLACECHECK_BIN:?}
-DB=${PLACECHECK_TEST_DB:?}
+. "$(dirname "$0")/lib.sh"
 MIXUP_LINE=${CI_TEST_MIXUP_LINE:-"Austria's prime minister said the budget would pass the Senate next week."}
 MIXUP_RULE=${CI_TEST_MIXUP_RULE:-lookalike-context}
 MIXUP_SUGG=${CI_TEST_MIXUP_SUGG:-Australia}
@@ -28,10 +26,6 @@ export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}:exitc
 export PLACECHECK_DB="$DB"
 export NO_COLOR=1
 
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT INT TERM
-fails=0
-fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
 # expect_rc WANT CMD...: run CMD, compare its exit status
 expect_rc() {
 	want=$1; shift

@@ -4,14 +4,7 @@
 # unless NO_COLOR is set or TERM is dumb or unset; --color=always|never|auto
 # (before or after the command) overrides; off a terminal it is off unless
 # --color=always.  The terminal is a real pseudo-terminal (python3 pty).
-set -u
-P=${PLACECHECK_BIN:?}
-DB=${PLACECHECK_TEST_DB:?}
-top=${PLACECHECK_TOP:?}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT INT TERM
-fails=0
-fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
+. "$(dirname "$0")/lib.sh"
 art="$top/tests/cases/sample-rally.md"
 
 # tty ENV... -- ARGS...: run placecheck on a pseudo-terminal; print 1 if

@@ -7,16 +7,9 @@
 # the script, so a new command or option (serve, lsp: issue 15) cannot be
 # forgotten.  zsh: syntax, and its helpers through stubs of the completion
 # system (driving a real interactive zsh needs timing; this does not).
-set -u
-P=${PLACECHECK_BIN:?}
-DB=${PLACECHECK_TEST_DB:?}
-top=${PLACECHECK_TOP:?}
+. "$(dirname "$0")/lib.sh"
 bashc="$top/completions/placecheck.bash"
 zshc="$top/completions/_placecheck"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT INT TERM
-fails=0
-fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
 mkdir "$tmp/bin" && ln -s "$P" "$tmp/bin/placecheck"
 export PATH="$tmp/bin:$PATH" PLACECHECK_DB="$DB"
 

@@ -5,13 +5,8 @@
 # in quotes or in an accept file (one a line, # comments: Vale's accept.txt)
 # and accept that name in that region only; lines have no length cap; an
 # exclude key names files never checked (README.md), named or walked.
-set -u
-P=${PLACECHECK_BIN:?}
-DB=${PLACECHECK_TEST_DB:?}
+. "$(dirname "$0")/lib.sh"
 unset PLACECHECK_CONFIG
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT INT TERM
-fails=0
 fail() { echo "FAIL: $*"; sed 's/^/    /' "$tmp/out" "$tmp/err" | head -10; fails=$((fails + 1)); }
 mkdir -p "$tmp/news"
 # A Tennessee story whose mayor flies to Jackson, Nevada, a place too small

@@ -5,26 +5,22 @@
 # deterministic and change only the swapped span.  No figure is checked (the
 # measurement is `make eval`, never part of make test).  Skips when the
 # corpus folder is absent.
-set -u
-top=${PLACECHECK_TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
-bin=${PLACECHECK_REL:-$top/placecheck}
-db=${PLACECHECK_TEST_DB:-$top/geodata/places.db}
+. "$(dirname "$0")/lib.sh"
+# The release build, as make eval runs it.
+P=${PLACECHECK_REL:-$top/placecheck}
 corpus=$top/../shared/corpus
 if [ ! -f "$corpus/bbc-news.ndjson" ] || [ ! -f "$corpus/geovirus.ndjson" ]; then
 	echo "SKIP: $corpus is absent"
 	exit 0
 fi
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT INT TERM
-fail=0
 
 cd "$top" || exit 1
-python3 scripts/eval_real.py --cmd "$bin --db $db" --db "$db" --corpus "$corpus" --limit 5 \
+python3 scripts/eval_real.py --cmd "$P --db $DB" --db "$DB" --corpus "$corpus" --limit 5 \
 	--incidents "$tmp/no-incidents" --json >"$tmp/out.json" 2>"$tmp/err"
 rc=$?
-[ $rc -eq 0 ] || { echo "FAIL: eval_real.py exit $rc"; cat "$tmp/err"; fail=1; }
+[ $rc -eq 0 ] || { fail "eval_real.py exit $rc"; cat "$tmp/err"; }
 
-python3 - "$tmp/out.json" <<'PY' || fail=1
+python3 - "$tmp/out.json" <<'PY' || fails=$((fails + 1))
 import json, sys
 R = json.load(open(sys.argv[1]))
 bad = []
@@ -59,11 +55,11 @@ PY
 # string hashing; a copy differs from its article only at the swapped span.
 for seed in 1 2; do
 	PYTHONHASHSEED=$seed python3 scripts/inject_real.py --corpus "$corpus/geovirus.ndjson" \
-		--db "$db" --cmd "$bin --db $db" --limit 5 --out "$tmp/swaps$seed.ndjson" 2>"$tmp/err" \
-		|| { echo "FAIL: inject_real.py exit"; cat "$tmp/err"; fail=1; }
+		--db "$DB" --cmd "$P --db $DB" --limit 5 --out "$tmp/swaps$seed.ndjson" 2>"$tmp/err" \
+		|| { fail "inject_real.py exit"; cat "$tmp/err"; }
 done
-cmp -s "$tmp/swaps1.ndjson" "$tmp/swaps2.ndjson" || { echo "FAIL: inject_real.py is not deterministic"; fail=1; }
-python3 - "$corpus/geovirus.ndjson" "$tmp/swaps1.ndjson" <<'PY' || fail=1
+cmp -s "$tmp/swaps1.ndjson" "$tmp/swaps2.ndjson" || fail "inject_real.py is not deterministic"
+python3 - "$corpus/geovirus.ndjson" "$tmp/swaps1.ndjson" <<'PY' || fails=$((fails + 1))
 import json, sys
 orig = {}
 for line in open(sys.argv[1], encoding="utf-8"):
@@ -94,5 +90,5 @@ if n == 0:
     sys.exit(1)
 PY
 
-[ $fail -eq 0 ] && echo "eval_real smoke: ok"
-exit $fail
+[ $fails -eq 0 ] || exit 1
+echo "eval_real smoke: ok"

@@ -2,12 +2,7 @@
 # format_unknown.sh: an unknown --format is refused with the list of formats
 # and the nearest name when it is a slip of one (issue 17, 2026-12-05:
 # `--format rdjson` was refused without saying that rdjsonl is the name).
-set -u
-P=${PLACECHECK_BIN:?}
-DB=${PLACECHECK_TEST_DB:?}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT INT TERM
-fails=0
+. "$(dirname "$0")/lib.sh"
 fail() { echo "FAIL: $*"; sed 's/^/    /' "$tmp/err"; fails=$((fails + 1)); }
 echo "The council met on Monday." >"$tmp/a.md"
 "$P" --db "$DB" check --no-config --format rdjson "$tmp/a.md" >"$tmp/out" 2>"$tmp/err"

@@ -4,14 +4,8 @@
 # 2026-12-05: the README said `help check` and the man page listed the
 # rules; neither did).  The ids and severities are read from the table's
 # source, so a rule added or renamed there must reach both.
-set -u
-P=${PLACECHECK_BIN:?}
-top=${PLACECHECK_TOP:?}
+. "$(dirname "$0")/lib.sh"
 man="$top/placecheck.1"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT INT TERM
-fails=0
-fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
 
 # id, severity: rows of detect_rules[] start `[DETECT_RULE_X] = { "id", DETECT_SEV_X,`
 # (designated initializers; the older `{ "id", DETECT_SEV_X,` is read too)

@@ -2,23 +2,20 @@
 # --add keeps the derived tables a full load makes: the look-alike pass
 # sees the same prominent entries (no region row for its summed population,
 # no key outside ASCII), and the curated pairs of lookalikes.tsv survive.
-set -u
-top=${PLACECHECK_TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
-bin=${PLACECHECK_REL:-$top/placecheck}
-db=${PLACECHECK_TEST_DB:-$top/geodata/places.db}
+. "$(dirname "$0")/lib.sh"
+# The release build: this adds to a copy of the whole bundled database.
+P=${PLACECHECK_REL:-$top/placecheck}
 fx=$top/tests/fixtures/load
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT INT TERM
 fail() { echo "FAIL: $*"; exit 1; }
-[ -f "$db" ] || fail "no database at $db (make db)"
+[ -f "$DB" ] || fail "no database at $DB (make db)"
 dump() { sqlite3 "$1" "SELECT key_a, key_b, kind, dist FROM lookalikes ORDER BY 1, 2, 3;
 	SELECT del, key FROM near_keys ORDER BY 1, 2;"; }
 
-cp "$db" "$tmp/p.db"
+cp "$DB" "$tmp/p.db"
 dump "$tmp/p.db" >"$tmp/before"
 grep -q '|4|' "$tmp/before" || fail "the bundled database has no curated (listed) pair"
 # Small venues: nothing prominent, so the derived tables must not move.
-"$bin" load --db "$tmp/p.db" --add --csv \
+"$P" load --db "$tmp/p.db" --add --csv \
 	--columns name=Venue,lat=Latitude,lon=Longitude,country=ISO,admin1=State,population=Pop \
 	"$fx/newsroom.csv" 2>/dev/null || fail "csv --add"
 dump "$tmp/p.db" >"$tmp/after"

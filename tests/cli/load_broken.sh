@@ -1,16 +1,12 @@
 #!/bin/sh
 # Bad rows: skipped and counted by default, each named by file:line; with
 # --strict the first one fails the load (exit 2) and the old database stays.
-set -u
-top=${PLACECHECK_TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
-bin=${PLACECHECK_BIN:-$top/placecheck}
+. "$(dirname "$0")/lib.sh"
 fx=$top/tests/fixtures/load
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT INT TERM
 fail() { echo "FAIL: $*"; exit 1; }
 
 cp "$fx/broken.txt" "$tmp/broken.txt"
-"$bin" load --db "$tmp/p.db" "$tmp/broken.txt" 2>"$tmp/err" || { cat "$tmp/err"; fail "default load should skip bad rows"; }
+"$P" load --db "$tmp/p.db" "$tmp/broken.txt" 2>"$tmp/err" || { cat "$tmp/err"; fail "default load should skip bad rows"; }
 for want in 'broken.txt:2: expected 19 tab-separated fields, found 3' \
 	    'broken.txt:3: geonameid is not a positive number' \
 	    'broken.txt:4: latitude out of range' \
@@ -22,7 +18,7 @@ grep -qE 'geonames +3 rows, 4 skipped' "$tmp/err" || { cat "$tmp/err"; fail "sum
 	fail "wrong rows kept"
 
 sum=$(cksum <"$tmp/p.db")
-"$bin" load --strict --db "$tmp/p.db" "$tmp/broken.txt" 2>"$tmp/err2"
+"$P" load --strict --db "$tmp/p.db" "$tmp/broken.txt" 2>"$tmp/err2"
 rc=$?
 [ $rc -eq 2 ] || fail "--strict exit $rc, expected 2"
 grep -qF 'broken.txt:2: expected 19 tab-separated fields' "$tmp/err2" || { cat "$tmp/err2"; fail "--strict error without file:line"; }

@@ -2,17 +2,14 @@
 # Load the whole bundled geodata/ and spot-check known places, regions,
 # abbreviations and look-alikes.  Uses the release binary when present (the
 # sanitizer build takes ~10x longer on 200,000 rows).
-set -u
-top=${PLACECHECK_TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
-bin=${PLACECHECK_REL:-$top/placecheck}
-[ -x "$bin" ] || bin=${PLACECHECK_BIN:-$top/placecheck}
+. "$(dirname "$0")/lib.sh"
+rel=${PLACECHECK_REL:-$top/placecheck}
+[ -x "$rel" ] && P=$rel
 [ -f "$top/geodata/cities500.txt.gz" ] || { echo "skip: no bundled geodata"; exit 0; }
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT INT TERM
 fail() { echo "FAIL: $*"; exit 1; }
 q() { sqlite3 "$tmp/p.db" "$1"; }
 
-"$bin" load --db "$tmp/p.db" "$top/geodata" 2>"$tmp/err" || { cat "$tmp/err"; fail "load"; }
+"$P" load --db "$tmp/p.db" "$top/geodata" 2>"$tmp/err" || { cat "$tmp/err"; fail "load"; }
 [ "$(q "SELECT count(*) FROM places WHERE kind=0 AND ifnull(fcode, '') <> 'PPLP'")" = 199568 ] || fail "cities500 rows"
 # The US postal layer (issue 14): towns below cities500, not the firms
 # with a ZIP code of their own, each town once.

@@ -1,18 +1,14 @@
 #!/bin/sh
 # --csv --columns: a newsroom's own places with RFC 4180 quoting, added to
 # an existing database with --add (ids from 9e12 up).
-set -u
-top=${PLACECHECK_TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
-bin=${PLACECHECK_BIN:-$top/placecheck}
+. "$(dirname "$0")/lib.sh"
 fx=$top/tests/fixtures/load
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT INT TERM
 fail() { echo "FAIL: $*"; exit 1; }
 q() { sqlite3 "$tmp/p.db" "$1"; }
 
-"$bin" load --db "$tmp/p.db" "$fx/geo" "$fx/extra" 2>/dev/null || fail "base load"
+"$P" load --db "$tmp/p.db" "$fx/geo" "$fx/extra" 2>/dev/null || fail "base load"
 n_names=$(q 'SELECT count(*) FROM names')
-"$bin" load --db "$tmp/p.db" --add --csv \
+"$P" load --db "$tmp/p.db" --add --csv \
 	--columns name=Venue,lat=Latitude,lon=Longitude,country=ISO,admin1=State,population=Pop \
 	"$fx/newsroom.csv" 2>"$tmp/err" || { cat "$tmp/err"; fail "csv --add"; }
 grep -qF 'newsroom.csv:4: latitude missing or out of range' "$tmp/err" || { cat "$tmp/err"; fail "bad csv row not reported"; }
@@ -23,7 +19,7 @@ grep -qF 'newsroom.csv:4: latitude missing or out of range' "$tmp/err" || { cat 
 [ "$(q "SELECT count(*) FROM (SELECT key, place_id, kind, CASE WHEN kind=3 THEN form END FROM names GROUP BY 1,2,3,4 HAVING count(*)>1)")" = 0 ] ||
 	fail "--add left duplicate names"
 [ "$(q "SELECT count(*) FROM lookalikes WHERE key_a='charlotte' AND key_b='charlottesville'")" = 1 ] || fail "look-alikes rebuilt once"
-"$bin" load --db "$tmp/p.db" --csv --columns name=Nope,lat=Latitude,lon=Longitude "$fx/newsroom.csv" 2>"$tmp/err"
+"$P" load --db "$tmp/p.db" --csv --columns name=Nope,lat=Latitude,lon=Longitude "$fx/newsroom.csv" 2>"$tmp/err"
 [ $? -eq 2 ] || fail "missing column should fail"
 grep -q "no column 'Nope'" "$tmp/err" || fail "missing column message"
 echo ok

@@ -3,16 +3,12 @@
 # cues (an unknown target is a skipped bad row), other languages' names of
 # countries, a name that begins with a double quote (must not swallow the
 # next row), countryInfo comment lines.
-set -u
-top=${PLACECHECK_TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
-bin=${PLACECHECK_BIN:-$top/placecheck}
+. "$(dirname "$0")/lib.sh"
 fx=$top/tests/fixtures/load
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT INT TERM
 fail() { echo "FAIL: $*"; exit 1; }
 q() { sqlite3 "$tmp/p.db" "$1"; }
 
-"$bin" load --db "$tmp/p.db" "$fx/geo" "$fx/extra" 2>"$tmp/err" || { cat "$tmp/err"; fail "load exited $?"; }
+"$P" load --db "$tmp/p.db" "$fx/geo" "$fx/extra" 2>"$tmp/err" || { cat "$tmp/err"; fail "load exited $?"; }
 grep -q 'cues.tsv:6: cue target not in the database: 99999999' "$tmp/err" ||
 	{ cat "$tmp/err"; fail "unknown cue target not reported with file:line"; }
 
@@ -74,7 +70,7 @@ ls "$tmp" | grep -q tmp- && fail "temp file left behind"
 # names with no language that pass the alternate-name filter, abbreviations
 # as ABBREV; not other languages, codes (iata), historic or colloquial
 # names, names of places not loaded; no duplicates.
-"$bin" load --db "$tmp/p.db" "$fx/geo" "$fx/alt/alternateNamesV2.txt" 2>"$tmp/err" || { cat "$tmp/err"; fail "alternateNames load"; }
+"$P" load --db "$tmp/p.db" "$fx/geo" "$fx/alt/alternateNamesV2.txt" 2>"$tmp/err" || { cat "$tmp/err"; fail "alternateNames load"; }
 [ "$(q "SELECT count(*) FROM names WHERE key='charlotte city' AND place_id=4460243 AND kind=2")" = 1 ] || fail "English alternate name"
 [ "$(q "SELECT count(*) FROM names WHERE key='falmouth neck' AND place_id=4975802 AND kind=2")" = 1 ] || fail "alternate name with no language"
 [ "$(q "SELECT count(*) FROM names WHERE key='c ville' AND place_id=4752031 AND kind=3")" = 1 ] || fail "abbr alternate"

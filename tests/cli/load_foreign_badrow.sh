@@ -2,12 +2,8 @@
 # A bad row in country-names-foreign.tsv (issue 14, item 4) is named with its
 # file and line: skipped with a warning, or under --strict the load stops
 # there and the old database is left as it was.  The good rows still load.
-set -u
-top=${PLACECHECK_TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
-bin=${PLACECHECK_BIN:-$top/placecheck}
+. "$(dirname "$0")/lib.sh"
 fx=$top/tests/fixtures/load
-tmp=$(mktemp -d) || exit 2
-trap 'rm -rf "$tmp"' EXIT INT TERM
 fail() { echo "FAIL: $*"; echo "--- stderr:"; cat "$tmp/err"; exit 1; }
 
 f=$tmp/country-names-foreign.tsv
@@ -18,7 +14,7 @@ printf 'US\n' >>"$f"                        # line 5: no form
 printf 'US\t...\tspa\n' >>"$f"              # line 6: no letters
 printf 'US\tEstados Unidos\tspa\n' >>"$f"   # line 7: good
 
-"$bin" load --db "$tmp/p.db" "$fx/geo" "$fx/extra/countries-extra.tsv" "$f" >/dev/null 2>"$tmp/err" || fail "load exited $?"
+"$P" load --db "$tmp/p.db" "$fx/geo" "$fx/extra/countries-extra.tsv" "$f" >/dev/null 2>"$tmp/err" || fail "load exited $?"
 grep -q "country-names-foreign.tsv:4: bad ISO code: 'Austria'" "$tmp/err" || fail "line 4 not reported"
 grep -q 'country-names-foreign.tsv:5: expected ISO2<TAB>FORM\[<TAB>LANGUAGES\], found 1 field' "$tmp/err" ||
 	fail "line 5 not reported"
@@ -27,7 +23,7 @@ grep -q "country-names-foreign.tsv:6: empty name or a name with no letters: '...
 	fail "the good rows did not load"
 
 sum=$(cksum <"$tmp/p.db")
-"$bin" load --strict --db "$tmp/p.db" "$fx/geo" "$fx/extra/countries-extra.tsv" "$f" >/dev/null 2>"$tmp/err"
+"$P" load --strict --db "$tmp/p.db" "$fx/geo" "$fx/extra/countries-extra.tsv" "$f" >/dev/null 2>"$tmp/err"
 rc=$?
 [ $rc -eq 2 ] || fail "--strict: exit $rc, want 2"
 grep -q "error: .*country-names-foreign.tsv:4: bad ISO code: 'Austria'" "$tmp/err" || fail "--strict: no file:line error"

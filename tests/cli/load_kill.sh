@@ -1,21 +1,17 @@
 #!/bin/sh
 # A load killed with SIGKILL midway leaves the previous database intact;
 # the next load removes the dead load's temp file.
-set -u
-top=${PLACECHECK_TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
-bin=${PLACECHECK_BIN:-$top/placecheck}
+. "$(dirname "$0")/lib.sh"
 fx=$top/tests/fixtures/load
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT INT TERM
 fail() { echo "FAIL: $*"; exit 1; }
 
-"$bin" load --db "$tmp/p.db" "$fx/geo" 2>/dev/null || fail "first load"
+"$P" load --db "$tmp/p.db" "$fx/geo" 2>/dev/null || fail "first load"
 sum=$(cksum <"$tmp/p.db")
 # A large main table (ids shifted), slow enough to be killed while writing.
 awk 'BEGIN { OFS = "\t" }
 { n = split($0, f, "\t"); for (i = 0; i < 40000; i++) { f[1] = 10000000 + i * 10 + NR; s = f[1];
   for (j = 2; j <= n; j++) s = s "\t" f[j]; print s } }' "$fx/geo/cities_small.txt" >"$tmp/big.txt"
-"$bin" load --db "$tmp/p.db" "$tmp/big.txt" 2>/dev/null &
+"$P" load --db "$tmp/p.db" "$tmp/big.txt" 2>/dev/null &
 pid=$!
 i=0
 while [ $i -lt 200 ] && ! ls "$tmp" | grep -q "p.db.tmp-$pid"; do sleep 0.02; i=$((i + 1)); done
@@ -26,6 +22,6 @@ wait $pid 2>/dev/null
 [ "$(cksum <"$tmp/p.db")" = "$sum" ] || fail "database changed by a killed load"
 [ "$(sqlite3 "$tmp/p.db" 'SELECT count(*) FROM places WHERE kind=0')" = 7 ] || fail "old database unreadable"
 # The next load cleans the dead temp file up.
-"$bin" load --db "$tmp/p.db" "$fx/geo" 2>/dev/null || fail "load after kill"
+"$P" load --db "$tmp/p.db" "$fx/geo" 2>/dev/null || fail "load after kill"
 ls "$tmp" | grep -q "p.db.tmp-" && fail "stale temp file not removed"
 echo ok

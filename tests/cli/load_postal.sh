@@ -5,17 +5,13 @@
 # id that is the same in every load; bad rows are reported with file:line
 # and skipped (--strict stops); an --add of the same file adds nothing; the
 # database records its layers (meta "layers") and query names them.
-set -u
-top=${PLACECHECK_TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
-bin=${PLACECHECK_BIN:-$top/placecheck}
+. "$(dirname "$0")/lib.sh"
 fx=$top/tests/fixtures/load
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT INT TERM
 fail() { echo "FAIL: $*"; exit 1; }
 q() { sqlite3 "$tmp/p.db" "$1"; }
 postal=$fx/postal/postal-small.tsv
 
-"$bin" load --db "$tmp/p.db" "$fx/geo" "$fx/extra" "$postal" 2>"$tmp/err" ||
+"$P" load --db "$tmp/p.db" "$fx/geo" "$fx/extra" "$postal" 2>"$tmp/err" ||
 	{ cat "$tmp/err"; fail "load exited $?"; }
 grep -q "postal-small.tsv:15: latitude out of range: '91.0' (row skipped)" "$tmp/err" ||
 	{ cat "$tmp/err"; fail "bad latitude not reported with file:line"; }
@@ -39,24 +35,24 @@ id=$(q "SELECT id FROM places WHERE name='Holliday'")
 US postal places" ] || fail "layers: $(q "SELECT value FROM meta WHERE key='layers'")"
 
 # The same inputs give the same ids.
-"$bin" -q load --db "$tmp/p2.db" "$fx/geo" "$fx/extra" "$postal" 2>/dev/null || fail "second load"
+"$P" -q load --db "$tmp/p2.db" "$fx/geo" "$fx/extra" "$postal" 2>/dev/null || fail "second load"
 [ "$(sqlite3 "$tmp/p2.db" "SELECT id FROM places WHERE name='Holliday'")" = "$id" ] || fail "postal id not stable"
 
 # --add of the same file again: every row is there already.
-"$bin" load --add --db "$tmp/p.db" "$postal" 2>"$tmp/err" || { cat "$tmp/err"; fail "--add exited $?"; }
+"$P" load --add --db "$tmp/p.db" "$postal" 2>"$tmp/err" || { cat "$tmp/err"; fail "--add exited $?"; }
 grep -q 'postal .* 0 rows, 2 skipped, 6 merged with places there' "$tmp/err" || { cat "$tmp/err"; fail "--add summary"; }
 [ "$(q "SELECT count(*) FROM places WHERE fcode='PPLP'")" = 3 ] || fail "--add duplicated postal places"
 [ "$(q "SELECT value FROM meta WHERE key='layers'")" = "GeoNames cities_small
 US postal places" ] || fail "--add changed the layers"
 
 # --strict stops at the first bad row, with its file and line.
-"$bin" load --strict --db "$tmp/s.db" "$fx/geo" "$postal" 2>"$tmp/err" && fail "--strict loaded a bad row"
+"$P" load --strict --db "$tmp/s.db" "$fx/geo" "$postal" 2>"$tmp/err" && fail "--strict loaded a bad row"
 grep -q 'postal-small.tsv:15: latitude out of range' "$tmp/err" || { cat "$tmp/err"; fail "--strict message"; }
 [ -e "$tmp/s.db" ] && fail "--strict left a database"
 
 # query: a postal place says so, a "no" says what was searched.
-"$bin" --db "$tmp/p.db" query Holliday >"$tmp/out" 2>&1 || { cat "$tmp/out"; fail "query Holliday"; }
+"$P" --db "$tmp/p.db" query Holliday >"$tmp/out" 2>&1 || { cat "$tmp/out"; fail "query Holliday"; }
 grep -q '^  Holliday, United States; postal place$' "$tmp/out" || { cat "$tmp/out"; fail "postal place not marked"; }
-"$bin" --db "$tmp/p.db" query Nowheresville >"$tmp/out" 2>&1 && fail "query of a missing name exited 0"
+"$P" --db "$tmp/p.db" query Nowheresville >"$tmp/out" 2>&1 && fail "query of a missing name exited 0"
 grep -q '^searched: GeoNames cities_small, US postal places$' "$tmp/out" || { cat "$tmp/out"; fail "searched line"; }
 echo ok

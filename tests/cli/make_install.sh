@@ -5,12 +5,7 @@
 # 2026-12-05).  The default PREFIX, so the program built by `make test` is
 # the one installed and nothing is recompiled.  The Debian package (PREFIX
 # /usr) is tested by scripts/deb-test.sh from .ci/run.
-set -u
-top=${PLACECHECK_TOP:?}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT INT TERM
-fails=0
-fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
+. "$(dirname "$0")/lib.sh"
 cd "$top" || exit 2
 make -s --no-print-directory install DESTDIR="$tmp/root" >"$tmp/out" 2>&1 || { cat "$tmp/out"; fail "make install"; }
 r="$tmp/root/usr/local"

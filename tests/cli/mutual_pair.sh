@@ -4,10 +4,7 @@
 # at most one can be a slip, so at most one stays a warning and the other
 # is the lookalike-pair reminder (detect.c, demote_mutual).  Checked on a
 # few pairs so that the test does not hang on one pair's scores.
-set -u
-P=${PLACECHECK_BIN:?}
-DB=${PLACECHECK_TEST_DB:?}
-fails=0
+. "$(dirname "$0")/lib.sh"
 for t in "Iran's oil minister said Iraq would raise output." \
 	"Officials in Slovakia and Slovenia said they would sign the accord." \
 	"Austria's chancellor met Australia's prime minister in Vienna on Monday."; do
@@ -28,6 +25,6 @@ done
 # and the demotion happened at least once (the reminder exists)
 n=$(printf '%s\n' "Iran's oil minister said Iraq would raise output." |
 	"$P" --db "$DB" check --no-config --format json - | grep -c '"rule":"lookalike-pair"')
-[ "$n" -ge 1 ] || { echo "FAIL: no lookalike-pair reminder for Iran/Iraq"; fails=$((fails + 1)); }
+[ "$n" -ge 1 ] || fail "no lookalike-pair reminder for Iran/Iraq"
 [ $fails -eq 0 ] && echo "mutual_pair: ok"
 exit $fails

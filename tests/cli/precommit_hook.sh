@@ -7,13 +7,8 @@
 # and `files:`; with `types`/`types_or` also given, a file must match both,
 # so those must not widen anything.  Then the hook's entry runs on the
 # files it picks, as pre-commit runs it.
-set -u
-P=${PLACECHECK_BIN:?}
-DB=${PLACECHECK_TEST_DB:?}
-top=${PLACECHECK_TOP:?}
+. "$(dirname "$0")/lib.sh"
 hooks="$top/.pre-commit-hooks.yaml"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT INT TERM
 python3 - "$hooks" "$P" "$DB" "$tmp" <<'PY'
 import json, os, re, subprocess, sys
 hooks_file, binary, db, tmp = sys.argv[1:]

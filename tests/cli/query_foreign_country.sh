@@ -4,18 +4,13 @@
 # Österreich, España and Polska alternate names of their countries, while a
 # town with the same own name keeps its reading (Marocco, Veneto); forms that
 # are English words (Chili, Indie) were left out when the file was built.
-set -u
-top=${PLACECHECK_TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
-bin=${PLACECHECK_BIN:-$top/placecheck}
-db=${PLACECHECK_TEST_DB:-$top/geodata/places.db}
-tmp=$(mktemp -d) || exit 2
-trap 'rm -rf "$tmp"' EXIT INT TERM
+. "$(dirname "$0")/lib.sh"
 fail() { echo "FAIL: $*"; echo "--- output:"; cat "$tmp/out"; exit 1; }
 export COLUMNS=200
 
 # query FORM ENGLISH: FORM answers the country ENGLISH, read through FORM.
 query() {
-	"$bin" --db "$db" query "$1" >"$tmp/out" 2>&1 || fail "query $1 exited $?"
+	"$P" --db "$DB" query "$1" >"$tmp/out" 2>&1 || fail "query $1 exited $?"
 	grep -q "^  $2 (also $1); country;" "$tmp/out" || fail "query $1 does not answer $2 (also $1)"
 }
 query Deutschland Germany
@@ -27,13 +22,13 @@ query Polska Poland
 query Marocco Morocco
 grep -q '^  Marocco, Veneto, Italy; town;' "$tmp/out" || fail "the town of Marocco lost its reading"
 # Case and accents fold as for every name.
-"$bin" --db "$db" query OSTERREICH >"$tmp/out" 2>&1 || fail "query OSTERREICH exited $?"
+"$P" --db "$DB" query OSTERREICH >"$tmp/out" 2>&1 || fail "query OSTERREICH exited $?"
 grep -q '^  Austria (also Österreich); country;' "$tmp/out" || fail "OSTERREICH does not fold to Österreich"
 
 # English words are no foreign form: Chili (French and Dutch for Chile) is
 # the dish, Indie (Czech and Polish for India) the music.
 for w in Chili Indie; do
-	"$bin" --db "$db" query "$w" >"$tmp/out" 2>&1
+	"$P" --db "$DB" query "$w" >"$tmp/out" 2>&1
 	grep -q "(also $w); country;" "$tmp/out" && fail "$w reads as a country"
 done
 
@@ -41,7 +36,7 @@ done
 # second clause gives the story a German place: a name known only as an
 # alternate one needs some support to be kept, which is resolve's rule.)
 printf 'Exports from Deutschland rose in March, the statistics office in Berlin said.\n' >"$tmp/a.md"
-"$bin" --db "$db" check --format json --fail-on never "$tmp/a.md" >"$tmp/out" 2>&1 || fail "check exited $?"
+"$P" --db "$DB" check --format json --fail-on never "$tmp/a.md" >"$tmp/out" 2>&1 || fail "check exited $?"
 python3 -c '
 import json, sys
 d = json.load(open(sys.argv[1]))

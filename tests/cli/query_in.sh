@@ -1,18 +1,13 @@
 #!/bin/sh
 # placecheck query "NAME, REGION" and NAME --in REGION (issue 5): is there
 # such a place there?  If not, say so plainly and name the candidates.
-set -u
-top=${PLACECHECK_TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
-bin=${PLACECHECK_BIN:-$top/placecheck}
-db=${PLACECHECK_TEST_DB:-$top/geodata/places.db}
-tmp=$(mktemp -d) || exit 2
-trap 'rm -rf "$tmp"' EXIT INT TERM
+. "$(dirname "$0")/lib.sh"
 fail() { echo "FAIL: $*"; echo "--- output:"; cat "$tmp/out"; exit 1; }
 # The answer's first sentence, its wrapped lines joined (issue 17: 80 columns).
 first() { awk '/^(Elsewhere|Look-alikes|Did you mean)|^  /{exit} {printf "%s%s", sep, $0; sep=" "}' "$tmp/out"; }
 
 want='No Charlottesville in North Carolina. Charlottesville is in Virginia and Indiana. In North Carolina: Charlotte.'
-COLUMNS=200 "$bin" --db "$db" query --long "Charlottesville, N.C." >"$tmp/out" 2>&1
+COLUMNS=200 "$P" --db "$DB" query --long "Charlottesville, N.C." >"$tmp/out" 2>&1
 rc=$?
 [ $rc -eq 1 ] || fail "'Charlottesville, N.C.' exited $rc, want 1 (nothing there)"
 [ "$(first)" = "$want" ] || fail "first line"
@@ -23,21 +18,21 @@ grep -q '^  Charlotte (suffix): Charlotte, North Carolina (N\.C\.), United State
 
 # The same question with --in, and regions written every way.
 for r in N.C. NC "North Carolina" US.NC "north carolina"; do
-	"$bin" --db "$db" query Charlottesville --in "$r" >"$tmp/out" 2>&1
+	"$P" --db "$DB" query Charlottesville --in "$r" >"$tmp/out" 2>&1
 	rc=$?
 	[ $rc -eq 1 ] || fail "--in '$r' exited $rc"
 	[ "$(first)" = "$want" ] || fail "--in '$r' first line"
 done
 
 # Yes answers.
-"$bin" --db "$db" query "Charlotte, N.C." >"$tmp/out" 2>&1 || fail "'Charlotte, N.C.' not found"
+"$P" --db "$DB" query "Charlotte, N.C." >"$tmp/out" 2>&1 || fail "'Charlotte, N.C.' not found"
 [ "$(head -1 "$tmp/out")" = "Yes: Charlotte is in North Carolina." ] || fail "yes line"
-"$bin" --db "$db" query Charlottesville --in Va. >"$tmp/out" 2>&1 || fail "Charlottesville --in Va."
-"$bin" --db "$db" query "Sydney, AU" >"$tmp/out" 2>&1 || fail "'Sydney, AU' not found"
+"$P" --db "$DB" query Charlottesville --in Va. >"$tmp/out" 2>&1 || fail "Charlottesville --in Va."
+"$P" --db "$DB" query "Sydney, AU" >"$tmp/out" 2>&1 || fail "'Sydney, AU' not found"
 grep -q '^  Sydney, New South Wales, Australia; state capital;' "$tmp/out" || fail "Sydney, AU"
-COLUMNS=200 "$bin" --db "$db" query Sydney -v --in "Nova Scotia" >"$tmp/out" 2>&1 || fail "Sydney --in Nova Scotia"
+COLUMNS=200 "$P" --db "$DB" query Sydney -v --in "Nova Scotia" >"$tmp/out" 2>&1 || fail "Sydney --in Nova Scotia"
 grep -q '^  Sydney, Nova Scotia (N\.S\.), Canada;.*GeoNames 6354908$' "$tmp/out" || fail "Sydney, Nova Scotia"
-"$bin" --db "$db" query Sydney --in Austria >"$tmp/out" 2>&1
+"$P" --db "$DB" query Sydney --in Austria >"$tmp/out" 2>&1
 [ $? -eq 1 ] || fail "Sydney in Austria should be a no"
 head -1 "$tmp/out" | grep -q '^No Sydney in Austria\. Sydney is in New South Wales, Australia' ||
 	fail "Sydney in Austria: where it is instead"

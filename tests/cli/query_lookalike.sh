@@ -8,17 +8,11 @@
 #  - near takes a place name as well as coordinates;
 #  - answer lines carry no ids or coordinates unless --long (-v) asks, and
 #    are no wider than 80 columns off a terminal.
-set -u
-top=${PLACECHECK_TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
-bin=${PLACECHECK_BIN:-$top/placecheck}
-db=${PLACECHECK_TEST_DB:-$top/geodata/places.db}
-tmp=$(mktemp -d) || exit 2
-trap 'rm -rf "$tmp"' EXIT INT TERM
+. "$(dirname "$0")/lib.sh"
 unset COLUMNS
-fails=0
 fail() { echo "FAIL: $*"; sed 's/^/    /' "$tmp/out" | head -20; fails=$((fails + 1)); }
-q() { "$bin" --db "$db" query "$@" >"$tmp/out" 2>"$tmp/err"; echo $?; }
-wide() { COLUMNS=300 "$bin" --db "$db" query "$@" >"$tmp/out" 2>"$tmp/err"; echo $?; }
+q() { "$P" --db "$DB" query "$@" >"$tmp/out" 2>"$tmp/err"; echo $?; }
+wide() { COLUMNS=300 "$P" --db "$DB" query "$@" >"$tmp/out" 2>"$tmp/err"; echo $?; }
 
 [ "$(wide Sydney)" = 0 ] || fail "query Sydney: exit status"
 grep -qx '  Sidney (edit distance 1): Sidney, Ohio, United States; county seat; pop\. [0-9,]*' "$tmp/out" ||
@@ -46,7 +40,7 @@ sed -n 2p "$tmp/out" | grep -q '^ *0\.0 km  Charlottesville, Virginia' || fail "
 head -1 "$tmp/out" | grep -q '^Within 10 km of Paris, Texas, United States: ' || fail "--near 'NAME, REGION' header"
 [ "$(wide --near Pitsburgh)" = 1 ] || fail "--near Pitsburgh: exit status"
 grep -q '^  Pittsburgh, Pennsylvania' "$tmp/out" || fail "--near Pitsburgh: no suggestion"
-printf 'near Charlottesville 5\nnear Charlottesville\n' | COLUMNS=300 "$bin" --db "$db" shell >"$tmp/out" 2>"$tmp/err" || fail "shell near NAME: exit status"
+printf 'near Charlottesville 5\nnear Charlottesville\n' | COLUMNS=300 "$P" --db "$DB" shell >"$tmp/out" 2>"$tmp/err" || fail "shell near NAME: exit status"
 grep -qx 'Within 5 km of Charlottesville, Virginia, United States: [0-9]* places*, nearest first' "$tmp/out" || fail "shell near NAME KM"
 grep -qx 'Within 25 km of Charlottesville, Virginia, United States: [0-9]* places*, nearest first' "$tmp/out" || fail "shell near NAME"
 
@@ -58,7 +52,7 @@ for opt in --long -v; do
 	grep -q '^  Charlottesville, Virginia (Va\.), United States; county seat; pop\. [0-9,]*; 38\.02931,-78\.47668; GeoNames 4752031$' "$tmp/out" ||
 		fail "$opt: no ids and coordinates"
 done
-printf 'Charlottesville\n' | COLUMNS=300 "$bin" --db "$db" shell --long >"$tmp/out" 2>&1
+printf 'Charlottesville\n' | COLUMNS=300 "$P" --db "$DB" shell --long >"$tmp/out" 2>&1
 grep -q 'GeoNames 4752031$' "$tmp/out" || fail "shell --long"
 
 # No line wider than 80 columns off a terminal (COLUMNS unset).
@@ -69,7 +63,7 @@ for a in Springfield Pittsburgh Pitsburgh "Charlottesville, N.C." "--near Charlo
 	cat "$tmp/out" >>"$tmp/all"
 done
 printf 'Springfield\nlike Charlotte\ncheck\nWe had a tough weekend in Charlotte, the mayor of the Virginia city said of the rally in Charlottesville, Virginia.\n.\nexplain 1\n' |
-	"$bin" --db "$db" shell >>"$tmp/all" 2>&1
+	"$P" --db "$DB" shell >>"$tmp/all" 2>&1
 cp "$tmp/all" "$tmp/out"
 awk '{ n = length($0) } n > 80 { print "too wide (" n "): " $0; bad = 1 } END { exit bad }' "$tmp/all" || fail "lines wider than 80"
 grep -q '^      pop\. ' "$tmp/all" || fail "no wrapped continuation line (the test lost its teeth)"

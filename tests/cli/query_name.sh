@@ -3,17 +3,12 @@
 # first, one line each with region, AP abbreviation, kind and population
 # (with --long also coordinates and GeoNames id: issue 17); then the
 # look-alikes and how they are alike, each with its own place.
-set -u
-top=${PLACECHECK_TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
-bin=${PLACECHECK_BIN:-$top/placecheck}
-db=${PLACECHECK_TEST_DB:-$top/geodata/places.db}
-tmp=$(mktemp -d) || exit 2
-trap 'rm -rf "$tmp"' EXIT INT TERM
+. "$(dirname "$0")/lib.sh"
 fail() { echo "FAIL: $*"; echo "--- output:"; cat "$tmp/out"; exit 1; }
 # The content, not the wrapping, is tested here (query_lookalike.sh tests 80 columns).
 export COLUMNS=200
 
-COLUMNS=200 "$bin" --db "$db" query --long Springfield >"$tmp/out" 2>"$tmp/err"
+COLUMNS=200 "$P" --db "$DB" query --long Springfield >"$tmp/out" 2>"$tmp/err"
 rc=$?
 [ $rc -eq 0 ] || fail "query Springfield exited $rc, want 0"
 head -1 "$tmp/out" | grep -q '^Springfield: [0-9]* places, most prominent first$' ||
@@ -28,20 +23,20 @@ grep -q '^  West Springfield (prefix word): West Springfield, Massachusetts' "$t
 	fail "West Springfield not a prefix-word look-alike"
 
 # Look-alikes say how they are alike.
-"$bin" --db "$db" query Charlotte >"$tmp/out" 2>&1 || fail "query Charlotte failed"
+"$P" --db "$DB" query Charlotte >"$tmp/out" 2>&1 || fail "query Charlotte failed"
 grep -q '^  Charlottesville (suffix): Charlottesville, Virginia (Va\.), United States; county seat;' "$tmp/out" ||
 	fail "Charlottesville not a suffix look-alike of Charlotte"
-"$bin" --db "$db" query Colombia >"$tmp/out" 2>&1
+"$P" --db "$DB" query Colombia >"$tmp/out" 2>&1
 grep -q '^  Columbia (edit distance 1)' "$tmp/out" || fail "Columbia not at edit distance 1 from Colombia"
 
 # Countries and states in words; folding of case and accents.
-"$bin" --db "$db" query virginia --limit 1 >"$tmp/out" 2>&1 || fail "query virginia failed"
+"$P" --db "$DB" query virginia --limit 1 >"$tmp/out" 2>&1 || fail "query virginia failed"
 sed -n 2p "$tmp/out" | grep -q '^  Virginia (Va\.), United States; state;' || fail "Virginia as a state"
-"$bin" --db "$db" query "BOGOTÁ" >"$tmp/out" 2>&1 || fail "query BOGOTÁ failed"
+"$P" --db "$DB" query "BOGOTÁ" >"$tmp/out" 2>&1 || fail "query BOGOTÁ failed"
 grep -q 'Bogot.*Colombia; capital' "$tmp/out" || fail "Bogota not found as a capital through folding"
 
 # --limit caps the list and says how many more there are.
-COLUMNS=200 "$bin" --db "$db" query Springfield --limit 2 -v >"$tmp/out" 2>&1
+COLUMNS=200 "$P" --db "$DB" query Springfield --limit 2 -v >"$tmp/out" 2>&1
 [ "$(grep -c '^  Springfield' "$tmp/out")" -ge 2 ] || fail "--limit 2 listed too few"
 grep -q '^  ([0-9]* more not shown' "$tmp/out" || fail "--limit gives no 'more' line"
 [ "$(sed -n '/^Springfield:/,/^Look-alikes/p' "$tmp/out" | grep -c '; GeoNames ')" -eq 2 ] ||

@@ -15,14 +15,7 @@
 #  - no link into ../shared (a clone does not have it);
 #  - the rules table has every rule of detect_rules[] with its severity;
 #  - the two set-up commands name things that exist.
-set -u
-P=${PLACECHECK_BIN:?}
-DB=${PLACECHECK_TEST_DB:?}
-top=${PLACECHECK_TOP:?}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT INT TERM
-fails=0
-fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
+. "$(dirname "$0")/lib.sh"
 cd "$top" || exit 2
 readme=README.md
 

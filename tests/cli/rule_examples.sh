@@ -5,11 +5,7 @@
 # gives none of that rule.  (The examples once claimed findings the scored
 # model no longer gave.)  stale-suppression needs a comment and a file:
 # suppress_line.sh covers it.
-set -u
-P=${PLACECHECK_BIN:?}
-DB=${PLACECHECK_TEST_DB:?}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT INT TERM
+. "$(dirname "$0")/lib.sh"
 "$P" --db "$DB" help rules >"$tmp/help" 2>&1 || { echo "FAIL: help rules exited $?"; exit 1; }
 python3 - "$P" "$DB" "$tmp/help" <<'PY'
 import json, re, subprocess, sys

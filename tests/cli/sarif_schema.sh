@@ -3,12 +3,7 @@
 # tests/sarif/), fixes included; each fix, applied to its file, puts the
 # suggestion where the finding was; rdjsonl carries the same suggestions
 # (issue 15: machine-applicable fixes).
-set -u
-top=${PLACECHECK_TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
-bin=${PLACECHECK_BIN:-$top/placecheck}
-db=${PLACECHECK_TEST_DB:-$top/geodata/places.db}
-tmp=$(mktemp -d) || exit 2
-trap 'rm -rf "$tmp"' EXIT INT TERM
+. "$(dirname "$0")/lib.sh"
 fail() { echo "FAIL: $*"; exit 1; }
 py=python3
 /usr/bin/python3 -c 'import jsonschema' 2>/dev/null && py=/usr/bin/python3
@@ -27,9 +22,9 @@ printf 'CANBERRA, Australia \342\200\224 Caf\303\251 owners cheered as Austria\3
 printf 'CINCINNATI, Ohio -- The Reds flew home to Cincinatti after the loss in Columbus.\n' >"$tmp/news/reds.md"
 printf 'Nothing here.\n' >"$tmp/news/clean.md"
 cd "$tmp" || exit 2
-"$bin" --db "$db" check --no-config --format sarif news >"$tmp/out.sarif"
+"$P" --db "$DB" check --no-config --format sarif news >"$tmp/out.sarif"
 [ $? -eq 1 ] || fail "check --format sarif: want exit 1 (findings)"
-"$bin" --db "$db" check --no-config --format rdjsonl news >"$tmp/out.rdjsonl"
+"$P" --db "$DB" check --no-config --format rdjsonl news >"$tmp/out.rdjsonl"
 
 $py - "$top/tests/sarif/sarif-2.1.0-rtm.5.json" "$tmp/out.sarif" "$tmp/out.rdjsonl" <<'PY' || exit 1
 import json, sys, urllib.parse

@@ -4,12 +4,9 @@
 # `check --format json` prints, /api/v1/query what `query --json` prints,
 # /v2/check what a LanguageTool client reads; 400, 404, 405, 413, 415, 503;
 # the access log; a clean stop on SIGTERM.
-set -u
-top=${PLACECHECK_TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
-bin=${PLACECHECK_BIN:-$top/placecheck}
-db=${PLACECHECK_TEST_DB:-$top/geodata/places.db}
-tmp=$(mktemp -d) || exit 2
+. "$(dirname "$0")/lib.sh"
 serve_pid=
+# lib.sh's trap, and the server stopped if one is still running
 trap '[ -n "$serve_pid" ] && kill "$serve_pid" 2>/dev/null; rm -rf "$tmp"' EXIT INT TERM
 . "$top/tests/serve/serve_lib.sh"
 fail() { echo "FAIL: $*"; echo "--- output:"; cat "$tmp/out" 2>/dev/null; exit 1; }
@@ -39,7 +36,7 @@ serve_start main -j 2 --max-body 64K --access-log "$tmp/access.log"
 json_body "$art" markdown >"$tmp/req.json"
 post_json /api/v1/check "$tmp/req.json"
 status 200
-"$bin" --db "$db" check --no-config --format json -i markdown - <"$art" >"$tmp/cli.json"
+"$P" --db "$DB" check --no-config --format json -i markdown - <"$art" >"$tmp/cli.json"
 cmp "$tmp/out" "$tmp/cli.json" || fail "/api/v1/check differs from check --format json"
 check "$tmp/out" 'd["file"] == "-" and any(f["text"] == "Charlotte" and f["suggestion"] == "Charlottesville" for f in d["findings"])'
 # A name, HTML, and the options.
@@ -49,7 +46,7 @@ printf '<p>CANBERRA, Australia &mdash; <b>Austria</b>&rsquo;s treasurer met the 
 json_body "$tmp/a.html" html story.html >"$tmp/req.json"
 post_json /api/v1/check "$tmp/req.json"
 status 200
-(cd "$tmp" && "$bin" --db "$db" check --no-config --format json a.html) | sed 's/"file":"a.html"/"file":"story.html"/' >"$tmp/cli.json"
+(cd "$tmp" && "$P" --db "$DB" check --no-config --format json a.html) | sed 's/"file":"a.html"/"file":"story.html"/' >"$tmp/cli.json"
 cmp "$tmp/out" "$tmp/cli.json" || fail "/api/v1/check html differs from check --format json"
 check "$tmp/out" 'd["file"] == "story.html" and [(f["text"], f["offset"], f["suggestion"]) for f in d["findings"]] == [("Austria", 34, "Australia")]'
 # A story with one warning (a dateline, three states and the Australian
@@ -91,10 +88,10 @@ post_json /api/v1/check "$tmp/req.json"; status 200
 
 # --- /api/v1/query: the same bytes as query --json ---------------------------
 get "http://127.0.0.1:$port/api/v1/query?q=Springfield"; status 200
-"$bin" --db "$db" query --json Springfield >"$tmp/cli.json"
+"$P" --db "$DB" query --json Springfield >"$tmp/cli.json"
 cmp "$tmp/out" "$tmp/cli.json" || fail "/api/v1/query differs from query --json"
 get "http://127.0.0.1:$port/api/v1/query?q=Charlottesville%2C+N.C.&limit=3"; status 200
-"$bin" --db "$db" query --json --limit 3 "Charlottesville, N.C." >"$tmp/cli.json"
+"$P" --db "$DB" query --json --limit 3 "Charlottesville, N.C." >"$tmp/cli.json"
 cmp "$tmp/out" "$tmp/cli.json" || fail "/api/v1/query 'Charlottesville, N.C.' differs from query --json"
 get "http://127.0.0.1:$port/api/v1/query"; status 400
 check "$tmp/out" '"?q=NAME" in d["error"]'
@@ -183,13 +180,13 @@ serve_stop || fail "second server: exit $?"
 serve_pid=
 
 # --- bad options ----------------------------------------------------------------
-"$bin" --db "$db" serve --bind not-an-address --port 0 2>"$tmp/out"
+"$P" --db "$DB" serve --bind not-an-address --port 0 2>"$tmp/out"
 [ $? -eq 2 ] || fail "--bind not-an-address should exit 2"
 grep -q "'not-an-address' is not an IP address" "$tmp/out" || fail "--bind message"
-"$bin" --db "$db" serve --port 70000 2>"$tmp/out"
+"$P" --db "$DB" serve --port 70000 2>"$tmp/out"
 [ $? -eq 2 ] || fail "--port 70000 should exit 2"
-"$bin" --db "$db" serve --max-body 1G 2>"$tmp/out"
+"$P" --db "$DB" serve --max-body 1G 2>"$tmp/out"
 [ $? -eq 2 ] || fail "--max-body 1G should exit 2"
-"$bin" --db "$tmp/none.db" serve --port 0 2>"$tmp/out"
+"$P" --db "$tmp/none.db" serve --port 0 2>"$tmp/out"
 [ $? -eq 2 ] || fail "a missing database should exit 2"
 echo "1 passed, 0 failed"

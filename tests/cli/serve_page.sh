@@ -4,12 +4,9 @@
 # page, checks a known article, finds the highlighted span and the
 # suggestion in the DOM, applies it, filters by severity, looks a place up,
 # and keeps a screenshot in build/test-artefacts/serve_page.png.
-set -u
-top=${PLACECHECK_TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
-bin=${PLACECHECK_BIN:-$top/placecheck}
-db=${PLACECHECK_TEST_DB:-$top/geodata/places.db}
-tmp=$(mktemp -d) || exit 2
+. "$(dirname "$0")/lib.sh"
 serve_pid=
+# lib.sh's trap, and the server stopped if one is still running
 trap '[ -n "$serve_pid" ] && kill "$serve_pid" 2>/dev/null; rm -rf "$tmp"' EXIT INT TERM
 . "$top/tests/serve/serve_lib.sh"
 for t in chromium chromedriver; do

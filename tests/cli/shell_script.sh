@@ -7,16 +7,11 @@
 # University of Virginia, so that the scored model makes Charlotte a warning
 # with a margin (when written, 7.9 against 5.1): below the threshold the same
 # finding is a lookalike-pair reminder.
-set -u
-top=${PLACECHECK_TOP:-$(cd "$(dirname "$0")/../.." && pwd)}
-bin=${PLACECHECK_BIN:-$top/placecheck}
-db=${PLACECHECK_TEST_DB:-$top/geodata/places.db}
-tmp=$(mktemp -d) || exit 2
-trap 'rm -rf "$tmp"' EXIT INT TERM
+. "$(dirname "$0")/lib.sh"
 fail() { echo "FAIL: $*"; echo "--- stdout:"; cat "$tmp/out"; echo "--- stderr:"; cat "$tmp/err"; exit 1; }
 has() { grep -q "$1" "$tmp/out" || fail "no line matching: $1"; }
 
-HOME=$tmp XDG_DATA_HOME=$tmp/xdg "$bin" --db "$db" shell >"$tmp/out" 2>"$tmp/err" <<'SESSION'
+HOME=$tmp XDG_DATA_HOME=$tmp/xdg "$P" --db "$DB" shell >"$tmp/out" 2>"$tmp/err" <<'SESSION'
 Springfield
 in Ill.
 like Charlotte
@@ -62,7 +57,7 @@ has '^  in REGION  *narrow the last answer'
 
 # Mistakes: a message on stderr, the session goes on, the exit status is 2.
 printf 'explain 1\nin Va.\nnear 38.0 -78.5 1 2\nCharlotte\nin Narnialand\nexplain 7\nhelp me\n' |
-	"$bin" --db "$db" shell >"$tmp/out" 2>"$tmp/err"
+	"$P" --db "$DB" shell >"$tmp/out" 2>"$tmp/err"
 rc=$?
 [ $rc -eq 2 ] || fail "a script with failed commands exited $rc, want 2"
 grep -q "explain: run 'check' first" "$tmp/err" || fail "explain before check"
@@ -74,6 +69,6 @@ has '^Charlotte: [0-9]* places'
 
 # Ctrl-D (end of input) inside check ends the text; a check with no findings says so.
 printf 'check\nThe council met in Richmond, Virginia, on Tuesday.' |
-	"$bin" --db "$db" shell >"$tmp/out" 2>"$tmp/err" || fail "check ended by end of input"
+	"$P" --db "$DB" shell >"$tmp/out" 2>"$tmp/err" || fail "check ended by end of input"
 has '^No findings'
 echo "1 passed, 0 failed"

@@ -2,13 +2,7 @@
 # suppress_line.sh: `<!-- placecheck-disable-line -->` hides the findings on
 # the line the comment stands on (issue 17, 2026-12-05), and one on a line
 # with nothing to hide is reported as a stale suppression.
-set -u
-P=${PLACECHECK_BIN:?}
-DB=${PLACECHECK_TEST_DB:?}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT INT TERM
-fails=0
-fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
+. "$(dirname "$0")/lib.sh"
 # A dateline, three states and the Australian dollar: the scored model flags
 # the mix-up far above its warning threshold (when written, 10.1 against 5.1).
 story() { # $1: what follows the mix-up on its line

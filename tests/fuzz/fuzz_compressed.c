@@ -18,29 +18,13 @@
  *
  * Build and run: sh scripts/fuzz.sh fuzz_compressed.
  */
-#include "load/load.h"
+#define FUZZ_NAME "fuzz_compressed"
+#include "fuzz.h"
+#include "fuzz_load.h"
 
 #include <zlib.h>
 
-#include <errno.h>
-#include <stdint.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-#define REQUIRE(x)                                                                    \
-	do {                                                                          \
-		if (!(x)) {                                                           \
-			fprintf(stderr, "fuzz_compressed: invariant failed: %s\n", #x); \
-			abort();                                                      \
-		}                                                                     \
-	} while (0)
-
-static char dir[64];
+static struct fuzz_load files;
 
 /* DATA[0..N) gzip-compressed into *OUT (malloc'd); its length. */
 static size_t gzip_mem(const uint8_t *data, size_t n, unsigned char **out)
@@ -64,32 +48,20 @@ static size_t gzip_mem(const uint8_t *data, size_t n, unsigned char **out)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	char in_path[96], db_path[96];
-	char *inputs[1];
 	struct load_opts opts;
-	struct load_stats *stats;
 	struct diag d;
 	enum pc_rc rc;
 	unsigned char *gz = NULL;
 	size_t gz_len = 0;
 	unsigned mode;
 	int damaged = 0;
-	FILE *fp;
 
-	if (!dir[0]) {
-		snprintf(dir, sizeof dir, "%s/pc-fuzz-gz.%ld",
-			 access("/dev/shm", W_OK) == 0 ? "/dev/shm" : "/tmp", (long)getpid());
-		REQUIRE(mkdir(dir, 0700) == 0 || errno == EEXIST);
-	}
+	fuzz_load_setup(&files, "pc-fuzz-gz", "input");
 	if (size == 0)
 		return 0;
 	mode = data[0] % 4;
-	snprintf(in_path, sizeof in_path, "%s/input", dir);
-	snprintf(db_path, sizeof db_path, "%s/fuzz.db", dir);
-	fp = fopen(in_path, "wb");
-	REQUIRE(fp != NULL);
 	if (mode == 0) {
-		fwrite(data + 1, 1, size - 1, fp);
+		fuzz_load_write(&files, NULL, 0, data + 1, size - 1);
 	} else {
 		size_t skip = mode == 2 && size >= 3 ? 3 : 1;
 		gz_len = gzip_mem(data + skip, size - skip, &gz);
@@ -102,18 +74,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			gz[gz_len - 8] ^= 0x5a;
 			damaged = 1;
 		}
-		fwrite(gz, 1, gz_len, fp);
+		fuzz_load_write(&files, NULL, 0, gz, gz_len);
 	}
-	fclose(fp);
-	unlink(db_path);
 
 	memset(&opts, 0, sizeof opts);
 	opts.force = 1;
-	stats = calloc(1, sizeof *stats);
-	REQUIRE(stats != NULL);
-	inputs[0] = in_path;
-	diag_clear(&d);
-	rc = load_run(db_path, inputs, 1, &opts, stats, &d);
+	rc = fuzz_load_run(&files, &opts, &d);
 	REQUIRE(rc == PC_OK || rc == PC_ERR_PARSE || rc == PC_ERR_LIMIT || rc == PC_ERR_IO);
 	if (mode == 1)
 		REQUIRE(!strstr(d.msg, "damaged"));
@@ -122,11 +88,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (damaged && rc != PC_ERR_PARSE && rc != PC_ERR_LIMIT)
 		REQUIRE(rc == PC_ERR_IO && strstr(d.msg, "damaged"));
 	if (rc != PC_OK)
-		REQUIRE(access(db_path, F_OK) != 0);
+		REQUIRE(access(files.db_path, F_OK) != 0);
 	free(gz);
-	free(stats);
-	unlink(db_path);
-	unlink(in_path);
+	fuzz_load_clean(&files);
 	return 0;
 }
 

@@ -22,15 +22,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-#define REQUIRE(x)                                                              \
-	do {                                                                    \
-		if (!(x)) {                                                     \
-			fprintf(stderr, "fuzz_config: invariant failed: %s\n", #x); \
-			abort();                                                \
-		}                                                               \
-	} while (0)
+#define FUZZ_NAME "fuzz_config"
+#include "fuzz.h"
 
 static int valid(const char *s)
 {

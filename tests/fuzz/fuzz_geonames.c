@@ -5,7 +5,7 @@
  * from files through libarchive and libcsv into a database under
  * construction.  So each input is written to a temporary file and loaded
  * whole with load_run() into a temporary database, the way
- * `placecheck load FILE` does it.  The first input byte picks a header line
+ * `placecheck load FILE` does it (fuzz_load.h).  The first input byte picks a header line
  * to put before the rest, so that every row handler is reached (GeoNames
  * rows and countryInfo are recognised without one):
  *   0 none (sniffed: GeoNames, admin1/admin2, countryInfo, ...)
@@ -19,35 +19,19 @@
  *
  * Invariants (else abort()): load_run returns PC_OK, PC_ERR_PARSE or
  * PC_ERR_LIMIT (never a crash, never PC_ERR_DB for a bad row: bad rows are
- * skipped), or PC_ERR_IO for a compressed file the mutations damaged; a successful load leaves a database db_open() accepts; a failed
- * load leaves no database file behind; the OSA distance is symmetric and
- * within [0, max + 1].
+ * skipped), or PC_ERR_IO for a compressed file the mutations damaged; a
+ * successful load leaves a database db_open() accepts; a failed load
+ * leaves no database file behind (fuzz_load_require()); the OSA distance
+ * is symmetric and within [0, max + 1].
  *
  * Build and run: sh scripts/fuzz.sh.  -DFUZZ_STANDALONE adds a main() that
  * runs the target once over each file named on the command line.
  */
-#include "load/load.h"
+#define FUZZ_NAME "fuzz_geonames"
+#include "fuzz.h"
+#include "fuzz_load.h"
 
 #include "base/strdist.h"
-#include "db/db.h"
-
-#include <errno.h>
-#include <stdint.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-#define REQUIRE(x)                                                                \
-	do {                                                                      \
-		if (!(x)) {                                                       \
-			fprintf(stderr, "fuzz_geonames: invariant failed: %s\n", #x); \
-			abort();                                                  \
-		}                                                                 \
-	} while (0)
 
 static const char *const headers[] = {
 	"",
@@ -63,15 +47,7 @@ static const char *const headers[] = {
 	"# placecheck-data: country-names-foreign v1\n",
 };
 
-static char dir[64];
-
-static void setup(void)
-{
-	const char *base = access("/dev/shm", W_OK) == 0 ? "/dev/shm" : "/tmp";
-
-	snprintf(dir, sizeof dir, "%s/pc-fuzz-load.%ld", base, (long)getpid());
-	REQUIRE(mkdir(dir, 0700) == 0 || errno == EEXIST);
-}
+static struct fuzz_load files;
 
 static void pure_helpers(const uint8_t *data, size_t size)
 {
@@ -102,53 +78,23 @@ static void pure_helpers(const uint8_t *data, size_t size)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	char in_path[96], db_path[96];
-	char *inputs[1];
 	struct load_opts opts;
-	struct load_stats *stats;
 	struct diag d;
 	enum pc_rc rc;
-	FILE *fp;
 	const char *hdr;
 
-	if (!dir[0])
-		setup();
+	fuzz_load_setup(&files, "pc-fuzz-load", "input.txt");
 	pure_helpers(data, size);
 	if (size == 0)
 		return 0;
 	hdr = headers[data[0] % (sizeof headers / sizeof headers[0])];
-	snprintf(in_path, sizeof in_path, "%s/input.txt", dir);
-	snprintf(db_path, sizeof db_path, "%s/fuzz.db", dir);
-	fp = fopen(in_path, "wb");
-	REQUIRE(fp != NULL);
-	fputs(hdr, fp);
-	fwrite(data + 1, 1, size - 1, fp);
-	fclose(fp);
-	unlink(db_path);
+	fuzz_load_write(&files, hdr, strlen(hdr), data + 1, size - 1);
 
 	memset(&opts, 0, sizeof opts);
 	opts.force = 1; /* the parsers are under test, not the guard against empty loads */
-	stats = calloc(1, sizeof *stats);
-	REQUIRE(stats != NULL);
-	inputs[0] = in_path;
-	diag_clear(&d);
-	rc = load_run(db_path, inputs, 1, &opts, stats, &d);
-	/* PC_ERR_IO only for a compressed file the mutations damaged. */
-	REQUIRE(rc == PC_OK || rc == PC_ERR_PARSE || rc == PC_ERR_LIMIT ||
-		(rc == PC_ERR_IO && strstr(d.msg, "damaged")));
-	if (rc == PC_OK) {
-		struct db *db = NULL;
-		struct diag d2;
-
-		diag_clear(&d2);
-		REQUIRE(db_open(db_path, DB_OPEN_READONLY, &db, &d2) == PC_OK);
-		db_close(db);
-	} else {
-		REQUIRE(access(db_path, F_OK) != 0);
-	}
-	free(stats);
-	unlink(db_path);
-	unlink(in_path);
+	rc = fuzz_load_run(&files, &opts, &d);
+	fuzz_load_require(&files, rc, &d);
+	fuzz_load_clean(&files);
 	return 0;
 }
 

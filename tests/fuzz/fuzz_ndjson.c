@@ -17,15 +17,8 @@
 
 #include <stdint.h>
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-#define REQUIRE(x)                                                                \
-	do {                                                                      \
-		if (!(x)) {                                                       \
-			fprintf(stderr, "fuzz_ndjson: invariant failed: %s\n", #x); \
-			abort();                                                  \
-		}                                                                 \
-	} while (0)
+#define FUZZ_NAME "fuzz_ndjson"
+#include "fuzz.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

@@ -26,15 +26,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-#define REQUIRE(x)                                                               \
-	do {                                                                     \
-		if (!(x)) {                                                      \
-			fprintf(stderr, "fuzz_query: invariant failed: %s\n", #x); \
-			abort();                                                 \
-		}                                                                \
-	} while (0)
+#define FUZZ_NAME "fuzz_query"
+#include "fuzz.h"
 
 /* A line longer than this is no question anyone types; it only slows the run. */
 #define FUZZ_QUERY_MAX 2048

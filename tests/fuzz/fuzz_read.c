@@ -29,15 +29,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-#define REQUIRE(x)                                                          \
-	do {                                                                \
-		if (!(x)) {                                                 \
-			fprintf(stderr, "fuzz_read: invariant failed: %s\n", #x); \
-			abort();                                            \
-		}                                                           \
-	} while (0)
+#define FUZZ_NAME "fuzz_read"
+#include "fuzz.h"
 
 static void check_doc(const struct read_doc *doc, size_t size)
 {

@@ -28,15 +28,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-#define REQUIRE(x)                                                                \
-	do {                                                                      \
-		if (!(x)) {                                                       \
-			fprintf(stderr, "fuzz_report: invariant failed: %s\n", #x); \
-			abort();                                                  \
-		}                                                                 \
-	} while (0)
+#define FUZZ_NAME "fuzz_report"
+#include "fuzz.h"
 
 #define MAX_ITEMS 16
 

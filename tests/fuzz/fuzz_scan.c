@@ -32,15 +32,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-#define REQUIRE(x)                                                            \
-	do {                                                                  \
-		if (!(x)) {                                                   \
-			fprintf(stderr, "fuzz_scan: invariant failed: %s\n", #x); \
-			abort();                                              \
-		}                                                             \
-	} while (0)
+#define FUZZ_NAME "fuzz_scan"
+#include "fuzz.h"
 
 static void check_scan(const char *text, size_t len, const struct scan_doc *s)
 {

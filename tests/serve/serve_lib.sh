@@ -5,13 +5,14 @@
 #                                         server's stderr goes to $tmp/NAME.err
 #   serve_stop                            SIGTERM, wait; returns its exit status
 #
-# Needs $bin, $db and $tmp.  The wait for the address is bounded (30 s, for
-# the sanitizer build on a busy machine) and ends early if the server dies.
+# Needs $P, $DB and $tmp (tests/cli/lib.sh).  The wait for the address is
+# bounded (30 s, for the sanitizer build on a busy machine) and ends early
+# if the server dies.
 serve_start() {
 	serve_name=$1
 	shift
 	: >"$tmp/$serve_name.err"
-	"$bin" --db "$db" serve --port 0 "$@" 2>"$tmp/$serve_name.err" &
+	"$P" --db "$DB" serve --port 0 "$@" 2>"$tmp/$serve_name.err" &
 	serve_pid=$!
 	port=
 	n=0
