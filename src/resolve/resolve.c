@@ -567,24 +567,34 @@ int resolve_key_find(const struct resolve_state *rs, const char *key)
 	return -1;
 }
 
+/* In name KEY_ID's mentions (text order), the first starting at or after
+ * token TOK (the count if none). */
+static size_t key_first_at(const struct resolve_state *rs, int key_id, size_t tok)
+{
+	const size_t *v = rs->kmen + rs->kstart[key_id];
+	size_t a = 0, b = rs->kcount[key_id];
+
+	while (a < b) {
+		size_t mid = a + (b - a) / 2;
+		if (rs->mr->m[v[mid]].tok_start < tok)
+			a = mid + 1;
+		else
+			b = mid;
+	}
+	return a;
+}
+
 int resolve_key_in_sentence(const struct resolve_state *rs, int key_id, size_t tok)
 {
 	const size_t *v;
-	size_t n, a, b, lo = tok > RESOLVE_SENT_SPAN ? tok - RESOLVE_SENT_SPAN : 0;
+	size_t n, a, lo = tok > RESOLVE_SENT_SPAN ? tok - RESOLVE_SENT_SPAN : 0;
 	unsigned sent = rs->s->toks[tok].sent;
 
 	if (key_id < 0)
 		return 0;
 	v = rs->kmen + rs->kstart[key_id];
 	n = rs->kcount[key_id];
-	for (a = 0, b = n; a < b;) {
-		size_t mid = a + (b - a) / 2;
-		if (rs->mr->m[v[mid]].tok_start < lo)
-			a = mid + 1;
-		else
-			b = mid;
-	}
-	for (; a < n && rs->mr->m[v[a]].tok_start <= tok + RESOLVE_SENT_SPAN; a++)
+	for (a = key_first_at(rs, key_id, lo); a < n && rs->mr->m[v[a]].tok_start <= tok + RESOLVE_SENT_SPAN; a++)
 		if (rs->s->toks[rs->mr->m[v[a]].tok_start].sent == sent)
 			return 1;
 	return 0;
@@ -594,20 +604,13 @@ size_t resolve_key_reads_as(const struct resolve_state *rs, int key_id, size_t t
 			    const struct db_place *p, size_t cap)
 {
 	const size_t *v;
-	size_t n, a, b, hits = 0;
+	size_t n, a, hits = 0;
 
 	if (key_id < 0)
 		return 0;
 	v = rs->kmen + rs->kstart[key_id];
 	n = rs->kcount[key_id];
-	for (a = 0, b = n; a < b;) {
-		size_t mid = a + (b - a) / 2;
-		if (rs->mr->m[v[mid]].tok_start < tok_lo)
-			a = mid + 1;
-		else
-			b = mid;
-	}
-	for (; a < n && rs->mr->m[v[a]].tok_start < tok_hi && hits < cap; a++) {
+	for (a = key_first_at(rs, key_id, tok_lo); a < n && rs->mr->m[v[a]].tok_start < tok_hi && hits < cap; a++) {
 		const struct mention *o = &rs->mr->m[v[a]];
 		const struct resolve_mention *r = &rs->rm[v[a]];
 		if (r->best >= 0 && (r->keep || (o->flags & MATCH_NOT_PLACE)) && o->cands[r->best].place.id == p->id)
@@ -618,30 +621,9 @@ size_t resolve_key_reads_as(const struct resolve_state *rs, int key_id, size_t t
 
 size_t resolve_key_between(const struct resolve_state *rs, int key_id, size_t tok_lo, size_t tok_hi)
 {
-	const size_t *v;
-	size_t n, a, b, lo, hi;
-
 	if (key_id < 0)
 		return 0;
-	v = rs->kmen + rs->kstart[key_id];
-	n = rs->kcount[key_id];
-	for (a = 0, b = n; a < b;) {
-		size_t mid = a + (b - a) / 2;
-		if (rs->mr->m[v[mid]].tok_start < tok_lo)
-			a = mid + 1;
-		else
-			b = mid;
-	}
-	lo = a;
-	for (b = n; a < b;) {
-		size_t mid = a + (b - a) / 2;
-		if (rs->mr->m[v[mid]].tok_start < tok_hi)
-			a = mid + 1;
-		else
-			b = mid;
-	}
-	hi = a;
-	return hi - lo;
+	return key_first_at(rs, key_id, tok_hi) - key_first_at(rs, key_id, tok_lo);
 }
 
 /*
