@@ -368,8 +368,10 @@ PRIORS = {"scene_margin": 4.0}
 # the rarer ones (datelines, cues: wire copy) get none.  "qualified" is
 # qual_not plus qual_l_prom's mentions: fitted, it takes qual_not's
 # weight, and evidence could no longer say that the region rules L out.
-# "t_untold" is the detector's gate (gated()), not a weight.
-DROP = {"t_region", "l_region", "t_near", "t_country", "l_country", "t_cue", "qualified", "t_untold"}
+# "t_untold" and "contrast" are the detector's gates (gated(),
+# detect_severity()), not weights.
+GATES = ("t_untold", "contrast")
+DROP = {"t_region", "l_region", "t_near", "t_country", "l_country", "t_cue", "qualified"} | set(GATES)
 
 
 def fit_signed(X, y, wt, l2, names):
@@ -445,7 +447,7 @@ UNTOLD_IDX = []
 def gated(c):
     """Does the detector's gate keep C from ever being a finding (nothing
     in the story for T that is not there for L; detect_severity)?"""
-    return bool(UNTOLD_IDX) and c["x"][UNTOLD_IDX[0]] > 0
+    return bool(UNTOLD_IDX) and any(c["x"][i] > 0 for i in UNTOLD_IDX)
 
 
 def score_all(cands, w):
@@ -552,7 +554,7 @@ MIN_GAIN = 2.0
 MIN_GAIN_NOTE = 0.5
 # ... in the dateline and qualifier rules, whose slips are the wire-style
 # sets' (a golden case's slip counts CASES_WEIGHT / INCIDENT_WEIGHT).
-MIN_GAIN_WIRE = 0.5
+MIN_GAIN_WIRE = 1.0
 SCORE_FLOOR_NOTE = 0.0
 
 
@@ -614,27 +616,41 @@ def allocate(negs, poss, allowed, fams, floor, clean_max=None, min_gain=None):
     controls, the project's clean articles): those stay clean."""
     k = {f: 0 for f in fams}
     clean_max = clean_max or {}
-    def th(f):
-        v = negs[f][k[f]] + 1e-3 if k[f] < len(negs[f]) else -INF
+    need = MIN_GAIN if min_gain is None else min_gain
+    def th_at(f, kk):
+        v = negs[f][kk] + 1e-3 if kk < len(negs[f]) else -INF
         return max(v, floor, clean_max.get(f, -INF) + 1e-3)
-    def gain(f):
-        lo, hi = th(f), (negs[f][k[f] - 1] + 1e-3 if k[f] > 0 else INF)
-        nxt = negs[f][k[f] + 1] + 1e-3 if k[f] + 1 < len(negs[f]) else -INF
-        nxt = max(nxt, floor)
+    def th(f):
+        return th_at(f, k[f])
+    def gain(f, j):
+        """Slips caught by spending J more false alarms on F."""
+        lo, nxt = th_at(f, k[f]), th_at(f, k[f] + j)
         return sum(w for s, w in poss[f] if nxt <= s < lo)
+    # Each step buys the run of false alarms with the best slips caught per
+    # false alarm, looking ahead past a run that buys little on its own:
+    # one alarm at a time, a rule whose next alarm sits just above a
+    # cluster of its slips never got there, and a small change anywhere
+    # moved the whole budget from one rule to another.
     spent = 0
     while spent < allowed:
         best = None
         for f in fams:
             if k[f] >= len(negs[f]) or th(f) <= floor:
                 continue
-            g = gain(f)
-            if g >= (MIN_GAIN if min_gain is None else min_gain) and (best is None or g > best[0]):
-                best = (g, f)
+            for j in range(1, int(allowed - spent) + 1):
+                if k[f] + j > len(negs[f]):
+                    break
+                g = gain(f, j)
+                if g / j >= need and (best is None or g / j > best[0]):
+                    best = (g / j, f, j)
+                if th_at(f, k[f] + j) <= floor:
+                    break
         if not best:
             break
-        k[best[1]] += 1
-        spent += 1
+        if os.environ.get("PC_FIT_DEBUG"):
+            print(f"  allocate: {best[2]} more on {best[1]} at {best[0]:.2f} caught each", file=sys.stderr)
+        k[best[1]] += best[2]
+        spent += best[2]
     return {f: th(f) for f in fams}
 
 
@@ -689,7 +705,7 @@ def main():
     nf = len(names)
     SUPPORT_IDX[:] = [names.index(n) for n in SUPPORT if n in names]
     L_SUPPORT_IDX[:] = [names.index(n) for n in L_SUPPORT if n in names]
-    UNTOLD_IDX[:] = [names.index("t_untold")]
+    UNTOLD_IDX[:] = [names.index(n) for n in GATES]
     Xs, ys, ws = [], [], []
     for split in ("bbc", "geovirus"):
         d = parts[(split, "dev")]

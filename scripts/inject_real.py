@@ -1107,22 +1107,38 @@ def typos_of(word, rng):
     return out
 
 
+TYPO_MIN_LEN = 6           # a word this long or longer is misspelt
+
+
+def typo_word(name):
+    """The index of the word of NAME a misspelling goes into (its longest,
+    of TYPO_MIN_LEN letters or more, the first of equals), or None."""
+    words = name.split(" ")
+    best = max(range(len(words)), key=lambda i: (len(words[i]), -i))
+    return best if len(words[best]) >= TYPO_MIN_LEN else None
+
+
 def typo_swaps(art, result, gaz, names):
     """At most one misspelt place name per article: a plausible place of six
     letters or more, misspelt into a word that is no name and no word."""
     aid, text = art["id"], art["text"]
     rng = random.Random(seed_of(aid + "#typo"))
     ments = [m for m in mentions_of(art, result, gaz)
-             if m.place is not None and plausible_place(m.place) and len(m.text) >= 6 and
-             " " not in m.text and is_ascii(m.text) and m.text[:1].isupper() and not m.text.isupper()]
+             if m.place is not None and plausible_place(m.place) and typo_word(m.text) is not None and
+             is_ascii(m.text) and m.text[:1].isupper() and not m.text.isupper()]
     if not ments:
         return []
     m = rng.choice(ments)
     # A third of real misspellings take two slips (Cincinatti, Phillipines).
     two = rng.random() < TYPO_TWO_SHARE
-    for t in typos_of(m.text, rng):
+    # In a name of several words one word is misspelt (San Bernadino,
+    # Kuala Lumpar): the longest.
+    wi = typo_word(m.text)
+    words = m.text.split(" ")
+    for tw in typos_of(words[wi], rng):
         if two:
-            t = typos_of(t, rng)[0] if typos_of(t, rng) else t
+            tw = typos_of(tw, rng)[0] if typos_of(tw, rng) else tw
+        t = " ".join(words[:wi] + [tw] + words[wi + 1:])
         k = key(t)
         dist = osa(k, key(m.text), 2)
         if not k or k in names or k in gaz.lexflags or dist not in (1, 2):

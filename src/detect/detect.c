@@ -30,8 +30,8 @@ const char *detect_surface(const struct dstate *ds, const struct detect_cand *c)
 
 	if (c->m != (size_t)-1)
 		return rs->mr->m[c->m].surface;
-	return arena_strndup(ds->a, rs->s->text + rs->mr->unk[c->w].off,
-			     rs->rw[c->w].span_end - rs->mr->unk[c->w].off);
+	return arena_strndup(ds->a, rs->s->text + rs->rw[c->w].span_start,
+			     rs->rw[c->w].span_end - rs->rw[c->w].span_start);
 }
 
 struct detect_place detect_dplace(const struct dstate *ds, const struct db_place *p)
@@ -186,7 +186,7 @@ static void word_cands(struct dstate *ds, size_t w, cand_fn fn, void *arg)
 	size_t j;
 
 	for (j = 0; j < rw->n_alts; j++) {
-		if (same_but_spaces(rs->mr->unk[w].key, rw->alts[j].key))
+		if (same_but_spaces(rw->key, rw->alts[j].key))
 			continue;
 		memset(&c, 0, sizeof c);
 		c.m = (size_t)-1;
@@ -336,10 +336,10 @@ static void emit_best(struct dstate *ds, void *arg)
 		f->length = mn->len;
 		f->quoted = (mn->flags & MATCH_QUOTED) != 0;
 	} else {
-		const struct match_unknown *u = &rs->mr->unk[b->c.w];
-		f->offset = u->off;
-		f->length = rs->rw[b->c.w].span_end - u->off;
-		f->quoted = (u->flags & MATCH_QUOTED) != 0;
+		const struct resolve_word *rw = &rs->rw[b->c.w];
+		f->offset = rw->span_start;
+		f->length = rw->span_end - rw->span_start;
+		f->quoted = (rs->mr->unk[b->c.w].flags & MATCH_QUOTED) != 0;
 	}
 	f->text = arena_strndup(ds->a, rs->s->text + f->offset, f->length);
 	if (b->c.lit)
@@ -484,7 +484,7 @@ static void each_one(struct dstate *ds, struct detect_cand *c, void *arg)
 		ci.length = mn->len;
 		ci.surface = mn->surface;
 	} else {
-		ci.offset = rs->mr->unk[c->w].off;
+		ci.offset = rs->rw[c->w].span_start;
 		ci.length = rs->rw[c->w].span_end - ci.offset;
 		ci.surface = detect_surface(ds, c);
 		ci.is_word = 1;

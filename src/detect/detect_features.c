@@ -268,8 +268,8 @@ void detect_features(const struct dstate *ds, struct detect_cand *c)
 	const struct db_place *T = t->place, *L = t->rel == RESOLVE_REL_FOREIGN ? NULL : c->lit;
 	const struct mention *mn = c->m != (size_t)-1 ? &rs->mr->m[c->m] : NULL;
 	const struct match_unknown *u = mn ? NULL : &rs->mr->unk[c->w];
-	size_t tok = mn ? mn->tok_start : u->tok_start, tok_end = mn ? mn->tok_end : rs->rw[c->w].tok_end;
-	const char *key = mn ? mn->key : u->key;
+	size_t tok = mn ? mn->tok_start : rs->rw[c->w].tok_start, tok_end = mn ? mn->tok_end : rs->rw[c->w].tok_end;
+	const char *key = mn ? mn->key : rs->rw[c->w].key;
 	unsigned flags = mn ? mn->flags : u->flags;
 	unsigned opts = mn && mn->qualifier >= 0 ? RESOLVE_NO_QUALIFIER : 0;
 	const struct resolve_seg *sg = &rs->seg[mn ? rs->rm[c->m].seg : rs->rw[c->w].seg];

@@ -52,6 +52,13 @@ int detect_severity(int rule, const struct detect_cand *c)
 	 * in for it. */
 	if (c->x[F_T_UNTOLD] > 0)
 		return -1;
+	/* The same for a writer who pins down both places of one name, each
+	 * with its region ("PARIS, Texas" and later "Paris, Tenn."): told
+	 * apart on purpose.  Every such candidate in the fitting sets is in a
+	 * clean article, and a weight shrunk by the fit's penalty left some
+	 * of them warnings. */
+	if (c->x[F_CONTRAST] > 0)
+		return -1;
 
 	if (c->score >= th[DETECT_SEV_SUGGESTION])
 		sev = DETECT_SEV_SUGGESTION;
@@ -142,7 +149,7 @@ size_t detect_evidence(const struct dstate *ds, const struct detect_cand *c, con
 			v[j] = v[j - 1];
 			v[j - 1] = t;
 		}
-	n_lines = resolve_explain(rs, c->m, mn ? mn->tok_start : rs->mr->unk[c->w].tok_start, tp,
+	n_lines = resolve_explain(rs, c->m, mn ? mn->tok_start : rs->rw[c->w].tok_start, tp,
 				  mn && mn->qualifier >= 0 ? RESOLVE_NO_QUALIFIER : 0, ds->a, &lines, EVIDENCE_NAMES);
 	res = arena_alloc(ds->a, (max ? max : 1) * sizeof *res);
 	for (i = 0; i < n && n_out < max; i++) {

@@ -213,6 +213,13 @@ static int in_list(const char *const *list, size_t n, const char *s, size_t len)
 			return 1;
 	return 0;
 }
+
+int match_slot_word(const struct scan_doc *s, size_t t)
+{
+	return t < s->n_toks && (s->toks[t].flags & SCAN_WORD) &&
+	       in_list(match_slot_words, sizeof match_slot_words / sizeof match_slot_words[0], s->text + s->toks[t].off,
+		       s->toks[t].len);
+}
 #define IN_LIST(list, s, len) in_list(list, sizeof list / sizeof list[0], s, len)
 
 /* The same, ignoring case: for datelines in capitals ("CAMP DAVID"). */

@@ -100,6 +100,10 @@ enum pc_rc match_run(struct db *db, const struct scan_doc *s, struct arena *a,
 /* Is candidate C a region (country, admin1, admin2, world region)? */
 int match_cand_is_region(const struct match_cand *c);
 
+/* Is token T of S a word after which a place usually stands ("in",
+ * "from", "near")? */
+int match_slot_word(const struct scan_doc *s, size_t t);
+
 /* The first mention of MR starting at or after token TOK (MR->n if none):
  * mentions are in text order, so a binary search. */
 size_t match_first_at(const struct match_result *mr, size_t tok);

@@ -157,7 +157,10 @@ struct resolve_word {
 	int demonym_shaped; /* ends like a demonym ("-ian", "-ese", "-ish") */
 	unsigned n_same;    /* words of the document with the same key (a name
 			     * is written again and again, a slip once) */
+	const char *key;   /* the span's name key (arena) */
+	size_t span_start; /* byte start of the span judged: the word, or the word before it */
 	size_t span_end;   /* byte end of the span judged: the word, or it and the next word */
+	size_t tok_start;  /* first token of that span */
 	size_t tok_end;    /* token after that span */
 	struct resolve_alt *alts;
 	size_t n_alts;

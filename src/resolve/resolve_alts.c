@@ -326,6 +326,15 @@ static int derives_from(const char *word, const char *name)
 	return 0;
 }
 
+/* Is WORD the plural of NAME ("sri lankans", "the koreas")?  A plural
+ * of a name or of a demonym is spelt right. */
+static int plural_of(const char *word, const char *name)
+{
+	size_t nl = strlen(name);
+
+	return strncmp(word, name, nl) == 0 && strcmp(word + nl, "s") == 0;
+}
+
 /* The names a word no list knows may be a misspelling of (near keys). */
 static enum pc_rc word_alts(struct resolve_cache *c, const char *key, int maxd, struct resolve_cache_ent **out,
 			    struct diag *d)
@@ -353,7 +362,8 @@ static enum pc_rc word_alts(struct resolve_cache *c, const char *key, int maxd, 
 			struct db_place *pl;
 			if (h->name_kind == DB_NAME_ABBREV || h->name_kind == DB_NAME_ALT)
 				continue;
-			if (h->name_kind != DB_NAME_DEMONYM && derives_from(key, near[k].key))
+			if ((h->name_kind != DB_NAME_DEMONYM && derives_from(key, near[k].key)) ||
+			    plural_of(key, near[k].key))
 				continue;
 			if (h->place.kind == DB_KIND_PLACE && h->place.population < RESOLVE_MISSPELL_MIN_POP)
 				continue;
@@ -663,18 +673,54 @@ static int in_cue(const struct resolve_state *rs, size_t t)
 	return 0;
 }
 
+/*
+ * The alternatives of the two-word key of tokens A and B (the unknown word
+ * and a capitalised neighbour): "Burkino Faso", "San Bernadino".  On a hit,
+ * *KEY is the two words' key (arena) and *CE their alternatives.
+ */
+static enum pc_rc two_word_alts(struct resolve_state *rs, size_t a, size_t b, const char **key,
+				struct resolve_cache_ent **ce, struct diag *d)
+{
+	const struct scan_doc *s = rs->s;
+	struct resolve_cache_ent *e = NULL;
+	struct buf k2;
+	enum pc_rc rc = PC_OK;
+
+	buf_init(&k2, 256);
+	if (db_key(s->text + s->toks[a].off, s->toks[a].len, &k2) == PC_OK) {
+		buf_putc(&k2, ' ');
+		if (db_key(s->text + s->toks[b].off, s->toks[b].len, &k2) == PC_OK &&
+		    (rc = word_alts(rs->cache, buf_str(&k2), 2, &e, d)) == PC_OK && e->n) {
+			*ce = e;
+			*key = e->key;
+		}
+	}
+	buf_free(&k2);
+	return rc;
+}
+
+/* Is token T a capitalised word of the same sentence as token U? */
+static int cap_word_beside(const struct scan_doc *s, size_t t, size_t u)
+{
+	return t < s->n_toks && (s->toks[t].flags & SCAN_WORD) && (s->toks[t].flags & SCAN_CAP) &&
+	       !(s->toks[t].flags & SCAN_DOTTED) && s->toks[t].sent == s->toks[u].sent;
+}
+
 static enum pc_rc word_alts_run(struct resolve_state *rs, size_t w, struct diag *d)
 {
 	const struct match_unknown *u = &rs->mr->unk[w];
 	const struct scan_doc *s = rs->s;
 	struct resolve_word *rw = &rs->rw[w];
 	struct resolve_cache_ent *ce = NULL;
-	size_t ulen;
-	int slot;
+	size_t ulen, pv = u->tok_start - 1;
+	int slot, slot_pv, pv_opens = 0;
 	enum pc_rc rc;
 
 	rw->seg = rs->seg_of_sent[s->toks[u->tok_start].sent];
+	rw->key = u->key;
+	rw->span_start = u->off;
 	rw->span_end = u->off + u->len;
+	rw->tok_start = u->tok_start;
 	rw->tok_end = u->tok_end;
 	if (in_cue(rs, u->tok_start))
 		return PC_OK;
@@ -682,30 +728,45 @@ static enum pc_rc word_alts_run(struct resolve_state *rs, size_t w, struct diag 
 	ulen = utf8_count(u->key, strlen(u->key));
 	rw->slot = slot;
 	rw->demonym_shaped = demonym_shaped(u->key);
-	if (!slot && !rw->demonym_shaped && ulen < RESOLVE_WORD_LONG)
+	/* "San Bernadino", "New Dehli": the capitalised word before is the
+	 * first word of names the gazetteer holds, and the place slot, if
+	 * any, stands before that word. */
+	if (u->tok_start > 0 && cap_word_beside(s, pv, u->tok_start)) {
+		struct buf k1;
+		buf_init(&k1, 64);
+		pv_opens = db_key(s->text + s->toks[pv].off, s->toks[pv].len, &k1) == PC_OK &&
+			   db_names_may_extend(rs->db, buf_str(&k1));
+		buf_free(&k1);
+	}
+	slot_pv = pv_opens && pv > 0 && s->toks[pv - 1].sent == s->toks[pv].sent && match_slot_word(s, pv - 1);
+	if (!slot && !slot_pv && !rw->demonym_shaped && ulen < RESOLVE_WORD_LONG)
 		return PC_OK;
 	if ((rc = word_alts(rs->cache, u->key, ulen >= RESOLVE_NEAR2_LEN ? 2 : 1, &ce, d)) != PC_OK)
 		return rc;
 	/* "Burkino Faso": the word with the capitalised word after it may be
 	 * a misspelt two-word name. */
-	if (!ce->n && u->tok_end < s->n_toks && (s->toks[u->tok_end].flags & SCAN_WORD) &&
-	    (s->toks[u->tok_end].flags & SCAN_CAP) && s->toks[u->tok_end].sent == s->toks[u->tok_start].sent) {
-		const struct scan_tok *nx = &s->toks[u->tok_end];
-		struct buf k2;
-		buf_init(&k2, 256);
-		buf_puts(&k2, u->key);
-		buf_putc(&k2, ' ');
-		if (db_key(s->text + nx->off, nx->len, &k2) == PC_OK) {
-			if ((rc = word_alts(rs->cache, buf_str(&k2), 2, &ce, d)) != PC_OK) {
-				buf_free(&k2);
-				return rc;
-			}
-			if (ce->n) {
-				rw->span_end = nx->off + nx->len;
-				rw->tok_end = u->tok_end + 1;
+	if (!ce->n && cap_word_beside(s, u->tok_end, u->tok_start)) {
+		if ((rc = two_word_alts(rs, u->tok_start, u->tok_end, &rw->key, &ce, d)) != PC_OK)
+			return rc;
+		if (ce->n) {
+			rw->span_end = s->toks[u->tok_end].off + s->toks[u->tok_end].len;
+			rw->tok_end = u->tok_end + 1;
+		}
+	}
+	if (!ce->n && pv_opens) {
+		if ((rc = two_word_alts(rs, pv, u->tok_start, &rw->key, &ce, d)) != PC_OK)
+			return rc;
+		if (ce->n) {
+			rw->span_start = s->toks[pv].off;
+			rw->tok_start = pv;
+			rw->slot = slot || slot_pv;
+			/* The word before, unknown too ("Kuala"), is read in
+			 * the two words and has no reading of its own. */
+			if (w > 0 && rs->mr->unk[w - 1].tok_start == pv) {
+				rs->rw[w - 1].alts = NULL;
+				rs->rw[w - 1].n_alts = 0;
 			}
 		}
-		buf_free(&k2);
 	}
 	rw->alts = ce->alts;
 	rw->n_alts = ce->n;
