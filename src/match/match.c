@@ -1253,12 +1253,15 @@ static enum pc_rc try_at(struct mstate *m, size_t t, size_t *next)
 			if (t > 0 && (tok(m, t - 1)->flags & SCAN_WORD) &&
 			    IN_LIST(match_slot_words, s->text + tok(m, t - 1)->off, tok(m, t - 1)->len))
 				flags |= MATCH_PLACE_SLOT;
-			/* "to Marseille and Nice": a name joined to one in a
-			 * place slot stands in that slot too. */
+			/* "to Marseille and Nice", "in New York rather than
+			 * Sydney": a name joined to one in a place slot stands
+			 * in that slot too. */
 			if (!(flags & MATCH_PLACE_SLOT) && t >= 2 && m->out->n &&
 			    (m->out->m[m->out->n - 1].flags & MATCH_PLACE_SLOT) &&
-			    m->out->m[m->out->n - 1].tok_end == t - 1 && tok(m, t - 1)->sent == k0->sent &&
-			    (scan_is_word(s, t - 1, "and") || scan_is_word(s, t - 1, "or") || scan_is_punct(s, t - 1, ',')))
+			    m->out->m[m->out->n - 1].tok_end + 1 + scan_is_word(s, t - 1, "than") == t &&
+			    tok(m, t - 1)->sent == k0->sent &&
+			    (scan_is_word(s, t - 1, "and") || scan_is_word(s, t - 1, "or") || scan_is_punct(s, t - 1, ',') ||
+			     (scan_is_word(s, t - 1, "than") && scan_is_word(s, t - 2, "rather"))))
 				flags |= MATCH_PLACE_SLOT;
 			if (t1 + 1 < s->n_toks && is_capword(m, t1 + 1) &&
 			    (tok(m, t1 + 1)->flags & SCAN_SPACE_BEFORE) && !(tok(m, t1)->flags & SCAN_POSS) &&
