@@ -789,6 +789,23 @@ static int only_hamlets(const struct mstate *m, size_t n_hits)
 	return n_hits > 0;
 }
 
+/* Is the word at token T a place's name, or the first word of one? */
+static int word_names_place(struct mstate *m, size_t t)
+{
+	const struct scan_tok *k = tok(m, t);
+	struct db_hit h[1];
+	struct diag d;
+	size_t n = 0;
+
+	buf_reset(&m->key);
+	if (db_key(m->s->text + k->off, k->len, &m->key) != PC_OK || !m->key.len)
+		return 0;
+	if (db_names_may_extend(m->db, buf_str(&m->key)))
+		return 1;
+	diag_clear(&d);
+	return db_names_lookup(m->db, buf_str(&m->key), h, 1, &n, &d) == PC_OK && n > 0;
+}
+
 /* Person/organisation evidence around the span [T0, T1] (KEY: its key).
  * N_HITS: its readings, in m->hits.  1 = not a place. */
 static int is_person(struct mstate *m, size_t t0, size_t t1, const char *key, int span_flags,
@@ -806,6 +823,18 @@ static int is_person(struct mstate *m, size_t t0, size_t t1, const char *key, in
 		if ((tok(m, p)->flags & SCAN_WORD) && tok(m, p)->sent == tok(m, t0)->sent &&
 		    IN_LIST(match_honorifics, s->text + tok(m, p)->off, tok(m, p)->len))
 			return 1;
+		/* "Health Minister Recep Akdag": a title, then a first name no
+		 * word list knows (a given name the lists know is caught
+		 * below, a place's name is no first name). */
+		if (p == prev && p >= 1 && is_capword(m, p) && (tok(m, p)->flags & SCAN_SPACE_BEFORE) &&
+		    !(tok(m, p)->flags & (SCAN_ALLCAPS | SCAN_POSS | SCAN_SENT_START)) &&
+		    (tok(m, p - 1)->flags & SCAN_WORD) && tok(m, p - 1)->sent == tok(m, t0)->sent &&
+		    IN_LIST(match_honorifics, s->text + tok(m, p - 1)->off, tok(m, p - 1)->len) &&
+		    lex_flags_of(m, p) == 0 && !word_names_place(m, p)) {
+			if (t0 == t1)
+				remember_surname(m, key);
+			return 1;
+		}
 	}
 	/* "J Mayock", "A. Scott (Shaftesbury Barnet Harriers)": an initial
 	 * before it (a lone capital, not "A" or "I" without a full stop; not
@@ -817,9 +846,11 @@ static int is_person(struct mstate *m, size_t t0, size_t t1, const char *key, in
 			p--;
 			dot = 1;
 		}
+		/* "Albert R. T. Lim": a chain of initials, each after a
+		 * space, is no dotted abbreviation. */
 		if ((tok(m, p)->flags & SCAN_WORD) && tok(m, p)->len == 1 && tok(m, p)->sent == tok(m, t0)->sent &&
 		    isupper((unsigned char)s->text[tok(m, p)->off]) &&
-		    (dot ? !(p > 0 && scan_is_punct(s, p - 1, '.'))
+		    (dot ? !(p > 0 && scan_is_punct(s, p - 1, '.')) || (tok(m, p)->flags & SCAN_SPACE_BEFORE)
 			 : s->text[tok(m, p)->off] != 'A' && s->text[tok(m, p)->off] != 'I'))
 			return 1;
 	}
@@ -859,6 +890,17 @@ static int is_person(struct mstate *m, size_t t0, size_t t1, const char *key, in
 					return 1;
 			break;
 		}
+	}
+	/* "Thomas the Tank Engine", "Alexander the Great": a given name
+	 * with an epithet is a person or a character, and so is the name
+	 * alone elsewhere in the story (not after in/from/near...). */
+	if (t0 == t1 && (span_flags & DB_LEX_GIVEN) && t1 + 2 < s->n_toks && scan_is_word(s, t1 + 1, "the") &&
+	    is_capword(m, t1 + 2) && tok(m, t1 + 2)->sent == tok(m, t0)->sent &&
+	    !(tok(m, t1)->flags & SCAN_POSS) &&
+	    !(prev != (size_t)-1 && (tok(m, prev)->flags & SCAN_WORD) &&
+	      IN_LIST(match_slot_words, s->text + tok(m, prev)->off, tok(m, prev)->len))) {
+		remember_surname(m, key);
+		return 1;
 	}
 	/* "Jack London": a given name right before it. */
 	if (prev != (size_t)-1 && is_capword(m, prev) && (tok(m, t0)->flags & SCAN_SPACE_BEFORE) &&
