@@ -452,6 +452,19 @@ static int currency_code(const struct mstate *m, size_t t0, size_t t1)
 	       (t0 >= 1 && scan_is_punct(s, t0 - 1, '$') && !(tok(m, t0)->flags & SCAN_SPACE_BEFORE));
 }
 
+/*
+ * Is the span [T0, T1] a field of a designation written with slashes and
+ * no spaces: an influenza strain ("A/California/7/2009"), a path?  It
+ * names where a virus was isolated years ago, not a place of the story.
+ */
+static int slash_field(const struct mstate *m, size_t t0, size_t t1)
+{
+	const struct scan_doc *s = m->s;
+
+	return t0 >= 1 && t1 + 1 < s->n_toks && scan_is_punct(s, t0 - 1, '/') && scan_is_punct(s, t1 + 1, '/') &&
+	       !(tok(m, t0)->flags & SCAN_SPACE_BEFORE) && !(tok(m, t1 + 1)->flags & SCAN_SPACE_BEFORE);
+}
+
 /* Is one of HITS a short form or abbreviation ("US", "UK", "UAE")? */
 static int any_short_name(const struct db_hit *hits, size_t n)
 {
@@ -1336,7 +1349,7 @@ static enum pc_rc try_at(struct mstate *m, size_t t, size_t *next)
 		if (!(flags & (MATCH_DEMONYM | MATCH_REGION_ABBR)) && !(tok(m, t)->flags & SCAN_DATELINE) &&
 		    (org_after(m, t1) || org_before(m, t) || pathogen_name(m, t, t1)))
 			flags |= MATCH_NOT_PLACE;
-		if (currency_code(m, t, t1) ||
+		if (currency_code(m, t, t1) || slash_field(m, t, t1) ||
 		    (!(flags & (MATCH_DEMONYM | MATCH_REGION_ABBR)) && code_not_place(m, t, t1) &&
 		     !any_short_name(m->hits, n_hits))) {
 			*next = t1 + 1;
