@@ -492,7 +492,11 @@ static int keep_mention(const struct resolve_state *rs, size_t i, int *unsupport
 	    !(mn->flags & MATCH_PLACE_SLOT) && s < KEEP_SPEAKER)
 		return 0;
 	if ((mn->flags & MATCH_GIVEN) && !(mn->flags & (MATCH_PLACE_SLOT | MATCH_POSS | MATCH_ORG))) {
-		if ((b->place.kind == DB_KIND_COUNTRY || b->place.kind == DB_KIND_ADMIN1) && !speech_after(rs, mn))
+		/* A continent or a world region too ("throughout Asia"): no
+		 * evidence ever fits one, so it cannot wait for support. */
+		if ((b->place.kind == DB_KIND_COUNTRY || b->place.kind == DB_KIND_ADMIN1 ||
+		     b->place.kind == DB_KIND_REGION) &&
+		    !speech_after(rs, mn))
 			return 1;
 		return s >= (b->place.population >= KEEP_GIVEN_BIG_POP ? KEEP_GIVEN_BIG : KEEP_GIVEN);
 	}
