@@ -1221,8 +1221,12 @@ static enum pc_rc try_at(struct mstate *m, size_t t, size_t *next)
 			/* The same for a country whose name is a common word at
 			 * the start of a sentence: "Turkey prices have fallen".
 			 * "Turkey's" is the country. */
+			/* "China has reported no deaths": followed by a verb of
+			 * the kind places take, it is the country. */
 			int word_start = (lf & DB_LEX_WORD) && (k0->flags & (SCAN_SENT_START | SCAN_HEADLINE)) &&
-					 !(tok(m, t1)->flags & SCAN_POSS);
+					 !(tok(m, t1)->flags & SCAN_POSS) &&
+					 !(t1 + 1 < s->n_toks && (tok(m, t1 + 1)->flags & SCAN_WORD) &&
+					   IN_LIST(match_place_verbs, s->text + tok(m, t1 + 1)->off, tok(m, t1 + 1)->len));
 			for (j = 0; j < n_hits; j++)
 				if ((m->hits[j].place.kind == DB_KIND_COUNTRY && !word_start) ||
 				    (m->hits[j].place.kind == DB_KIND_ADMIN1 && !(lf & DB_LEX_WORD)))
