@@ -12,11 +12,12 @@
 #include <string.h>
 #include <strings.h>
 
-/* Lower-case words allowed inside a multi-word name: "Rio de Janeiro". */
+/* Lower-case words allowed inside a multi-word name: "Rio de Janeiro",
+ * "Dar es Salaam". */
 static const char *const match_connectors[] = {
 	"de", "la", "le", "les", "del", "della", "di", "da", "do", "dos", "das", "du",
 	"des", "of", "on", "upon", "the", "y", "am", "an", "im", "sur", "en", "al",
-	"el", "au", "aux", "et", "and",
+	"el", "es", "au", "aux", "et", "and",
 };
 
 /* Titles before a name that make it a person's: "Mr. Paris", "Gov. Austin". */
@@ -271,6 +272,27 @@ static int is_connector(const struct mstate *m, size_t t)
 static int is_capword(const struct mstate *m, size_t t)
 {
 	return t < m->s->n_toks && (tok(m, t)->flags & SCAN_WORD) && (tok(m, t)->flags & SCAN_CAP);
+}
+
+/* Is the word at token T a capitalised word behind an elided article,
+ * "d'Ivoire" in "Côte d'Ivoire", "l'Aquila": it continues a name as a
+ * capitalised word does. */
+static int is_elided_capword(const struct mstate *m, size_t t)
+{
+	const struct scan_tok *k;
+	const char *w;
+
+	if (t >= m->s->n_toks || !(tok(m, t)->flags & SCAN_WORD) || (tok(m, t)->flags & SCAN_CAP))
+		return 0;
+	k = tok(m, t);
+	w = m->s->text + k->off;
+	if (k->len < 3 || (w[0] != 'd' && w[0] != 'l'))
+		return 0;
+	if (w[1] == '\'')
+		return isupper((unsigned char)w[2]);
+	/* U+2019, the typographic apostrophe: E2 80 99 */
+	return k->len > 5 && (unsigned char)w[1] == 0xE2 && (unsigned char)w[2] == 0x80 &&
+	       (unsigned char)w[3] == 0x99 && isupper((unsigned char)w[4]);
 }
 
 /*
@@ -1140,7 +1162,7 @@ static enum pc_rc try_at(struct mstate *m, size_t t, size_t *next)
 			size_t nx = next_name_tok(m, u + 1);
 			if (nx == (size_t)-1)
 				break;
-			if (!is_capword(m, nx) && !is_connector(m, nx) &&
+			if (!is_capword(m, nx) && !is_connector(m, nx) && !is_elided_capword(m, nx) &&
 			    !(tok(m, nx)->flags & SCAN_NUMBER))
 				break;
 			/* "in Budapest I missed": the pronoun, not district I. */
