@@ -1370,6 +1370,20 @@ static enum pc_rc try_at(struct mstate *m, size_t t, size_t *next)
 			    (scan_is_word(s, t1 + 1, "of") || scan_is_word(s, t1 + 1, "for")) && is_capword(m, t1 + 2))
 				flags |= MATCH_OF_ORG;
 		}
+		/* "the European Union": a union of states named as one (its
+		 * last word heads an organisation's name, every reading a world
+		 * region) is a body that acts, votes and gives aid, not a place
+		 * to be in; it still says which countries the story concerns.
+		 * (GeoVirus labels none of its seven.) */
+		if (t1 > t && IN_LIST(match_org_heads, s->text + tok(m, t1)->off, tok(m, t1)->len)) {
+			size_t j;
+			int all_region = 1;
+			for (j = 0; j < n_hits; j++)
+				if (m->hits[j].place.kind != DB_KIND_REGION)
+					all_region = 0;
+			if (all_region)
+				flags |= MATCH_NOT_PLACE;
+		}
 		/* "Columbia Gas", "the Kenya Red Cross Society", "the Jordan
 		 * River Parkway": part of another name. */
 		if (!(flags & (MATCH_DEMONYM | MATCH_REGION_ABBR)) && !(tok(m, t)->flags & SCAN_DATELINE) &&
