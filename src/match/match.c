@@ -117,7 +117,7 @@ static const char *const match_feature_heads[] = {
  */
 static const char *const match_street_heads[] = {
 	"Street", "Avenue", "Road", "Boulevard", "Lane", "Drive", "Parkway", "Terrace",
-	"Crescent", "Expressway", "Turnpike", "Freeway", "Sea", "Ocean", "Strait",
+	"Crescent", "Expressway", "Turnpike", "Freeway", "Highway", "Sea", "Ocean", "Strait",
 	"Straits", "Channel",
 };
 
