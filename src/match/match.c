@@ -1359,12 +1359,13 @@ static enum pc_rc try_at(struct mstate *m, size_t t, size_t *next)
 					   !(flags & (MATCH_REGION_ABBR | MATCH_DEMONYM))) {
 					/* A surname after it: not a common word, or a
 					 * capitalised dictionary entry (Hilton, Sweeney). */
-					/* A day or a month is no surname: "fly back to
-					 * the United Kingdom Sunday" (news style drops
-					 * the "on"). */
+					/* A day is no surname: "fly back to the United
+					 * Kingdom Sunday" (news style drops the "on");
+					 * a month that is also a given name may start
+					 * one ("Georgia May Jagger"). */
 					int nf = lex_flags_of(m, t1 + 1);
 					if ((!(nf & DB_LEX_WORD) || (lf & DB_LEX_GIVEN)) &&
-					    !IN_LIST(match_calendar, s->text + nx->off, nx->len))
+					    !(IN_LIST(match_calendar, s->text + nx->off, nx->len) && !(nf & DB_LEX_GIVEN)))
 						flags |= MATCH_NEXT_SURNAME;
 				}
 			}
