@@ -12,11 +12,12 @@
 #include <string.h>
 #include <strings.h>
 
-/* Lower-case words allowed inside a multi-word name: "Rio de Janeiro". */
+/* Lower-case words allowed inside a multi-word name: "Rio de Janeiro",
+ * "Dar es Salaam". */
 static const char *const match_connectors[] = {
 	"de", "la", "le", "les", "del", "della", "di", "da", "do", "dos", "das", "du",
 	"des", "of", "on", "upon", "the", "y", "am", "an", "im", "sur", "en", "al",
-	"el", "au", "aux", "et", "and",
+	"el", "es", "au", "aux", "et", "and",
 };
 
 /* Titles before a name that make it a person's: "Mr. Paris", "Gov. Austin". */
@@ -116,7 +117,7 @@ static const char *const match_feature_heads[] = {
  */
 static const char *const match_street_heads[] = {
 	"Street", "Avenue", "Road", "Boulevard", "Lane", "Drive", "Parkway", "Terrace",
-	"Crescent", "Expressway", "Turnpike", "Freeway", "Sea", "Ocean", "Strait",
+	"Crescent", "Expressway", "Turnpike", "Freeway", "Highway", "Sea", "Ocean", "Strait",
 	"Straits", "Channel",
 };
 
@@ -278,6 +279,27 @@ static int is_connector(const struct mstate *m, size_t t)
 static int is_capword(const struct mstate *m, size_t t)
 {
 	return t < m->s->n_toks && (tok(m, t)->flags & SCAN_WORD) && (tok(m, t)->flags & SCAN_CAP);
+}
+
+/* Is the word at token T a capitalised word behind an elided article,
+ * "d'Ivoire" in "Côte d'Ivoire", "l'Aquila": it continues a name as a
+ * capitalised word does. */
+static int is_elided_capword(const struct mstate *m, size_t t)
+{
+	const struct scan_tok *k;
+	const char *w;
+
+	if (t >= m->s->n_toks || !(tok(m, t)->flags & SCAN_WORD) || (tok(m, t)->flags & SCAN_CAP))
+		return 0;
+	k = tok(m, t);
+	w = m->s->text + k->off;
+	if (k->len < 3 || (w[0] != 'd' && w[0] != 'l'))
+		return 0;
+	if (w[1] == '\'')
+		return isupper((unsigned char)w[2]);
+	/* U+2019, the typographic apostrophe: E2 80 99 */
+	return k->len > 5 && (unsigned char)w[1] == 0xE2 && (unsigned char)w[2] == 0x80 &&
+	       (unsigned char)w[3] == 0x99 && isupper((unsigned char)w[4]);
 }
 
 /*
@@ -457,6 +479,19 @@ static int currency_code(const struct mstate *m, size_t t0, size_t t1)
 
 	return (t1 + 1 < s->n_toks && scan_is_punct(s, t1 + 1, '$') && !(tok(m, t1 + 1)->flags & SCAN_SPACE_BEFORE)) ||
 	       (t0 >= 1 && scan_is_punct(s, t0 - 1, '$') && !(tok(m, t0)->flags & SCAN_SPACE_BEFORE));
+}
+
+/*
+ * Is the span [T0, T1] a field of a designation written with slashes and
+ * no spaces: an influenza strain ("A/California/7/2009"), a path?  It
+ * names where a virus was isolated years ago, not a place of the story.
+ */
+static int slash_field(const struct mstate *m, size_t t0, size_t t1)
+{
+	const struct scan_doc *s = m->s;
+
+	return t0 >= 1 && t1 + 1 < s->n_toks && scan_is_punct(s, t0 - 1, '/') && scan_is_punct(s, t1 + 1, '/') &&
+	       !(tok(m, t0)->flags & SCAN_SPACE_BEFORE) && !(tok(m, t1 + 1)->flags & SCAN_SPACE_BEFORE);
 }
 
 /* Is one of HITS a short form or abbreviation ("US", "UK", "UAE")? */
@@ -796,6 +831,23 @@ static int only_hamlets(const struct mstate *m, size_t n_hits)
 	return n_hits > 0;
 }
 
+/* Is the word at token T a place's name, or the first word of one? */
+static int word_names_place(struct mstate *m, size_t t)
+{
+	const struct scan_tok *k = tok(m, t);
+	struct db_hit h[1];
+	struct diag d;
+	size_t n = 0;
+
+	buf_reset(&m->key);
+	if (db_key(m->s->text + k->off, k->len, &m->key) != PC_OK || !m->key.len)
+		return 0;
+	if (db_names_may_extend(m->db, buf_str(&m->key)))
+		return 1;
+	diag_clear(&d);
+	return db_names_lookup(m->db, buf_str(&m->key), h, 1, &n, &d) == PC_OK && n > 0;
+}
+
 /* Person/organisation evidence around the span [T0, T1] (KEY: its key).
  * N_HITS: its readings, in m->hits.  1 = not a place. */
 static int is_person(struct mstate *m, size_t t0, size_t t1, const char *key, int span_flags,
@@ -813,6 +865,18 @@ static int is_person(struct mstate *m, size_t t0, size_t t1, const char *key, in
 		if ((tok(m, p)->flags & SCAN_WORD) && tok(m, p)->sent == tok(m, t0)->sent &&
 		    IN_LIST(match_honorifics, s->text + tok(m, p)->off, tok(m, p)->len))
 			return 1;
+		/* "Health Minister Recep Akdag": a title, then a first name no
+		 * word list knows (a given name the lists know is caught
+		 * below, a place's name is no first name). */
+		if (p == prev && p >= 1 && is_capword(m, p) && (tok(m, p)->flags & SCAN_SPACE_BEFORE) &&
+		    !(tok(m, p)->flags & (SCAN_ALLCAPS | SCAN_POSS | SCAN_SENT_START)) &&
+		    (tok(m, p - 1)->flags & SCAN_WORD) && tok(m, p - 1)->sent == tok(m, t0)->sent &&
+		    IN_LIST(match_honorifics, s->text + tok(m, p - 1)->off, tok(m, p - 1)->len) &&
+		    lex_flags_of(m, p) == 0 && !word_names_place(m, p)) {
+			if (t0 == t1)
+				remember_surname(m, key);
+			return 1;
+		}
 	}
 	/* "J Mayock", "A. Scott (Shaftesbury Barnet Harriers)": an initial
 	 * before it (a lone capital, not "A" or "I" without a full stop; not
@@ -824,9 +888,11 @@ static int is_person(struct mstate *m, size_t t0, size_t t1, const char *key, in
 			p--;
 			dot = 1;
 		}
+		/* "Albert R. T. Lim": a chain of initials, each after a
+		 * space, is no dotted abbreviation. */
 		if ((tok(m, p)->flags & SCAN_WORD) && tok(m, p)->len == 1 && tok(m, p)->sent == tok(m, t0)->sent &&
 		    isupper((unsigned char)s->text[tok(m, p)->off]) &&
-		    (dot ? !(p > 0 && scan_is_punct(s, p - 1, '.'))
+		    (dot ? !(p > 0 && scan_is_punct(s, p - 1, '.')) || (tok(m, p)->flags & SCAN_SPACE_BEFORE)
 			 : s->text[tok(m, p)->off] != 'A' && s->text[tok(m, p)->off] != 'I'))
 			return 1;
 	}
@@ -866,6 +932,17 @@ static int is_person(struct mstate *m, size_t t0, size_t t1, const char *key, in
 					return 1;
 			break;
 		}
+	}
+	/* "Thomas the Tank Engine", "Alexander the Great": a given name
+	 * with an epithet is a person or a character, and so is the name
+	 * alone elsewhere in the story (not after in/from/near...). */
+	if (t0 == t1 && (span_flags & DB_LEX_GIVEN) && t1 + 2 < s->n_toks && scan_is_word(s, t1 + 1, "the") &&
+	    is_capword(m, t1 + 2) && tok(m, t1 + 2)->sent == tok(m, t0)->sent &&
+	    !(tok(m, t1)->flags & SCAN_POSS) &&
+	    !(prev != (size_t)-1 && (tok(m, prev)->flags & SCAN_WORD) &&
+	      IN_LIST(match_slot_words, s->text + tok(m, prev)->off, tok(m, prev)->len))) {
+		remember_surname(m, key);
+		return 1;
 	}
 	/* "Jack London": a given name right before it. */
 	if (prev != (size_t)-1 && is_capword(m, prev) && (tok(m, t0)->flags & SCAN_SPACE_BEFORE) &&
@@ -1092,7 +1169,7 @@ static enum pc_rc try_at(struct mstate *m, size_t t, size_t *next)
 			size_t nx = next_name_tok(m, u + 1);
 			if (nx == (size_t)-1)
 				break;
-			if (!is_capword(m, nx) && !is_connector(m, nx) &&
+			if (!is_capword(m, nx) && !is_connector(m, nx) && !is_elided_capword(m, nx) &&
 			    !(tok(m, nx)->flags & SCAN_NUMBER))
 				break;
 			/* "in Budapest I missed": the pronoun, not district I. */
@@ -1173,8 +1250,12 @@ static enum pc_rc try_at(struct mstate *m, size_t t, size_t *next)
 			/* The same for a country whose name is a common word at
 			 * the start of a sentence: "Turkey prices have fallen".
 			 * "Turkey's" is the country. */
+			/* "China has reported no deaths": followed by a verb of
+			 * the kind places take, it is the country. */
 			int word_start = (lf & DB_LEX_WORD) && (k0->flags & (SCAN_SENT_START | SCAN_HEADLINE)) &&
-					 !(tok(m, t1)->flags & SCAN_POSS);
+					 !(tok(m, t1)->flags & SCAN_POSS) &&
+					 !(t1 + 1 < s->n_toks && (tok(m, t1 + 1)->flags & SCAN_WORD) &&
+					   IN_LIST(match_place_verbs, s->text + tok(m, t1 + 1)->off, tok(m, t1 + 1)->len));
 			for (j = 0; j < n_hits; j++)
 				if ((m->hits[j].place.kind == DB_KIND_COUNTRY && !word_start) ||
 				    (m->hits[j].place.kind == DB_KIND_ADMIN1 && !(lf & DB_LEX_WORD)))
@@ -1260,12 +1341,15 @@ static enum pc_rc try_at(struct mstate *m, size_t t, size_t *next)
 			if (t > 0 && (tok(m, t - 1)->flags & SCAN_WORD) &&
 			    IN_LIST(match_slot_words, s->text + tok(m, t - 1)->off, tok(m, t - 1)->len))
 				flags |= MATCH_PLACE_SLOT;
-			/* "to Marseille and Nice": a name joined to one in a
-			 * place slot stands in that slot too. */
+			/* "to Marseille and Nice", "in New York rather than
+			 * Sydney": a name joined to one in a place slot stands
+			 * in that slot too. */
 			if (!(flags & MATCH_PLACE_SLOT) && t >= 2 && m->out->n &&
 			    (m->out->m[m->out->n - 1].flags & MATCH_PLACE_SLOT) &&
-			    m->out->m[m->out->n - 1].tok_end == t - 1 && tok(m, t - 1)->sent == k0->sent &&
-			    (scan_is_word(s, t - 1, "and") || scan_is_word(s, t - 1, "or") || scan_is_punct(s, t - 1, ',')))
+			    m->out->m[m->out->n - 1].tok_end + 1 + scan_is_word(s, t - 1, "than") == t &&
+			    tok(m, t - 1)->sent == k0->sent &&
+			    (scan_is_word(s, t - 1, "and") || scan_is_word(s, t - 1, "or") || scan_is_punct(s, t - 1, ',') ||
+			     (scan_is_word(s, t - 1, "than") && scan_is_word(s, t - 2, "rather"))))
 				flags |= MATCH_PLACE_SLOT;
 			if (t1 + 1 < s->n_toks && is_capword(m, t1 + 1) &&
 			    (tok(m, t1 + 1)->flags & SCAN_SPACE_BEFORE) && !(tok(m, t1)->flags & SCAN_POSS) &&
@@ -1282,8 +1366,13 @@ static enum pc_rc try_at(struct mstate *m, size_t t, size_t *next)
 					   !(flags & (MATCH_REGION_ABBR | MATCH_DEMONYM))) {
 					/* A surname after it: not a common word, or a
 					 * capitalised dictionary entry (Hilton, Sweeney). */
+					/* A day is no surname: "fly back to the United
+					 * Kingdom Sunday" (news style drops the "on");
+					 * a month that is also a given name may start
+					 * one ("Georgia May Jagger"). */
 					int nf = lex_flags_of(m, t1 + 1);
-					if (!(nf & DB_LEX_WORD) || (lf & DB_LEX_GIVEN))
+					if ((!(nf & DB_LEX_WORD) || (lf & DB_LEX_GIVEN)) &&
+					    !(IN_LIST(match_calendar, s->text + nx->off, nx->len) && !(nf & DB_LEX_GIVEN)))
 						flags |= MATCH_NEXT_SURNAME;
 				}
 			}
@@ -1293,12 +1382,26 @@ static enum pc_rc try_at(struct mstate *m, size_t t, size_t *next)
 			    (scan_is_word(s, t1 + 1, "of") || scan_is_word(s, t1 + 1, "for")) && is_capword(m, t1 + 2))
 				flags |= MATCH_OF_ORG;
 		}
+		/* "the European Union": a union of states named as one (its
+		 * last word heads an organisation's name, every reading a world
+		 * region) is a body that acts, votes and gives aid, not a place
+		 * to be in; it still says which countries the story concerns.
+		 * (GeoVirus labels none of its seven.) */
+		if (t1 > t && IN_LIST(match_org_heads, s->text + tok(m, t1)->off, tok(m, t1)->len)) {
+			size_t j;
+			int all_region = 1;
+			for (j = 0; j < n_hits; j++)
+				if (m->hits[j].place.kind != DB_KIND_REGION)
+					all_region = 0;
+			if (all_region)
+				flags |= MATCH_NOT_PLACE;
+		}
 		/* "Columbia Gas", "the Kenya Red Cross Society", "the Jordan
 		 * River Parkway": part of another name. */
 		if (!(flags & (MATCH_DEMONYM | MATCH_REGION_ABBR)) && !(tok(m, t)->flags & SCAN_DATELINE) &&
 		    (org_after(m, t1) || org_before(m, t) || pathogen_name(m, t, t1)))
 			flags |= MATCH_NOT_PLACE;
-		if (currency_code(m, t, t1) ||
+		if (currency_code(m, t, t1) || slash_field(m, t, t1) ||
 		    (!(flags & (MATCH_DEMONYM | MATCH_REGION_ABBR)) && code_not_place(m, t, t1) &&
 		     !any_short_name(m->hits, n_hits))) {
 			*next = t1 + 1;

@@ -211,6 +211,8 @@ enum {
 	RESOLVE_DOCWIDE = 2,      /* no distance decay: what the whole segment says */
 	RESOLVE_STRONG = 4,       /* count only strong fits (same place / inside the region / near) */
 	RESOLVE_SAME_KEY = 8,     /* keep evidence from other mentions with the same name */
+	RESOLVE_NO_COUNTRY = 16,  /* for a place below a country, leave out what names only
+				   * its country ("the U.S." attests no town in particular) */
 };
 
 /*

@@ -471,6 +471,8 @@ static void local_one(struct local_acc *la, const struct scan_tok *t, const stru
 
 	if (skip_ev(la->rs, la->m, ev, la->opts))
 		return;
+	if ((la->opts & RESOLVE_NO_COUNTRY) && ev->level == CTX_COUNTRY && la->p->kind != DB_KIND_COUNTRY)
+		return;
 	f = resolve_fit_xyz(la->p, la->pxyz, ev->place, ev->xyz, ev->level);
 	if (f <= 0)
 		return;
@@ -522,7 +524,8 @@ static double support_core(const struct resolve_state *rs, size_t m, size_t tok,
 			continue;
 		/* "American" or "the U.S." attests no town or state in
 		 * particular: it cannot tell Columbia, S.C., from Columbia, Mo. */
-		if ((opts & RESOLVE_STRONG) && e->level == CTX_COUNTRY && p->kind != DB_KIND_COUNTRY)
+		if ((opts & (RESOLVE_STRONG | RESOLVE_NO_COUNTRY)) && e->level == CTX_COUNTRY &&
+		    p->kind != DB_KIND_COUNTRY)
 			continue;
 		w = e->w * f;
 		if (!(opts & RESOLVE_DOCWIDE))
