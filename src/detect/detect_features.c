@@ -163,13 +163,38 @@ static size_t list_neighbours(const struct resolve_state *rs, size_t tok, size_t
 	return n;
 }
 
-/* Does a mention of name KEY stand at token T ("Niger, Nigeria's
- * northern neighbour": the other name right after the comma)? */
-static int key_at(const struct resolve_state *rs, size_t t, const char *key)
+/* Does a mention at token T stand for place P, under any of its names
+ * ("Slovak" for Slovakia), or write name KEY? */
+static int names_at(const struct resolve_state *rs, size_t t, const struct db_place *p, const char *key)
 {
 	size_t i = match_first_at(rs->mr, t);
+	const struct mention *mn;
+	int b;
 
-	return i < rs->mr->n && rs->mr->m[i].tok_start == t && strcmp(rs->mr->m[i].key, key) == 0;
+	if (i >= rs->mr->n || rs->mr->m[i].tok_start != t)
+		return 0;
+	mn = &rs->mr->m[i];
+	b = rs->rm[i].best;
+	return strcmp(mn->key, key) == 0 || (b >= 0 && mn->cands[b].place.id == p->id);
+}
+
+/* Words between two names that set them side by side: "Slovenian and
+ * Slovak teams", "Iran or Iraq", "Niger v Nigeria". */
+static const char *const partner_joins[] = { "and", "or", "nor", "v", "vs", "versus" };
+
+static int partner_after(const struct resolve_state *rs, size_t tok_end, const struct db_place *p, const char *key)
+{
+	const struct scan_doc *s = rs->s;
+	size_t i;
+
+	if (tok_end + 1 >= s->n_toks || s->toks[tok_end].sent != s->toks[tok_end + 1].sent)
+		return 0;
+	if (scan_is_punct(s, tok_end, ','))
+		return names_at(rs, tok_end + 1, p, key);
+	for (i = 0; i < sizeof partner_joins / sizeof partner_joins[0]; i++)
+		if (scan_is_word(s, tok_end, partner_joins[i]))
+			return names_at(rs, tok_end + 1, p, key);
+	return 0;
 }
 
 /* Words before a name that make it a second party to what the story is
@@ -368,8 +393,9 @@ void detect_features(const struct dstate *ds, struct detect_cand *c)
 	}
 	x[F_LIST] = log1p((double)list_neighbours(rs, tok, tok_end));
 	x[F_PARENS] = tok > 0 && scan_is_punct(rs->s, tok - 1, '(') && scan_is_punct(rs->s, tok_end, ')');
-	x[F_PARTNER] = partner_before(rs->s, tok) ||
-		       (tok_end + 1 < rs->s->n_toks && scan_is_punct(rs->s, tok_end, ',') && key_at(rs, tok_end + 1, t->key));
+	/* ... or T itself, under any of its names, right after it: "Niger,
+	 * Nigeria's neighbour", "Slovenian and Slovak teams". */
+	x[F_PARTNER] = partner_before(rs->s, tok) || partner_after(rs, tok_end, T, t->key);
 	x[F_BOTH_PARTIES] = (x[F_PARTNER] > 0 || x[F_PARENS] > 0 || x[F_LIST] >= LIST_BOTH) ? x[F_T_WRITTEN] + x[F_T_SAME] : 0.0;
 	x[F_QUOTED] = (flags & MATCH_QUOTED) != 0;
 	x[F_HEADLINE] = (flags & MATCH_HEADLINE) != 0;
