@@ -94,8 +94,11 @@ void rule_qualifier_mismatch_describe(const struct dstate *ds, const struct dete
 					  mn->surface, region, h->name, (long long)h->population, t->name, check,
 					  detect_quoted_note(f));
 	} else {
-		f->suggestion = by_country && t->kind == DB_KIND_PLACE ? arena_printf(ds->a, "%s, %s", t->name, t_where)
-								       : detect_label(ds, t);
+		/* The name with its country, whether the reading is the town
+		 * or the county of the same name ("Auckland, New Zealand"). */
+		f->suggestion = by_country && (t->kind == DB_KIND_PLACE || t->kind == DB_KIND_ADMIN2)
+					? arena_printf(ds->a, "%s, %s", t->name, t_where)
+					: detect_label(ds, t);
 		f->message = arena_printf(ds->a, "No %s lies in %s; %s is in %s%s%s", t->name, region, t->name, t_where,
 					  check, detect_quoted_note(f));
 	}
