@@ -42,6 +42,9 @@ enum pc_rc db_read_failed(struct db *db, struct diag *d)
 /* Readings kept per name: the matcher scores at most MATCH_MAX_CANDS, and
  * each cached reading costs memory in every connection. */
 #define DB_LOOKUP_MAX 32
+/* Rows read per name to find them (several rows can be one reading):
+ * the LIMIT the statement leaves out (db.c says why). */
+#define DB_NAMES_ROWS (DB_LOOKUP_MAX * 4)
 
 enum pc_rc db_names_lookup(struct db *db, const char *key, struct db_hit *hits,
 			   size_t max, size_t *n_out, struct diag *d)
@@ -49,7 +52,7 @@ enum pc_rc db_names_lookup(struct db *db, const char *key, struct db_hit *hits,
 	struct db_cache_ent *slot;
 	sqlite3_stmt *st;
 	struct db_hit tmp[DB_LOOKUP_MAX];
-	size_t n = 0;
+	size_t n = 0, rows = 0;
 	int found, rc;
 
 	*n_out = 0;
@@ -66,13 +69,12 @@ enum pc_rc db_names_lookup(struct db *db, const char *key, struct db_hit *hits,
 	if (!(st = db_stmt(db, DB_ST_NAMES, d)))
 		return PC_ERR_DB;
 	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 2, DB_LOOKUP_MAX * 4);
 	/*
 	 * One hit per place with its best name kind, except that every
 	 * spelling of an abbreviation is its own hit: "Ga." and "GA" both name
 	 * Georgia, and the matcher accepts them in different places.
 	 */
-	while ((rc = db_step(db, st)) == SQLITE_ROW && n < DB_LOOKUP_MAX) {
+	while ((rc = db_step(db, st)) == SQLITE_ROW && n < DB_LOOKUP_MAX && rows++ < DB_NAMES_ROWS) {
 		int64_t id = sqlite3_column_int64(st, 0);
 		int kind = sqlite3_column_int(st, 12);
 		const unsigned char *form = sqlite3_column_text(st, 13);
