@@ -12,9 +12,16 @@
 
 void db_col_text(sqlite3_stmt *st, int col, char *out, size_t size)
 {
-	const unsigned char *t = sqlite3_column_text(st, col);
+	const char *t = (const char *)sqlite3_column_text(st, col);
+	size_t n;
 
-	snprintf(out, size, "%s", t ? (const char *)t : "");
+	/* What snprintf("%s") would write, without its format machinery:
+	 * twelve columns a row made it 5% of a check's instructions. */
+	if (size == 0)
+		return;
+	n = t ? strnlen(t, size - 1) : 0;
+	memcpy(out, t ? t : "", n);
+	out[n] = '\0';
 }
 
 void db_row_place(sqlite3_stmt *st, struct db_place *p)
