@@ -276,6 +276,7 @@ static void cache_clear(struct db *db)
 		db->cache[i].data = NULL;
 	}
 	db->n_cached = 0;
+	db->cache_bytes = 0;
 }
 
 void db_close(struct db *db)
@@ -333,13 +334,15 @@ struct db_cache_ent *db_cache_slot(struct db *db, int type, const char *key, int
 
 	*found = 0;
 	/* Keep the table at most half full: grow it, or at its largest clear
-	 * it wholesale. */
+	 * it wholesale; clear it too past its memory budget. */
 	if (db->n_cached >= db->cache_cap / 2) {
 		if (db->cache_cap < DB_CACHE_SLOTS)
 			cache_grow(db);
 		else
 			cache_clear(db);
 	}
+	if (db->cache_bytes > DB_CACHE_BYTES)
+		cache_clear(db);
 	i = cache_home(db, type, key);
 	for (n = 0; n < db->cache_cap; n++) {
 		struct db_cache_ent *e = &db->cache[i];
@@ -357,11 +360,15 @@ struct db_cache_ent *db_cache_slot(struct db *db, int type, const char *key, int
 void db_cache_fill(struct db *db, struct db_cache_ent *slot, int type, const char *key, void *data,
 		   size_t n)
 {
+	size_t elem = type == DB_CACHE_NAMES ? sizeof(struct db_hit) :
+		      type == DB_CACHE_ALIKES || type == DB_CACHE_NEAR ? sizeof(struct db_alike) : 0;
+
 	slot->key = xstrdup(key);
 	slot->type = type;
 	slot->data = data;
 	slot->n = n;
 	db->n_cached++;
+	db->cache_bytes += strlen(key) + 1 + (data ? (n ? n : 1) * elem : 0);
 }
 
 static int file_exists(const char *p)
