@@ -178,13 +178,14 @@ static enum pc_rc check_schema(struct db *db, const char *path, struct diag *d)
 }
 
 /*
- * Read the name filter with incremental blob I/O straight into its bit
- * array: SQLite then reads the blob's overflow pages directly into our
- * buffer instead of assembling a 700 KB copy first.  On this machine every
- * freshly touched page costs a fault, and the two copies were a fifth of
- * the start-up time.  A missing or bad filter only costs speed.
+ * Read filter NAME (a blobs row) into F with incremental blob I/O straight
+ * into its bit array: SQLite then reads the blob's overflow pages directly
+ * into our buffer instead of assembling a 700 KB copy first.  On this
+ * machine every freshly touched page costs a fault, and the two copies
+ * were a fifth of the start-up time.  A missing or bad filter only costs
+ * speed.
  */
-static void load_bloom(struct db *db)
+static void load_bloom(struct db *db, const char *name, struct bloom *f)
 {
 	sqlite3_stmt *st = NULL;
 	sqlite3_blob *bl = NULL;
@@ -192,17 +193,17 @@ static void load_bloom(struct db *db)
 	sqlite3_int64 rowid = 0;
 	int rc;
 
-	if (sqlite3_prepare_v2(db->sq, "SELECT rowid FROM blobs WHERE name = 'name_bloom'", -1, &st, NULL) == SQLITE_OK &&
-	    db_step(db, st) == SQLITE_ROW)
+	if (sqlite3_prepare_v2(db->sq, "SELECT rowid FROM blobs WHERE name = ?1", -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC) == SQLITE_OK && db_step(db, st) == SQLITE_ROW)
 		rowid = sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
 	if (!rowid || sqlite3_blob_open(db->sq, "main", "blobs", "data", rowid, 0, &bl) != SQLITE_OK)
 		goto out;
 	if ((rc = sqlite3_blob_read(bl, hdr, BLOOM_HDR, 0)) != SQLITE_OK ||
-	    bloom_open(&db->bloom, hdr, (size_t)sqlite3_blob_bytes(bl)) != PC_OK)
+	    bloom_open(f, hdr, (size_t)sqlite3_blob_bytes(bl)) != PC_OK)
 		goto bad;
-	if ((rc = sqlite3_blob_read(bl, db->bloom.bits, (int)(db->bloom.n_bits / 8), BLOOM_HDR)) != SQLITE_OK) {
-		bloom_free(&db->bloom);
+	if ((rc = sqlite3_blob_read(bl, f->bits, (int)(f->n_bits / 8), BLOOM_HDR)) != SQLITE_OK) {
+		bloom_free(f);
 		goto bad;
 	}
 	goto out;
@@ -219,7 +220,8 @@ void db_probe(struct db *db)
 	if (db->warm || ++db->n_probes < DB_WARM_PROBES)
 		return;
 	db->warm = 1;
-	load_bloom(db);
+	load_bloom(db, "name_bloom", &db->bloom);
+	load_bloom(db, "near_bloom", &db->near_bloom);
 	sqlite3_exec(db->sq, "PRAGMA cache_size = -" DB_WARM_CACHE_KB, NULL, NULL, NULL);
 }
 
@@ -290,6 +292,7 @@ void db_close(struct db *db)
 	cache_clear(db);
 	free(db->cache);
 	bloom_free(&db->bloom);
+	bloom_free(&db->near_bloom);
 	sqlite3_close(db->sq);
 	free(db);
 }

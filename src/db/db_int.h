@@ -66,6 +66,7 @@ struct db {
 	sqlite3 *sq;
 	sqlite3_stmt *st[DB_ST_COUNT];
 	struct bloom bloom;   /* over name keys and prefixes; bits NULL = none */
+	struct bloom near_bloom; /* over near_keys.del; bits NULL = none */
 	unsigned long n_probes; /* name probes so far, until warm */
 	int warm;             /* filter loaded and page cache grown (db_probe) */
 	struct db_cache_ent *cache; /* cache_cap slots, open addressing; cleared when

@@ -375,10 +375,13 @@ void db_region_label(struct db *db, const char *country, const char *admin1,
 static enum pc_rc near_probe(struct db *db, const char *del, const char *key, int maxd,
 			     struct db_alike *out, size_t max, size_t *n, struct diag *d)
 {
-	sqlite3_stmt *st = db_stmt(db, DB_ST_NEARMISS, d);
+	sqlite3_stmt *st;
 	int rc;
 
-	if (!st)
+	/* No stored variant is DEL: nothing to ask (db.h, "near_bloom"). */
+	if (!bloom_test(&db->near_bloom, del, strlen(del)))
+		return PC_OK;
+	if (!(st = db_stmt(db, DB_ST_NEARMISS, d)))
 		return PC_ERR_DB;
 	sqlite3_bind_text(st, 1, del, -1, SQLITE_TRANSIENT);
 	while ((rc = db_step(db, st)) == SQLITE_ROW) {
