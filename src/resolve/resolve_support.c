@@ -75,7 +75,9 @@
 /* Items looked at on each side of a mention for nearness in the text. */
 #define RESOLVE_LOCAL_ITEMS 48
 
-static int same_str(const char *a, const char *b)
+/* inline: with the fit inlined into the local scans GCC kept it a call,
+ * 1.2 million calls on 200 BBC articles. */
+static inline int same_str(const char *a, const char *b)
 {
 	/* Hot path: codes are short ("US", "VA"), compare bytes first. */
 	if (!a[0] || a[0] != b[0] || a[1] != b[1])
