@@ -220,6 +220,9 @@ history="$work/history.md"
 	echo "(scripts/bench_corpus.py); grep reads the same text as one file.  The sqlite3"
 	echo "import reads cities500 as tab-separated text with quoting off (\`.mode ascii\`,"
 	echo "tab and newline separators: GeoNames fields may start with a quote)."
+	echo "The CPU rows (issue 13's measure) check real articles, the first 1,000 of"
+	echo "\`\$BENCH_REAL\` (default ../shared/corpus/bbc-news.ndjson) written one file each, against"
+	echo "\`grep -F -w -o -f names -r\` on the same folder: user+sys time, the two run in turn."
 	if [ -s "$history" ]; then
 		echo
 		cat "$history"
