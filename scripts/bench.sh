@@ -10,7 +10,9 @@
 #
 # Environment: PLACECHECK (default ./placecheck), PLACECHECK_DB (default
 # geodata/places.db), BENCH_TMP (scratch directory parent, default /tmp; the
-# 10x load needs about 1 GB there).
+# 10x load needs about 1 GB there), BENCH_REAL (real articles as ndjson
+# lines {"id","text"}, default ../shared/corpus/bbc-news.ndjson: the first
+# 1,000 are checked one file each for the CPU-against-grep row).
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top" || exit 2
@@ -30,8 +32,8 @@ done
 [ -x "$bin" ] || { echo "bench: $bin missing (run make)" >&2; exit 2; }
 [ -f "$db" ] || { echo "bench: $db missing (run make db)" >&2; exit 2; }
 
-if [ $quick -eq 1 ]; then load_runs=1; check_runs=3; start_runs=10; nq=100
-else load_runs=5; check_runs=5; start_runs=30; nq=1000; fi
+if [ $quick -eq 1 ]; then load_runs=1; check_runs=3; cpu_runs=3; start_runs=10; nq=100
+else load_runs=5; check_runs=5; cpu_runs=7; start_runs=30; nq=1000; fi
 
 work=$(mktemp -d "${BENCH_TMP:-/tmp}/pc-bench.XXXXXX")
 trap 'rm -rf "$work"' EXIT INT TERM
@@ -152,6 +154,28 @@ else
 	row "check -j 1 / -j 2" "skipped" "this build has no -j option"
 fi
 
+# ---- CPU on real articles (issue 13) -----------------------------------------
+# CPU time (user+sys), not wall time: the target is at most 1.5 times
+# grep's CPU on the same folder of real articles, one file each, -j 1.  The
+# articles are written to the scratch directory, never into the tree.
+real=${BENCH_REAL:-$top/../shared/corpus/bbc-news.ndjson}
+if [ -f "$real" ]; then
+	n_real=$($helper ndjson-files "$real" --out "$work/real" --n 1000)
+	cpu_out=$($helper cpu --runs "$cpu_runs" "$bin" --db "$db" check -j 1 --format json "$work/real" -- \
+		grep -F -w -o -f "$work/names.txt" -r "$work/real")
+	c_chk=$(echo "$cpu_out" | sed -n 1p); c_grep=$(echo "$cpu_out" | sed -n 2p)
+	m_cchk=${c_chk%% *}; m_cgrep=${c_grep%% *}
+	r_cpu=$(ratio "$m_cchk" "$m_cgrep")
+	row "CPU, $n_real real articles one file each: check -j 1 (json)" "$(fmt3 "$c_chk")" "user+sys, runs alternated with grep's"
+	row "CPU, same files: grep -F -w -o -f names -r" "$(fmt3 "$c_grep")" "user+sys"
+	row "CPU check / grep, real articles" "${r_cpu}x" "issue 13: at most 1.5x"
+	printf 'CPU time, %s real articles one file each: placecheck %.2f s, grep %.2f s, ratio %s\n' \
+		"$n_real" "$m_cchk" "$m_cgrep" "$r_cpu"
+	rm -rf "$work/real"
+else
+	row "CPU on real articles" "skipped" "no $real (set BENCH_REAL to an ndjson of {id, text})"
+fi
+
 # ---- query -------------------------------------------------------------
 echo "== query"
 sqlite3 "$db" 'SELECT name FROM places ORDER BY population DESC LIMIT 5000' >"$work/qnames.txt"
@@ -196,6 +220,9 @@ history="$work/history.md"
 	echo "(scripts/bench_corpus.py); grep reads the same text as one file.  The sqlite3"
 	echo "import reads cities500 as tab-separated text with quoting off (\`.mode ascii\`,"
 	echo "tab and newline separators: GeoNames fields may start with a quote)."
+	echo "The CPU rows (issue 13's measure) check real articles, the first 1,000 of"
+	echo "\`\$BENCH_REAL\` (default ../shared/corpus/bbc-news.ndjson) written one file each, against"
+	echo "\`grep -F -w -o -f names -r\` on the same folder: user+sys time, the two run in turn."
 	if [ -s "$history" ]; then
 		echo
 		cat "$history"

@@ -15,6 +15,13 @@
       N queries through one `CMD shell` on stdin: total and mean per query (ms).
   bench_corpus.py rss FILE
       peak RSS in MB from a /usr/bin/time -v log.
+  bench_corpus.py ndjson-files SRC.ndjson --out DIR [--n 1000]
+      the first N {"id","text"} lines of SRC as DIR/ID.txt, one article a
+      file; prints the number written.
+  bench_corpus.py cpu --runs N CMD... -- CMD...
+      user+sys CPU seconds of each command (output discarded), the commands
+      run in turn N times so that a busy spell hits each alike: median,
+      min and max of each, one line per command.
 """
 import gzip
 import json
@@ -153,12 +160,58 @@ def cmd_rss(argv):
     print("-")
 
 
+def cmd_ndjson_files(argv):
+    src, out, n = argv[0], opt(argv, "--out"), int(opt(argv, "--n", "1000"))
+    os.makedirs(out, exist_ok=True)
+    done = 0
+    with open(src, encoding="utf-8") as f:
+        for line in f:
+            if done >= n:
+                break
+            if not line.strip():
+                continue
+            doc = json.loads(line)
+            name = re.sub(r"[^A-Za-z0-9_.-]", "_", str(doc["id"]))
+            with open(os.path.join(out, name + ".txt"), "w", encoding="utf-8") as o:
+                o.write(doc["text"])
+            done += 1
+    print(done)
+
+
+def cpu_of(cmd):
+    """user+sys seconds of one run of CMD (its children included)."""
+    with open(os.devnull, "wb") as null:
+        p = subprocess.Popen(cmd, stdout=null, stderr=null)
+        _, _, ru = os.wait4(p.pid, 0)
+    return ru.ru_utime + ru.ru_stime
+
+
+def cmd_cpu(argv):
+    runs = int(opt(argv, "--runs", "5"))
+    rest = argv[argv.index("--runs") + 2:] if "--runs" in argv else argv
+    cmds, cur = [], []
+    for a in rest:
+        if a == "--":
+            cmds.append(cur)
+            cur = []
+        else:
+            cur.append(a)
+    cmds.append(cur)
+    times = [[] for _ in cmds]
+    for _ in range(runs):
+        for k, c in enumerate(cmds):
+            times[k].append(cpu_of(c))
+    for t in times:
+        print(f"{statistics.median(t):.6f} {min(t):.6f} {max(t):.6f} {len(t)}")
+
+
 def main():
     if len(sys.argv) < 2:
         raise SystemExit(__doc__)
     sub, argv = sys.argv[1], sys.argv[2:]
     fn = {"articles": cmd_articles, "geonames10x": cmd_geonames10x, "hyperfine": cmd_hyperfine,
-          "query": cmd_query, "shell": cmd_shell, "rss": cmd_rss}.get(sub)
+          "query": cmd_query, "shell": cmd_shell, "rss": cmd_rss,
+          "ndjson-files": cmd_ndjson_files, "cpu": cmd_cpu}.get(sub)
     if fn is None:
         raise SystemExit(__doc__)
     fn(argv)

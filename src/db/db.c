@@ -25,12 +25,20 @@
 
 /* SQL of each statement; the order follows enum db_stmt_id. */
 static const char *const stmt_sql[DB_ST_COUNT] = {
+	/*
+	 * No LIMIT: with one, SQLite sorts into a temporary b-tree, which
+	 * opens a pager and a page cache for every lookup (a 1,000-article
+	 * run took 19,600 page faults, 8,000 without); without, it sorts in
+	 * memory.  The order is total (key, place, kind and form are the
+	 * primary key), so the rows come as before, and db_names_lookup()
+	 * stops reading at DB_NAMES_ROWS rows, where the LIMIT stopped.
+	 */
 	[DB_ST_NAMES] =
 		"SELECT p.id, p.name, p.asciiname, p.lat, p.lon, p.fclass, p.fcode,"
 		" p.country, p.admin1, p.admin2, p.population, p.kind, n.kind, n.form"
 		" FROM names n JOIN places p ON p.id = n.place_id"
 		" WHERE n.key = ?1"
-		" ORDER BY p.population DESC, p.id, n.kind, n.form LIMIT ?2",
+		" ORDER BY p.population DESC, p.id, n.kind, n.form",
 	[DB_ST_PREFIX] = "SELECT 1 FROM name_prefixes WHERE prefix = ?1",
 	[DB_ST_PLACE] =
 		"SELECT id, name, asciiname, lat, lon, fclass, fcode, country, admin1,"
@@ -172,13 +180,14 @@ static enum pc_rc check_schema(struct db *db, const char *path, struct diag *d)
 }
 
 /*
- * Read the name filter with incremental blob I/O straight into its bit
- * array: SQLite then reads the blob's overflow pages directly into our
- * buffer instead of assembling a 700 KB copy first.  On this machine every
- * freshly touched page costs a fault, and the two copies were a fifth of
- * the start-up time.  A missing or bad filter only costs speed.
+ * Read filter NAME (a blobs row) into F with incremental blob I/O straight
+ * into its bit array: SQLite then reads the blob's overflow pages directly
+ * into our buffer instead of assembling a 700 KB copy first.  On this
+ * machine every freshly touched page costs a fault, and the two copies
+ * were a fifth of the start-up time.  A missing or bad filter only costs
+ * speed.
  */
-static void load_bloom(struct db *db)
+static void load_bloom(struct db *db, const char *name, struct bloom *f)
 {
 	sqlite3_stmt *st = NULL;
 	sqlite3_blob *bl = NULL;
@@ -186,17 +195,17 @@ static void load_bloom(struct db *db)
 	sqlite3_int64 rowid = 0;
 	int rc;
 
-	if (sqlite3_prepare_v2(db->sq, "SELECT rowid FROM blobs WHERE name = 'name_bloom'", -1, &st, NULL) == SQLITE_OK &&
-	    db_step(db, st) == SQLITE_ROW)
+	if (sqlite3_prepare_v2(db->sq, "SELECT rowid FROM blobs WHERE name = ?1", -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC) == SQLITE_OK && db_step(db, st) == SQLITE_ROW)
 		rowid = sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
 	if (!rowid || sqlite3_blob_open(db->sq, "main", "blobs", "data", rowid, 0, &bl) != SQLITE_OK)
 		goto out;
 	if ((rc = sqlite3_blob_read(bl, hdr, BLOOM_HDR, 0)) != SQLITE_OK ||
-	    bloom_open(&db->bloom, hdr, (size_t)sqlite3_blob_bytes(bl)) != PC_OK)
+	    bloom_open(f, hdr, (size_t)sqlite3_blob_bytes(bl)) != PC_OK)
 		goto bad;
-	if ((rc = sqlite3_blob_read(bl, db->bloom.bits, (int)(db->bloom.n_bits / 8), BLOOM_HDR)) != SQLITE_OK) {
-		bloom_free(&db->bloom);
+	if ((rc = sqlite3_blob_read(bl, f->bits, (int)(f->n_bits / 8), BLOOM_HDR)) != SQLITE_OK) {
+		bloom_free(f);
 		goto bad;
 	}
 	goto out;
@@ -213,7 +222,8 @@ void db_probe(struct db *db)
 	if (db->warm || ++db->n_probes < DB_WARM_PROBES)
 		return;
 	db->warm = 1;
-	load_bloom(db);
+	load_bloom(db, "name_bloom", &db->bloom);
+	load_bloom(db, "near_bloom", &db->near_bloom);
 	sqlite3_exec(db->sq, "PRAGMA cache_size = -" DB_WARM_CACHE_KB, NULL, NULL, NULL);
 }
 
@@ -270,6 +280,7 @@ static void cache_clear(struct db *db)
 		db->cache[i].data = NULL;
 	}
 	db->n_cached = 0;
+	db->cache_bytes = 0;
 }
 
 void db_close(struct db *db)
@@ -283,6 +294,7 @@ void db_close(struct db *db)
 	cache_clear(db);
 	free(db->cache);
 	bloom_free(&db->bloom);
+	bloom_free(&db->near_bloom);
 	sqlite3_close(db->sq);
 	free(db);
 }
@@ -327,13 +339,15 @@ struct db_cache_ent *db_cache_slot(struct db *db, int type, const char *key, int
 
 	*found = 0;
 	/* Keep the table at most half full: grow it, or at its largest clear
-	 * it wholesale. */
+	 * it wholesale; clear it too past its memory budget. */
 	if (db->n_cached >= db->cache_cap / 2) {
 		if (db->cache_cap < DB_CACHE_SLOTS)
 			cache_grow(db);
 		else
 			cache_clear(db);
 	}
+	if (db->cache_bytes > DB_CACHE_BYTES)
+		cache_clear(db);
 	i = cache_home(db, type, key);
 	for (n = 0; n < db->cache_cap; n++) {
 		struct db_cache_ent *e = &db->cache[i];
@@ -351,11 +365,15 @@ struct db_cache_ent *db_cache_slot(struct db *db, int type, const char *key, int
 void db_cache_fill(struct db *db, struct db_cache_ent *slot, int type, const char *key, void *data,
 		   size_t n)
 {
+	size_t elem = type == DB_CACHE_NAMES ? sizeof(struct db_hit) :
+		      type == DB_CACHE_ALIKES || type == DB_CACHE_NEAR ? sizeof(struct db_alike) : 0;
+
 	slot->key = xstrdup(key);
 	slot->type = type;
 	slot->data = data;
 	slot->n = n;
 	db->n_cached++;
+	db->cache_bytes += strlen(key) + 1 + (data ? (n ? n : 1) * elem : 0);
 }
 
 static int file_exists(const char *p)

@@ -52,12 +52,49 @@ static int has_key_word(const char *k, size_t len)
 	return 0;
 }
 
+/*
+ * The longest word that may be an abbreviation of key_words[]: a word of
+ * ASCII letters and digits longer than this folds to its lower case.
+ */
+#define KEY_WORD_MAX 3
+
+/* Is S[0..LEN) ASCII letters and digits only? */
+static int plain_word(const char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		char c = s[i];
+		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')))
+			return 0;
+	}
+	return 1;
+}
+
 enum pc_rc db_key(const char *s, size_t len, struct buf *out)
 {
 	enum pc_rc rc;
 	const char *p, *end;
 	size_t start = out->len;
 	char *copy;
+
+	/*
+	 * The common case, one plain word ("Charlottesville"): its key is its
+	 * lower case, as utf8_fold() and the expansion below would make it
+	 * (no mark, separator or dropped character; too long to expand).
+	 * Every word of an article is keyed at check time, and this skips the
+	 * general fold's per-character tests.  Past OUT's ceiling the general
+	 * path reports it.
+	 */
+	if (len > KEY_WORD_MAX && plain_word(s, len) && buf_reserve(out, len) == PC_OK) {
+		char *o = out->data + out->len;
+		size_t i;
+		for (i = 0; i < len; i++)
+			o[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + ('a' - 'A') : s[i]);
+		out->len += len;
+		out->data[out->len] = '\0';
+		return PC_OK;
+	}
 
 	/* Fold straight into OUT: the common key has no word to expand. */
 	rc = utf8_fold(s, len, out);

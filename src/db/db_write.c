@@ -5,6 +5,7 @@
  */
 #include "db/db_write_int.h"
 
+#include "base/bloom.h"
 #include "base/xmem.h"
 
 #include <stddef.h>
@@ -555,6 +556,24 @@ enum pc_rc db_build_near_key(struct db_build *b, const char *del, const char *ke
 	buf_append(&b->nk_text, key, strlen(key) + 1);
 	b->nk_n++;
 	return PC_OK;
+}
+
+enum pc_rc db_build_near_bloom(struct db_build *b, const struct bloom *bl, struct diag *d)
+{
+	sqlite3_stmt *st = NULL;
+	size_t size = bloom_size(bl);
+	unsigned char *data;
+	enum pc_rc rc;
+
+	if ((rc = db_build_prepare(b, "INSERT OR REPLACE INTO blobs(name, data) VALUES('near_bloom', ?1)",
+				   &st, d)) != PC_OK)
+		return rc;
+	data = xmalloc(size);
+	bloom_write(bl, data);
+	sqlite3_bind_blob(st, 1, data, (int)size, free);
+	rc = db_build_step_done(b, st, d, "write near-miss filter");
+	sqlite3_finalize(st);
+	return rc;
 }
 
 enum pc_rc db_build_flush_near(struct db_build *b, struct diag *d)

@@ -324,6 +324,11 @@ enum pc_rc db_build_index(struct db_build *b, struct diag *d);
 enum pc_rc db_build_near_key(struct db_build *b, const char *del, const char *key,
 			     struct diag *d);
 
+struct bloom;
+/* The "near_bloom" blob (db.h): BL, the caller's, holds every DEL given to
+ * db_build_near_key() in this build. */
+enum pc_rc db_build_near_bloom(struct db_build *b, const struct bloom *bl, struct diag *d);
+
 /* One look-alike row (the caller adds both directions). */
 enum pc_rc db_build_lookalike(struct db_build *b, const char *key_a, const char *key_b,
 			      int kind, int dist, struct diag *d);

@@ -48,6 +48,7 @@
  */
 #include "load/load_int.h"
 
+#include "base/bloom.h"
 #include "base/strdist.h"
 #include "base/xmem.h"
 
@@ -664,6 +665,7 @@ struct load_alike_job {
 	struct pass ps;
 	struct near_row *near;
 	size_t n_near;
+	struct bloom near_bl; /* over the rows' variants: the "near_bloom" blob */
 	struct pair *dir; /* directed rows, sorted; kind and dist filled in */
 	size_t n_dir;
 	pthread_t th;
@@ -835,6 +837,14 @@ static void *alike_compute(void *arg)
 	if (j->n_dir)
 		qsort(j->dir, j->n_dir, sizeof *j->dir, pair_cmp);
 	near_rows(j);
+	/* The checker's filter over the variants: filled here, off the
+	 * critical path, from the rows load_lookalikes_finish writes. */
+	bloom_init(&j->near_bl, j->n_near);
+	for (i = 0; i < j->n_near; i++) {
+		char text[NEAR_MAX_KEY];
+		near_text(ps, &j->near[i], text);
+		bloom_add(&j->near_bl, text, strlen(text));
+	}
 	return NULL;
 }
 
@@ -886,6 +896,9 @@ enum pc_rc load_lookalikes_finish(struct loader *L, struct load_alike_job *j, st
 		near_text(&j->ps, &j->near[i], text);
 		rc = db_build_near_key(L->build, text, j->ps.keys[j->near[i].key].key, d);
 	}
+	if (L && rc == PC_OK)
+		rc = db_build_near_bloom(L->build, &j->near_bl, d);
+	bloom_free(&j->near_bl);
 	free(j->near);
 	free(j->dir);
 	free(j->ps.pairs);

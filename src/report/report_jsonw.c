@@ -88,13 +88,31 @@ void rw_json_uint(struct rw *w, unsigned long long v)
 	rw_printf(w, "%llu", v);
 }
 
+/* V in decimal, at least WIDTH digits (zero-padded), into OUT (24
+ * bytes): printf's "%0*llu" without its machinery, a number per place. */
+static void dec_u64(char *out, unsigned long long v, int width)
+{
+	char tmp[24];
+	int n = 0, k = 0;
+
+	do {
+		tmp[n++] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	while (n < width && n < (int)sizeof tmp)
+		tmp[n++] = '0';
+	while (n > 0)
+		out[k++] = tmp[--n];
+	out[k] = '\0';
+}
+
 void rw_json_num(struct rw *w, double x, int decimals)
 {
 	static const long long pow10[] = { 1, 10, 100, 1000, 10000, 100000,
 		1000000, 10000000, 100000000, 1000000000 };
 	long long scale, v;
 	unsigned long long uv, ip, fp;
-	char frac[24];
+	char frac[24], whole[24];
 	int k;
 
 	if (!isfinite(x)) {
@@ -121,10 +139,11 @@ void rw_json_num(struct rw *w, double x, int decimals)
 	fp = uv % (unsigned long long)scale;
 	if (v < 0)
 		rw_putc(w, '-');
-	rw_printf(w, "%llu", ip);
+	dec_u64(whole, ip, 1);
+	rw_puts(w, whole);
 	if (fp == 0)
 		return;
-	snprintf(frac, sizeof frac, "%0*llu", decimals, fp);
+	dec_u64(frac, fp, decimals);
 	for (k = decimals; k > 0 && frac[k - 1] == '0'; k--)
 		frac[k - 1] = '\0';
 	rw_putc(w, '.');

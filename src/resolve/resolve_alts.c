@@ -844,14 +844,30 @@ void resolve_cache_trim(struct resolve_cache *c)
 
 enum { LABEL_ADMIN1 = 'a', LABEL_COUNTRY = 'c', LABEL_REGION = 'r', LABEL_NEIGHBOURS = 'n' };
 
+/* S appended to OUT[0..N) as far as SIZE - 1 bytes go; the new length. */
+static size_t put_cut(char *out, size_t n, size_t size, const char *s)
+{
+	while (*s && n + 1 < size)
+		out[n++] = *s++;
+	return n;
+}
+
 static const char *label(const struct resolve_state *rs, int kind, const char *cc, const char *a1)
 {
 	struct resolve_cache *c = rs->cache;
 	char key[96], out[256];
-	size_t h, i;
+	size_t h, i, n;
 	struct resolve_label_ent *e;
 
-	snprintf(key, sizeof key, "%c|%s|%s", kind, cc ? cc : "", a1 ? a1 : "");
+	/* "<kind>|CC|A1", as snprintf would write it: asked for every
+	 * candidate's region name, and the format machinery was most of a
+	 * cache hit's cost. */
+	key[0] = (char)kind;
+	n = put_cut(key, 1, sizeof key, "|");
+	n = put_cut(key, n, sizeof key, cc ? cc : "");
+	n = put_cut(key, n, sizeof key, "|");
+	n = put_cut(key, n, sizeof key, a1 ? a1 : "");
+	key[n] = '\0';
 	if (!c) {
 		out[0] = '\0';
 		goto compute;

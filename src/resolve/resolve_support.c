@@ -75,7 +75,9 @@
 /* Items looked at on each side of a mention for nearness in the text. */
 #define RESOLVE_LOCAL_ITEMS 48
 
-static int same_str(const char *a, const char *b)
+/* inline: with the fit inlined into the local scans GCC kept it a call,
+ * 1.2 million calls on 200 BBC articles. */
+static inline int same_str(const char *a, const char *b)
 {
 	/* Hot path: codes are short ("US", "VA"), compare bytes first. */
 	if (!a[0] || a[0] != b[0] || a[1] != b[1])
@@ -87,8 +89,14 @@ static int same_str(const char *a, const char *b)
 	return !a[2] || strcmp(a + 3, b + 3) == 0;
 }
 
-double resolve_fit_xyz(const struct db_place *c, const double *cxyz, const struct db_place *e,
-		       const double *exyz, int e_level)
+/*
+ * resolve_fit_xyz()'s body, inlined into the local scans, which ask it for
+ * every candidate against every evidence item nearby: 3 million times on
+ * 1,000 BBC articles, where the call itself was a tenth of the cost.
+ */
+static inline __attribute__((always_inline)) double
+fit_xyz(const struct db_place *c, const double *cxyz, const struct db_place *e, const double *exyz,
+	int e_level)
 {
 	int same_cc = same_str(c->country, e->country);
 	int same_a1 = same_cc && same_str(c->admin1, e->admin1);
@@ -129,6 +137,12 @@ double resolve_fit_xyz(const struct db_place *c, const double *cxyz, const struc
 		return geo > adm ? geo : adm;
 	}
 	}
+}
+
+double resolve_fit_xyz(const struct db_place *c, const double *cxyz, const struct db_place *e,
+		       const double *exyz, int e_level)
+{
+	return fit_xyz(c, cxyz, e, exyz, e_level);
 }
 
 double resolve_fit(const struct db_place *c, const struct db_place *e, int e_level)
@@ -400,24 +414,6 @@ static int skip_ent(const struct resolve_state *rs, size_t m, const struct resol
 	return 0;
 }
 
-/* The same for one evidence item (local scans). */
-static int skip_ev(const struct resolve_state *rs, size_t m, const struct ctx_ev *ev, unsigned opts)
-{
-	const struct mention *mn;
-
-	if (m >= rs->mr->n)
-		return 0;
-	mn = &rs->mr->m[m];
-	if (ev->mention == (int)m)
-		return 1;
-	if ((opts & RESOLVE_NO_QUALIFIER) && mn->qualifier >= 0 && ev->mention == mn->qualifier)
-		return 1;
-	if (!(opts & RESOLVE_SAME_KEY) && ev->mention >= 0 && rs->key_id[ev->mention] == rs->key_id[m] &&
-	    rs->mr->m[ev->mention].qualifier < 0 && ev->source != CTX_SRC_QUAL)
-		return 1;
-	return 0;
-}
-
 /* How near evidence EV stands to token T beyond the segment-wide
  * PROX_FAR: 0 elsewhere in the segment, up to PROX_SENT - PROX_FAR. */
 static double prox_extra(const struct scan_tok *t, const struct ctx_ev *ev)
@@ -456,24 +452,67 @@ static const struct resolve_seg *seg_at(const struct resolve_state *rs, size_t t
  */
 struct local_acc {
 	const struct resolve_state *rs;
-	size_t m;
 	const struct db_place *p;
 	const double *pxyz;
-	unsigned opts;
+	/* what local_skip() needs of M and the options, worked out once per
+	 * scan (local_init) */
+	int is_mention;   /* M is a mention: its own evidence may be left out */
+	int self;         /* M */
+	int qualifier;    /* left out too, or NO_MENTION */
+	int same_key;     /* leave out M's other unqualified mentions of its name */
+	int key_id;       /* M's name */
+	int no_country;   /* RESOLVE_NO_COUNTRY for a place below a country */
 	double sum;       /* prox_extra-weighted fits */
 	double weak;      /* ... of them, the weak ones (capped with the rest: RESOLVE_WEAK_CAP) */
 	double strong_near; /* strong fits in the same or the next sentence */
 };
 
+/* No mention: an evidence item's mention is -1 or an index. */
+#define NO_MENTION (-2)
+
+static void local_init(struct local_acc *la, const struct resolve_state *rs, size_t m,
+		       const struct db_place *p, const double *pxyz, unsigned opts)
+{
+	const struct mention *mn = m < rs->mr->n ? &rs->mr->m[m] : NULL;
+
+	memset(la, 0, sizeof *la);
+	la->rs = rs;
+	la->p = p;
+	la->pxyz = pxyz;
+	la->is_mention = mn != NULL;
+	la->self = mn ? (int)m : NO_MENTION;
+	la->qualifier = mn && (opts & RESOLVE_NO_QUALIFIER) && mn->qualifier >= 0 ? mn->qualifier : NO_MENTION;
+	la->same_key = mn && !(opts & RESOLVE_SAME_KEY);
+	la->key_id = mn ? rs->key_id[m] : 0;
+	la->no_country = (opts & RESOLVE_NO_COUNTRY) && p->kind != DB_KIND_COUNTRY;
+}
+
+/*
+ * Is evidence item EV left out of the scan (skip_ent()'s rule for one
+ * item)?  M's own evidence, its qualifier's under RESOLVE_NO_QUALIFIER, and
+ * unless RESOLVE_SAME_KEY the other unqualified mentions of its name.
+ */
+static inline int local_skip(const struct local_acc *la, const struct ctx_ev *ev)
+{
+	int em = ev->mention;
+
+	if (!la->is_mention)
+		return 0;
+	if (em == la->self || em == la->qualifier)
+		return 1;
+	return la->same_key && em >= 0 && la->rs->key_id[em] == la->key_id &&
+	       la->rs->mr->m[em].qualifier < 0 && ev->source != CTX_SRC_QUAL;
+}
+
 static void local_one(struct local_acc *la, const struct scan_tok *t, const struct ctx_ev *ev)
 {
 	double f, x;
 
-	if (skip_ev(la->rs, la->m, ev, la->opts))
+	if (local_skip(la, ev))
 		return;
-	if ((la->opts & RESOLVE_NO_COUNTRY) && ev->level == CTX_COUNTRY && la->p->kind != DB_KIND_COUNTRY)
+	if (la->no_country && ev->level == CTX_COUNTRY)
 		return;
-	f = resolve_fit_xyz(la->p, la->pxyz, ev->place, ev->xyz, ev->level);
+	f = fit_xyz(la->p, la->pxyz, ev->place, ev->xyz, ev->level);
 	if (f <= 0)
 		return;
 	x = prox_extra(t, ev);
@@ -538,7 +577,8 @@ static double support_core(const struct resolve_state *rs, size_t m, size_t tok,
 	/* Nearby weak fits ("the University of Nebraska and later in Rome")
 	 * are still only "same country": capped with the others. */
 	if (!(opts & RESOLVE_DOCWIDE) && tok < rs->s->n_toks) {
-		struct local_acc la = { rs, m, p, pxyz, opts, 0.0, 0.0, 0.0 };
+		struct local_acc la;
+		local_init(&la, rs, m, p, pxyz, opts);
 		local_scan(rs->ctx, tok, &la);
 		local_scan(&rs->dyn, tok, &la);
 		s += la.sum;
@@ -626,7 +666,8 @@ void resolve_sup(const struct resolve_state *rs, size_t m, size_t tok, const str
 	out->all += weak < RESOLVE_WEAK_CAP ? weak : RESOLVE_WEAK_CAP;
 	out->a1_share = in_cc > 0 ? out->a1_share / in_cc : 0.0;
 	if (tok < rs->s->n_toks) {
-		struct local_acc la = { rs, m, p, pxyz, opts, 0.0, 0.0, 0.0 };
+		struct local_acc la;
+		local_init(&la, rs, m, p, pxyz, opts);
 		local_scan(rs->ctx, tok, &la);
 		local_scan(&rs->dyn, tok, &la);
 		out->local = la.strong_near;

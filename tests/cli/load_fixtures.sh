@@ -52,6 +52,7 @@ me=$(q "SELECT place_id FROM admin1 WHERE code='US.ME'")
 [ "$(q "SELECT place_id FROM cues WHERE phrase='Old Dominion'")" = 6254928 ] || fail "admin1 cue target"
 [ "$(q "SELECT count(*) FROM name_prefixes WHERE prefix IN ('charlotte','charlotte court')")" = 2 ] || fail "name prefixes"
 [ "$(q "SELECT length(data) > 12 FROM blobs WHERE name='name_bloom'")" = 1 ] || fail "bloom blob"
+[ "$(q "SELECT length(data) > 12 FROM blobs WHERE name='near_bloom'")" = 1 ] || fail "near-miss bloom blob"
 [ "$(q "SELECT flags FROM lexicon WHERE key='charlotte'")" = 2 ] || fail "lexicon"
 [ "$(q "SELECT count(*) FROM places p JOIN region_members m ON m.place_id=p.id WHERE p.kind=4 AND p.name='North America'")" = 3 ] || fail "region members"
 # Look-alikes both ways.

@@ -50,6 +50,42 @@ static void test_fold_punctuation(void)
 	buf_free(&b);
 }
 
+/* A plain ASCII word takes db_key's short cut: the same key as the fold. */
+static void test_fold_plain_words(void)
+{
+	static const char *const words[] = { "Charlottesville", "LONDON", "Ste", "STE", "Mt", "Stes",
+					     "A1B2", "x2000", "abcd", "Wellington" };
+	struct buf b, f;
+	size_t i;
+
+	buf_init(&b, 0);
+	buf_init(&f, 0);
+	CHECK_STR(key_of("Charlottesville", &b), "charlottesville");
+	CHECK_STR(key_of("Ste", &b), "sainte");
+	CHECK_STR(key_of("MT", &b), "mount");
+	CHECK_STR(key_of("Stes", &b), "stes");
+	for (i = 0; i < sizeof words / sizeof words[0]; i++) {
+		const char *k = key_of(words[i], &b);
+		buf_reset(&f);
+		CHECK(utf8_fold(words[i], strlen(words[i]), &f) == PC_OK);
+		if (strlen(words[i]) > 3)
+			CHECK_STR(k, buf_str(&f));
+	}
+	/* Appended after what OUT holds; past the ceiling, an error and OUT
+	 * as it was. */
+	buf_reset(&b);
+	buf_puts(&b, "x ");
+	CHECK(db_key("Paris", 5, &b) == PC_OK);
+	CHECK_STR(buf_str(&b), "x paris");
+	buf_free(&b);
+	buf_init(&b, 8);
+	buf_puts(&b, "abc");
+	CHECK(db_key("Abcdefgh", 8, &b) == PC_ERR_LIMIT);
+	CHECK_STR(buf_str(&b), "abc");
+	buf_free(&b);
+	buf_free(&f);
+}
+
 static void test_fold_invalid_utf8(void)
 {
 	struct buf b;
@@ -177,6 +213,7 @@ int main(void)
 	TEST(test_osa);
 	TEST(test_fold_accents_and_case);
 	TEST(test_fold_punctuation);
+	TEST(test_fold_plain_words);
 	TEST(test_fold_invalid_utf8);
 	TEST(test_utf8_count_and_validate);
 	TEST(test_buf_ceiling);

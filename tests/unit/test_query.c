@@ -305,6 +305,51 @@ static void test_cold_and_warm(void)
 	db_close(db);
 }
 
+/*
+ * The near-miss filter (db.h, "near_bloom") only spares queries: a warm
+ * connection, which has loaded it, finds the same near keys as a cold one
+ * (a second connection: each caches what it found).
+ */
+static void test_near_cold_and_warm(void)
+{
+	static const char *const keys[] = { "cincinatti", "charlotesville", "austrlia", "pitsburgh",
+					     "narnialand", "massachussetts" };
+	const char *path = test_db_path();
+	struct db *cold = NULL, *warm = NULL;
+	struct db_hit hits[4];
+	struct db_alike a[16], b[16];
+	size_t na, nb, n, i, j;
+	char k[32];
+
+	if (!path) {
+		printf("  (no database: skipped)\n");
+		return;
+	}
+	if (db_open(path, DB_OPEN_READONLY, &cold, NULL) != PC_OK ||
+	    db_open(path, DB_OPEN_READONLY, &warm, NULL) != PC_OK) {
+		CHECK(!"cannot open the test database");
+		db_close(cold);
+		return;
+	}
+	for (i = 0; i < 5000; i++) {
+		snprintf(k, sizeof k, "zzq%zu", i);
+		CHECK_INT(db_names_lookup(warm, k, hits, 4, &n, NULL), PC_OK);
+	}
+	for (i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+		CHECK_INT(db_near_keys(cold, keys[i], 2, a, 16, &na, NULL), PC_OK);
+		CHECK_INT(db_near_keys(warm, keys[i], 2, b, 16, &nb, NULL), PC_OK);
+		CHECK_INT(nb, na);
+		for (j = 0; j < na && j < nb; j++) {
+			CHECK_STR(b[j].key, a[j].key);
+			CHECK_INT(b[j].dist, a[j].dist);
+		}
+		if (i == 0)
+			CHECK(na >= 1 && strcmp(a[0].key, "cincinnati") == 0);
+	}
+	db_close(cold);
+	db_close(warm);
+}
+
 int main(void)
 {
 	TEST(test_latlon);
@@ -314,5 +359,6 @@ int main(void)
 	TEST(test_render_limit);
 	TEST(test_with_db);
 	TEST(test_cold_and_warm);
+	TEST(test_near_cold_and_warm);
 	return TEST_REPORT();
 }
