@@ -594,8 +594,18 @@ static enum pc_rc mention_alts(struct resolve_state *rs, size_t m, struct diag *
 		if (sc >= 0 && (size_t)sc != m && rs->rm[sc].best >= 0) {
 			const struct db_place *p = &rs->mr->m[sc].cands[rs->rm[sc].best].place, *t = p;
 			const struct db_place *lp = &mn->cands[r->best].place;
-			if (lp->kind == DB_KIND_ADMIN1 || lp->kind == DB_KIND_COUNTRY)
+			if (lp->kind == DB_KIND_ADMIN1 || lp->kind == DB_KIND_COUNTRY) {
 				t = p->kind == lp->kind ? p : region_row(rs->cache, p, lp->kind == DB_KIND_ADMIN1);
+			} else if (p->kind != lp->kind) {
+				/* "MANCHESTER, England" read as the borough: the town
+				 * of the dateline's name is the speaker's place. */
+				const struct mention *sm = &rs->mr->m[sc];
+				for (j = 0; j < sm->n_cands; j++)
+					if (sm->cands[j].place.kind == lp->kind) {
+						t = &sm->cands[j].place;
+						break;
+					}
+			}
 			if (t && t->id != lp->id && t->kind == lp->kind) {
 				struct resolve_alt *al = alt_push(&l, rs->a);
 				struct buf k;
