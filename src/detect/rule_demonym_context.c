@@ -10,10 +10,27 @@
  */
 #include "detect/detect_int.h"
 
+#include <string.h>
+
 int rule_demonym_context_accepts(const struct dstate *ds, const struct detect_cand *c)
 {
 	(void)ds;
 	return c->alt->rel == RESOLVE_REL_DEMONYM || (c->m == (size_t)-1 && c->alt->name_kind == DB_NAME_DEMONYM);
+}
+
+/* The plural of demonym FORM: "Slovenians"; "Swiss", "Irish", "Chinese"
+ * stay as they are. */
+static const char *plural(const struct dstate *ds, const char *form)
+{
+	static const char *const same[] = { "s", "sh", "ch", "se" };
+	size_t n = strlen(form), i;
+
+	for (i = 0; i < sizeof same / sizeof same[0]; i++) {
+		size_t k = strlen(same[i]);
+		if (n >= k && strcmp(form + n - k, same[i]) == 0)
+			return arena_strdup(ds->a, form);
+	}
+	return arena_printf(ds->a, "%ss", form);
 }
 
 void rule_demonym_context_describe(const struct dstate *ds, const struct detect_cand *c, struct finding *f)
@@ -21,7 +38,7 @@ void rule_demonym_context_describe(const struct dstate *ds, const struct detect_
 	const struct mention *mn = detect_mention(ds, c);
 	const struct db_place *t = c->alt->place;
 
-	f->suggestion = arena_strdup(ds->a, c->alt->form);
+	f->suggestion = mn && (mn->flags & MATCH_PLURAL) ? plural(ds, c->alt->form) : arena_strdup(ds->a, c->alt->form);
 	if (mn)
 		f->message = arena_printf(ds->a, "%s refers to %s, but this story is about %s (%s)%s", mn->surface,
 					  c->lit ? c->lit->name : mn->surface, t->name, c->alt->form,

@@ -1215,6 +1215,13 @@ static enum pc_rc try_at(struct mstate *m, size_t t, size_t *next)
 				if (m->hits[j].name_kind == DB_NAME_DEMONYM)
 					m->hits[n2++] = m->hits[j];
 			n_hits = n2;
+			/* Keyed as the demonym itself, so that its look-alikes
+			 * ("Slovaks" and Slovenes) and its count are the
+			 * demonym's. */
+			if (n_hits) {
+				memcpy(keys[i], k2, strlen(k2) + 1);
+				flags |= MATCH_PLURAL;
+			}
 		}
 		if (n_hits == 0)
 			continue;

@@ -50,6 +50,7 @@ enum match_mflag {
 	MATCH_HERE = 1 << 19,     /* where the speaker stands: "here in X", "thank you,
 				   * X!", "great to be in X" */
 	MATCH_SIC = 1 << 20,      /* followed by "[sic]": the writer knows, and keeps it */
+	MATCH_PLURAL = 1 << 21,   /* a demonym's plural ("Slovaks"): its key is the demonym's */
 };
 
 struct match_cand {
