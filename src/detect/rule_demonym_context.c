@@ -41,7 +41,7 @@ void rule_demonym_context_describe(const struct dstate *ds, const struct detect_
 	f->suggestion = mn && (mn->flags & MATCH_PLURAL) ? plural(ds, c->alt->form) : arena_strdup(ds->a, c->alt->form);
 	if (mn)
 		f->message = arena_printf(ds->a, "%s refers to %s, but this story is about %s (%s)%s", mn->surface,
-					  c->lit ? c->lit->name : mn->surface, t->name, c->alt->form,
+					  c->lit ? c->lit->name : mn->surface, t->name, f->suggestion,
 					  detect_quoted_note(f));
 	else
 		f->message = arena_printf(ds->a, "%s is not a demonym; did you mean %s (%s)?%s", f->text, c->alt->form,
