@@ -281,6 +281,21 @@ static int is_capword(const struct mstate *m, size_t t)
 	return t < m->s->n_toks && (tok(m, t)->flags & SCAN_WORD) && (tok(m, t)->flags & SCAN_CAP);
 }
 
+/* Prepositions that open a sentence ("In Wellington, glass fell"): their
+ * capital is the sentence's, and they name no place. */
+static const char *const match_opening_preps[] = {
+	"in", "at", "from", "near", "to", "into", "outside", "across", "toward", "towards",
+	"around", "through", "via", "between", "of", "on", "for", "after", "before", "since",
+	"during", "by", "with", "inside", "throughout", "beyond", "like", "unlike",
+};
+
+static int opening_prep(const struct mstate *m, size_t t)
+{
+	return t < m->s->n_toks && (tok(m, t)->flags & SCAN_SENT_START) && (tok(m, t)->flags & SCAN_WORD) &&
+	       in_list_ci(match_opening_preps, sizeof match_opening_preps / sizeof match_opening_preps[0],
+			  m->s->text + tok(m, t)->off, tok(m, t)->len);
+}
+
 /* Is the word at token T a capitalised word behind an elided article,
  * "d'Ivoire" in "Côte d'Ivoire", "l'Aquila": it continues a name as a
  * capitalised word does. */
@@ -1285,6 +1300,7 @@ static enum pc_rc try_at(struct mstate *m, size_t t, size_t *next)
 			/* "Jackson State University", "Western University": a
 			 * common word inside a longer proper name. */
 			if ((lf & DB_LEX_WORD) && !any_region && t == t1 && t > 0 && is_capword(m, t - 1) &&
+			    !opening_prep(m, t - 1) &&
 			    (k0->flags & SCAN_SPACE_BEFORE) && tok(m, t - 1)->sent == k0->sent &&
 			    !(tok(m, t - 1)->flags & (SCAN_POSS | SCAN_ALLCAPS))) {
 				*next = t1 + 1;
@@ -1295,6 +1311,12 @@ static enum pc_rc try_at(struct mstate *m, size_t t, size_t *next)
 			if ((lf & DB_LEX_WORD) && !any_region && t >= 2 && scan_is_word(s, t - 1, "of") &&
 			    is_capword(m, t - 2) &&
 			    IN_LIST(match_body_words, s->text + tok(m, t - 2)->off, tok(m, t - 2)->len)) {
+				*next = t1 + 1;
+				return PC_OK;
+			}
+			/* "In", "At" opening a sentence, read as some place's
+			 * other name. */
+			if (t == t1 && opening_prep(m, t)) {
 				*next = t1 + 1;
 				return PC_OK;
 			}
