@@ -13,7 +13,9 @@
 #           name @scope/x becomes scope-x)
 #   Debian: wamerican, wbritish, wamerican-large, wbritish-large
 #           (/usr/share/dict), iso-codes
-#           (/usr/share/iso-codes/json/iso_3166-1.json)
+#           (/usr/share/iso-codes/json/iso_3166-1.json),
+#           unicode-cldr-core (/usr/share/unicode/cldr/common: CLDR 41,
+#           the cities' names in other languages)
 #
 # Output is deterministic (sorted rows, gzip -n -9): rebuilding from the same
 # sources gives identical bytes.  Everything is built in a temporary
@@ -26,6 +28,8 @@ NPM_DIR="${GEODATA_NPM_DIR:-}"
 DICT_DIR="${GEODATA_DICT_DIR:-/usr/share/dict}"
 ISO_JSON="${GEODATA_ISO3166:-/usr/share/iso-codes/json/iso_3166-1.json}"
 PYTHON="${PYTHON:-python3}"
+CLDR_DIR="${GEODATA_CLDR:-/usr/share/unicode/cldr/common}"
+CLDR_VERSION=41   # Debian unicode-cldr-core 41-0.1 (keep in step with geodata/README.md)
 
 while [ $# -gt 0 ]; do
     case "$1" in
@@ -53,6 +57,9 @@ for f in "$DICT_DIR/american-english" "$DICT_DIR/british-english" \
     [ -r "$f" ] || die "missing $f (apt-get install wamerican wbritish wamerican-large wbritish-large)"
 done
 [ -r "$ISO_JSON" ] || die "missing $ISO_JSON (apt-get install iso-codes)"
+[ -r "$CLDR_DIR/main/de.xml" ] || die "missing $CLDR_DIR/main/de.xml (apt-get install unicode-cldr-core)"
+grep -q "cldrVersion CDATA #FIXED \"$CLDR_VERSION\"" "$CLDR_DIR/dtd/ldml.dtd" \
+    || die "$CLDR_DIR is not CLDR $CLDR_VERSION"
 command -v "$PYTHON" >/dev/null || die "python3 not found"
 command -v gzip >/dev/null || die "gzip not found"
 
@@ -107,6 +114,15 @@ echo "build-geodata: converting" >&2
     --version world-countries=5.1.0 \
     --out "$STAGE" || die "conversion failed; geodata/ left unchanged"
 
+# Other languages' names of the big cities (Moskau, Nueva York), from CLDR's
+# time-zone cities; filtered by the lexicon before it is compressed
+"$PYTHON" "$ROOT/scripts/geodata_cldr_cities.py" --cldr "$CLDR_DIR" \
+    --cities500 "$C500/dist/cities500.txt" --countryinfo "$STAGE/countryInfo.txt" \
+    --admin1 "$STAGE/admin1CodesASCII.txt" --lexicon "$STAGE/lexicon.tsv" \
+    --dict-large "$DICT_DIR/american-english-large" --dict-large "$DICT_DIR/british-english-large" \
+    --version "$CLDR_VERSION" --out "$STAGE/extra/city-names-foreign.tsv" \
+    || die "city-names-foreign conversion failed; geodata/ left unchanged"
+
 # US postal places: towns below cities500 (Holliday, Mo.), organisations' ZIPs left out
 "$PYTHON" "$ROOT/scripts/geodata_postal.py" --zipcodes "$ZIPS/lib/codes.js" \
     --expect-zips "$ZIPCODES_ZIPS" --version 8.0.0 --out "$STAGE/postal-us.tsv" \
@@ -129,6 +145,10 @@ SCOWL_COPYRIGHT="${GEODATA_SCOWL_COPYRIGHT:-/usr/share/doc/wamerican/copyright}"
 cp "$SCOWL_COPYRIGHT" "$STAGE/COPYING.SCOWL"
 # zipcodes' BSD licence asks for its notice with copies of the data
 cp "$ZIPS/LICENSE" "$STAGE/COPYING.zipcodes" || die "missing $ZIPS/LICENSE"
+# the Unicode licence asks for its notice with copies of the data
+CLDR_COPYRIGHT="${GEODATA_CLDR_COPYRIGHT:-/usr/share/doc/unicode-cldr-core/copyright}"
+[ -r "$CLDR_COPYRIGHT" ] || die "missing $CLDR_COPYRIGHT (apt-get install unicode-cldr-core)"
+cp "$CLDR_COPYRIGHT" "$STAGE/COPYING.cldr"
 
 # check the compressed copy is the shipped file
 gzip -dc "$STAGE/cities500.txt.gz" | cmp -s - "$C500/dist/cities500.txt" \
@@ -136,8 +156,8 @@ gzip -dc "$STAGE/cities500.txt.gz" | cmp -s - "$C500/dist/cities500.txt" \
 
 # install: only the files we generate; README.md and anything else is kept
 mkdir -p "$OUT/extra"
-for f in COPYING.SCOWL COPYING.zipcodes cities500.txt.gz admin1CodesASCII.txt admin2Codes.txt.gz countryInfo.txt \
-         extra/countries-extra.tsv extra/country-names-foreign.tsv extra/admin1-abbrev.tsv extra/admin1-demonyms.tsv \
+for f in COPYING.SCOWL COPYING.zipcodes COPYING.cldr cities500.txt.gz admin1CodesASCII.txt admin2Codes.txt.gz countryInfo.txt \
+         extra/countries-extra.tsv extra/country-names-foreign.tsv extra/city-names-foreign.tsv extra/admin1-abbrev.tsv extra/admin1-demonyms.tsv \
          extra/regions.tsv extra/cues.tsv extra/lexicon.tsv.gz postal-us.tsv.gz; do
     cp "$STAGE/$f" "$OUT/$f.tmp.$$"
     mv -f "$OUT/$f.tmp.$$" "$OUT/$f"

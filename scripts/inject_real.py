@@ -1152,25 +1152,27 @@ def typo_swaps(art, result, gaz, names):
 
 # ---------------------------------------------------------------- foreign names
 
-# A country's name written as another language writes it ("Deutschland"
-# for Germany, "Marocco" for Morocco): the gazetteer's alternate names of
-# the country, where they are not its English name (as the checker,
-# src/resolve/resolve_alts.c: not cities, whose other names carry no
-# language in the bundled data).
+# A country's or a big city's name written as another language writes it
+# ("Deutschland" for Germany, "Marocco" for Morocco, "Moskau" for
+# Moscow): the gazetteer's alternate names of the country, and a city's
+# names of kind 6 (DB_NAME_FOREIGN: CLDR's, geodata/extra/city-names-
+# foreign.tsv), where they are not its English name (as the checker,
+# src/resolve/resolve_alts.c: not a city's other alternate names, which
+# carry no language in the bundled data).
 FOREIGN_SHARE = 0.5        # of the articles that have such a place, how many get one
 
 
 def foreign_forms(gaz):
-    """{place id: [alternate names]} for countries: Latin letters only,
-    capitalised, no English word, not an accepted spelling of the
-    country's own name."""
+    """{place id: [alternate names]} for countries, {place id: [names of
+    kind 6]} for cities: Latin letters only, capitalised, no English
+    word, not an accepted spelling of the place's own name."""
     out = collections.defaultdict(list)
     same = set()
     for a, b in gaz.conn.execute("SELECT key_a, key_b FROM lookalikes WHERE kind = 5"):
         same.add((a, b))
     rows = gaz.conn.execute(
         "SELECT n.place_id, n.form, n.key, p.name FROM names n JOIN places p ON p.id = n.place_id "
-        "WHERE n.kind = 2 AND p.kind = 1")
+        "WHERE (n.kind = 2 AND p.kind = 1) OR (n.kind = 6 AND p.kind = 0)")
     for pid, form, k, name in rows:
         nk = key(name)
         if not form or not form[:1].isupper() or not all(ch.isalpha() or ch in " -'" for ch in form):

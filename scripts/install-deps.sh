@@ -7,7 +7,7 @@ set -eu
 PKGS="build-essential pkg-config clang libclang-rt-dev
       libsqlite3-dev sqlite3 libcsv-dev libutf8proc-dev libarchive-dev zlib1g-dev
       libedit-dev libinih-dev libcjson-dev
-      wamerican wbritish wamerican-large wbritish-large iso-codes parallel python3 python3-yaml git valgrind zsh
+      wamerican wbritish wamerican-large wbritish-large iso-codes unicode-cldr-core parallel python3 python3-yaml git valgrind zsh
       libmicrohttpd-dev curl chromium chromium-driver python3-jsonschema"
 missing=
 for p in $PKGS; do

@@ -61,7 +61,7 @@ static const char *const stmt_sql[DB_ST_COUNT] = {
 	[DB_ST_NEIGHBOURS] = "SELECT neighbours FROM countries WHERE iso2 = ?1",
 	[DB_ST_IN_REGION] =
 		"SELECT p.id, n.kind, p.population, p.name FROM names n JOIN places p ON p.id = n.place_id"
-		" WHERE n.key = ?1 AND n.kind <> 3 AND n.kind <> 4 AND p.kind = 0 AND p.country = ?2"
+		" WHERE n.key = ?1 AND n.kind NOT IN (3, 4, 6) AND p.kind = 0 AND p.country = ?2"
 		" AND (?3 = '' OR p.admin1 = ?3) ORDER BY n.kind = 2, p.population DESC LIMIT 1",
 	[DB_ST_SAME] =
 		"SELECT 1 FROM lookalikes WHERE key_a = ?1 AND kind = 5 AND key_b = ?2",
@@ -80,7 +80,7 @@ static const char *const stmt_sql[DB_ST_COUNT] = {
 	[DB_ST_KEY_PREFIX] =
 		"SELECT n.key, n.form, n.place_id, p.population, p.kind, n.kind"
 		" FROM (SELECT key, form, place_id, kind FROM names"
-		"  WHERE key >= ?1 AND key < ?1 || x'ff' AND kind <> 4 LIMIT ?3) n"
+		"  WHERE key >= ?1 AND key < ?1 || x'ff' AND kind <> 4 AND kind <> 6 LIMIT ?3) n"
 		" JOIN places p ON p.id = n.place_id"
 		" WHERE (?2 >> p.kind) & 1"
 		" ORDER BY n.kind = 2, p.population DESC, n.kind, n.key",

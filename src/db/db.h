@@ -44,7 +44,8 @@
  *          form TEXT NOT NULL, PRIMARY KEY(key, place_id, kind, form))
  *          WITHOUT ROWID             -- rows stored in key order; partial
  *                                      index names_abbrev(place_id) WHERE kind = 3
- *       key = db_key() of form; kind = enum db_name_kind.
+ *       key = db_key() of form; kind = enum db_name_kind (6, another
+ *       language's name of a city, since schema version 2).
  *   lookalikes(key_a TEXT NOT NULL, key_b TEXT NOT NULL, kind INTEGER NOT NULL,
  *          dist INTEGER NOT NULL, PRIMARY KEY(key_a, dist, kind, key_b))
  *          WITHOUT ROWID             -- both directions
@@ -79,7 +80,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define DB_SCHEMA_VERSION 1
+/* 2: names.kind DB_NAME_FOREIGN.  A version-1 reader would take such a
+ * row for a place's own name (it excludes only the kinds it knows), so
+ * the versions refuse each other's databases. */
+#define DB_SCHEMA_VERSION 2
 
 /* places.kind */
 enum db_place_kind {
@@ -111,6 +115,16 @@ enum db_name_kind {
 	DB_NAME_ABBREV = 3,  /* AP/postal/ISO abbreviation: "Va.", "VA", "N.C." */
 	DB_NAME_DEMONYM = 4, /* "Australian", "Virginian": evidence, not a mention */
 	DB_NAME_SHORT = 5,   /* common short form: "U.S.", "Britain", "DRC" */
+	/*
+	 * Another language's name of a city ("Moskau", "Nueva York":
+	 * geodata/extra/city-names-foreign.tsv), beside the DB_NAME_ALT row
+	 * that cities500 usually has for the same key: its alternate names
+	 * carry no language, and only this row says the form is not English.
+	 * Never a hit's name_kind: the name lookups read it as DB_NAME_ALT
+	 * with the hit's FOREIGN flag set; the region and prefix lookups
+	 * leave it out.
+	 */
+	DB_NAME_FOREIGN = 6,
 };
 
 /* lookalikes.kind: how two names are alike */
@@ -157,6 +171,7 @@ struct db_place {
 struct db_hit {
 	struct db_place place;
 	int name_kind;       /* enum db_name_kind of the best matching name */
+	int foreign;         /* the key is also a DB_NAME_FOREIGN name of the place */
 	char form[64];       /* the name as stored, e.g. "Va." or "VA" */
 };
 

@@ -40,7 +40,12 @@ enum pc_rc db_lookup_names(struct db *db, const char *key, size_t max, struct ar
 			cap = ncap;
 		}
 		db_row_place(st, &v[n].place);
+		/* MIN(kind): another language's name alone reads as the
+		 * alternate name it stands for (db.h) */
 		v[n].name_kind = sqlite3_column_int(st, 12);
+		v[n].foreign = v[n].name_kind == DB_NAME_FOREIGN;
+		if (v[n].foreign)
+			v[n].name_kind = DB_NAME_ALT;
 		db_col_text(st, 13, v[n].form, sizeof v[n].form);
 		n++;
 	}

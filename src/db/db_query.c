@@ -79,7 +79,9 @@ enum pc_rc db_names_lookup(struct db *db, const char *key, struct db_hit *hits,
 	/*
 	 * One hit per place with its best name kind, except that every
 	 * spelling of an abbreviation is its own hit: "Ga." and "GA" both name
-	 * Georgia, and the matcher accepts them in different places.
+	 * Georgia, and the matcher accepts them in different places.  A
+	 * DB_NAME_FOREIGN row (sorted after the place's other kinds) only
+	 * marks the place's hit: the form is another language's name of it.
 	 */
 	while ((rc = db_step(db, st)) == SQLITE_ROW && n < DB_LOOKUP_MAX && rows++ < DB_NAMES_ROWS) {
 		int64_t id = sqlite3_column_int64(st, 0);
@@ -90,12 +92,18 @@ enum pc_rc db_names_lookup(struct db *db, const char *key, struct db_hit *hits,
 		for (k = 0; k < n && !dup; k++)
 			if (tmp[k].place.id == id &&
 			    (kind == DB_NAME_ABBREV) == (tmp[k].name_kind == DB_NAME_ABBREV) &&
-			    (kind != DB_NAME_ABBREV || strcmp(tmp[k].form, form ? (const char *)form : "") == 0))
+			    (kind != DB_NAME_ABBREV || strcmp(tmp[k].form, form ? (const char *)form : "") == 0)) {
 				dup = 1;
+				if (kind == DB_NAME_FOREIGN)
+					tmp[k].foreign = 1;
+			}
 		if (dup)
 			continue;
 		db_row_place(st, &tmp[n].place);
-		tmp[n].name_kind = kind;
+		/* A foreign row alone (a database built by other means) reads
+		 * like the alternate name it stands for. */
+		tmp[n].name_kind = kind == DB_NAME_FOREIGN ? DB_NAME_ALT : kind;
+		tmp[n].foreign = kind == DB_NAME_FOREIGN;
 		db_col_text(st, 13, tmp[n].form, sizeof tmp[n].form);
 		n++;
 	}

@@ -205,6 +205,7 @@ static load_row_fn handler(enum load_kind k)
 	case LOAD_KIND_ALTNAMES: return load_row_altnames;
 	case LOAD_KIND_COUNTRIES_EXTRA: return load_row_countries_extra;
 	case LOAD_KIND_COUNTRY_NAMES_FOREIGN: return load_row_country_names_foreign;
+	case LOAD_KIND_CITY_NAMES_FOREIGN: return load_row_city_names_foreign;
 	case LOAD_KIND_ADMIN1_ABBREV: return load_row_admin1_abbrev;
 	case LOAD_KIND_ADMIN1_DEMONYMS: return load_row_admin1_demonyms;
 	case LOAD_KIND_REGIONS: return load_row_regions;

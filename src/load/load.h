@@ -18,6 +18,10 @@
  *     countries-extra   ISO2  LAT  LON  DEMONYMS  SHORT_FORMS
  *     country-names-foreign  ISO2  FORM  LANGUAGES (what other languages
  *                       call the country: alternate names, one a row)
+ *     city-names-foreign  GEONAMEID  FORM  [LANGUAGES  ENGLISH  COUNTRY]
+ *                       (what other languages call a big city: names of
+ *                       kind DB_NAME_FOREIGN, one a row; a city this load
+ *                       does not hold is left out)
  *     admin1-abbrev     COUNTRY  ADMIN1CODE  FORM  KIND(ap|postal|short)
  *     admin1-demonyms   COUNTRY  ADMIN1CODE  DEMONYMS
  *     regions           NAME  LAT  LON  MEMBER_ISO2_CODES  ALT_FORMS
@@ -86,6 +90,7 @@ enum load_kind {
 	LOAD_KIND_ALTNAMES,
 	LOAD_KIND_COUNTRIES_EXTRA,
 	LOAD_KIND_COUNTRY_NAMES_FOREIGN,
+	LOAD_KIND_CITY_NAMES_FOREIGN,
 	LOAD_KIND_ADMIN1_ABBREV,
 	LOAD_KIND_ADMIN1_DEMONYMS,
 	LOAD_KIND_REGIONS,

@@ -138,6 +138,43 @@ enum pc_rc load_row_country_names_foreign(struct loader *L, char **f, size_t n,
 	return PC_OK;
 }
 
+/*
+ * city-names-foreign: GEONAMEID FORM [LANGUAGES ENGLISH COUNTRY].  The
+ * form becomes a DB_NAME_FOREIGN name of the city, so "Moskau" reads as
+ * Moscow and resolve knows that it is another language's name, which an
+ * untagged alternate name of cities500 never says.  The city is found by
+ * its GeoNames id, which cities500 and the full dumps share; a load that
+ * holds no such place (one country's file) leaves the row out.  The
+ * other columns are for people reading the file.
+ */
+enum pc_rc load_row_city_names_foreign(struct loader *L, char **f, size_t n,
+				       unsigned long line, struct diag *d)
+{
+	int64_t gid;
+	int exists = 0;
+	enum pc_rc rc;
+
+	if (n < 2)
+		return load_bad_row(L, line, d, "expected GEONAMEID<TAB>FORM[<TAB>...], found %zu field%s",
+				    n, n == 1 ? "" : "s");
+	if (!f[0] || !load_parse_int(f[0], &gid) || gid <= 0)
+		return load_bad_row(L, line, d, "bad geonameid: '%s'", f[0] ? f[0] : "");
+	buf_reset(&L->key);
+	if (!f[1] || db_key(f[1], strlen(f[1]), &L->key) != PC_OK || !L->key.len)
+		return load_bad_row(L, line, d, "empty name or a name with no letters: '%s'",
+				    f[1] ? f[1] : "");
+	if ((rc = db_build_place_exists(L->build, gid, &exists, d)) != PC_OK)
+		return rc;
+	if (!exists) {
+		L->cur->left_out++;
+		return PC_OK;
+	}
+	if ((rc = load_add_name(L, gid, DB_NAME_FOREIGN, trim(f[1]), d)) != PC_OK)
+		return rc;
+	L->cur->rows++;
+	return PC_OK;
+}
+
 /* "admin1:CC.CODE" from a country column and an admin1 code column. */
 static int admin1_target(char *out, size_t size, const char *cc, const char *code)
 {

@@ -34,6 +34,7 @@ static const char *const kind_names[LOAD_KIND_COUNT] = {
 	[LOAD_KIND_ALTNAMES] = "alternateNames",
 	[LOAD_KIND_COUNTRIES_EXTRA] = "countries-extra",
 	[LOAD_KIND_COUNTRY_NAMES_FOREIGN] = "country-names-foreign",
+	[LOAD_KIND_CITY_NAMES_FOREIGN] = "city-names-foreign",
 	[LOAD_KIND_ADMIN1_ABBREV] = "admin1-abbrev",
 	[LOAD_KIND_ADMIN1_DEMONYMS] = "admin1-demonyms",
 	[LOAD_KIND_REGIONS] = "regions",
@@ -435,6 +436,7 @@ static const struct {
 } magic_kinds[] = {
 	{ "countries-extra", LOAD_KIND_COUNTRIES_EXTRA },
 	{ "country-names-foreign", LOAD_KIND_COUNTRY_NAMES_FOREIGN },
+	{ "city-names-foreign", LOAD_KIND_CITY_NAMES_FOREIGN },
 	{ "admin1-abbrev", LOAD_KIND_ADMIN1_ABBREV },
 	{ "admin1-demonyms", LOAD_KIND_ADMIN1_DEMONYMS },
 	{ "regions", LOAD_KIND_REGIONS },

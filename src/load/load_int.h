@@ -197,6 +197,8 @@ enum pc_rc load_row_countries_extra(struct loader *L, char **f, size_t n, unsign
 				    struct diag *d);
 enum pc_rc load_row_country_names_foreign(struct loader *L, char **f, size_t n,
 					  unsigned long line, struct diag *d);
+enum pc_rc load_row_city_names_foreign(struct loader *L, char **f, size_t n,
+				       unsigned long line, struct diag *d);
 enum pc_rc load_row_admin1_abbrev(struct loader *L, char **f, size_t n, unsigned long line,
 				  struct diag *d);
 enum pc_rc load_row_admin1_demonyms(struct loader *L, char **f, size_t n, unsigned long line,

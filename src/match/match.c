@@ -594,7 +594,7 @@ static int same_cands(const struct match_cand *c, const struct db_hit *hits, siz
 
 	for (i = 0; i < n; i++)
 		if (c[i].place.id != hits[i].place.id || c[i].name_kind != hits[i].name_kind ||
-		    strcmp(c[i].form, hits[i].form) != 0)
+		    c[i].foreign != hits[i].foreign || strcmp(c[i].form, hits[i].form) != 0)
 			return 0;
 	return 1;
 }
@@ -633,6 +633,7 @@ static struct match_cand *shared_cands(struct mstate *m, const char *key, const 
 	for (i = 0; i < n; i++) {
 		c[i].place = hits[i].place;
 		c[i].name_kind = hits[i].name_kind;
+		c[i].foreign = hits[i].foreign;
 		c[i].form = arena_strdup(m->a, hits[i].form);
 	}
 	if (!m->share[h].key) {

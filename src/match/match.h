@@ -56,6 +56,7 @@ enum match_mflag {
 struct match_cand {
 	struct db_place place;
 	int name_kind;      /* enum db_name_kind */
+	int foreign;        /* db_hit.foreign: another language's name of the place */
 	const char *form;   /* arena */
 };
 

@@ -471,9 +471,10 @@ static int keep_mention(const struct resolve_state *rs, size_t i, int *unsupport
 	    !(slot && s >= KEEP_SLOT) && s < KEEP_ALT_STRONG)
 		return 0;
 	if (mn->flags & MATCH_ALT_ONLY) {
-		/* Another language's name of a country ("Deutschland") is
-		 * written for the country. */
-		if (b->place.kind == DB_KIND_COUNTRY)
+		/* Another language's name of a country ("Deutschland") or of
+		 * a big city ("Moskau": CLDR's, the hit's foreign flag) is
+		 * written for that place. */
+		if (b->place.kind == DB_KIND_COUNTRY || (b->place.kind == DB_KIND_PLACE && b->foreign))
 			return 1;
 		/* A small place's other name ("Coco" for San Juan de Urabá)
 		 * is far more often something else. */

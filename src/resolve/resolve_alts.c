@@ -421,6 +421,34 @@ static int qual_state(struct resolve_state *rs, size_t m)
 	return weak ? RESOLVE_QUAL_HAMLET : RESOLVE_QUAL_NOT;
 }
 
+/*
+ * Does mention MN stand beside another capitalised word of its sentence
+ * ("Rapid Wien", "Spartak Moskva", "Wien Energie")?  A city's name in
+ * another language turns up in English copy mostly inside the name of a
+ * club or a firm that keeps it on purpose; written alone, in running text
+ * ("talks in Moskau"), it is the slip.  A sentence's first word is
+ * capitalised for the sentence ("In Moskau, ...").
+ */
+static int in_capitalised_name(const struct resolve_state *rs, const struct mention *mn)
+{
+	const struct scan_doc *s = rs->s;
+	const struct scan_tok *t0 = &s->toks[mn->tok_start];
+	const unsigned word_cap = SCAN_WORD | SCAN_CAP;
+
+	if (mn->tok_start > 0) {
+		const struct scan_tok *p = &s->toks[mn->tok_start - 1];
+		if ((p->flags & word_cap) == word_cap && !(p->flags & SCAN_SENT_START) && p->sent == t0->sent &&
+		    (t0->flags & SCAN_SPACE_BEFORE))
+			return 1;
+	}
+	if (mn->tok_end < s->n_toks) {
+		const struct scan_tok *q = &s->toks[mn->tok_end];
+		if ((q->flags & word_cap) == word_cap && q->sent == t0->sent && (q->flags & SCAN_SPACE_BEFORE))
+			return 1;
+	}
+	return 0;
+}
+
 /* Is mention M a demonym ("Austrian")? Its alternatives are demonyms. */
 static int is_demonym(const struct mention *mn)
 {
@@ -457,11 +485,15 @@ static enum pc_rc mention_alts(struct resolve_state *rs, size_t m, struct diag *
 	}
 	/* "Deutschland", "Marocco": a country read only through another
 	 * language's name of it (geodata/extra/country-names-foreign.tsv).
-	 * Not cities: the bundled gazetteer's other names of a city carry
-	 * no language ("Londye", "Lunnin" beside "Londres"), so a foreign
-	 * form cannot be told from a spelling a story keeps. */
+	 * "Moskau", "Nueva York": a city read only through a name CLDR gives
+	 * it in another language (city-names-foreign.tsv, the hit's foreign
+	 * flag).  Not a city's other alternate names: cities500's carry no
+	 * language ("Londye", "Lunnin" beside "Londres"), so such a form
+	 * cannot be told from a spelling a story keeps. */
 	foreign = own < 0 && r->best >= 0 && mn->cands[r->best].name_kind == DB_NAME_ALT &&
-		  mn->cands[r->best].place.kind == DB_KIND_COUNTRY;
+		  (mn->cands[r->best].place.kind == DB_KIND_COUNTRY ||
+		   (mn->cands[r->best].place.kind == DB_KIND_PLACE && mn->cands[r->best].foreign &&
+		    !in_capitalised_name(rs, mn)));
 	/* Most mentions have only their name's look-alikes: they share the
 	 * cache's array (the detector skips the demonym ones for a name and
 	 * the others for a demonym), so that a name written 300,000 times

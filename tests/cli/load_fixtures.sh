@@ -12,7 +12,7 @@ q() { sqlite3 "$tmp/p.db" "$1"; }
 grep -q 'cues.tsv:6: cue target not in the database: 99999999' "$tmp/err" ||
 	{ cat "$tmp/err"; fail "unknown cue target not reported with file:line"; }
 
-[ "$(q 'SELECT value FROM meta WHERE key="schema_version"')" = 1 ] || fail "schema_version"
+[ "$(q 'SELECT value FROM meta WHERE key="schema_version"')" = 2 ] || fail "schema_version"
 [ "$(q 'SELECT count(*) FROM places WHERE kind=0')" = 7 ] || fail "expected 7 place rows (the 8th is the ADM1 region), got $(q 'SELECT count(*) FROM places WHERE kind=0')"
 # The quoted name is its own row and the row after it survived.
 [ "$(q "SELECT name FROM places WHERE id=9000001")" = '"Quoted" Town' ] || fail "quoted name"
@@ -42,6 +42,11 @@ me=$(q "SELECT place_id FROM admin1 WHERE code='US.ME'")
 [ "$(q "SELECT form FROM names WHERE key='osterreich' AND kind=2 AND place_id=(SELECT place_id FROM countries WHERE iso2='AT')")" = "Österreich" ] ||
 	fail "foreign name Österreich: $(q "SELECT place_id||' '||kind||' '||form FROM names WHERE key='osterreich'")"
 [ "$(q "SELECT count(*) FROM names WHERE key='estados unidos' AND kind=2 AND place_id=6252001")" = 1 ] || fail "foreign name Estados Unidos"
+# Other languages' names of a city (city-names-foreign): kind 6 of the
+# place with that geonameid, the form as written.
+[ "$(q "SELECT place_id||' '||kind||' '||form FROM names WHERE key='charlotta'")" = "4460243 6 Charlotta" ] ||
+	fail "city foreign name Charlotta: $(q "SELECT place_id||' '||kind||' '||form FROM names WHERE key='charlotta'")"
+[ "$(q "SELECT place_id FROM names WHERE key='portlandia' AND kind=6")" = 5746545 ] || fail "city foreign name Portlandia"
 [ "$(q "SELECT count(*) FROM (SELECT key, place_id, kind, CASE WHEN kind=3 THEN form END FROM names GROUP BY 1,2,3,4 HAVING count(*)>1)")" = 0 ] ||
 	fail "duplicate name rows"
 # Counties: the full name only.

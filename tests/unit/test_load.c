@@ -35,6 +35,9 @@ static void test_sniff(void)
 	CHECK_INT(sniff("# placecheck-data: country-names-foreign v1\nDE\tDeutschland\tdeu\n"),
 		  LOAD_KIND_COUNTRY_NAMES_FOREIGN);
 	CHECK_STR(load_kind_name(LOAD_KIND_COUNTRY_NAMES_FOREIGN), "country-names-foreign");
+	CHECK_INT(sniff("# placecheck-data: city-names-foreign v1\n524901\tMoskau\tde\tMoscow\tRU\n"),
+		  LOAD_KIND_CITY_NAMES_FOREIGN);
+	CHECK_STR(load_kind_name(LOAD_KIND_CITY_NAMES_FOREIGN), "city-names-foreign");
 	CHECK_INT(sniff("# placecheck-data: regions v2\n"), LOAD_KIND_UNKNOWN);
 	CHECK_INT(sniff("# placecheck-data: nonsense v1\n"), LOAD_KIND_UNKNOWN);
 	CHECK_INT(sniff("Dear editor,\nthis is a letter.\n"), LOAD_KIND_UNKNOWN);
