@@ -611,7 +611,10 @@ int resolve_key_in_sentence(const struct resolve_state *rs, int key_id, size_t t
 	v = rs->kmen + rs->kstart[key_id];
 	n = rs->kcount[key_id];
 	for (a = key_first_at(rs, key_id, lo); a < n && rs->mr->m[v[a]].tok_start <= tok + RESOLVE_SENT_SPAN; a++)
-		if (rs->s->toks[rs->mr->m[v[a]].tok_start].sent == sent)
+		/* A dateline opens the first sentence but is no part of what
+		 * it says: "CHARLOTTESVILLE, Va. -- ... in Charlotte" names
+		 * the two places side by side no more than a byline would. */
+		if (rs->s->toks[rs->mr->m[v[a]].tok_start].sent == sent && !(rs->mr->m[v[a]].flags & MATCH_DATELINE))
 			return 1;
 	return 0;
 }

@@ -296,7 +296,8 @@ size_t resolve_key_reads_as(const struct resolve_state *rs, int key_id, size_t t
 size_t resolve_key_between(const struct resolve_state *rs, int key_id, size_t tok_lo, size_t tok_hi);
 
 /* Is a mention of key KEY_ID in the sentence of token TOK (looking at
- * most RESOLVE_SENT_SPAN tokens either side)? */
+ * most RESOLVE_SENT_SPAN tokens either side; a dateline is no part of
+ * the sentence it opens)? */
 #define RESOLVE_SENT_SPAN 40
 int resolve_key_in_sentence(const struct resolve_state *rs, int key_id, size_t tok);
 
