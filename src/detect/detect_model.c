@@ -152,10 +152,17 @@ size_t detect_evidence(const struct dstate *ds, const struct detect_cand *c, con
 	n_lines = resolve_explain(rs, c->m, mn ? mn->tok_start : rs->rw[c->w].tok_start, tp,
 				  mn && mn->qualifier >= 0 ? RESOLVE_NO_QUALIFIER : 0, ds->a, &lines, EVIDENCE_NAMES);
 	res = arena_alloc(ds->a, (max ? max : 1) * sizeof *res);
+	/* The support features name what the story says, once: on the line
+	 * that speaks of "the story names T, its state or places near it"
+	 * where there is one, else on the strongest support line. */
+	for (j = 0; j < n && !(v[j].i == F_T_STRONG || v[j].i == F_T_STRONG_QUAL || v[j].i == F_T_STRONG_WIRE); j++)
+		;
+	if (j == n)
+		for (j = 0; j < n && !t_support(v[j].i); j++)
+			;
 	for (i = 0; i < n && n_out < max; i++) {
 		const char *why = fill(ds, detect_feat_info[v[i].i].why, tname, lname);
-		/* The support features name what the story says, once. */
-		if (t_support(v[i].i) && n_lines && !names_shown) {
+		if (i == j && n_lines && !names_shown) {
 			struct buf b;
 			buf_init(&b, 256);
 			buf_printf(&b, "%s (+%.1f): ", why, v[i].w);
