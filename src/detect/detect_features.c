@@ -156,8 +156,11 @@ static size_t list_neighbours(const struct resolve_state *rs, size_t tok, size_t
 	size_t n = 0, i, from = tok > LIST_REACH ? tok - LIST_REACH : 0;
 
 	for (i = match_first_at(mr, from); i < mr->n && mr->m[i].tok_start < tok_end + LIST_REACH; i++)
+		/* (A dateline opens the first sentence but lists nothing; a
+		 * word not read as a place, "We" at a quotation's start, is
+		 * no list member.) */
 		if ((mr->m[i].tok_start < tok || mr->m[i].tok_start >= tok_end) &&
-		    !(mr->m[i].flags & (MATCH_QUALIFIER | MATCH_REGION_ABBR)) &&
+		    !(mr->m[i].flags & (MATCH_QUALIFIER | MATCH_REGION_ABBR | MATCH_DATELINE)) && rs->rm[i].keep &&
 		    rs->s->toks[mr->m[i].tok_start].sent == rs->s->toks[tok].sent)
 			n++;
 	return n;
