@@ -173,6 +173,21 @@ static const struct db_place *region_row(struct resolve_cache *c, const struct d
 	return db_place_get(c->db, id, r, &d) == PC_OK ? r : NULL;
 }
 
+/* Keep list L as the cache's entry WHAT for KEY in SLOT; the entry. */
+static struct resolve_cache_ent *cache_store(struct resolve_cache *c, struct resolve_cache_ent **slot, const char *key,
+					     int what, const struct alt_list *l)
+{
+	struct resolve_cache_ent *e = arena_alloc(&c->a, sizeof *e);
+
+	e->key = arena_strdup(&c->a, key);
+	e->what = what;
+	e->alts = l->v;
+	e->n = l->n;
+	*slot = e;
+	c->n++;
+	return e;
+}
+
 /* Keep the readings HITS[0..N) of look-alike key AKEY as alternatives. */
 static void add_readings(struct resolve_cache *c, struct alt_list *l, const char *akey, int rel, int dist,
 			 int listed, const struct db_hit *hits, size_t n)
@@ -233,7 +248,7 @@ static void add_readings(struct resolve_cache *c, struct alt_list *l, const char
 static enum pc_rc name_alts(struct resolve_cache *c, const char *key, struct resolve_cache_ent **out,
 			    struct diag *d)
 {
-	struct resolve_cache_ent **slot = cache_slot(c, key, CACHE_NAME), *e;
+	struct resolve_cache_ent **slot = cache_slot(c, key, CACHE_NAME);
 	struct db_alike al[RESOLVE_MAX_ALIKES + RESOLVE_MAX_NEAR + 8];
 	struct db_hit *hits = NULL;
 	struct alt_list l = { 0 };
@@ -299,14 +314,7 @@ static enum pc_rc name_alts(struct resolve_cache *c, const char *key, struct res
 			return rc;
 		add_readings(c, &l, al[k].key, rel, al[k].dist, listed, hits, n_h);
 	}
-	e = arena_alloc(&c->a, sizeof *e);
-	e->key = arena_strdup(&c->a, key);
-	e->what = CACHE_NAME;
-	e->alts = l.v;
-	e->n = l.n;
-	*slot = e;
-	c->n++;
-	*out = e;
+	*out = cache_store(c, slot, key, CACHE_NAME, &l);
 	return PC_OK;
 }
 
@@ -339,7 +347,7 @@ static int plural_of(const char *word, const char *name)
 static enum pc_rc word_alts(struct resolve_cache *c, const char *key, int maxd, struct resolve_cache_ent **out,
 			    struct diag *d)
 {
-	struct resolve_cache_ent **slot = cache_slot(c, key, CACHE_WORD), *e;
+	struct resolve_cache_ent **slot = cache_slot(c, key, CACHE_WORD);
 	struct db_alike near[16];
 	struct db_hit *hits;
 	struct alt_list l = { 0 };
@@ -378,14 +386,7 @@ static enum pc_rc word_alts(struct resolve_cache *c, const char *key, int maxd, 
 			al->name_kind = h->name_kind;
 		}
 	}
-	e = arena_alloc(&c->a, sizeof *e);
-	e->key = arena_strdup(&c->a, key);
-	e->what = CACHE_WORD;
-	e->alts = l.v;
-	e->n = l.n;
-	*slot = e;
-	c->n++;
-	*out = e;
+	*out = cache_store(c, slot, key, CACHE_WORD, &l);
 	return PC_OK;
 }
 
