@@ -479,25 +479,37 @@ enum pc_rc query_wrap(struct buf *b, size_t start, unsigned width)
 	return out_finish(&w);
 }
 
+/* The next of the newline-separated layers at *P into ONE (SIZE bytes);
+ * 0 when none is left. */
+static int next_layer(const char **p, char *one, size_t size)
+{
+	const char *nl;
+	size_t len;
+
+	if (!**p)
+		return 0;
+	nl = strchr(*p, '\n');
+	len = nl ? (size_t)(nl - *p) : strlen(*p);
+	snprintf(one, size, "%.*s", (int)len, *p);
+	*p = nl ? nl + 1 : *p + len;
+	return 1;
+}
+
 /* "searched: GeoNames cities500, US postal places" (nothing for an old database). */
 static void searched_line(struct out *w, const struct query_answer *ans)
 {
 	const char *p = ans->searched ? ans->searched : "";
+	char one[256];
+	int first = 1;
 
 	if (!*p)
 		return;
 	puts_(w, "searched: ");
-	while (*p) {
-		const char *nl = strchr(p, '\n');
-		size_t len = nl ? (size_t)(nl - p) : strlen(p);
-		char one[256];
-		snprintf(one, sizeof one, "%.*s", (int)len, p);
-		put_clean(w, one);
-		if (!nl)
-			break;
-		p = nl + 1;
-		if (*p)
+	while (next_layer(&p, one, sizeof one)) {
+		if (!first)
 			puts_(w, ", ");
+		put_clean(w, one);
+		first = 0;
 	}
 	puts_(w, "\n");
 }
@@ -768,18 +780,13 @@ static void j_searched(struct out *w, const struct query_answer *ans)
 {
 	const char *p = ans->searched ? ans->searched : "";
 
+	char one[256];
+
 	j_key(w, "searched");
 	puts_(w, "[");
-	while (*p) {
-		const char *nl = strchr(p, '\n');
-		size_t len = nl ? (size_t)(nl - p) : strlen(p);
-		char one[256];
-		snprintf(one, sizeof one, "%.*s", (int)len, p);
+	while (next_layer(&p, one, sizeof one)) {
 		j_sep(w);
 		j_str(w, one);
-		if (!nl)
-			break;
-		p = nl + 1;
 	}
 	puts_(w, "]");
 }
