@@ -18,6 +18,7 @@
 /* A place of this size, in the region's country or next door, is one the
  * writer meant by name: no same-named village there explains it away. */
 #define QUAL_RULED_OUT_POP 100000
+#define QUAL_STATE_RULED_OUT_POP 500000
 
 int rule_qualifier_mismatch_accepts(const struct dstate *ds, const struct detect_cand *c)
 {
@@ -26,8 +27,10 @@ int rule_qualifier_mismatch_accepts(const struct dstate *ds, const struct detect
 	if (!mn || mn->qualifier < 0 || ds->rs->rm[c->m].qual == RESOLVE_QUAL_HOLDS || c->alt->rel == RESOLVE_REL_DEMONYM)
 		return 0;
 	/* What a qualifier qualifies is a town or a county ("Odesa, Russia"
-	 * is the city, not its oblast). */
-	if (c->alt->place->kind != DB_KIND_PLACE && c->alt->place->kind != DB_KIND_ADMIN2)
+	 * is the city, not its oblast), or a state the writer read as one
+	 * and put in a country ("California, Canada"). */
+	if (c->alt->place->kind != DB_KIND_PLACE && c->alt->place->kind != DB_KIND_ADMIN2 &&
+	    !(c->alt->place->kind == DB_KIND_ADMIN1 && (mn->flags & MATCH_STATE_QUAL)))
 		return 0;
 	/* The name is right and the region wrong (the same name elsewhere,
 	 * or the region's look-alike holds it), or the region is right and
@@ -55,8 +58,13 @@ int rule_qualifier_mismatch_cap(const struct dstate *ds, const struct detect_can
 		return DETECT_SEV_ERROR;
 	/* A city this big next door would be in the gazetteer if the region
 	 * had one of its name ("Odesa, Russia", "Mombasa, Tanzania"). */
-	if ((t->kind != DB_KIND_PLACE && t->kind != DB_KIND_ADMIN2) ||
-	    (t->population >= QUAL_RULED_OUT_POP && near_region))
+	if (t->kind == DB_KIND_COUNTRY || (t->population >= QUAL_RULED_OUT_POP && near_region))
+		return DETECT_SEV_ERROR;
+	/* A state or province as populous as this is one the writer knew
+	 * by name ("California, Canada", "Fujian, Hong Kong"); a small
+	 * region may be one the gazetteer names otherwise ("St Thomas,
+	 * Jamaica" is the parish GeoNames calls "Saint Thomas Parish"). */
+	if (t->kind == DB_KIND_ADMIN1 && t->population >= QUAL_STATE_RULED_OUT_POP)
 		return DETECT_SEV_ERROR;
 	return DETECT_SEV_SUGGESTION;
 }
@@ -96,7 +104,7 @@ void rule_qualifier_mismatch_describe(const struct dstate *ds, const struct dete
 	} else {
 		/* The name with its country, whether the reading is the town
 		 * or the county of the same name ("Auckland, New Zealand"). */
-		f->suggestion = by_country && (t->kind == DB_KIND_PLACE || t->kind == DB_KIND_ADMIN2)
+		f->suggestion = by_country && (t->kind == DB_KIND_PLACE || t->kind == DB_KIND_ADMIN2 || t->kind == DB_KIND_ADMIN1)
 					? arena_printf(ds->a, "%s, %s", t->name, t_where)
 					: detect_label(ds, t);
 		f->message = arena_printf(ds->a, "No %s lies in %s; %s is in %s%s%s", t->name, region, t->name, t_where,

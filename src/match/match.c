@@ -1468,17 +1468,55 @@ static enum pc_rc try_at(struct mstate *m, size_t t, size_t *next)
  * Bangkok", "Dublin, Oslo, Bangkok": B is followed by "and"/"or" or by a
  * comma and another mention.
  */
+static int list_goes_on(const struct mstate *m, size_t ib);
+
+/*
+ * "Stroud, Ontario, Canada": town, state, country is one chain of
+ * qualifiers, not a list.  Does the chain end at the mention after B (index
+ * IB): B has a state reading, the next a country reading, and no list
+ * goes on after that?
+ */
+static int chain_ends(const struct mstate *m, size_t ib)
+{
+	const struct match_result *o = m->out;
+	const struct mention *b = &o->m[ib], *c;
+	size_t j;
+	int b_state = 0;
+
+	if (ib + 1 >= o->n)
+		return 0;
+	c = &o->m[ib + 1];
+	for (j = 0; j < b->n_cands; j++)
+		if (b->cands[j].place.kind == DB_KIND_ADMIN1)
+			b_state = 1;
+	if (!b_state || (c->flags & MATCH_DEMONYM) || list_goes_on(m, ib + 1))
+		return 0;
+	for (j = 0; j < c->n_cands; j++)
+		if (c->cands[j].place.kind == DB_KIND_COUNTRY)
+			return 1;
+	return 0;
+}
+
 static int list_goes_on(const struct mstate *m, size_t ib)
 {
 	const struct match_result *o = m->out;
 	size_t t = o->m[ib].tok_end;
 
-	if (scan_is_word(m->s, t, "and") || scan_is_word(m->s, t, "or"))
-		return 1;
+	/* "Bolivar, Lebanon and Joplin" goes on; "in Tucson, Colorado and
+	 * colleagues from ..." does not: after "and" comes another name
+	 * ("the" may stand before it: "and the Carolinas"). */
+	if (scan_is_word(m->s, t, "and") || scan_is_word(m->s, t, "or")) {
+		t++;
+		if (scan_is_word(m->s, t, "the"))
+			t++;
+		return t < m->s->n_toks && is_capword(m, t);
+	}
 	if (!scan_is_punct(m->s, t, ','))
 		return 0;
 	if (scan_is_word(m->s, t + 1, "and") || scan_is_word(m->s, t + 1, "or"))
 		t++;
+	else if (chain_ends(m, ib))
+		return 0;
 	return ib + 1 < o->n && o->m[ib + 1].tok_start == t + 1;
 }
 
@@ -1536,9 +1574,16 @@ static int looks_like_list(const struct mstate *m, size_t ia)
 		if (region && !city)
 			return 1;
 	}
-	for (i = 0; i < a->n_cands && i < 8; i++)
-		for (j = 0; j < b->n_cands; j++) {
-			const struct db_place *p = &a->cands[i].place, *q = &b->cands[j].place;
+	/* B is a town next to A only if next to the A a reader takes: its
+	 * most populous reading.  "Dresden, Poland" names the German city
+	 * (wrongly placed), not two villages in Ohio that share the names. */
+	{
+		size_t top = 0;
+		for (i = 1; i < a->n_cands; i++)
+			if (a->cands[i].place.population > a->cands[top].place.population)
+				top = i;
+		for (j = 0; j < b->n_cands && a->n_cands; j++) {
+			const struct db_place *p = &a->cands[top].place, *q = &b->cands[j].place;
 			double dlat, dlon;
 			if (q->kind != DB_KIND_PLACE || strcmp(p->country, q->country) != 0)
 				continue;
@@ -1548,6 +1593,7 @@ static int looks_like_list(const struct mstate *m, size_t ia)
 			if (dlat * dlat + dlon * dlon < 1.35 * 1.35)
 				return 1;
 		}
+	}
 	return 0;
 }
 
@@ -1625,6 +1671,18 @@ static int dateline_spells(struct mstate *m, size_t t, size_t t1)
 	return d + k >= s->n_toks || !(s->toks[d + k].flags & SCAN_WORD);
 }
 
+/* Has mention A a state reading in the country of state R ("Florida" for
+ * Georgia, US: two states of one country, a list)? */
+static int same_country_state(const struct mention *a, const struct db_place *r)
+{
+	size_t j;
+
+	for (j = 0; j < a->n_cands; j++)
+		if (a->cands[j].place.kind == DB_KIND_ADMIN1 && strcmp(a->cands[j].place.country, r->country) == 0)
+			return 1;
+	return 0;
+}
+
 /* Link "Charlotte, N.C." / "Portland, Maine": a region right after a comma. */
 static void link_qualifiers(struct mstate *m)
 {
@@ -1633,7 +1691,7 @@ static void link_qualifiers(struct mstate *m)
 
 	for (i = 0; i + 1 < o->n; i++) {
 		struct mention *a = &o->m[i], *b = &o->m[i + 1];
-		int b_region = 0;
+		int b_region = 0, state_of = 0;
 		if (b->tok_start != a->tok_end + 1 || !scan_is_punct(m->s, a->tok_end, ','))
 			continue;
 		/* "on Thursday, NSW Police said": a day is no place to qualify. */
@@ -1643,22 +1701,45 @@ static void link_qualifiers(struct mstate *m)
 		 * a country or state is not qualified by another. */
 		if (b->flags & MATCH_POSS)
 			continue;
+		/* A town is qualified by a state or country; a state or
+		 * province only by a country ("Ontario, Canada"; "California,
+		 * Canada" is a slip), and not when B is a state as well:
+		 * "Florida, Georgia" is two states. */
 		{
-			int a_place = 0;
-			for (j = 0; j < a->n_cands; j++)
-				if (a->cands[j].place.kind == DB_KIND_PLACE || a->cands[j].place.kind == DB_KIND_ADMIN2)
+			int a_place = 0, a_state = 0, b_country = 0, b_state = 0, b_sibling = 0;
+			int a_city = 0;
+			for (j = 0; j < a->n_cands; j++) {
+				int k = a->cands[j].place.kind;
+				if (k == DB_KIND_PLACE || k == DB_KIND_ADMIN2) {
 					a_place = 1;
-			if (!a_place)
-				continue;
+					if (a->cands[j].name_kind != DB_NAME_ALT && a->cands[j].place.population >= MATCH_BIG_CITY_POP)
+						a_city = 1;
+				} else if (k == DB_KIND_ADMIN1)
+					a_state = 1;
+			}
+			/* A state that is also a big city ("Auckland, Australia")
+			 * is the city: the slip is the city's country. */
+			a_state = a_state && !a_city;
+			for (j = 0; j < b->n_cands; j++) {
+				int k = b->cands[j].place.kind;
+				if (k == DB_KIND_COUNTRY)
+					b_country = 1;
+				else if (k == DB_KIND_ADMIN1) {
+					b_state = 1;
+					b_sibling = b_sibling || same_country_state(a, &b->cands[j].place);
+				}
+			}
+			if (a_state && b_country && !b_sibling && !(a->flags & MATCH_DATELINE)) {
+				if (!list_goes_on(m, i + 1))
+					b_region = state_of = 1;
+			} else if (a_place)
+				b_region = b_country || b_state;
 		}
-		for (j = 0; j < b->n_cands; j++)
-			if (b->cands[j].place.kind == DB_KIND_COUNTRY || b->cands[j].place.kind == DB_KIND_ADMIN1)
-				b_region = 1;
 		if (!b_region || (b->flags & MATCH_DEMONYM))
 			continue;
 		/* A dateline is "CITY, REGION —", never a list
 		 * ("LAS CRUCES, Texas — New Mexico State University..."). */
-		if (!((a->flags & MATCH_DATELINE) && (b->flags & MATCH_DATELINE)) && looks_like_list(m, i))
+		if (!((a->flags & MATCH_DATELINE) && (b->flags & MATCH_DATELINE)) && !state_of && looks_like_list(m, i))
 			continue;
 		/* "the Yankees beat Toronto, Minnesota won at Cleveland": a
 		 * region followed by a verb starts the next clause; "Boston,
@@ -1666,7 +1747,8 @@ static void link_qualifiers(struct mstate *m)
 		if (b->tok_end < m->s->n_toks &&
 		    (IN_LIST(match_clause_verbs, m->s->text + tok(m, b->tok_end)->off, tok(m, b->tok_end)->len) ||
 		     (scan_is_punct(m->s, b->tok_end, ',') && i + 2 < o->n &&
-		      o->m[i + 2].tok_start == b->tok_end + 1 && !(o->m[i + 2].flags & MATCH_REGION_ABBR))))
+		      o->m[i + 2].tok_start == b->tok_end + 1 && !(o->m[i + 2].flags & MATCH_REGION_ABBR) &&
+		      !chain_ends(m, i + 1))))
 			continue;
 		/* "Kashmir, India-Pakistan border": a region joined to another
 		 * word by a hyphen is part of a compound, not a qualifier. */
@@ -1688,7 +1770,17 @@ static void link_qualifiers(struct mstate *m)
 		 * may. */
 		if (a->tok_start >= 2 && scan_is_punct(m->s, a->tok_start - 1, ',') && i > 0 &&
 		    o->m[i - 1].tok_end + 1 == a->tok_start && tok(m, a->tok_start - 2)->sent == tok(m, a->tok_start)->sent &&
-		    !(o->m[i - 1].flags & MATCH_QUALIFIER))
+		    !(o->m[i - 1].flags & MATCH_QUALIFIER) && !(a->flags & MATCH_QUALIFIER))
+			continue;
+		/* "..., Bournemouth East, Wells, Canterbury, Cities of London
+		 * and Westminster": a pair with comma items on both sides is
+		 * two items of a longer list, whatever the items around it are
+		 * (constituencies, teams) and whether or not they are places.
+		 * An abbreviation ("Va.") still qualifies. */
+		if (!(b->flags & MATCH_REGION_ABBR) && a->tok_start >= 2 && scan_is_punct(m->s, a->tok_start - 1, ',') &&
+		    is_capword(m, a->tok_start - 2) && tok(m, a->tok_start - 2)->sent == tok(m, a->tok_start)->sent &&
+		    b->tok_end + 1 < m->s->n_toks && scan_is_punct(m->s, b->tok_end, ',') && is_capword(m, b->tok_end + 1) &&
+		    tok(m, b->tok_end + 1)->sent == tok(m, b->tok_start)->sent)
 			continue;
 		/* "Savannah Guthrie, Georgia May Jagger": a region that is also
 		 * a given name, with a capitalised word after it, starts the
@@ -1706,6 +1798,8 @@ static void link_qualifiers(struct mstate *m)
 			}
 			b->cands[j] = b->cands[--b->n_cands];
 		}
+		if (state_of)
+			a->flags |= MATCH_STATE_QUAL;
 		a->qualifier = (int)(i + 1);
 		b->qualified = (int)i;
 		b->flags |= MATCH_QUALIFIER;

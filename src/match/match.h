@@ -51,6 +51,8 @@ enum match_mflag {
 				   * X!", "great to be in X" */
 	MATCH_SIC = 1 << 20,      /* followed by "[sic]": the writer knows, and keeps it */
 	MATCH_PLURAL = 1 << 21,   /* a demonym's plural ("Slovaks"): its key is the demonym's */
+	MATCH_STATE_QUAL = 1 << 22, /* a state, province or region qualified by a country
+				     * ("Ontario, Canada"; "California, Canada") */
 };
 
 struct match_cand {

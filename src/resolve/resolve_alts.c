@@ -404,8 +404,10 @@ static int qual_state(struct resolve_state *rs, size_t m)
 		if (resolve_inside(q, &mn->cands[j].place))
 			return RESOLVE_QUAL_HOLDS;
 	/* The readings are capped at the most populous: ask the database
-	 * whether a smaller place of the name lies in the region. */
-	for (j = 0; j < q->n_cands; j++) {
+	 * whether a smaller place of the name lies in the region.  Not for
+	 * a name that is itself a qualifier, read as a region only: in
+	 * "Stroud, Ontario, United States" no town called Ontario counts. */
+	for (j = 0; j < q->n_cands && !(mn->flags & MATCH_QUALIFIER); j++) {
 		const struct db_place *reg = &q->cands[j].place;
 		struct db_in_region info;
 		if (!db_name_in_region(rs->db, mn->key, reg->country, reg->kind == DB_KIND_ADMIN1 ? reg->admin1 : NULL,
