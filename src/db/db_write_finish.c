@@ -579,6 +579,7 @@ struct finish {
 	struct db_build *b;
 	struct agg_map map;
 	struct strtab seen; /* region names inserted: "KEY|ID|m", "KEY|ID|KIND[|FORM]" */
+	struct strtab country_keys; /* the keys of the countries' names */
 	struct idset ids;   /* places ids in [IDSET_LO, IDSET_HI] */
 	sqlite3_stmt *st_region_row, *st_set_kind;
 	sqlite3_stmt *st_target[3]; /* resolve_target: countries, admin1, admin2 */
@@ -878,6 +879,11 @@ static enum pc_rc finish_countries(struct finish *f, struct diag *d)
 		if ((rc = region_name(f, id, DB_NAME_MAIN, name, d)) != PC_OK)
 			goto done;
 		prominent_form(f, id, name, 1);
+		buf_reset(&f->key);
+		if (db_key(name, strlen(name), &f->key) == PC_OK && f->key.len) {
+			int added;
+			strtab_intern(&f->country_keys, f->key.data, f->key.len, &added);
+		}
 	}
 	if (src != SQLITE_DONE)
 		rc = db_build_err(b, d, "countries");
@@ -959,6 +965,80 @@ static enum pc_rc update_admin(struct db_build *b, int level, const struct agg_m
 	return rc;
 }
 
+/*
+ * GeoNames names many first-level regions with their type: "Huila
+ * Department", "Riyadh Region", "Kyiv Oblast", "Nakuru County".  Copy
+ * names them without it ("coffee from Huila, Colombia"), so the name
+ * without the type word is one of the region's names too (a second
+ * ASCII-kind spelling).  Not "Parish", "Municipality", "City" or "Island":
+ * what is left of "Charlotte Parish" or "Saint John Parish" names a town
+ * far more often than the region.  Not when what is left is only
+ * directions and generic words ("Western Province", "North West
+ * District"): "Western" is no place.
+ */
+static const char *const admin_type_words[] = {
+	"Department", "Province", "Region", "Oblast", "Governorate", "Prefecture",
+	"Krai", "Voivodeship", "County", "State", "Division", "District",
+};
+static const char *const admin_generic_words[] = {
+	"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western",
+	"Central", "Capital", "Upper", "Lower", "Middle", "Far", "Greater", "Coast",
+	"Coastal", "Highlands", "Lakes", "Islands", "Autonomous", "Special", "Federal",
+	"Northeast", "Northwest", "Southeast", "Southwest", "North-East", "North-West",
+	"South-East", "South-West", "Mountain", "Plateau", "Littoral", "Savanes",
+};
+
+static int in_words(const char *w, size_t len, const char *const *list, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strlen(list[i]) == len && strncmp(list[i], w, len) == 0)
+			return 1;
+	return 0;
+}
+
+/* NAME without its trailing type word into OUT (OUTSZ bytes), or 0. */
+static int admin_short_form(const char *name, char *out, size_t outsz)
+{
+	const char *sp = name ? strrchr(name, ' ') : NULL, *w;
+	size_t len;
+	int generic_only = 1;
+
+	if (!sp || sp == name ||
+	    !in_words(sp + 1, strlen(sp + 1), admin_type_words, sizeof admin_type_words / sizeof *admin_type_words))
+		return 0;
+	len = (size_t)(sp - name);
+	if (len + 1 > outsz)
+		return 0;
+	for (w = name; w < sp;) {
+		const char *e = memchr(w, ' ', (size_t)(sp - w));
+		if (!e)
+			e = sp;
+		if (!in_words(w, (size_t)(e - w), admin_generic_words,
+			      sizeof admin_generic_words / sizeof *admin_generic_words))
+			generic_only = 0;
+		w = e + 1;
+	}
+	if (generic_only)
+		return 0;
+	memcpy(out, name, len);
+	out[len] = '\0';
+	return 1;
+}
+
+/* Is FORM a country's name ("Niger State" without its type word is
+ * Niger: copy writes "Niger State" to tell the two apart, so "Niger"
+ * stays the country's alone)? */
+static int country_name(struct finish *f, const char *form)
+{
+	size_t e;
+
+	buf_reset(&f->key);
+	return db_key(form, strlen(form), &f->key) == PC_OK && f->key.len &&
+	       strtab_find(&f->country_keys, f->key.data, f->key.len, &e);
+}
+
 static enum pc_rc finish_admin(struct finish *f, int level, struct diag *d)
 {
 	struct db_build *b = f->b;
@@ -1030,9 +1110,15 @@ static enum pc_rc finish_admin(struct finish *f, int level, struct diag *d)
 		    (!same && (rc = region_name(f, id, DB_NAME_ASCII, ascii, d)) != PC_OK))
 			goto done;
 		if (level == 1) {
+			char shortf[256];
 			prominent_form(f, id, name, 0);
 			if (!same)
 				prominent_form(f, id, ascii, 0);
+			if (admin_short_form(name, shortf, sizeof shortf) && !country_name(f, shortf)) {
+				if ((rc = region_name(f, id, DB_NAME_ASCII, shortf, d)) != PC_OK)
+					goto done;
+				prominent_form(f, id, shortf, 0);
+			}
 		}
 	}
 	if (src != SQLITE_DONE)
@@ -1256,6 +1342,7 @@ enum pc_rc db_build_finish_regions(struct db_build *b, db_build_bad_fn bad, void
 	db_build_writeback(b); /* the places are in */
 	agg_map_init(&f.map);
 	strtab_init(&f.seen);
+	strtab_init(&f.country_keys);
 	buf_init(&f.key, 4096);
 	/*
 	 * Names stay in memory: nothing here reads them (a moved region row
@@ -1311,6 +1398,7 @@ done:
 		sqlite3_finalize(f.st_target[i]);
 	agg_free(&f.map);
 	strtab_free(&f.seen);
+	strtab_free(&f.country_keys);
 	free(f.ids.slots);
 	buf_free(&f.key);
 	return rc;
