@@ -19,6 +19,18 @@
  * writer meant by name: no same-named village there explains it away. */
 #define QUAL_RULED_OUT_POP 100000
 #define QUAL_STATE_RULED_OUT_POP 500000
+#define QUAL_KNOWN_TOWN_POP 50000
+
+/* Do all of MN's readings by its own name lie in T's country? */
+static int one_country_name(const struct mention *mn, const struct db_place *t)
+{
+	size_t j;
+
+	for (j = 0; j < mn->n_cands; j++)
+		if (mn->cands[j].name_kind != DB_NAME_ALT && strcmp(mn->cands[j].place.country, t->country) != 0)
+			return 0;
+	return 1;
+}
 
 int rule_qualifier_mismatch_accepts(const struct dstate *ds, const struct detect_cand *c)
 {
@@ -65,6 +77,17 @@ int rule_qualifier_mismatch_cap(const struct dstate *ds, const struct detect_can
 	 * region may be one the gazetteer names otherwise ("St Thomas,
 	 * Jamaica" is the parish GeoNames calls "Saint Thomas Parish"). */
 	if (t->kind == DB_KIND_ADMIN1 && t->population >= QUAL_STATE_RULED_OUT_POP)
+		return DETECT_SEV_ERROR;
+	/* A known town whose name only its own country uses, and the
+	 * qualifier's whole country never
+	 * uses at any size the gazetteer lists ("Cannes, Belgium",
+	 * "Sapporo, North Korea"): an unlisted village of that name is far
+	 * less likely than the slip.  "Ames, Wis." stays a note: Ames,
+	 * Texas shows the name in use in the country; so does "DELHI,
+	 * Ont.": a name settlers carried to other countries (Delhi, New
+	 * York) may have a village in one more. */
+	if (rs->rm[c->m].qual == RESOLVE_QUAL_NOT && !rs->rm[c->m].qual_country_has &&
+	    t->population >= QUAL_KNOWN_TOWN_POP && one_country_name(mn, t))
 		return DETECT_SEV_ERROR;
 	return DETECT_SEV_SUGGESTION;
 }

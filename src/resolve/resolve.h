@@ -145,6 +145,13 @@ struct resolve_mention {
 	unsigned n_paras; /* paragraphs of the segment that write this mention's name */
 	int qual;      /* enum resolve_qual */
 	struct db_in_region *qual_hamlet; /* RESOLVE_QUAL_HAMLET: that hamlet (arena) */
+	/*
+	 * RESOLVE_QUAL_NOT: does the qualifier's country hold a place of the
+	 * name anywhere ("Ames, Wis.": Ames, Texas is in the country too)?
+	 * A name the country never uses is less likely to be a village the
+	 * gazetteer is too coarse to list.
+	 */
+	int qual_country_has;
 	struct resolve_alt *alts; /* alternatives (arena or cache), n_alts of them */
 	size_t n_alts;
 };

@@ -421,7 +421,18 @@ static int qual_state(struct resolve_state *rs, size_t m)
 			*rs->rm[m].qual_hamlet = info;
 		}
 	}
-	return weak ? RESOLVE_QUAL_HAMLET : RESOLVE_QUAL_NOT;
+	if (weak)
+		return RESOLVE_QUAL_HAMLET;
+	/* A state qualifier: ask once more of its whole country. */
+	for (j = 0; j < q->n_cands && !(mn->flags & MATCH_QUALIFIER); j++) {
+		const struct db_place *reg = &q->cands[j].place;
+		struct db_in_region info;
+		if (reg->kind == DB_KIND_ADMIN1 && db_name_in_region(rs->db, mn->key, reg->country, NULL, &info)) {
+			rs->rm[m].qual_country_has = 1;
+			break;
+		}
+	}
+	return RESOLVE_QUAL_NOT;
 }
 
 /*
