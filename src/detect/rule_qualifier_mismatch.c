@@ -126,8 +126,11 @@ void rule_qualifier_mismatch_describe(const struct dstate *ds, const struct dete
 					  detect_quoted_note(f));
 	} else {
 		/* The name with its country, whether the reading is the town
-		 * or the county of the same name ("Auckland, New Zealand"). */
-		f->suggestion = by_country && (t->kind == DB_KIND_PLACE || t->kind == DB_KIND_ADMIN2 || t->kind == DB_KIND_ADMIN1)
+		 * or the county of the same name ("Auckland, New Zealand"); a
+		 * county with its state or nation ("Cardiff, Wales"): the
+		 * qualifier's slot, filled right. */
+		f->suggestion = (by_country && (t->kind == DB_KIND_PLACE || t->kind == DB_KIND_ADMIN2 || t->kind == DB_KIND_ADMIN1)) ||
+						(t->kind == DB_KIND_ADMIN2 && t_where[0])
 					? arena_printf(ds->a, "%s, %s", t->name, t_where)
 					: detect_label(ds, t);
 		f->message = arena_printf(ds->a, "No %s lies in %s; %s is in %s%s%s", t->name, region, t->name, t_where,
