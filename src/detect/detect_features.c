@@ -414,8 +414,10 @@ void detect_features(const struct dstate *ds, struct detect_cand *c)
 		x[F_T_IN_QUAL] = resolve_inside(&rs->mr->m[mn->qualifier], T) ||
 				 (t->rel == RESOLVE_REL_REGION_ALIKE);
 		/* "Nashville, Tenn." written out for the city everyone knows:
-		 * the writer chose the region, and the gazetteer agrees. */
-		if (r->qual == RESOLVE_QUAL_HOLDS)
+		 * the writer chose the region, and the gazetteer agrees.  Not
+		 * where the region holds the name only as another spelling of
+		 * T ("Pittsburg, Penn.": the Pittsburgs lie elsewhere). */
+		if (r->qual == RESOLVE_QUAL_HOLDS && L && resolve_inside(&rs->mr->m[mn->qualifier], L))
 			x[F_QUAL_L_PROM] = x[F_L_PROM];
 	}
 	if (mn) {
@@ -430,7 +432,9 @@ void detect_features(const struct dstate *ds, struct detect_cand *c)
 		 * alone (Sudan and South Sudan, Granada and Grenada) is no
 		 * sign that the writer meant the other one. */
 		/* (Not for another language's name: T is the place read.) */
+		/* (A qualifier that holds T and not L speaks for T.) */
 		x[F_T_UNTOLD] = t->rel != RESOLVE_REL_FOREIGN && st.same == 0 && st.cue == 0 && x[F_T_WRITTEN] == 0 && !x[F_QUAL_NOT] &&
+				!(x[F_T_IN_QUAL] && !(L && resolve_inside(&rs->mr->m[mn->qualifier], L))) &&
 				!x[F_HERE] && st.strong <= sl.strong && st.dateline <= sl.dateline &&
 				(x[F_SAME_COUNTRY] || st.country <= sl.country);
 	} else {

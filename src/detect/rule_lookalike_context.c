@@ -27,8 +27,14 @@ int rule_lookalike_context_accepts(const struct dstate *ds, const struct detect_
 		return 0;
 	/* A qualified name is never a look-alike slip: where its region
 	 * holds it ("Kansas City, Mo."), name and region agree and a slip
-	 * would take two; where it does not, qualifier-mismatch speaks. */
-	return mn->qualifier < 0;
+	 * would take two; where it does not, qualifier-mismatch speaks.
+	 * Except another spelling of a place the region holds, where the
+	 * places that carry the name as their own lie elsewhere:
+	 * "Pittsburg, Penn." is Pittsburgh misspelt, not a Pittsburg. */
+	if (mn->qualifier < 0)
+		return 1;
+	return c->alt->rel == RESOLVE_REL_VARIANT && c->x[F_T_IN_QUAL] > 0 &&
+	       !(c->lit && resolve_inside(&ds->rs->mr->m[mn->qualifier], c->lit));
 }
 
 void rule_lookalike_context_describe(const struct dstate *ds, const struct detect_cand *c, struct finding *f)
@@ -37,7 +43,10 @@ void rule_lookalike_context_describe(const struct dstate *ds, const struct detec
 	const struct db_place *l = c->lit, *t = c->alt->place;
 
 	f->suggestion = arena_strdup(ds->a, t->name);
-	if (c->alt->rel == RESOLVE_REL_VARIANT && l)
+	if (c->alt->rel == RESOLVE_REL_VARIANT && mn->qualifier >= 0)
+		f->message = arena_printf(ds->a, "The place in %s is spelled %s; the places called %s lie elsewhere%s",
+					  detect_where(ds, t), t->name, mn->surface, detect_quoted_note(f));
+	else if (c->alt->rel == RESOLVE_REL_VARIANT && l)
 		f->message = arena_printf(ds->a, "%s is a different place (in %s); this story is about %s in %s%s",
 					  mn->surface, detect_where(ds, l), t->name, detect_where(ds, t),
 					  detect_quoted_note(f));
