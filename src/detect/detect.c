@@ -69,6 +69,28 @@ const char *detect_where(const struct dstate *ds, const struct db_place *p)
 	return w[0] ? w : p->country;
 }
 
+/* Names that take "the" in running text: plural forms, unions, republics
+ * named by their form of state (GeoNames' spellings). */
+static const char *const with_article[] = {
+	"United States", "United Kingdom", "United Arab Emirates", "Netherlands", "Philippines",
+	"Bahamas", "Gambia", "Maldives", "Seychelles", "Comoros", "Dominican Republic",
+	"Central African Republic", "Democratic Republic of the Congo", "Republic of the Congo",
+	"Czech Republic", "Solomon Islands", "Marshall Islands", "Cayman Islands", "Faroe Islands",
+	"Falkland Islands", "Cook Islands", "British Virgin Islands", "U.S. Virgin Islands",
+	"Turks and Caicos Islands", "Northern Mariana Islands", "Palestinian Territory",
+	"District of Columbia",
+};
+
+const char *detect_in_prose(const struct dstate *ds, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof with_article / sizeof *with_article; i++)
+		if (strcmp(name, with_article[i]) == 0)
+			return arena_printf(ds->a, "the %s", name);
+	return name;
+}
+
 /* "Charlottesville, Va." (a place) or "Australia" (a region). */
 const char *detect_label(const struct dstate *ds, const struct db_place *p)
 {
@@ -202,7 +224,9 @@ static int asks_about(const struct dstate *ds, size_t m)
 	const struct resolve_state *rs = ds->rs;
 	const struct mention *mn = &rs->mr->m[m];
 
-	if (mn->flags & (MATCH_QUALIFIER | MATCH_REGION_ABBR | MATCH_NOT_PLACE))
+	/* (A qualifier qualified in turn, the state of "Philippi, West
+	 * Virginia, Mexico", is in question: resolve_alts says why.) */
+	if ((mn->flags & (MATCH_REGION_ABBR | MATCH_NOT_PLACE)) || ((mn->flags & MATCH_QUALIFIER) && mn->qualifier < 0))
 		return 0;
 	if (!(mn->flags & MATCH_DEMONYM) && !rs->rm[m].keep && !rs->rm[m].unsupported_proper)
 		return 0;

@@ -168,6 +168,9 @@ extern const struct detect_rule_view detect_rule_views[DETECT_RULE__COUNT];
 /* Helpers for the views (detect.c). */
 const struct mention *detect_mention(const struct dstate *ds, const struct detect_cand *c);
 const char *detect_where(const struct dstate *ds, const struct db_place *p);
+/* NAME as it stands in a sentence: "the United States", "the Netherlands",
+ * "France" (a country name that takes the article gets it; arena). */
+const char *detect_in_prose(const struct dstate *ds, const char *name);
 const char *detect_label(const struct dstate *ds, const struct db_place *p);
 struct detect_place detect_dplace(const struct dstate *ds, const struct db_place *p);
 const char *detect_quoted_note(const struct finding *f);

@@ -112,12 +112,13 @@ void rule_qualifier_mismatch_describe(const struct dstate *ds, const struct dete
 	f->reading = detect_dplace(ds, reg);
 	if (c->alt->rel == RESOLVE_REL_REGION_ALIKE && c->alt->via) {
 		f->suggestion = arena_printf(ds->a, "%s, %s", t->name, c->alt->via->name);
-		f->message = arena_printf(ds->a, "No %s lies in %s; %s is in %s%s%s", t->name, region, t->name,
-					  c->alt->via->name, check, detect_quoted_note(f));
+		f->message = arena_printf(ds->a, "No %s lies in %s; %s is in %s%s%s", t->name, detect_in_prose(ds, region),
+					  t->name, detect_in_prose(ds, c->alt->via->name), check, detect_quoted_note(f));
 	} else if (c->x[F_T_IN_QUAL]) {
 		f->suggestion = detect_label(ds, t);
-		f->message = arena_printf(ds->a, "No place called %s lies in %s. In %s: %s%s%s", mn->surface, region,
-					  region, t->name, check, detect_quoted_note(f));
+		f->message = arena_printf(ds->a, "No place called %s lies in %s. In %s: %s%s%s", mn->surface,
+					  detect_in_prose(ds, region), detect_in_prose(ds, region), t->name, check,
+					  detect_quoted_note(f));
 	} else if (rs->rm[c->m].qual == RESOLVE_QUAL_HAMLET && rs->rm[c->m].qual_hamlet) {
 		const struct db_in_region *h = rs->rm[c->m].qual_hamlet;
 		f->suggestion = detect_label(ds, t);
@@ -133,7 +134,7 @@ void rule_qualifier_mismatch_describe(const struct dstate *ds, const struct dete
 						(t->kind == DB_KIND_ADMIN2 && t_where[0])
 					? arena_printf(ds->a, "%s, %s", t->name, t_where)
 					: detect_label(ds, t);
-		f->message = arena_printf(ds->a, "No %s lies in %s; %s is in %s%s%s", t->name, region, t->name, t_where,
-					  check, detect_quoted_note(f));
+		f->message = arena_printf(ds->a, "No %s lies in %s; %s is in %s%s%s", t->name, detect_in_prose(ds, region),
+					  t->name, detect_in_prose(ds, t_where), check, detect_quoted_note(f));
 	}
 }

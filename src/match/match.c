@@ -1742,10 +1742,13 @@ static void link_qualifiers(struct mstate *m)
 		if (!((a->flags & MATCH_DATELINE) && (b->flags & MATCH_DATELINE)) && !state_of && looks_like_list(m, i))
 			continue;
 		/* "the Yankees beat Toronto, Minnesota won at Cleveland": a
-		 * region followed by a verb starts the next clause; "Boston,
+		 * region followed by a verb starts the next clause (not the
+		 * country that ends a chain: "Philippi, West Virginia, Mexico
+		 * was"); "Boston,
 		 * Texas, Denver, Utah": one followed by another name is a list. */
 		if (b->tok_end < m->s->n_toks &&
-		    (IN_LIST(match_clause_verbs, m->s->text + tok(m, b->tok_end)->off, tok(m, b->tok_end)->len) ||
+		    ((IN_LIST(match_clause_verbs, m->s->text + tok(m, b->tok_end)->off, tok(m, b->tok_end)->len) &&
+		      !(state_of && (a->flags & MATCH_QUALIFIER))) ||
 		     (scan_is_punct(m->s, b->tok_end, ',') && i + 2 < o->n &&
 		      o->m[i + 2].tok_start == b->tok_end + 1 && !(o->m[i + 2].flags & MATCH_REGION_ABBR) &&
 		      !chain_ends(m, i + 1))))

@@ -876,7 +876,10 @@ enum pc_rc resolve_alts_run(struct resolve_state *rs, struct diag *d)
 	}
 	for (i = 0; i < rs->mr->n; i++) {
 		const struct mention *mn = &rs->mr->m[i];
-		if (mn->flags & (MATCH_QUALIFIER | MATCH_REGION_ABBR))
+		/* A qualifier is the region of another name, not a name in
+		 * question; unless it is qualified in turn ("Philippi, West
+		 * Virginia, Mexico"): the chain's state is in question. */
+		if ((mn->flags & MATCH_REGION_ABBR) || ((mn->flags & MATCH_QUALIFIER) && mn->qualifier < 0))
 			continue;
 		if (!rs->rm[i].keep && !rs->rm[i].unsupported_proper && !(mn->flags & MATCH_DEMONYM))
 			continue;
