@@ -404,12 +404,25 @@ static enum pc_rc near_probe(struct db *db, const char *del, const char *key, in
 		if (i < *n)
 			continue;
 		dist = strdist_osa(key, k, maxd);
-		if (dist > maxd || *n >= max)
+		if (dist > maxd)
 			continue;
-		snprintf(out[*n].key, sizeof out[*n].key, "%s", k);
-		out[*n].kind = 0;
-		out[*n].dist = dist;
-		(*n)++;
+		/* Full: keep the closest.  A long name has many keys two edits
+		 * away; found first, they must not crowd out the one a single
+		 * letter off ("londonn": "london"). */
+		if (*n >= max) {
+			size_t w = 0;
+			for (i = 1; i < *n; i++)
+				if (out[i].dist > out[w].dist)
+					w = i;
+			if (!max || out[w].dist <= dist)
+				continue;
+			i = w;
+		} else {
+			i = (*n)++;
+		}
+		snprintf(out[i].key, sizeof out[i].key, "%s", k);
+		out[i].kind = 0;
+		out[i].dist = dist;
 	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)

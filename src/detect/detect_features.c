@@ -75,6 +75,7 @@ const struct detect_feat_info detect_feat_info[F__COUNT] = {
 	[F_T_UNTOLD] = { "t_untold", NULL },
 	[F_CONTRAST] = { "contrast", NULL },
 	[F_WORD_PROPER] = { "word_proper", NULL },
+	[F_WORD_T_WRITTEN] = { "word_t_written", "%T is spelled right elsewhere in the story" },
 	[F_QUAL_L_PROM] = { "qual_l_prom", NULL },
 	[F_SHARE_MARGIN] = { "share_margin", "more of the story lies in %T's state or country than in %L's" },
 	[F_SCENE_MARGIN] = { "scene_margin", "the story under the dateline lies in %T's state or country, not %L's" },
@@ -444,5 +445,10 @@ void detect_features(const struct dstate *ds, struct detect_cand *c)
 		x[F_WORD_LEN] = log((double)strlen(key));
 		x[F_WORD_REPEAT] = log((double)(rs->rw[c->w].n_same ? rs->rw[c->w].n_same : 1));
 		x[F_WORD_PROPER] = (flags & MATCH_PROPER) != 0;
+		/* "Glasgow" in one paragraph and "Glsgow" in the next: a word
+		 * near a name the writer spells right elsewhere is that name
+		 * mistyped, far more than a look-alike place named beside
+		 * another is a slip (t_written's weight is for those). */
+		x[F_WORD_T_WRITTEN] = x[F_T_WRITTEN];
 	}
 }

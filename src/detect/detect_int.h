@@ -107,6 +107,7 @@ enum detect_feat {
 	F_WORD_LEN,        /* log of the word's length: long near misses say more */
 	F_WORD_REPEAT,     /* log of how often the word is written (a name recurs) */
 	F_WORD_PROPER,     /* the word is a proper noun of the dictionary (a surname, a brand) */
+	F_WORD_T_WRITTEN,  /* T's name is written right elsewhere in the story (log(1 + times)) */
 	F__COUNT
 };
 

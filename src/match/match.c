@@ -1061,15 +1061,29 @@ static int has_non_ascii(const char *s, size_t len)
 	return 0;
 }
 
-/* Is the word at token T the plural of a place name ("the Koreas")? */
+/*
+ * Is the word at token T the plural of a place name ("the Koreas", "both
+ * Carolinas", "the two Georgias")?  A plural of a name stands after a word
+ * that counts or picks out several; without one, an unknown word ending in
+ * s is as likely a misspelt name that ends in s ("Brusels", a village
+ * called Brusel aside).
+ */
+static const char *const plural_openers[] = { "the", "both", "two", "three", "four", "all" };
+
 static int plural_of_name(struct mstate *m, size_t t)
 {
 	const struct scan_tok *k = tok(m, t);
 	struct db_hit h[1];
 	struct diag d;
-	size_t n = 0;
+	size_t n = 0, i;
+	int opened = 0;
 
 	if (k->len < 4 || m->s->text[k->off + k->len - 1] != 's')
+		return 0;
+	for (i = 0; t > 0 && i < sizeof plural_openers / sizeof *plural_openers; i++)
+		if (scan_is_word(m->s, t - 1, plural_openers[i]))
+			opened = 1;
+	if (!opened)
 		return 0;
 	buf_reset(&m->key);
 	if (db_key(m->s->text + k->off, k->len - 1, &m->key) != PC_OK || !m->key.len)

@@ -43,6 +43,12 @@
 /* A hamlet below this carries a name only weakly (the only "Charlotte" in
  * Virginia is an old name of Charlotte Court House, 530 people). */
 #define RESOLVE_HAMLET_POP 1000
+/* The names the story itself writes most, this many, are a misspelling's
+ * candidates at two edits whatever the word's length ("Ennglad" where
+ * England is written elsewhere): the story vouches for the name.  A fixed
+ * number keeps the cost per word constant. */
+#define RESOLVE_STORY_KEYS 32
+#define RESOLVE_STORY_DIST 2
 /* The cache is emptied, between documents, past this many entries. */
 #define RESOLVE_CACHE_MAX 16384
 
@@ -327,6 +333,11 @@ static int derives_from(const char *word, const char *name)
 	size_t wl = strlen(word), nl = strlen(name), i;
 
 	if (wl <= nl || strncmp(word, name, nl) != 0)
+		return 0;
+	/* A bare "n" makes an adjective of a name that ends in a vowel
+	 * (Kenyan, Victorian); after a consonant it is a letter typed twice
+	 * ("Londonn"). */
+	if (strcmp(word + nl, "n") == 0 && !strchr("aeiouy", name[nl - 1]))
 		return 0;
 	for (i = 0; i < sizeof ends / sizeof ends[0]; i++)
 		if (strcmp(word + nl, ends[i]) == 0)
@@ -762,7 +773,78 @@ static int cap_word_beside(const struct scan_doc *s, size_t t, size_t u)
 	       !(s->toks[t].flags & SCAN_DOTTED) && s->toks[t].sent == s->toks[u].sent;
 }
 
-static enum pc_rc word_alts_run(struct resolve_state *rs, size_t w, struct diag *d)
+/*
+ * The story's own place names, most written first, at most MAX of them,
+ * into OUT as mention indices (one per name key, read as a place of
+ * RESOLVE_MISSPELL_MIN_POP or a region); returns how many.
+ */
+static size_t story_keys(const struct resolve_state *rs, size_t *out, size_t max)
+{
+	size_t i, j, n = 0;
+
+	for (i = 0; i < rs->mr->n; i++) {
+		const struct mention *mn = &rs->mr->m[i];
+		const struct db_place *p;
+		size_t cnt;
+		if (rs->key_id[i] != (int)i || !rs->rm[i].keep || rs->rm[i].best < 0 ||
+		    (mn->flags & (MATCH_DEMONYM | MATCH_REGION_ABBR)))
+			continue;
+		p = &mn->cands[rs->rm[i].best].place;
+		if (p->kind == DB_KIND_PLACE && p->population < RESOLVE_MISSPELL_MIN_POP)
+			continue;
+		cnt = rs->kcount[i];
+		/* insertion into OUT, by count, descending */
+		if (n == max && rs->kcount[out[n - 1]] >= cnt)
+			continue;
+		j = n < max ? n++ : n - 1;
+		while (j > 0 && rs->kcount[out[j - 1]] < cnt) {
+			out[j] = out[j - 1];
+			j--;
+		}
+		out[j] = i;
+	}
+	return n;
+}
+
+/* The alternatives of word W: the cached near names CE, and the story's
+ * own names SK (N_SK) two edits from it (arena). */
+static void story_alts(struct resolve_state *rs, const char *key, const struct resolve_cache_ent *ce,
+		       const size_t *sk, size_t n_sk, struct resolve_alt **alts, size_t *n_alts)
+{
+	struct alt_list l = { 0 };
+	size_t i, j;
+
+	for (i = 0; i < n_sk; i++) {
+		const struct mention *mn = &rs->mr->m[sk[i]];
+		struct resolve_alt *al;
+		int dist = strdist_osa(key, mn->key, RESOLVE_STORY_DIST);
+		if (dist != RESOLVE_STORY_DIST || derives_from(key, mn->key) || plural_of(key, mn->key))
+			continue;
+		for (j = 0; j < ce->n && strcmp(ce->alts[j].key, mn->key) != 0; j++)
+			;
+		if (j < ce->n)
+			continue;
+		if (!l.n)
+			for (j = 0; j < ce->n; j++)
+				*alt_push(&l, rs->a) = ce->alts[j];
+		al = alt_push(&l, rs->a);
+		al->place = &mn->cands[rs->rm[sk[i]].best].place;
+		al->key = mn->key;
+		al->form = al->place->name;
+		al->rel = RESOLVE_REL_MISSPELL;
+		al->dist = dist;
+		al->name_kind = mn->cands[rs->rm[sk[i]].best].name_kind;
+	}
+	if (l.n) {
+		*alts = l.v;
+		*n_alts = l.n;
+	} else {
+		*alts = ce->alts;
+		*n_alts = ce->n;
+	}
+}
+
+static enum pc_rc word_alts_run(struct resolve_state *rs, size_t w, const size_t *sk, size_t n_sk, struct diag *d)
 {
 	const struct match_unknown *u = &rs->mr->unk[w];
 	const struct scan_doc *s = rs->s;
@@ -824,8 +906,15 @@ static enum pc_rc word_alts_run(struct resolve_state *rs, size_t w, struct diag 
 			}
 		}
 	}
-	rw->alts = ce->alts;
-	rw->n_alts = ce->n;
+	/* (A two-word span found above is read as found.  Two edits from a
+	 * name the story writes, only where a place stands: "Comerica chief
+	 * economist" is a bank beside a story's America.) */
+	if (rw->tok_start == u->tok_start && rw->tok_end == u->tok_end && slot)
+		story_alts(rs, u->key, ce, sk, n_sk, &rw->alts, &rw->n_alts);
+	else {
+		rw->alts = ce->alts;
+		rw->n_alts = ce->n;
+	}
 	return PC_OK;
 }
 
@@ -887,9 +976,12 @@ enum pc_rc resolve_alts_run(struct resolve_state *rs, struct diag *d)
 			return rc;
 	}
 	count_words(rs);
-	for (i = 0; i < rs->mr->n_unk; i++)
-		if ((rc = word_alts_run(rs, i, d)) != PC_OK)
-			return rc;
+	{
+		size_t sk[RESOLVE_STORY_KEYS], n_sk = story_keys(rs, sk, RESOLVE_STORY_KEYS);
+		for (i = 0; i < rs->mr->n_unk; i++)
+			if ((rc = word_alts_run(rs, i, sk, n_sk, d)) != PC_OK)
+				return rc;
+	}
 	return PC_OK;
 }
 
