@@ -1,7 +1,8 @@
 /*
  * test_load.c: the load stage's pieces: recognising files by content, the
  * OSA distance (base/strdist.h) on the look-alike pairs, the look-alike rules, prominence, and load_run on small
- * files written here (bad rows counted, a quote at the start of a field).
+ * files written here (bad rows counted, a quote at the start of a field),
+ * and the names a build derives (a first-level region without its type word).
  */
 #include "testhelp.h"
 
@@ -208,6 +209,75 @@ static void test_run_rows(void)
 	free(st);
 }
 
+/* Does KEY read as a first-level region of DB? */
+static int reads_as_admin1(struct db *db, const char *key)
+{
+	struct db_hit hits[8];
+	size_t n = 0, i;
+
+	if (db_names_lookup(db, key, hits, 8, &n, NULL) != PC_OK)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (hits[i].place.kind == DB_KIND_ADMIN1)
+			return 1;
+	return 0;
+}
+
+/*
+ * "Huila Department" is also "Huila"; not "Western Province" (directions
+ * only), "Charlotte Parish" (a parish's name is a town's more often) or
+ * "Niger State" (the country's name).
+ */
+static void test_admin_short_names(void)
+{
+	char dir[] = "/tmp/pc-test-admin-XXXXXX";
+	char places[300], admin[300], cinfo[300], dbp[300];
+	char *inputs[3];
+	struct load_opts opts;
+	struct load_stats *st = calloc(1, sizeof *st);
+	struct db *db = NULL;
+	struct diag d;
+
+	CHECK(mkdtemp(dir) != NULL);
+	snprintf(places, sizeof places, "%s/cities.txt", dir);
+	snprintf(admin, sizeof admin, "%s/admin1CodesASCII.txt", dir);
+	snprintf(cinfo, sizeof cinfo, "%s/countryInfo.txt", dir);
+	snprintf(dbp, sizeof dbp, "%s/p.db", dir);
+	write_file(places, "1\tAlpha\tAlpha\t\t2.5\t-75.5\tP\tPPL\tCO\t\t16\t\t\t\t5000\t\t\t\t2020-01-01\n"
+			   "2\tBeta\tBeta\t\t3.5\t-74.5\tP\tPPL\tCO\t\t17\t\t\t\t5000\t\t\t\t2020-01-01\n"
+			   "3\tGamma\tGamma\t\t4.5\t-73.5\tP\tPPL\tCO\t\t18\t\t\t\t5000\t\t\t\t2020-01-01\n"
+			   "4\tDelta\tDelta\t\t5.5\t-72.5\tP\tPPL\tCO\t\t19\t\t\t\t5000\t\t\t\t2020-01-01\n"
+			   "5\tEpsilon\tEpsilon\t\t13.5\t2.1\tP\tPPL\tNE\t\t08\t\t\t\t5000\t\t\t\t2020-01-01\n");
+	write_file(admin, "CO.16\tHuila Department\tHuila Department\t3680176\n"
+			  "CO.17\tWestern Province\tWestern Province\t3680177\n"
+			  "CO.18\tCharlotte Parish\tCharlotte Parish\t3680178\n"
+			  "CO.19\tNiger State\tNiger State\t3680179\n");
+	write_file(cinfo, "CO\tCOL\t170\tCO\tColombia\tBogota\t1141748\t47790000\tSA\t.co\tCOP\tPeso\t57\t\t\tspa\t3686110\tBR,EC,PA,PE,VE\t\n"
+			  "NE\tNER\t562\tNG\tNiger\tNiamey\t1267000\t22442948\tAF\t.ne\tXOF\tFranc\t227\t\t\tfra\t2440476\tBF,BJ,DZ,LY,ML,NG,TD\t\n");
+	inputs[0] = cinfo;
+	inputs[1] = admin;
+	inputs[2] = places;
+	memset(&opts, 0, sizeof opts);
+	diag_clear(&d);
+	CHECK_INT(load_run(dbp, inputs, 3, &opts, st, &d), PC_OK);
+	CHECK_INT(db_open(dbp, DB_OPEN_READONLY, &db, NULL), PC_OK);
+	if (db) {
+		CHECK(reads_as_admin1(db, "huila department"));
+		CHECK(reads_as_admin1(db, "huila"));
+		CHECK(reads_as_admin1(db, "western province"));
+		CHECK(!reads_as_admin1(db, "western"));
+		CHECK(!reads_as_admin1(db, "charlotte"));
+		CHECK(!reads_as_admin1(db, "niger"));
+		db_close(db);
+	}
+	unlink(places);
+	unlink(admin);
+	unlink(cinfo);
+	unlink(dbp);
+	rmdir(dir);
+	free(st);
+}
+
 int main(void)
 {
 	TEST(test_sniff);
@@ -215,5 +285,6 @@ int main(void)
 	TEST(test_alike_kind);
 	TEST(test_prominent);
 	TEST(test_run_rows);
+	TEST(test_admin_short_names);
 	return TEST_REPORT();
 }
