@@ -220,6 +220,32 @@ static int partner_before(const struct scan_doc *s, size_t t)
 }
 
 /*
+ * Is another demonym in the sentence of token TOK (looking at most
+ * RESOLVE_SENT_SPAN tokens either side, the dateline no part of it) read as
+ * place P?  "Several Slovenian and Slovak teams": the writer names both
+ * nationalities side by side, a contrast as plain as writing T's own name
+ * there, though "Slovak" is not the demonym key the alternative carries
+ * ("Slovakian").
+ */
+static int demonym_in_sentence(const struct resolve_state *rs, size_t m, size_t tok, const struct db_place *p)
+{
+	const struct match_result *mr = rs->mr;
+	size_t i, lo = tok > RESOLVE_SENT_SPAN ? tok - RESOLVE_SENT_SPAN : 0;
+	unsigned sent = rs->s->toks[tok].sent;
+
+	for (i = match_first_at(mr, lo); i < mr->n && mr->m[i].tok_start <= tok + RESOLVE_SENT_SPAN; i++) {
+		const struct mention *o = &mr->m[i];
+		int b = rs->rm[i].best;
+		if (i == m || !(o->flags & MATCH_DEMONYM) || (o->flags & MATCH_DATELINE) ||
+		    rs->s->toks[o->tok_start].sent != sent)
+			continue;
+		if (b >= 0 && o->cands[b].place.id == p->id)
+			return 1;
+	}
+	return 0;
+}
+
+/*
  * Is A the key B with a typist's slip: a letter doubled or undoubled
  * ("cincinatti", "phillipines"), or two neighbours swapped ("farnce"),
  * once or up to TYPING_SLIPS times?
@@ -374,6 +400,8 @@ void detect_features(const struct dstate *ds, struct detect_cand *c)
 		x[F_T_WRITTEN] = log1p((double)resolve_key_reads_as(rs, kid, sg->tok_lo, sg->tok_hi, T, WRITTEN_CAP));
 		x[F_T_SAME_SENT] = resolve_key_in_sentence(rs, kid, tok);
 	}
+	if (mn && t->rel == RESOLVE_REL_DEMONYM && !x[F_T_SAME_SENT])
+		x[F_T_SAME_SENT] = demonym_in_sentence(rs, c->m, tok, T);
 	/* Where the rest of the story lies: in the same country, by state
 	 * (Illinois, not Massachusetts); else by country. */
 	if (L && t->rel != RESOLVE_REL_SCENE) {
