@@ -78,6 +78,7 @@ const struct detect_feat_info detect_feat_info[F__COUNT] = {
 	[F_QUAL_L_PROM] = { "qual_l_prom", NULL },
 	[F_SHARE_MARGIN] = { "share_margin", "more of the story lies in %T's state or country than in %L's" },
 	[F_SCENE_MARGIN] = { "scene_margin", "the story under the dateline lies in %T's state or country, not %L's" },
+	[F_SCENE_RENAMED] = { "scene_renamed", NULL },
 	[F_WORD_SLOT] = { "word_slot", "the word stands where a place stands" },
 	[F_WORD_DEMONYM] = { "word_demonym", NULL },
 	[F_WORD_TYPO] = { "word_typo", "%L looks like a typing slip for %T" },
@@ -412,6 +413,18 @@ void detect_features(const struct dstate *ds, struct detect_cand *c)
 		 * of the dateline's city. */
 		if ((flags & MATCH_DATELINE) && t->rel == RESOLVE_REL_ELSEWHERE)
 			x[F_SCENE_MARGIN] = m;
+	}
+	/* "NORFOLK, Va." and then "Naval Station Norfolk", "Norfolk is home
+	 * to ...", each read as Norfolk, Va. on its own evidence: the story
+	 * below a qualified dateline writes about the city the dateline
+	 * names, and another state it names (a sailor "of Norwalk, Conn.",
+	 * family "from Connecticut") is where its people come from.  Only
+	 * the mentions read as L count: "PORTLAND, Maine" over an Oregon
+	 * story has its "Portland area" read as Portland, Ore.  (The count
+	 * leaves out the dateline itself, which reads as L.) */
+	if (mn && L && (flags & MATCH_DATELINE) && mn->qualifier >= 0 && t->rel == RESOLVE_REL_ELSEWHERE) {
+		size_t n = resolve_key_reads_as(rs, rs->key_id[c->m], sg->tok_lo, sg->tok_hi, L, WRITTEN_CAP);
+		x[F_SCENE_RENAMED] = n > 1 ? log((double)n) : 0.0;
 	}
 	x[F_T_PROM] = prom(T);
 	x[F_L_PROM] = prom(L);

@@ -101,6 +101,7 @@ enum detect_feat {
 	F_QUAL_L_PROM,     /* L's prominence where the writer qualified it and it lies there */
 	F_SHARE_MARGIN,    /* T's share of the story's places less L's (state, else country) */
 	F_SCENE_MARGIN,    /* ... for a dateline: the story is not where it says it is */
+	F_SCENE_RENAMED,   /* a qualified dateline's name written again below it, read as L */
 	F_WORD_SLOT,       /* a misspelling where a place stands */
 	F_WORD_DEMONYM,    /* a misspelling shaped like a demonym */
 	F_WORD_TYPO,       /* the edit is a typist's: a letter doubled or undoubled, two swapped */
