@@ -38,6 +38,7 @@ const struct detect_feat_info detect_feat_info[F__COUNT] = {
 	[F_L_COUNTRY] = { "l_country", "the story does not name %L's country" },
 	[F_T_LOCAL] = { "t_local", "%T is supported in the same or the next sentence" },
 	[F_L_LOCAL] = { "l_local", NULL },
+	[F_L_BESIDE] = { "l_beside", NULL },
 	[F_T_DATELINE] = { "t_dateline", "the dateline puts the story at %T" },
 	[F_L_DATELINE] = { "l_dateline", NULL },
 	[F_T_CUE] = { "t_cue", "a team, institution or landmark of %T is named" },
@@ -48,6 +49,7 @@ const struct detect_feat_info detect_feat_info[F__COUNT] = {
 	[F_L_REPEAT] = { "l_repeat", "%L is written only once" },
 	[F_T_WRITTEN] = { "t_written", "the story writes %T elsewhere" },
 	[F_T_SAME_SENT] = { "t_same_sent", NULL },
+	[F_T_FAMILY] = { "t_family", NULL },
 	[F_T_PROM] = { "t_prom", "%T is a prominent place" },
 	[F_L_PROM] = { "l_prom", "%L is a small place" },
 	[F_T_IS_REGION] = { "t_is_region", NULL },
@@ -247,6 +249,82 @@ static int demonym_in_sentence(const struct resolve_state *rs, size_t m, size_t 
 }
 
 /*
+ * Places beside L: how many mentions in the sentence of token TOK or the
+ * next or previous one (the same paragraph, at most BESIDE_REACH mentions
+ * either side) read as a place in neither L's country nor T's that lies
+ * within BESIDE_KM of L and not of T.  "Maria moved on to Puerto
+ * Rico ... north of the Dominican Republic": the sentence's own geography
+ * is L's.  What lies in L's country is L's support already (l_local); a
+ * country's point is its published centre, so BESIDE_KM is wide enough
+ * for two neighbours' centres (Puerto Rico and the Dominican Republic lie
+ * 450 km apart) and no wider than FIT_NEAR4's reach in resolve.
+ */
+#define BESIDE_KM 500.0
+#define BESIDE_REACH 16
+
+static size_t beside_lit(const struct resolve_state *rs, size_t m, size_t tok, const struct db_place *L,
+			 const struct db_place *T)
+{
+	const struct match_result *mr = rs->mr;
+	const struct scan_tok *t = &rs->s->toks[tok];
+	size_t i, n = 0, lo = m >= BESIDE_REACH ? m - BESIDE_REACH : 0, hi = m + BESIDE_REACH + 1;
+
+	for (i = lo; i < mr->n && i < hi; i++) {
+		const struct mention *o = &mr->m[i];
+		const struct scan_tok *u = &rs->s->toks[o->tok_start];
+		const struct db_place *p;
+		long ds = (long)u->sent - (long)t->sent;
+		int b = rs->rm[i].best;
+		if (i == m || b < 0 || !rs->rm[i].keep || u->para != t->para || ds < -1 || ds > 1 ||
+		    (o->flags & (MATCH_QUALIFIER | MATCH_REGION_ABBR | MATCH_DATELINE)) || rs->key_id[i] == rs->key_id[m])
+			continue;
+		p = &o->cands[b].place;
+		if (p->id == L->id || p->id == T->id || strcmp(p->country, L->country) == 0 ||
+		    strcmp(p->country, T->country) == 0)
+			continue;
+		if (resolve_km(p->lat, p->lon, L->lat, L->lon) <= BESIDE_KM &&
+		    resolve_km(p->lat, p->lon, T->lat, T->lon) > BESIDE_KM)
+			n++;
+	}
+	return n;
+}
+
+/*
+ * Does the paragraph of mention M write, besides M's name and T, another
+ * name read as a place of its own that is a documented confusion with T
+ * too (at most FAMILY_REACH mentions either side)?  "Guinea is one of
+ * three countries with Guinea in their names. Its neighbour, Guinea-Bissau
+ * ... while Equatorial Guinea ...": a writer who names three of a
+ * confusable set side by side tells them apart on purpose.  (Only the
+ * documented sets: a look-alike by spelling alone, "Western Australia"
+ * beside a slip for Australia, is a part of T, not a third of a set.)
+ */
+#define FAMILY_REACH 32
+
+static int family_in_para(const struct resolve_state *rs, size_t m, const struct db_place *L,
+			  const struct db_place *T)
+{
+	const struct match_result *mr = rs->mr;
+	unsigned para = rs->s->toks[mr->m[m].tok_start].para;
+	size_t i, j, lo = m >= FAMILY_REACH ? m - FAMILY_REACH : 0, hi = m + FAMILY_REACH + 1;
+
+	for (i = lo; i < mr->n && i < hi; i++) {
+		const struct resolve_mention *r = &rs->rm[i];
+		const struct db_place *p;
+		if (i == m || r->best < 0 || !r->keep || rs->s->toks[mr->m[i].tok_start].para != para ||
+		    rs->key_id[i] == rs->key_id[m])
+			continue;
+		p = &mr->m[i].cands[r->best].place;
+		if (p->id == T->id || (L && p->id == L->id))
+			continue;
+		for (j = 0; j < r->n_alts; j++)
+			if (r->alts[j].place->id == T->id && r->alts[j].listed)
+				return 1;
+	}
+	return 0;
+}
+
+/*
  * Is A the key B with a typist's slip: a letter doubled or undoubled
  * ("cincinatti", "phillipines"), or two neighbours swapped ("farnce"),
  * once or up to TYPING_SLIPS times?
@@ -384,6 +462,8 @@ void detect_features(const struct dstate *ds, struct detect_cand *c)
 		x[F_L_REGION] = log1p(sl.region);
 		x[F_L_COUNTRY] = log1p(sl.country);
 		x[F_L_LOCAL] = log1p(sl.local);
+		if (mn)
+			x[F_L_BESIDE] = log1p((double)beside_lit(rs, c->m, tok, L, T));
 		x[F_L_DATELINE] = log1p(sl.dateline);
 		x[F_L_CC_SHARE] = sl.cc_share;
 		x[F_L_A1_SHARE] = sl.a1_share;
@@ -403,6 +483,8 @@ void detect_features(const struct dstate *ds, struct detect_cand *c)
 	}
 	if (mn && t->rel == RESOLVE_REL_DEMONYM && !x[F_T_SAME_SENT])
 		x[F_T_SAME_SENT] = demonym_in_sentence(rs, c->m, tok, T);
+	if (mn && t->listed)
+		x[F_T_FAMILY] = family_in_para(rs, c->m, L, T);
 	/* Where the rest of the story lies: in the same country, by state
 	 * (Illinois, not Massachusetts); else by country. */
 	if (L && t->rel != RESOLVE_REL_SCENE) {

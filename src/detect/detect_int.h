@@ -59,6 +59,8 @@ enum detect_feat {
 	F_L_COUNTRY,
 	F_T_LOCAL,         /* strong support for T in the same or the next sentence */
 	F_L_LOCAL,
+	F_L_BESIDE,        /* places beside L across a border (and not beside T) in the same or
+			    * the next sentence: "Puerto Rico ... the Dominican Republic" */
 	F_T_DATELINE,      /* the dateline speaks for T */
 	F_L_DATELINE,
 	F_T_CUE,           /* a cue phrase (a team, a university) speaks for T */
@@ -69,6 +71,8 @@ enum detect_feat {
 	F_L_REPEAT,        /* log of how many times the story writes the name */
 	F_T_WRITTEN,       /* T's name is written in the story too */
 	F_T_SAME_SENT,     /* ... in the same sentence (a contrast) */
+	F_T_FAMILY,        /* a third of a documented confusion with T in the same paragraph: "Guinea,
+			    * Guinea-Bissau and Equatorial Guinea" told apart on purpose */
 	/* the two places */
 	F_T_PROM,          /* T's prominence: log10 population, scaled */
 	F_L_PROM,
