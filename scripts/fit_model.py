@@ -325,7 +325,10 @@ SUPPORT = ["t_strong", "t_same", "t_region", "t_near", "t_country", "t_local", "
 SUPPORT_IDX = []
 
 
-L_SUPPORT = ["l_strong", "l_repeat"]
+# (l_beside: a swap into a sentence that names the new name's own
+# neighbours, "Austria, Germany and Switzerland" for "Australia, Germany
+# and ...", reads as written no less.)
+L_SUPPORT = ["l_strong", "l_repeat", "l_beside"]
 L_SUPPORT_IDX = []
 
 
@@ -348,7 +351,7 @@ SIGNS = {
     "t_dateline": 1, "t_cue": 1, "t_written": 1, "t_cc_share": 1, "t_a1_share": 1,
     "listed": 1, "word_t_written": 1, "qual_not": 1, "qual_hamlet": 1, "t_in_qual": 1, "here": 1, "share_margin": 1, "scene_margin": 1,
     "l_strong": -1, "l_region": -1, "l_country": -1, "l_local": -1, "l_dateline": -1,
-    "l_repeat": -1, "l_cc_share": -1, "l_a1_share": -1, "t_same_sent": -1, "short_form": -1,
+    "l_repeat": -1, "l_cc_share": -1, "l_a1_share": -1, "t_same_sent": -1, "short_form": -1, "scene_renamed": -1, "t_family": -1, "l_beside": -1,
     "dist": -1, "t_untold": -1, "contrast": -1, "qual_l_prom": -1,
 }
 
@@ -360,7 +363,11 @@ SIGNS = {
 # an editor knows of wire copy: a story that supports the other place, a
 # literal reading the story gives nothing, a documented confusion, a
 # qualifier that rules the name out, a typist's slip.
-PRIORS = {"scene_margin": 4.0}
+# scene_renamed is its counterweight: a qualified dateline whose city the
+# story names again below it, read there, is where the story stands (a
+# sailor's home town in another state does not move it); the clean wire
+# files where it fires are few, and no slip in them has it.
+PRIORS = {"scene_margin": 4.0, "scene_renamed": -3.0}
 
 # Features the fit leaves at zero: the parts of T's and L's support
 # (region, near, country, dateline, cue) are in t_strong and l_strong

@@ -38,6 +38,7 @@ const struct detect_feat_info detect_feat_info[F__COUNT] = {
 	[F_L_COUNTRY] = { "l_country", "the story does not name %L's country" },
 	[F_T_LOCAL] = { "t_local", "%T is supported in the same or the next sentence" },
 	[F_L_LOCAL] = { "l_local", NULL },
+	[F_L_BESIDE] = { "l_beside", NULL },
 	[F_T_DATELINE] = { "t_dateline", "the dateline puts the story at %T" },
 	[F_L_DATELINE] = { "l_dateline", NULL },
 	[F_T_CUE] = { "t_cue", "a team, institution or landmark of %T is named" },
@@ -48,6 +49,7 @@ const struct detect_feat_info detect_feat_info[F__COUNT] = {
 	[F_L_REPEAT] = { "l_repeat", "%L is written only once" },
 	[F_T_WRITTEN] = { "t_written", "the story writes %T elsewhere" },
 	[F_T_SAME_SENT] = { "t_same_sent", NULL },
+	[F_T_FAMILY] = { "t_family", NULL },
 	[F_T_PROM] = { "t_prom", "%T is a prominent place" },
 	[F_L_PROM] = { "l_prom", "%L is a small place" },
 	[F_T_IS_REGION] = { "t_is_region", NULL },
@@ -79,6 +81,7 @@ const struct detect_feat_info detect_feat_info[F__COUNT] = {
 	[F_QUAL_L_PROM] = { "qual_l_prom", NULL },
 	[F_SHARE_MARGIN] = { "share_margin", "more of the story lies in %T's state or country than in %L's" },
 	[F_SCENE_MARGIN] = { "scene_margin", "the story under the dateline lies in %T's state or country, not %L's" },
+	[F_SCENE_RENAMED] = { "scene_renamed", NULL },
 	[F_WORD_SLOT] = { "word_slot", "the word stands where a place stands" },
 	[F_WORD_DEMONYM] = { "word_demonym", NULL },
 	[F_WORD_TYPO] = { "word_typo", "%L looks like a typing slip for %T" },
@@ -221,6 +224,108 @@ static int partner_before(const struct scan_doc *s, size_t t)
 }
 
 /*
+ * Is another demonym in the sentence of token TOK (looking at most
+ * RESOLVE_SENT_SPAN tokens either side, the dateline no part of it) read as
+ * place P?  "Several Slovenian and Slovak teams": the writer names both
+ * nationalities side by side, a contrast as plain as writing T's own name
+ * there, though "Slovak" is not the demonym key the alternative carries
+ * ("Slovakian").
+ */
+static int demonym_in_sentence(const struct resolve_state *rs, size_t m, size_t tok, const struct db_place *p)
+{
+	const struct match_result *mr = rs->mr;
+	size_t i, lo = tok > RESOLVE_SENT_SPAN ? tok - RESOLVE_SENT_SPAN : 0;
+	unsigned sent = rs->s->toks[tok].sent;
+
+	for (i = match_first_at(mr, lo); i < mr->n && mr->m[i].tok_start <= tok + RESOLVE_SENT_SPAN; i++) {
+		const struct mention *o = &mr->m[i];
+		int b = rs->rm[i].best;
+		if (i == m || !(o->flags & MATCH_DEMONYM) || (o->flags & MATCH_DATELINE) ||
+		    rs->s->toks[o->tok_start].sent != sent)
+			continue;
+		if (b >= 0 && o->cands[b].place.id == p->id)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Places beside L: how many mentions in the sentence of token TOK or the
+ * next or previous one (the same paragraph, at most BESIDE_REACH mentions
+ * either side) read as a place in neither L's country nor T's that lies
+ * within BESIDE_KM of L and not of T.  "Maria moved on to Puerto
+ * Rico ... north of the Dominican Republic": the sentence's own geography
+ * is L's.  What lies in L's country is L's support already (l_local); a
+ * country's point is its published centre, so BESIDE_KM is wide enough
+ * for two neighbours' centres (Puerto Rico and the Dominican Republic lie
+ * 450 km apart) and no wider than FIT_NEAR4's reach in resolve.
+ */
+#define BESIDE_KM 500.0
+#define BESIDE_REACH 16
+
+static size_t beside_lit(const struct resolve_state *rs, size_t m, size_t tok, const struct db_place *L,
+			 const struct db_place *T)
+{
+	const struct match_result *mr = rs->mr;
+	const struct scan_tok *t = &rs->s->toks[tok];
+	size_t i, n = 0, lo = m >= BESIDE_REACH ? m - BESIDE_REACH : 0, hi = m + BESIDE_REACH + 1;
+
+	for (i = lo; i < mr->n && i < hi; i++) {
+		const struct mention *o = &mr->m[i];
+		const struct scan_tok *u = &rs->s->toks[o->tok_start];
+		const struct db_place *p;
+		long ds = (long)u->sent - (long)t->sent;
+		int b = rs->rm[i].best;
+		if (i == m || b < 0 || !rs->rm[i].keep || u->para != t->para || ds < -1 || ds > 1 ||
+		    (o->flags & (MATCH_QUALIFIER | MATCH_REGION_ABBR | MATCH_DATELINE)) || rs->key_id[i] == rs->key_id[m])
+			continue;
+		p = &o->cands[b].place;
+		if (p->id == L->id || p->id == T->id || strcmp(p->country, L->country) == 0 ||
+		    strcmp(p->country, T->country) == 0)
+			continue;
+		if (resolve_km(p->lat, p->lon, L->lat, L->lon) <= BESIDE_KM &&
+		    resolve_km(p->lat, p->lon, T->lat, T->lon) > BESIDE_KM)
+			n++;
+	}
+	return n;
+}
+
+/*
+ * Does the paragraph of mention M write, besides M's name and T, another
+ * name read as a place of its own that is a documented confusion with T
+ * too (at most FAMILY_REACH mentions either side)?  "Guinea is one of
+ * three countries with Guinea in their names. Its neighbour, Guinea-Bissau
+ * ... while Equatorial Guinea ...": a writer who names three of a
+ * confusable set side by side tells them apart on purpose.  (Only the
+ * documented sets: a look-alike by spelling alone, "Western Australia"
+ * beside a slip for Australia, is a part of T, not a third of a set.)
+ */
+#define FAMILY_REACH 32
+
+static int family_in_para(const struct resolve_state *rs, size_t m, const struct db_place *L,
+			  const struct db_place *T)
+{
+	const struct match_result *mr = rs->mr;
+	unsigned para = rs->s->toks[mr->m[m].tok_start].para;
+	size_t i, j, lo = m >= FAMILY_REACH ? m - FAMILY_REACH : 0, hi = m + FAMILY_REACH + 1;
+
+	for (i = lo; i < mr->n && i < hi; i++) {
+		const struct resolve_mention *r = &rs->rm[i];
+		const struct db_place *p;
+		if (i == m || r->best < 0 || !r->keep || rs->s->toks[mr->m[i].tok_start].para != para ||
+		    rs->key_id[i] == rs->key_id[m])
+			continue;
+		p = &mr->m[i].cands[r->best].place;
+		if (p->id == T->id || (L && p->id == L->id))
+			continue;
+		for (j = 0; j < r->n_alts; j++)
+			if (r->alts[j].place->id == T->id && r->alts[j].listed)
+				return 1;
+	}
+	return 0;
+}
+
+/*
  * Is A the key B with a typist's slip: a letter doubled or undoubled
  * ("cincinatti", "phillipines"), or two neighbours swapped ("farnce"),
  * once or up to TYPING_SLIPS times?
@@ -358,6 +463,8 @@ void detect_features(const struct dstate *ds, struct detect_cand *c)
 		x[F_L_REGION] = log1p(sl.region);
 		x[F_L_COUNTRY] = log1p(sl.country);
 		x[F_L_LOCAL] = log1p(sl.local);
+		if (mn)
+			x[F_L_BESIDE] = log1p((double)beside_lit(rs, c->m, tok, L, T));
 		x[F_L_DATELINE] = log1p(sl.dateline);
 		x[F_L_CC_SHARE] = sl.cc_share;
 		x[F_L_A1_SHARE] = sl.a1_share;
@@ -375,6 +482,10 @@ void detect_features(const struct dstate *ds, struct detect_cand *c)
 		x[F_T_WRITTEN] = log1p((double)resolve_key_reads_as(rs, kid, sg->tok_lo, sg->tok_hi, T, WRITTEN_CAP));
 		x[F_T_SAME_SENT] = resolve_key_in_sentence(rs, kid, tok);
 	}
+	if (mn && t->rel == RESOLVE_REL_DEMONYM && !x[F_T_SAME_SENT])
+		x[F_T_SAME_SENT] = demonym_in_sentence(rs, c->m, tok, T);
+	if (mn && t->listed)
+		x[F_T_FAMILY] = family_in_para(rs, c->m, L, T);
 	/* Where the rest of the story lies: in the same country, by state
 	 * (Illinois, not Massachusetts); else by country. */
 	if (L && t->rel != RESOLVE_REL_SCENE) {
@@ -385,6 +496,18 @@ void detect_features(const struct dstate *ds, struct detect_cand *c)
 		 * of the dateline's city. */
 		if ((flags & MATCH_DATELINE) && t->rel == RESOLVE_REL_ELSEWHERE)
 			x[F_SCENE_MARGIN] = m;
+	}
+	/* "NORFOLK, Va." and then "Naval Station Norfolk", "Norfolk is home
+	 * to ...", each read as Norfolk, Va. on its own evidence: the story
+	 * below a qualified dateline writes about the city the dateline
+	 * names, and another state it names (a sailor "of Norwalk, Conn.",
+	 * family "from Connecticut") is where its people come from.  Only
+	 * the mentions read as L count: "PORTLAND, Maine" over an Oregon
+	 * story has its "Portland area" read as Portland, Ore.  (The count
+	 * leaves out the dateline itself, which reads as L.) */
+	if (mn && L && (flags & MATCH_DATELINE) && mn->qualifier >= 0 && t->rel == RESOLVE_REL_ELSEWHERE) {
+		size_t n = resolve_key_reads_as(rs, rs->key_id[c->m], sg->tok_lo, sg->tok_hi, L, WRITTEN_CAP);
+		x[F_SCENE_RENAMED] = n > 1 ? log((double)n) : 0.0;
 	}
 	x[F_T_PROM] = prom(T);
 	x[F_L_PROM] = prom(L);

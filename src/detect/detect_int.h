@@ -59,6 +59,8 @@ enum detect_feat {
 	F_L_COUNTRY,
 	F_T_LOCAL,         /* strong support for T in the same or the next sentence */
 	F_L_LOCAL,
+	F_L_BESIDE,        /* places beside L across a border (and not beside T) in the same or
+			    * the next sentence: "Puerto Rico ... the Dominican Republic" */
 	F_T_DATELINE,      /* the dateline speaks for T */
 	F_L_DATELINE,
 	F_T_CUE,           /* a cue phrase (a team, a university) speaks for T */
@@ -69,6 +71,8 @@ enum detect_feat {
 	F_L_REPEAT,        /* log of how many times the story writes the name */
 	F_T_WRITTEN,       /* T's name is written in the story too */
 	F_T_SAME_SENT,     /* ... in the same sentence (a contrast) */
+	F_T_FAMILY,        /* a third of a documented confusion with T in the same paragraph: "Guinea,
+			    * Guinea-Bissau and Equatorial Guinea" told apart on purpose */
 	/* the two places */
 	F_T_PROM,          /* T's prominence: log10 population, scaled */
 	F_L_PROM,
@@ -101,6 +105,7 @@ enum detect_feat {
 	F_QUAL_L_PROM,     /* L's prominence where the writer qualified it and it lies there */
 	F_SHARE_MARGIN,    /* T's share of the story's places less L's (state, else country) */
 	F_SCENE_MARGIN,    /* ... for a dateline: the story is not where it says it is */
+	F_SCENE_RENAMED,   /* a qualified dateline's name written again below it, read as L */
 	F_WORD_SLOT,       /* a misspelling where a place stands */
 	F_WORD_DEMONYM,    /* a misspelling shaped like a demonym */
 	F_WORD_TYPO,       /* the edit is a typist's: a letter doubled or undoubled, two swapped */

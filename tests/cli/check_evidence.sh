@@ -11,7 +11,12 @@
 printf '%s\n' "The Reds flew home to Cincinatti after the loss, the team said." "" \
 	"Fans had waited all day. On Friday, the club's owners met officials in Columbus and Dayton." "" \
 	"Ohio's governor said Cincinnati would host the All-Star Game." >"$tmp/far.txt"
-printf '%s\n' "The Reds flew home from Dayton to Cincinatti after the loss in Columbus, Ohio." >"$tmp/near.txt"
+# The near sentence names four towns beside Cincinnati, so that the line
+# that places the evidence ("the story names Cincinnati, its state or
+# places near it") ranks among the finding's six, above the state-share
+# line (0.84 against 0.59 when written; with Dayton alone a refit put it
+# seventh).
+printf '%s\n' "The Reds flew home from Dayton, Hamilton, Mason and Fairfield to Cincinatti after the loss in Columbus, Ohio." >"$tmp/near.txt"
 "$P" --db "$DB" check -f json "$tmp/far.txt" >"$tmp/far.json"
 "$P" --db "$DB" check -f json "$tmp/near.txt" >"$tmp/near.json"
 grep -q '"rule":"misspelled-place"' "$tmp/far.json" ||
