@@ -1482,7 +1482,7 @@ static enum pc_rc try_at(struct mstate *m, size_t t, size_t *next)
  * Bangkok", "Dublin, Oslo, Bangkok": B is followed by "and"/"or" or by a
  * comma and another mention.
  */
-static int list_goes_on(const struct mstate *m, size_t ib);
+static int list_continues(const struct mstate *m, size_t ib, int chains);
 
 /*
  * "Stroud, Ontario, Canada": town, state, country is one chain of
@@ -1503,7 +1503,10 @@ static int chain_ends(const struct mstate *m, size_t ib)
 	for (j = 0; j < b->n_cands; j++)
 		if (b->cands[j].place.kind == DB_KIND_ADMIN1)
 			b_state = 1;
-	if (!b_state || (c->flags & MATCH_DEMONYM) || list_goes_on(m, ib + 1))
+	/* (Whether the list goes on after the country is asked without
+	 * asking about chains again: "Georgia, Georgia, Georgia, ..." must
+	 * not recurse once per name.) */
+	if (!b_state || (c->flags & MATCH_DEMONYM) || list_continues(m, ib + 1, 0))
 		return 0;
 	for (j = 0; j < c->n_cands; j++)
 		if (c->cands[j].place.kind == DB_KIND_COUNTRY)
@@ -1511,7 +1514,9 @@ static int chain_ends(const struct mstate *m, size_t ib)
 	return 0;
 }
 
-static int list_goes_on(const struct mstate *m, size_t ib)
+/* Does the list go on after mention IB?  With CHAINS, not where a
+ * comma and a country end a chain of qualifiers (chain_ends). */
+static int list_continues(const struct mstate *m, size_t ib, int chains)
 {
 	const struct match_result *o = m->out;
 	size_t t = o->m[ib].tok_end;
@@ -1529,9 +1534,14 @@ static int list_goes_on(const struct mstate *m, size_t ib)
 		return 0;
 	if (scan_is_word(m->s, t + 1, "and") || scan_is_word(m->s, t + 1, "or"))
 		t++;
-	else if (chain_ends(m, ib))
+	else if (chains && chain_ends(m, ib))
 		return 0;
 	return ib + 1 < o->n && o->m[ib + 1].tok_start == t + 1;
+}
+
+static int list_goes_on(const struct mstate *m, size_t ib)
+{
+	return list_continues(m, ib, 1);
 }
 
 /*
