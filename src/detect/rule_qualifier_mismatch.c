@@ -44,6 +44,10 @@ int rule_qualifier_mismatch_accepts(const struct dstate *ds, const struct detect
 	if (c->alt->place->kind != DB_KIND_PLACE && c->alt->place->kind != DB_KIND_ADMIN2 &&
 	    !(c->alt->place->kind == DB_KIND_ADMIN1 && (mn->flags & MATCH_STATE_QUAL)))
 		return 0;
+	/* A state put in a country is the state, not a town that carries
+	 * its name only as an alternate one ("Aichi" for Okazaki). */
+	if ((mn->flags & MATCH_STATE_QUAL) && c->alt->place->kind == DB_KIND_PLACE && c->alt->name_kind == DB_NAME_ALT)
+		return 0;
 	/* The name is right and the region wrong (the same name elsewhere,
 	 * or the region's look-alike holds it), or the region is right and
 	 * the name a look-alike of a place in it: one slip, not two. */
