@@ -1155,6 +1155,27 @@ static void note_unknown(struct mstate *m, size_t t)
 		u->flags |= MATCH_SIC;
 }
 
+/*
+ * Does some name go on past the possessive word at token U, in the span
+ * from token T: is the span's text with its "'s" (the key folds the
+ * apostrophe away: "peoples republic of china") the start of a longer
+ * name?  The possessive's bytes are those between U's word and the next
+ * space (an ASCII or a typographic apostrophe, then "s" or nothing).
+ */
+#define POSS_MAX_BYTES 4 /* a three-byte apostrophe and an "s" */
+static int poss_may_extend(struct mstate *m, size_t t, size_t u)
+{
+	const struct scan_doc *s = m->s;
+	size_t off = tok(m, t)->off, end = tok(m, u)->off + tok(m, u)->len, lim = end + POSS_MAX_BYTES;
+
+	while (end < s->text_len && end < lim && s->text[end] != ' ' && s->text[end] != '\n')
+		end++;
+	buf_reset(&m->key);
+	if (db_key(s->text + off, end - off, &m->key) != PC_OK || !m->key.len)
+		return 0;
+	return db_names_may_extend(m->db, buf_str(&m->key));
+}
+
 /* Try the spans starting at token T; returns the token after the match or T+1. */
 static int dateline_spells(struct mstate *m, size_t t, size_t t1);
 static enum pc_rc try_at(struct mstate *m, size_t t, size_t *next)
@@ -1179,10 +1200,21 @@ static enum pc_rc try_at(struct mstate *m, size_t t, size_t *next)
 		}
 		if (n_ends >= MATCH_MAX_WORDS)
 			break;
-		if (!db_names_may_extend(m->db, buf_str(&m->key)) && !is_connector(m, u))
+		/* A possessive word ends a name ("China's Hunan") unless the
+		 * name goes on past it ("People's Republic of China", "Queen
+		 * Anne's County"). */
+		if ((tok(m, u)->flags & SCAN_POSS) ? !poss_may_extend(m, t, u)
+						   : !db_names_may_extend(m->db, buf_str(&m->key)) && !is_connector(m, u))
 			break;
 		{
-			size_t nx = next_name_tok(m, u + 1);
+			/* Past a possessive (poss_may_extend said a name goes
+			 * on), the next word of the sentence. */
+			size_t nx = !(tok(m, u)->flags & SCAN_POSS) ? next_name_tok(m, u + 1)
+				    : u + 1 < s->n_toks && (tok(m, u + 1)->flags & SCAN_WORD) &&
+						  (tok(m, u + 1)->flags & SCAN_SPACE_BEFORE) &&
+						  tok(m, u + 1)->sent == tok(m, u)->sent
+					  ? u + 1
+					  : (size_t)-1;
 			if (nx == (size_t)-1)
 				break;
 			if (!is_capword(m, nx) && !is_connector(m, nx) && !is_elided_capword(m, nx) &&
@@ -1191,8 +1223,6 @@ static enum pc_rc try_at(struct mstate *m, size_t t, size_t *next)
 			/* "in Budapest I missed": the pronoun, not district I. */
 			if (tok(m, nx)->len == 1 && m->s->text[tok(m, nx)->off] == 'I' &&
 			    !(tok(m, nx)->flags & SCAN_DOT_AFTER))
-				break;
-			if (tok(m, u)->flags & SCAN_POSS)
 				break;
 			u = nx;
 		}
