@@ -228,6 +228,37 @@ static int city_namesake(const struct resolve_state *rs, const struct mention *m
 	return 1;
 }
 
+/*
+ * Is reading J of MN a town that shares its name with a country, a
+ * first-level region or a big city of another country ("Lebanon, Pa.",
+ * "Moscow, Idaho", "Cañada" in Mexico for Canada)?  Such a town is
+ * scored without what names only its country: "the U.S." named ten times
+ * cannot tell Moscow, Idaho, from the six other American Moscows, so it is
+ * no reason either to leave Moscow, Russia, or Lebanon the country, for
+ * one of them.  Its state, its neighbours, a cue or a qualifier still
+ * speak for it.  Measured on GeoVirus dev: country names in a list of
+ * countries ("the United States, Canada, the United Kingdom") and capitals
+ * read as American or Mexican towns on the strength of the story's own
+ * country, named many times.
+ */
+static int namesake_abroad(const struct mention *mn, size_t j)
+{
+	const struct db_place *c = &mn->cands[j].place;
+	size_t k;
+
+	if (c->kind != DB_KIND_PLACE)
+		return 0;
+	for (k = 0; k < mn->n_cands; k++) {
+		const struct db_place *o = &mn->cands[k].place;
+		if (k == j || mn->cands[k].name_kind == DB_NAME_ALT || strcmp(o->country, c->country) == 0)
+			continue;
+		if (o->kind == DB_KIND_COUNTRY || o->kind == DB_KIND_ADMIN1 ||
+		    (o->kind == DB_KIND_PLACE && o->population >= BIG_CITY_POP))
+			return 1;
+	}
+	return 0;
+}
+
 /* Is the mention followed by a verb of speech ("Georgia said")? */
 static int speech_after(const struct resolve_state *rs, const struct mention *mn)
 {
@@ -315,7 +346,9 @@ static void score_mention(struct resolve_state *rs, size_t i, int use_support)
 		 * Australian state, where a city of the name is there to read. */
 		if (city_to_read && (mn->flags & MATCH_DATELINE) && mn->cands[j].place.kind == DB_KIND_ADMIN1)
 			sc->prior -= DATELINE_REGION_PENALTY;
-		sc->support = score_it ? resolve_support(rs, i, &mn->cands[j].place, 0) : 0.0;
+		sc->support = score_it ? resolve_support(rs, i, &mn->cands[j].place,
+							 !q && namesake_abroad(mn, j) ? RESOLVE_NO_COUNTRY : 0)
+				       : 0.0;
 		sc->score = combine(sc->prior, sc->support);
 		/* An explicit qualifier decides. */
 		if (any_inside && !resolve_inside(q, &mn->cands[j].place))
