@@ -194,6 +194,8 @@ struct resolve_state {
 	int64_t *key_place;      /* per key id: the place a qualified or dateline mention of
 				  * the name reads as (0: none, RESOLVE_KEY_PLACES: two
 				  * different ones) */
+	unsigned char *key_speaker; /* per key id: a mention of the name, read as a small
+				     * town, stands before a verb of speech ("Hartl said") */
 	unsigned *seg_of_sent;   /* segment of each sentence */
 	struct resolve_seg *seg;
 	size_t n_seg;
