@@ -690,12 +690,24 @@ static enum pc_rc push_mention(struct mstate *m, size_t t0, size_t t1, const cha
  * Keep the usable hits of a span: abbreviations only where they may stand,
  * demonyms only as demonyms.  Returns the new count and ORs flags into *FL.
  */
+/* The shortest alternate name of a town read as the town (filter_hits). */
+#define ALT_NAME_MIN_LETTERS 3
 static size_t filter_hits(struct mstate *m, size_t t0, size_t t1, struct db_hit *h, size_t n,
 			  unsigned *fl)
 {
 	size_t i, j = 0, n_demonym = 0, n_abbr = 0, n_other = 0;
 
 	for (i = 0; i < n; i++) {
+		/* A town's alternate name of one or two letters is a
+		 * romanised one-syllable abbreviation or a code ("Lu" for
+		 * Luzhou, "Pa" for Chongqing, "Ba" for Bath): in English copy
+		 * the word is a surname or something else (measured on
+		 * GeoVirus dev: a patient "identified by his last name of Lu"
+		 * read as Luzhou three times).  Abbreviations proper (DB_NAME_ABBREV,
+		 * DB_NAME_SHORT: "US", "UK") are other kinds of name. */
+		if (h[i].name_kind == DB_NAME_ALT && h[i].place.kind == DB_KIND_PLACE &&
+		    utf8_count(h[i].form, strlen(h[i].form)) <= ALT_NAME_MIN_LETTERS - 1)
+			continue;
 		if (h[i].name_kind == DB_NAME_ABBREV) {
 			if (!abbrev_ok(m, t0, t1, h[i].form))
 				continue;
