@@ -420,6 +420,7 @@ static void score_mention(struct resolve_state *rs, size_t i, int use_support)
 #define KEEP_GIVEN_BIG 0.15      /* "Sofia was cold": a capital or a big city */
 #define KEEP_GIVEN_BIG_POP 500000
 #define KEEP_GIVEN 0.35          /* "Austin said": more than the weak, capped same-country evidence */
+#define KEEP_GIVEN_SLOT 0.05     /* ... in a place slot, for a small town: any support at all */
 #define KEEP_PROPER 0.3          /* "Christmas", a surname that is a small place */
 #define KEEP_HEADLINE 0.2        /* a title-case headline word */
 #define KEEP_SPEAKER 1.2         /* a town before "said", "told" */
@@ -557,6 +558,13 @@ static int keep_mention(const struct resolve_state *rs, size_t i, int *unsupport
 			return 1;
 		return s >= (b->place.population >= KEEP_GIVEN_BIG_POP ? KEEP_GIVEN_BIG : KEEP_GIVEN);
 	}
+	/* In a place slot a given name needs some support all the same when
+	 * it reads as a small town of a country the story never comes near
+	 * ("samples from Lu" in a story about China: Lu, Piedmont, 900
+	 * people). */
+	if ((mn->flags & MATCH_GIVEN) && b->place.kind == DB_KIND_PLACE && b->place.population < KEEP_CITY_POP &&
+	    s < KEEP_GIVEN_SLOT)
+		return 0;
 	/* A capitalised dictionary entry ("Christmas", "Easter") that is only
 	 * a small place. */
 	if ((mn->flags & MATCH_PROPER) && !slot && b->place.kind == DB_KIND_PLACE &&
