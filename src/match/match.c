@@ -181,6 +181,8 @@ static const char *const match_calendar[] = {
 	"January", "February", "March", "April", "May", "June", "July", "August",
 	"September", "October", "November", "December", "Monday", "Tuesday",
 	"Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+	/* Seasons: "in Spring 2002" is a date, not Spring, Texas. */
+	"Spring", "Summer", "Autumn", "Winter",
 };
 
 /* Words after which a place usually stands. */
