@@ -556,6 +556,11 @@ static int keep_mention(const struct resolve_state *rs, size_t i, int *unsupport
 		     b->place.kind == DB_KIND_REGION) &&
 		    !speech_after(rs, mn))
 			return 1;
+		/* A small town needs what the story gives it beyond its
+		 * country, as a common word does: "Laura and I will travel"
+		 * in a story that names the U.S. is no Laura, Ohio. */
+		if (b->place.kind == DB_KIND_PLACE && b->place.population < KEEP_CITY_POP)
+			s = resolve_support(rs, i, &b->place, RESOLVE_NO_COUNTRY);
 		return s >= (b->place.population >= KEEP_GIVEN_BIG_POP ? KEEP_GIVEN_BIG : KEEP_GIVEN);
 	}
 	/* In a place slot a given name needs some support all the same when
