@@ -259,6 +259,12 @@ static int namesake_abroad(const struct mention *mn, size_t j)
 	return 0;
 }
 
+/* The support options a reading of MN is weighed with (namesake_abroad). */
+static unsigned reading_opts(const struct mention *mn, size_t j)
+{
+	return mn->qualifier < 0 && namesake_abroad(mn, j) ? RESOLVE_NO_COUNTRY : 0;
+}
+
 /* Is the mention followed by a verb of speech ("Georgia said")? */
 static int speech_after(const struct resolve_state *rs, const struct mention *mn)
 {
@@ -347,7 +353,7 @@ static void score_mention(struct resolve_state *rs, size_t i, int use_support)
 		if (city_to_read && (mn->flags & MATCH_DATELINE) && mn->cands[j].place.kind == DB_KIND_ADMIN1)
 			sc->prior -= DATELINE_REGION_PENALTY;
 		sc->support = score_it ? resolve_support(rs, i, &mn->cands[j].place,
-							 !q && namesake_abroad(mn, j) ? RESOLVE_NO_COUNTRY : 0)
+							 reading_opts(mn, j) | RESOLVE_COUNTRY_CAPPED)
 				       : 0.0;
 		sc->score = combine(sc->prior, sc->support);
 		/* An explicit qualifier decides. */
@@ -495,7 +501,9 @@ static int keep_mention(const struct resolve_state *rs, size_t i, int *unsupport
 	 * story has pinned down once reads the same way again. */
 	if (rs->key_place[rs->key_id[i]] == b->place.id)
 		return 1;
-	s = r->sc[r->best].support;
+	/* Uncapped (RESOLVE_COUNTRY_CAPPED is for choosing among readings):
+	 * a story about Turkey vouches for a Turkish town's other spelling. */
+	s = resolve_support(rs, i, &b->place, reading_opts(mn, (size_t)r->best));
 	/* A common word or a month read as a town needs what the story gives
 	 * that town in particular: a country named ("the U.S.") vouches for
 	 * every town in it, and is no reason to read "in August" as August,

@@ -215,6 +215,8 @@ enum {
 	RESOLVE_SAME_KEY = 8,     /* keep evidence from other mentions with the same name */
 	RESOLVE_NO_COUNTRY = 16,  /* for a place below a country, leave out what names only
 				   * its country ("the U.S." attests no town in particular) */
+	RESOLVE_COUNTRY_CAPPED = 32, /* for a place below a country, count what names only
+				      * its country up to a cap (choosing among readings) */
 };
 
 /*
