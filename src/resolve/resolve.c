@@ -419,6 +419,8 @@ static void score_mention(struct resolve_state *rs, size_t i, int use_support)
 #define KEEP_WEAK_SLOT 0.4       /* "Mobile", "Reading" after "in" */
 #define KEEP_WEAK 1.2            /* ... elsewhere */
 #define KEEP_WEAK_CITY 0.5       /* ... a city of KEEP_CITY_POP or more */
+#define KEEP_WEAK_REGION_SLOT 0.1 /* ... a first-level region after "in": any word of its
+				   * country ("in Wales" with England named; GeoVirus dev) */
 #define KEEP_CITY_POP 100000
 #define KEEP_SLOT 0.3            /* in a place slot, for the others */
 #define KEEP_ALT_STRONG 1.6      /* a phrase or alternate name, outside a slot */
@@ -520,7 +522,8 @@ static int keep_mention(const struct resolve_state *rs, size_t i, int *unsupport
 		return s >= KEEP_CALENDAR;
 	if (mn->flags & MATCH_WEAK)
 		return (slot && s >= KEEP_WEAK_SLOT) || s >= KEEP_WEAK ||
-		       (b->place.population >= KEEP_CITY_POP && s >= KEEP_WEAK_CITY);
+		       (b->place.population >= KEEP_CITY_POP && s >= KEEP_WEAK_CITY) ||
+		       (slot && b->place.kind == DB_KIND_ADMIN1 && s >= KEEP_WEAK_REGION_SLOT);
 	/* A phrase of common words read through another name of a place
 	 * ("the Old Town waterfront" as Baltimore), or a small place's own
 	 * name ("the Kenya Red Cross" as Red Cross, N.C.). */
