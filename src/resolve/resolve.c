@@ -265,6 +265,30 @@ static unsigned reading_opts(const struct mention *mn, size_t j)
 	return mn->qualifier < 0 && namesake_abroad(mn, j) ? RESOLVE_NO_COUNTRY : 0;
 }
 
+/*
+ * Does the text name MN as a first-level region: "Washington state", "the
+ * state of Victoria", "Nyanza province", "New York Governor Andrew
+ * Cuomo", "the governor of Texas"?  A city has no governor and is no
+ * state.  Then a region reading of the name gains REGION_WORD_BONUS, as
+ * good as a qualifier.  Measured on GeoVirus dev: "a Washington state
+ * farm" read as the capital, three times.
+ */
+#define REGION_WORD_BONUS 1.5
+static int region_word_at(const struct resolve_state *rs, const struct mention *mn)
+{
+	static const char *const words[] = { "state", "province", "governor", "governorate", "prefecture" };
+	size_t k;
+
+	for (k = 0; k < sizeof words / sizeof words[0]; k++) {
+		if (scan_is_word(rs->s, mn->tok_end, words[k]) && !(rs->s->toks[mn->tok_end].flags & SCAN_SENT_START))
+			return 1;
+		if (mn->tok_start >= 2 && scan_is_word(rs->s, mn->tok_start - 1, "of") &&
+		    scan_is_word(rs->s, mn->tok_start - 2, words[k]))
+			return 1;
+	}
+	return 0;
+}
+
 /* Is the mention followed by a verb of speech ("Georgia said")? */
 static int speech_after(const struct resolve_state *rs, const struct mention *mn)
 {
@@ -310,6 +334,7 @@ static void score_mention(struct resolve_state *rs, size_t i, int use_support)
 	struct resolve_mention *r = &rs->rm[i];
 	const struct mention *q = mn->qualifier >= 0 ? &rs->mr->m[mn->qualifier] : NULL;
 	int any_inside = 0, best = -1, dl_j = -1, region_named = 0, city_to_read = 0;
+	int region_word = !q && region_word_at(rs, mn);
 	double best_sc = -1e9, sum = 0.0;
 	size_t j;
 	const struct db_place *dl_place = NULL;
@@ -356,6 +381,8 @@ static void score_mention(struct resolve_state *rs, size_t i, int use_support)
 							 reading_opts(mn, j) | RESOLVE_COUNTRY_CAPPED)
 				       : 0.0;
 		sc->score = combine(sc->prior, sc->support);
+		if (region_word && mn->cands[j].place.kind == DB_KIND_ADMIN1)
+			sc->score += REGION_WORD_BONUS;
 		/* An explicit qualifier decides. */
 		if (any_inside && !resolve_inside(q, &mn->cands[j].place))
 			sc->score -= QUALIFIER_OUT_PENALTY;
