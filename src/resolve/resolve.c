@@ -289,6 +289,59 @@ static int region_word_at(const struct resolve_state *rs, const struct mention *
 	return 0;
 }
 
+/*
+ * Are mentions A and B (A before B) next items of one list: in the same
+ * sentence, with only commas, "and" or "or" between them, and not a name
+ * and its qualifier ("Kansas City, Mo.")?
+ */
+#define LIST_GAP_TOKENS 2 /* ", and" */
+static int list_neighbours(const struct resolve_state *rs, size_t a, size_t b)
+{
+	const struct mention *ma = &rs->mr->m[a], *mb = &rs->mr->m[b];
+	size_t t;
+
+	if (mb->tok_start <= ma->tok_end || mb->tok_start - ma->tok_end > LIST_GAP_TOKENS ||
+	    rs->s->toks[ma->tok_start].sent != rs->s->toks[mb->tok_start].sent || ma->qualifier == (int)b ||
+	    mb->qualifier == (int)a || ((ma->flags | mb->flags) & (MATCH_QUALIFIER | MATCH_REGION_ABBR | MATCH_DEMONYM)))
+		return 0;
+	for (t = ma->tok_end; t < mb->tok_start; t++)
+		if (!scan_is_punct(rs->s, t, ',') && !scan_is_word(rs->s, t, "and") && !scan_is_word(rs->s, t, "or"))
+			return 0;
+	return 1;
+}
+
+/*
+ * Does a list neighbour of mention I read as a country or a first-level
+ * region like reading C ("Virginia, Washington, West Virginia and
+ * Wyoming"; "Australia, Brazil, France, Italy, New Zealand, Norway")?
+ * The items of a list are things of one kind: such a reading gains
+ * LIST_SIBLING_BONUS.  Measured on GeoVirus dev: Wyoming in a list of
+ * states read as Wyoming, Mich., on the strength of Michigan in the list.
+ */
+#define LIST_SIBLING_BONUS 1.0
+static int list_sibling(const struct resolve_state *rs, size_t i, const struct db_place *c)
+{
+	size_t k, nb[2];
+	int n = 0;
+
+	if (c->kind != DB_KIND_COUNTRY && c->kind != DB_KIND_ADMIN1)
+		return 0;
+	if (i > 0 && list_neighbours(rs, i - 1, i))
+		nb[n++] = i - 1;
+	if (i + 1 < rs->mr->n && list_neighbours(rs, i, i + 1))
+		nb[n++] = i + 1;
+	for (k = 0; k < (size_t)n; k++) {
+		const struct resolve_mention *r = &rs->rm[nb[k]];
+		const struct db_place *o;
+		if (r->best < 0)
+			continue;
+		o = &rs->mr->m[nb[k]].cands[r->best].place;
+		if (o->kind == c->kind && (c->kind == DB_KIND_COUNTRY || strcmp(o->country, c->country) == 0))
+			return 1;
+	}
+	return 0;
+}
+
 /* Is the mention followed by a verb of speech ("Georgia said")? */
 static int speech_after(const struct resolve_state *rs, const struct mention *mn)
 {
@@ -383,6 +436,8 @@ static void score_mention(struct resolve_state *rs, size_t i, int use_support)
 		sc->score = combine(sc->prior, sc->support);
 		if (region_word && mn->cands[j].place.kind == DB_KIND_ADMIN1)
 			sc->score += REGION_WORD_BONUS;
+		if (use_support && !q && list_sibling(rs, i, &mn->cands[j].place))
+			sc->score += LIST_SIBLING_BONUS;
 		/* An explicit qualifier decides. */
 		if (any_inside && !resolve_inside(q, &mn->cands[j].place))
 			sc->score -= QUALIFIER_OUT_PENALTY;
