@@ -1465,7 +1465,11 @@ static enum pc_rc try_at(struct mstate *m, size_t t, size_t *next)
 				} else if (river || IN_LIST(match_name_heads, s->text + nx->off, nx->len)) {
 					flags |= MATCH_ORG;
 				} else if (!(nx->flags & SCAN_ALLCAPS) && !(k0->flags & SCAN_ALLCAPS) &&
-					   !(flags & (MATCH_REGION_ABBR | MATCH_DEMONYM))) {
+					   !(flags & (MATCH_REGION_ABBR | MATCH_DEMONYM)) &&
+					   !(tok(m, t1)->flags & SCAN_DOTTED)) {
+					/* A dotted abbreviation is no first name: "four
+					 * U.S. Chinook helicopters", "in the U.S. Jon
+					 * Prinsell said" (GeoVirus dev: 2 missed). */
 					/* A surname after it: not a common word, or a
 					 * capitalised dictionary entry (Hilton, Sweeney). */
 					/* A day is no surname: "fly back to the United
