@@ -278,6 +278,40 @@ static int is_connector(const struct mstate *m, size_t t)
 	       IN_LIST(match_connectors, m->s->text + k->off, k->len);
 }
 
+/*
+ * Words for a kind of region that the gazetteer writes as part of some
+ * regions' names ("Mashonaland East Province", "Midlands Province") and
+ * news copy in lower case after the name ("in Mashonaland East
+ * province"): a span may run on over one when a longer name goes on
+ * (GeoVirus dev: Zimbabwe's provinces missed three times).
+ */
+static const char *const match_region_suffixes[] = {
+	"province", "state", "region", "county", "district", "governorate", "prefecture", "oblast",
+};
+
+static int is_region_suffix(const struct mstate *m, size_t t)
+{
+	const struct scan_tok *k = tok(m, t);
+
+	return (k->flags & SCAN_WORD) && !(k->flags & SCAN_CAP) &&
+	       IN_LIST(match_region_suffixes, m->s->text + k->off, k->len);
+}
+
+/* Is every word of tokens [T0, T1] a dictionary word?  After such a
+ * name a region word is a description ("the Eastern province of Prince
+ * Edward Island"), not the end of another place's name (Saudi Arabia's
+ * Eastern Province). */
+static int lex_flags_of(struct mstate *m, size_t t);
+static int all_common_words(struct mstate *m, size_t t0, size_t t1)
+{
+	size_t w;
+
+	for (w = t0; w <= t1; w++)
+		if ((tok(m, w)->flags & SCAN_WORD) && !(lex_flags_of(m, w) & DB_LEX_WORD))
+			return 0;
+	return 1;
+}
+
 static int is_capword(const struct mstate *m, size_t t)
 {
 	return t < m->s->n_toks && (tok(m, t)->flags & SCAN_WORD) && (tok(m, t)->flags & SCAN_CAP);
@@ -1244,7 +1278,7 @@ static enum pc_rc try_at(struct mstate *m, size_t t, size_t *next)
 			if (nx == (size_t)-1)
 				break;
 			if (!is_capword(m, nx) && !is_connector(m, nx) && !is_elided_capword(m, nx) &&
-			    !(tok(m, nx)->flags & SCAN_NUMBER))
+			    !(tok(m, nx)->flags & SCAN_NUMBER) && !(is_region_suffix(m, nx) && !all_common_words(m, t, u)))
 				break;
 			/* "in Budapest I missed": the pronoun, not district I. */
 			if (tok(m, nx)->len == 1 && m->s->text[tok(m, nx)->off] == 'I' &&
