@@ -535,9 +535,9 @@ static void pin_keys(struct resolve_state *rs)
 	}
 }
 
-/* key_speaker: per name, whether one of its mentions is a person
- * speaking by keep_mention's measure ("Hartl said": a small town, no place
- * slot, a verb of speech after it). */
+/* key_speaker: per name, whether one of its mentions is a person by
+ * keep_mention's measure ("Hartl said": a small town, no place slot, a
+ * verb of speech after it), or a person's first name. */
 static void speaker_keys(struct resolve_state *rs)
 {
 	const struct match_result *mr = rs->mr;
@@ -547,7 +547,10 @@ static void speaker_keys(struct resolve_state *rs)
 	for (i = 0; i < mr->n; i++) {
 		const struct mention *mn = &mr->m[i];
 		const struct db_place *b;
-		if (rs->rm[i].best < 0 || (mn->flags & MATCH_PLACE_SLOT) || !speech_after(rs, mn))
+		/* A first name before a surname ("Socorro Molina") is a person
+		 * as well: "Thank you, Socorro." later is she. */
+		if (rs->rm[i].best < 0 || (mn->flags & MATCH_PLACE_SLOT) ||
+		    !(speech_after(rs, mn) || (mn->flags & MATCH_NEXT_SURNAME)))
 			continue;
 		b = &mn->cands[rs->rm[i].best].place;
 		if (b->kind == DB_KIND_PLACE && b->population < KEEP_CITY_POP)
