@@ -894,6 +894,17 @@ static int known_surname(const struct mstate *m, size_t t0, const char *key)
  */
 #define SURNAME_TOWN_POP 50000
 #define NAME_END_TOWN_POP 100000 /* see "Knight Ridder" in try_at */
+/* The same for the readings of a mention already made. */
+static int only_towns_below_cands(const struct mention *mn, int64_t pop)
+{
+	size_t j;
+
+	for (j = 0; j < mn->n_cands; j++)
+		if (mn->cands[j].place.kind != DB_KIND_PLACE || mn->cands[j].place.population >= pop)
+			return 0;
+	return mn->n_cands > 0;
+}
+
 static int only_towns_below(const struct mstate *m, size_t n_hits, int64_t pop)
 {
 	size_t j;
@@ -1548,9 +1559,16 @@ static enum pc_rc try_at(struct mstate *m, size_t t, size_t *next)
 			return PC_OK;
 		}
 		/* "Austro-Australian", "Sino-Japanese", "pro-Russia": the second
-		 * half of a compound word. */
+		 * half of a compound word.  Not after a region's or a city's
+		 * name: "the India-Pakistan border", "US-Mexico trade" name two
+		 * places (GeoVirus dev: Pakistan missed); a small town's name
+		 * before the hyphen is more often half of a double surname
+		 * ("Navarro-Valls"). */
 		if (t >= 2 && scan_is_punct(s, t - 1, '-') && !(tok(m, t - 1)->flags & SCAN_SPACE_BEFORE) &&
-		    !(tok(m, t)->flags & SCAN_SPACE_BEFORE) && (tok(m, t - 2)->flags & SCAN_WORD))
+		    !(tok(m, t)->flags & SCAN_SPACE_BEFORE) && (tok(m, t - 2)->flags & SCAN_WORD) &&
+		    !(m->out->n && m->out->m[m->out->n - 1].tok_end == t - 1 &&
+		      !(m->out->m[m->out->n - 1].flags & (MATCH_DEMONYM | MATCH_NOT_PLACE)) &&
+		      !only_towns_below_cands(&m->out->m[m->out->n - 1], NAME_END_TOWN_POP)))
 			flags |= MATCH_NOT_PLACE;
 		/* "Western University", "Reading Football Club": a common word
 		 * heading an organisation's name. */
