@@ -11,8 +11,6 @@
 #include <strings.h>
 
 #define RESOLVE_ROUNDS 2
-/* Readings per mention scored against the context (see score_mention). */
-#define RESOLVE_MAX_SCORED 10
 /* Weight of the evidence a mention's reading gives, times its confidence. */
 #define RESOLVE_MENTION_WEIGHT 0.6
 
@@ -228,6 +226,120 @@ static int city_namesake(const struct resolve_state *rs, const struct mention *m
 	return 1;
 }
 
+/*
+ * Is reading J of MN a town that shares its name with a country, a
+ * first-level region or a big city of another country ("Lebanon, Pa.",
+ * "Moscow, Idaho", "Cañada" in Mexico for Canada)?  Such a town is
+ * scored without what names only its country: "the U.S." named ten times
+ * cannot tell Moscow, Idaho, from the six other American Moscows, so it is
+ * no reason either to leave Moscow, Russia, or Lebanon the country, for
+ * one of them.  Its state, its neighbours, a cue or a qualifier still
+ * speak for it.  Measured on GeoVirus dev: country names in a list of
+ * countries ("the United States, Canada, the United Kingdom") and capitals
+ * read as American or Mexican towns on the strength of the story's own
+ * country, named many times.
+ */
+static int namesake_abroad(const struct mention *mn, size_t j)
+{
+	const struct db_place *c = &mn->cands[j].place;
+	size_t k;
+
+	if (c->kind != DB_KIND_PLACE)
+		return 0;
+	for (k = 0; k < mn->n_cands; k++) {
+		const struct db_place *o = &mn->cands[k].place;
+		if (k == j || mn->cands[k].name_kind == DB_NAME_ALT || strcmp(o->country, c->country) == 0)
+			continue;
+		if (o->kind == DB_KIND_COUNTRY || o->kind == DB_KIND_ADMIN1 ||
+		    (o->kind == DB_KIND_PLACE && o->population >= BIG_CITY_POP))
+			return 1;
+	}
+	return 0;
+}
+
+/* The support options a reading of MN is weighed with (namesake_abroad). */
+static unsigned reading_opts(const struct mention *mn, size_t j)
+{
+	return mn->qualifier < 0 && namesake_abroad(mn, j) ? RESOLVE_NO_COUNTRY : 0;
+}
+
+/*
+ * Does the text name MN as a first-level region: "Washington state", "the
+ * state of Victoria", "Nyanza province", "New York Governor Andrew
+ * Cuomo", "the governor of Texas"?  A city has no governor and is no
+ * state.  Then a region reading of the name gains REGION_WORD_BONUS, as
+ * good as a qualifier.  Measured on GeoVirus dev: "a Washington state
+ * farm" read as the capital, three times.
+ */
+#define REGION_WORD_BONUS 1.5
+static int region_word_at(const struct resolve_state *rs, const struct mention *mn)
+{
+	static const char *const words[] = { "state", "province", "governor", "governorate", "prefecture" };
+	size_t k;
+
+	for (k = 0; k < sizeof words / sizeof words[0]; k++) {
+		if (scan_is_word(rs->s, mn->tok_end, words[k]) && !(rs->s->toks[mn->tok_end].flags & SCAN_SENT_START))
+			return 1;
+		if (mn->tok_start >= 2 && scan_is_word(rs->s, mn->tok_start - 1, "of") &&
+		    scan_is_word(rs->s, mn->tok_start - 2, words[k]))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Are mentions A and B (A before B) next items of one list: in the same
+ * sentence, with only commas, "and" or "or" between them, and not a name
+ * and its qualifier ("Kansas City, Mo.")?
+ */
+#define LIST_GAP_TOKENS 2 /* ", and" */
+static int list_neighbours(const struct resolve_state *rs, size_t a, size_t b)
+{
+	const struct mention *ma = &rs->mr->m[a], *mb = &rs->mr->m[b];
+	size_t t;
+
+	if (mb->tok_start <= ma->tok_end || mb->tok_start - ma->tok_end > LIST_GAP_TOKENS ||
+	    rs->s->toks[ma->tok_start].sent != rs->s->toks[mb->tok_start].sent || ma->qualifier == (int)b ||
+	    mb->qualifier == (int)a || ((ma->flags | mb->flags) & (MATCH_QUALIFIER | MATCH_REGION_ABBR | MATCH_DEMONYM)))
+		return 0;
+	for (t = ma->tok_end; t < mb->tok_start; t++)
+		if (!scan_is_punct(rs->s, t, ',') && !scan_is_word(rs->s, t, "and") && !scan_is_word(rs->s, t, "or"))
+			return 0;
+	return 1;
+}
+
+/*
+ * Does a list neighbour of mention I read as a country or a first-level
+ * region like reading C ("Virginia, Washington, West Virginia and
+ * Wyoming"; "Australia, Brazil, France, Italy, New Zealand, Norway")?
+ * The items of a list are things of one kind: such a reading gains
+ * LIST_SIBLING_BONUS.  Measured on GeoVirus dev: Wyoming in a list of
+ * states read as Wyoming, Mich., on the strength of Michigan in the list.
+ */
+#define LIST_SIBLING_BONUS 1.0
+static int list_sibling(const struct resolve_state *rs, size_t i, const struct db_place *c)
+{
+	size_t k, nb[2];
+	int n = 0;
+
+	if (c->kind != DB_KIND_COUNTRY && c->kind != DB_KIND_ADMIN1)
+		return 0;
+	if (i > 0 && list_neighbours(rs, i - 1, i))
+		nb[n++] = i - 1;
+	if (i + 1 < rs->mr->n && list_neighbours(rs, i, i + 1))
+		nb[n++] = i + 1;
+	for (k = 0; k < (size_t)n; k++) {
+		const struct resolve_mention *r = &rs->rm[nb[k]];
+		const struct db_place *o;
+		if (r->best < 0)
+			continue;
+		o = &rs->mr->m[nb[k]].cands[r->best].place;
+		if (o->kind == c->kind && (c->kind == DB_KIND_COUNTRY || strcmp(o->country, c->country) == 0))
+			return 1;
+	}
+	return 0;
+}
+
 /* Is the mention followed by a verb of speech ("Georgia said")? */
 static int speech_after(const struct resolve_state *rs, const struct mention *mn)
 {
@@ -273,6 +385,7 @@ static void score_mention(struct resolve_state *rs, size_t i, int use_support)
 	struct resolve_mention *r = &rs->rm[i];
 	const struct mention *q = mn->qualifier >= 0 ? &rs->mr->m[mn->qualifier] : NULL;
 	int any_inside = 0, best = -1, dl_j = -1, region_named = 0, city_to_read = 0;
+	int region_word = !q && region_word_at(rs, mn);
 	double best_sc = -1e9, sum = 0.0;
 	size_t j;
 	const struct db_place *dl_place = NULL;
@@ -297,13 +410,14 @@ static void score_mention(struct resolve_state *rs, size_t i, int use_support)
 	for (j = 0; j < mn->n_cands; j++) {
 		struct resolve_score *sc = &r->sc[j];
 		/*
-		 * Readings come most populous first; past the first few only
-		 * regions and places inside the qualifier are worth scoring
-		 * against the context (a name with 64 villages would
-		 * otherwise dominate the cost).
+		 * Every reading is weighed against the context (match keeps at
+		 * most MATCH_MAX_CANDS).  Weighing only the ten most populous
+		 * missed a small town whose state the story names behind ten
+		 * bigger namesakes (Fairfield, Texas, in a story that names
+		 * Texas three times, read as Fairfield, Calif.: GeoVirus dev);
+		 * all of them cost about 3% more CPU on the BBC articles.
 		 */
-		int score_it = use_support && (j < RESOLVE_MAX_SCORED || mn->cands[j].place.kind != DB_KIND_PLACE ||
-					       (q && resolve_inside(q, &mn->cands[j].place)));
+		int score_it = use_support;
 		sc->prior = resolve_prior(&mn->cands[j].place, mn->cands[j].name_kind);
 		if (mn->cands[j].place.kind == DB_KIND_ADMIN1 && mn->qualifier < 0 &&
 		    city_namesake(rs, mn, &mn->cands[j].place))
@@ -315,8 +429,14 @@ static void score_mention(struct resolve_state *rs, size_t i, int use_support)
 		 * Australian state, where a city of the name is there to read. */
 		if (city_to_read && (mn->flags & MATCH_DATELINE) && mn->cands[j].place.kind == DB_KIND_ADMIN1)
 			sc->prior -= DATELINE_REGION_PENALTY;
-		sc->support = score_it ? resolve_support(rs, i, &mn->cands[j].place, 0) : 0.0;
+		sc->support = score_it ? resolve_support(rs, i, &mn->cands[j].place,
+							 reading_opts(mn, j) | RESOLVE_COUNTRY_CAPPED)
+				       : 0.0;
 		sc->score = combine(sc->prior, sc->support);
+		if (region_word && mn->cands[j].place.kind == DB_KIND_ADMIN1)
+			sc->score += REGION_WORD_BONUS;
+		if (use_support && !q && list_sibling(rs, i, &mn->cands[j].place))
+			sc->score += LIST_SIBLING_BONUS;
 		/* An explicit qualifier decides. */
 		if (any_inside && !resolve_inside(q, &mn->cands[j].place))
 			sc->score -= QUALIFIER_OUT_PENALTY;
@@ -380,6 +500,8 @@ static void score_mention(struct resolve_state *rs, size_t i, int use_support)
 #define KEEP_WEAK_SLOT 0.4       /* "Mobile", "Reading" after "in" */
 #define KEEP_WEAK 1.2            /* ... elsewhere */
 #define KEEP_WEAK_CITY 0.5       /* ... a city of KEEP_CITY_POP or more */
+#define KEEP_WEAK_REGION_SLOT 0.1 /* ... a first-level region after "in": any word of its
+				   * country ("in Wales" with England named; GeoVirus dev) */
 #define KEEP_CITY_POP 100000
 #define KEEP_SLOT 0.3            /* in a place slot, for the others */
 #define KEEP_ALT_STRONG 1.6      /* a phrase or alternate name, outside a slot */
@@ -387,6 +509,7 @@ static void score_mention(struct resolve_state *rs, size_t i, int use_support)
 #define KEEP_GIVEN_BIG 0.15      /* "Sofia was cold": a capital or a big city */
 #define KEEP_GIVEN_BIG_POP 500000
 #define KEEP_GIVEN 0.35          /* "Austin said": more than the weak, capped same-country evidence */
+#define KEEP_GIVEN_SLOT 0.05     /* ... in a place slot, for a small town: any support at all */
 #define KEEP_PROPER 0.3          /* "Christmas", a surname that is a small place */
 #define KEEP_HEADLINE 0.2        /* a title-case headline word */
 #define KEEP_SPEAKER 1.2         /* a town before "said", "told" */
@@ -408,6 +531,29 @@ static void pin_keys(struct resolve_state *rs)
 			continue;
 		id = mn->cands[rs->rm[i].best].place.id;
 		*kp = *kp == 0 || *kp == id ? id : RESOLVE_KEY_PLACES;
+	}
+}
+
+/* key_speaker: per name, whether one of its mentions is a person by
+ * keep_mention's measure ("Hartl said": a small town, no place slot, a
+ * verb of speech after it), or a person's first name. */
+static void speaker_keys(struct resolve_state *rs)
+{
+	const struct match_result *mr = rs->mr;
+	size_t i;
+
+	memset(rs->key_speaker, 0, mr->n ? mr->n : 1);
+	for (i = 0; i < mr->n; i++) {
+		const struct mention *mn = &mr->m[i];
+		const struct db_place *b;
+		/* A first name before a surname ("Socorro Molina") is a person
+		 * as well: "Thank you, Socorro." later is she. */
+		if (rs->rm[i].best < 0 || (mn->flags & MATCH_PLACE_SLOT) ||
+		    !(speech_after(rs, mn) || (mn->flags & MATCH_NEXT_SURNAME)))
+			continue;
+		b = &mn->cands[rs->rm[i].best].place;
+		if (b->kind == DB_KIND_PLACE && b->population < KEEP_CITY_POP)
+			rs->key_speaker[rs->key_id[i]] = 1;
 	}
 }
 
@@ -441,7 +587,9 @@ static int keep_mention(const struct resolve_state *rs, size_t i, int *unsupport
 	 * story has pinned down once reads the same way again. */
 	if (rs->key_place[rs->key_id[i]] == b->place.id)
 		return 1;
-	s = r->sc[r->best].support;
+	/* Uncapped (RESOLVE_COUNTRY_CAPPED is for choosing among readings):
+	 * a story about Turkey vouches for a Turkish town's other spelling. */
+	s = resolve_support(rs, i, &b->place, reading_opts(mn, (size_t)r->best));
 	/* A common word or a month read as a town needs what the story gives
 	 * that town in particular: a country named ("the U.S.") vouches for
 	 * every town in it, and is no reason to read "in August" as August,
@@ -458,7 +606,8 @@ static int keep_mention(const struct resolve_state *rs, size_t i, int *unsupport
 		return s >= KEEP_CALENDAR;
 	if (mn->flags & MATCH_WEAK)
 		return (slot && s >= KEEP_WEAK_SLOT) || s >= KEEP_WEAK ||
-		       (b->place.population >= KEEP_CITY_POP && s >= KEEP_WEAK_CITY);
+		       (b->place.population >= KEEP_CITY_POP && s >= KEEP_WEAK_CITY) ||
+		       (slot && b->place.kind == DB_KIND_ADMIN1 && s >= KEEP_WEAK_REGION_SLOT);
 	/* A phrase of common words read through another name of a place
 	 * ("the Old Town waterfront" as Baltimore), or a small place's own
 	 * name ("the Kenya Red Cross" as Red Cross, N.C.). */
@@ -489,8 +638,11 @@ static int keep_mention(const struct resolve_state *rs, size_t i, int *unsupport
 	/* "Hartl said", "Ivins told reporters": a town the story gives nothing
 	 * followed by a verb of speech is a person speaking (a capital or a
 	 * big city may speak for its government: "Moscow said"). */
-	if (speech_after(rs, mn) && b->place.kind == DB_KIND_PLACE && b->place.population < KEEP_CITY_POP &&
-	    !(mn->flags & MATCH_PLACE_SLOT) && s < KEEP_SPEAKER)
+	/* The same person elsewhere in the story ("said the WHO spokesman,
+	 * Hartl" after "Hartl said"; measured on GeoVirus dev: surnames of
+	 * spokesmen read as Austrian and American hamlets). */
+	if ((speech_after(rs, mn) || rs->key_speaker[rs->key_id[i]]) && b->place.kind == DB_KIND_PLACE &&
+	    b->place.population < KEEP_CITY_POP && !(mn->flags & MATCH_PLACE_SLOT) && s < KEEP_SPEAKER)
 		return 0;
 	if ((mn->flags & MATCH_GIVEN) && !(mn->flags & (MATCH_PLACE_SLOT | MATCH_POSS | MATCH_ORG))) {
 		/* A continent or a world region too ("throughout Asia"): no
@@ -499,8 +651,20 @@ static int keep_mention(const struct resolve_state *rs, size_t i, int *unsupport
 		     b->place.kind == DB_KIND_REGION) &&
 		    !speech_after(rs, mn))
 			return 1;
+		/* A small town needs what the story gives it beyond its
+		 * country, as a common word does: "Laura and I will travel"
+		 * in a story that names the U.S. is no Laura, Ohio. */
+		if (b->place.kind == DB_KIND_PLACE && b->place.population < KEEP_CITY_POP)
+			s = resolve_support(rs, i, &b->place, RESOLVE_NO_COUNTRY);
 		return s >= (b->place.population >= KEEP_GIVEN_BIG_POP ? KEEP_GIVEN_BIG : KEEP_GIVEN);
 	}
+	/* In a place slot a given name needs some support all the same when
+	 * it reads as a small town of a country the story never comes near
+	 * ("samples from Lu" in a story about China: Lu, Piedmont, 900
+	 * people). */
+	if ((mn->flags & MATCH_GIVEN) && b->place.kind == DB_KIND_PLACE && b->place.population < KEEP_CITY_POP &&
+	    s < KEEP_GIVEN_SLOT)
+		return 0;
 	/* A capitalised dictionary entry ("Christmas", "Easter") that is only
 	 * a small place. */
 	if ((mn->flags & MATCH_PROPER) && !slot && b->place.kind == DB_KIND_PLACE &&
@@ -731,12 +895,14 @@ enum pc_rc resolve_run(struct db *db, struct resolve_cache *cache, const struct 
 	}
 	count_paras(out);
 	out->key_place = arena_calloc(a, mr->n ? mr->n : 1, sizeof *out->key_place);
+	out->key_speaker = arena_calloc(a, mr->n ? mr->n : 1, sizeof *out->key_speaker);
 	for (round = 0; round < RESOLVE_ROUNDS; round++) {
 		rebuild_dyn(out);
 		resolve_entities(out);
 		for (i = 0; i < mr->n; i++)
 			score_mention(out, i, 1);
 		pin_keys(out);
+		speaker_keys(out);
 		for (i = 0; i < mr->n; i++) {
 			out->rm[i].unsupported_proper = 0;
 			out->rm[i].keep = keep_mention(out, i, &out->rm[i].unsupported_proper);

@@ -201,6 +201,8 @@ struct resolve_state {
 	int64_t *key_place;      /* per key id: the place a qualified or dateline mention of
 				  * the name reads as (0: none, RESOLVE_KEY_PLACES: two
 				  * different ones) */
+	unsigned char *key_speaker; /* per key id: a mention of the name, read as a small
+				     * town, stands before a verb of speech ("Hartl said") */
 	unsigned *seg_of_sent;   /* segment of each sentence */
 	struct resolve_seg *seg;
 	size_t n_seg;
@@ -220,6 +222,8 @@ enum {
 	RESOLVE_SAME_KEY = 8,     /* keep evidence from other mentions with the same name */
 	RESOLVE_NO_COUNTRY = 16,  /* for a place below a country, leave out what names only
 				   * its country ("the U.S." attests no town in particular) */
+	RESOLVE_COUNTRY_CAPPED = 32, /* for a place below a country, count what names only
+				      * its country up to a cap (choosing among readings) */
 };
 
 /*

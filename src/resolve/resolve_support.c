@@ -63,6 +63,18 @@
  */
 #define RESOLVE_WEAK_FIT 0.25
 #define RESOLVE_WEAK_CAP 0.3
+/*
+ * The same for the country named, for a place below it, when readings are
+ * compared (RESOLVE_COUNTRY_CAPPED): "the U.S.", "American", "United
+ * States" and "U.S." ten times over are one fact, which vouches for every
+ * town of the country alike.  Uncapped, it came to three points in an
+ * American story and outweighed a Scottish town whose own region was named
+ * beside it ("in Paisley" as Paisley, Fla., 818 people: GeoVirus dev).
+ * The cap is about the country named in the same sentence and once more
+ * elsewhere.  Whether a name is a place at all still hears all of it: a
+ * Turkish town known by another spelling in a story about Turkey.
+ */
+#define RESOLVE_COUNTRY_CAP 1.0
 
 /* Nearness in the text: the same sentence, the next or previous one, the
  * same paragraph, anywhere in the segment; a dateline sets the scene
@@ -464,6 +476,7 @@ struct local_acc {
 	int no_country;   /* RESOLVE_NO_COUNTRY for a place below a country */
 	double sum;       /* prox_extra-weighted fits */
 	double weak;      /* ... of them, the weak ones (capped with the rest: RESOLVE_WEAK_CAP) */
+	double country;   /* ... the country named, for a place below it (RESOLVE_COUNTRY_CAP) */
 	double strong_near; /* strong fits in the same or the next sentence */
 };
 
@@ -518,6 +531,8 @@ static void local_one(struct local_acc *la, const struct scan_tok *t, const stru
 	x = prox_extra(t, ev);
 	if (f <= RESOLVE_WEAK_FIT)
 		la->weak += ev->weight * f * x;
+	else if (ev->level == CTX_COUNTRY && la->p->kind != DB_KIND_COUNTRY)
+		la->country += ev->weight * f * x;
 	else
 		la->sum += ev->weight * f * x;
 	if (f >= RESOLVE_STRONG_FIT && x >= PROX_NEXT - PROX_FAR &&
@@ -543,7 +558,7 @@ static double support_core(const struct resolve_state *rs, size_t m, size_t tok,
 			   unsigned opts)
 {
 	const struct resolve_seg *sg;
-	double pxyz[3], s = 0.0, weak = 0.0;
+	double pxyz[3], s = 0.0, weak = 0.0, country = 0.0;
 	size_t lo, hi, i;
 
 	tok = tok_of(rs, m, tok);
@@ -571,6 +586,8 @@ static double support_core(const struct resolve_state *rs, size_t m, size_t tok,
 			w *= e->dateline ? PROX_DATELINE : PROX_FAR;
 		if (f <= RESOLVE_WEAK_FIT)
 			weak += w;
+		else if (e->level == CTX_COUNTRY && p->kind != DB_KIND_COUNTRY)
+			country += w;
 		else
 			s += w;
 	}
@@ -583,8 +600,10 @@ static double support_core(const struct resolve_state *rs, size_t m, size_t tok,
 		local_scan(&rs->dyn, tok, &la);
 		s += la.sum;
 		weak += la.weak;
+		country += la.country;
 	}
 	s += weak < RESOLVE_WEAK_CAP ? weak : RESOLVE_WEAK_CAP;
+	s += (opts & RESOLVE_COUNTRY_CAPPED) && country > RESOLVE_COUNTRY_CAP ? RESOLVE_COUNTRY_CAP : country;
 	return s;
 }
 
