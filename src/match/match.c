@@ -1859,9 +1859,11 @@ static void link_qualifiers(struct mstate *m)
 		 * "Florida, Georgia" is two states. */
 		{
 			int a_place = 0, a_state = 0, b_country = 0, b_state = 0, b_sibling = 0;
-			int a_city = 0;
+			int a_city = 0, a_country = 0;
 			for (j = 0; j < a->n_cands; j++) {
 				int k = a->cands[j].place.kind;
+				if (k == DB_KIND_COUNTRY)
+					a_country = 1;
 				if (k == DB_KIND_PLACE || k == DB_KIND_ADMIN2) {
 					a_place = 1;
 					if (a->cands[j].name_kind != DB_NAME_ALT && a->cands[j].place.population >= MATCH_BIG_CITY_POP)
@@ -1884,7 +1886,10 @@ static void link_qualifiers(struct mstate *m)
 			if (a_state && b_country && !b_sibling && !(a->flags & MATCH_DATELINE)) {
 				if (!list_goes_on(m, i + 1))
 					b_region = state_of = 1;
-			} else if (a_place)
+			} else if (a_place && !(a_country && !b_state))
+				/* (Two countries are two items: "China, Japan" is
+				 * no village called China in Japan; "Mexico, Mo."
+				 * is the town.) */
 				b_region = b_country || b_state;
 		}
 		if (!b_region || (b->flags & MATCH_DEMONYM))
