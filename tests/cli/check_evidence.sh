@@ -7,10 +7,12 @@
 # the scored model flags well above the misspelled-place threshold (when
 # written: 5.8 far and 5.5 near, against 3.8; a misspelled demonym scored
 # within 1.3 of its threshold, and one refit moved that threshold by 1.9),
-# so that a refit does not drop the finding under test.
+# so that a refit does not drop the finding under test.  (The far story
+# does not write Cincinnati itself: "Cincinnati is spelled right elsewhere"
+# and "named in the story" would push the placed line out of the six.)
 printf '%s\n' "The Reds flew home to Cincinatti after the loss, the team said." "" \
 	"Fans had waited all day. On Friday, the club's owners met officials in Columbus and Dayton." "" \
-	"Ohio's governor said Cincinnati would host the All-Star Game." >"$tmp/far.txt"
+	"Ohio's governor said the city would host the All-Star Game." >"$tmp/far.txt"
 # The near sentence names four towns beside Cincinnati, so that the line
 # that places the evidence ("the story names Cincinnati, its state or
 # places near it") ranks among the finding's six, above the state-share

@@ -22,9 +22,17 @@ if mutual:
     sys.exit(1)
 ' || fails=$((fails + 1))
 done
-# and the demotion happened at least once (the reminder exists)
-n=$(printf '%s\n' "Iran's oil minister said Iraq would raise output." |
-	"$P" --db "$DB" check --no-config --format json - | grep -c '"rule":"lookalike-pair"')
-[ "$n" -ge 1 ] || fail "no lookalike-pair reminder for Iran/Iraq"
+# and the demotion happens: two briefs, each with the other's name once
+# where its own places stand.  Alone, the second brief's "Iraq" is a
+# warning; beside the first brief's "Iran", scored higher, it becomes the
+# reminder (a single sentence with both names no longer scores a warning
+# for either since the third pass's refit: the test could not fail).
+p1="BAGHDAD (AP) — Officials in Baghdad, Basra and Mosul said on Monday that the new pipeline would carry oil south to the Gulf, the biggest project Iran has begun since the war."
+p2="TEHRAN (AP) — Officials in Tehran, Isfahan and Shiraz said on Tuesday that the new refinery would open in the spring, the biggest project Iraq has begun in a decade."
+printf '%s\n' "$p2" | "$P" --db "$DB" check --no-config --format gcc - | grep -q 'warning: Iraq .*\[lookalike-context\]' ||
+	fail "the second brief alone: no lookalike-context warning on Iraq"
+out=$(printf '%s\n\n%s\n' "$p1" "$p2" | "$P" --db "$DB" check --no-config --format gcc -)
+printf '%s\n' "$out" | grep -q ':1:.*warning: Iran .*\[lookalike-context\]' || fail "both briefs: Iran not kept as the warning"
+printf '%s\n' "$out" | grep -q ':3:.*note: Iraq and Iran .*\[lookalike-pair\]' || fail "both briefs: Iraq not demoted to the reminder"
 [ $fails -eq 0 ] && echo "mutual_pair: ok"
 exit $fails
