@@ -1115,7 +1115,7 @@ static enum pc_rc finish_admin(struct finish *f, int level, struct diag *d)
 			if (!same)
 				prominent_form(f, id, ascii, 0);
 			if (admin_short_form(name, shortf, sizeof shortf) && !country_name(f, shortf)) {
-				if ((rc = region_name(f, id, DB_NAME_ASCII, shortf, d)) != PC_OK)
+				if ((rc = region_name(f, id, DB_NAME_ALT, shortf, d)) != PC_OK)
 					goto done;
 				prominent_form(f, id, shortf, 0);
 			}

@@ -21,14 +21,25 @@
 #define QUAL_STATE_RULED_OUT_POP 500000
 #define QUAL_KNOWN_TOWN_POP 50000
 
-/* Do all of MN's readings by its own name lie in T's country? */
+/* Is MN's name one a village elsewhere is unlikely to share: carried as
+ * their own by readings all in T's country, at most QUAL_DISTINCT_PLACES
+ * of them towns?
+ * ("Sidney" names seven American towns: a settler's name, likely to have
+ * a namesake the gazetteer does not list in Canada too.) */
+#define QUAL_DISTINCT_PLACES 2
 static int one_country_name(const struct mention *mn, const struct db_place *t)
 {
-	size_t j;
+	size_t j, n = 0;
 
-	for (j = 0; j < mn->n_cands; j++)
-		if (mn->cands[j].name_kind != DB_NAME_ALT && strcmp(mn->cands[j].place.country, t->country) != 0)
+	for (j = 0; j < mn->n_cands; j++) {
+		if (mn->cands[j].name_kind == DB_NAME_ALT)
+			continue;
+		if (strcmp(mn->cands[j].place.country, t->country) != 0)
 			return 0;
+		/* (Towns only: Auckland the city, region and district is one name.) */
+		if (mn->cands[j].place.kind == DB_KIND_PLACE && ++n > QUAL_DISTINCT_PLACES)
+			return 0;
+	}
 	return 1;
 }
 
@@ -91,7 +102,7 @@ int rule_qualifier_mismatch_cap(const struct dstate *ds, const struct detect_can
 	 * Ont.": a name settlers carried to other countries (Delhi, New
 	 * York) may have a village in one more. */
 	if (rs->rm[c->m].qual == RESOLVE_QUAL_NOT && !rs->rm[c->m].qual_country_has &&
-	    t->population >= QUAL_KNOWN_TOWN_POP && one_country_name(mn, t))
+	    t->population >= QUAL_KNOWN_TOWN_POP && c->alt->name_kind != DB_NAME_ALT && one_country_name(mn, t))
 		return DETECT_SEV_ERROR;
 	return DETECT_SEV_SUGGESTION;
 }
