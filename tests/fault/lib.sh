@@ -49,3 +49,19 @@ no_sanitizer_report() {
 		cat "$1"; fail "$2: sanitizer report"
 	fi
 }
+
+# check_within LIMIT FILE WHAT: check FILE against the bundled database
+# within LIMIT seconds (a hang or a quadratic blow-up fails; exit 0 or 1
+# only), and say so.  Skips without the database.
+check_within() {
+	cw_db=${PLACECHECK_TEST_DB:-$top/geodata/places.db}
+	[ -f "$cw_db" ] || skip "no $cw_db"
+	cw_s0=$(date +%s)
+	timeout "$(($1 + 5))" "$bin" --db "$cw_db" check --format json "$2" >"$tmp/cw.out" 2>"$tmp/cw.err"
+	cw_rc=$?
+	cw_s1=$(date +%s)
+	[ $cw_rc -ne 124 ] || fail "$3: still running after $(($1 + 5)) s (quadratic?)"
+	[ $cw_rc -le 1 ] || { tail -3 "$tmp/cw.err"; fail "$3: exit $cw_rc"; }
+	[ $((cw_s1 - cw_s0)) -le "$1" ] || fail "$3: took $((cw_s1 - cw_s0)) s (limit $1)"
+	echo "ok: $3 in $((cw_s1 - cw_s0)) s, exit $cw_rc"
+}
