@@ -12,8 +12,10 @@
 const struct detect_rule_info detect_rules[] = {
 	[DETECT_RULE_QUALIFIER_MISMATCH] = { "qualifier-mismatch", DETECT_SEV_ERROR,
 	  "A place is qualified with a region that holds no place of that name",
-	  "The name is followed by a state or country (\"Charlottesville, N.C.\") "
-	  "but no place of that name lies there. Check the name and the region.",
+	  "The name is followed by a state or country (\"Charlottesville, N.C.\"), "
+	  "or a state by a country (\"California, Canada\"), but no place of that "
+	  "name lies there. Check the name and the region. Where the gazetteer may "
+	  "simply lack a small place of the name, the finding is a note.",
 	  "CHARLOTTESVILLE, N.C. (AP) -- Students returned to campus on Monday.",
 	  "CHARLOTTESVILLE, Va. (AP) -- Students returned to campus on Monday." },
 	[DETECT_RULE_LOOKALIKE_CONTEXT] = { "lookalike-context", DETECT_SEV_WARNING,
