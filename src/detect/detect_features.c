@@ -62,6 +62,7 @@ const struct detect_feat_info detect_feat_info[F__COUNT] = {
 	[F_PARTNER] = { "partner", NULL },
 	[F_BOTH_PARTIES] = { "both_parties", NULL },
 	[F_QUOTED] = { "quoted", NULL },
+	[F_QUOTE_SCENE] = { "quote_scene", "%T is where the story is, and the name is in a quotation" },
 	[F_HEADLINE] = { "headline", NULL },
 	[F_DATELINE_POS] = { "dateline_pos", NULL },
 	[F_COUNTRY_SLOT] = { "country_slot", "%L stands where a state acts (\"%L's government\")" },
@@ -525,6 +526,16 @@ void detect_features(const struct dstate *ds, struct detect_cand *c)
 	x[F_PARTNER] = partner_before(rs->s, tok) || partner_after(rs, tok_end, T, t->key);
 	x[F_BOTH_PARTIES] = (x[F_PARTNER] > 0 || x[F_PARENS] > 0 || x[F_LIST] >= LIST_BOTH) ? x[F_T_WRITTEN] + x[F_T_SAME] : 0.0;
 	x[F_QUOTED] = (flags & MATCH_QUOTED) != 0;
+	/* "CHARLOTTESVILLE, Va. -- 'a tough weekend in Charlotte,' the
+	 * governor said": someone quoted under a dateline speaks of the
+	 * place they stand in; a look-alike of it in their mouth is the
+	 * classic slip (wire copy only: the BBC's has no datelines). */
+	if (x[F_QUOTED] && rs->scene) {
+		int sc = rs->scene[mn ? rs->rm[c->m].seg : rs->rw[c->w].seg];
+		if (sc >= 0 && (!mn || (size_t)sc != c->m) && rs->rm[sc].best >= 0 &&
+		    rs->mr->m[sc].cands[rs->rm[sc].best].place.id == T->id)
+			x[F_QUOTE_SCENE] = 1.0;
+	}
 	x[F_HEADLINE] = (flags & MATCH_HEADLINE) != 0;
 	x[F_DATELINE_POS] = (flags & MATCH_DATELINE) != 0;
 	x[F_COUNTRY_SLOT] = (flags & MATCH_POSS) || before_state_noun(rs->s, tok_end);

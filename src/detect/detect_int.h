@@ -88,6 +88,7 @@ enum detect_feat {
 	F_BOTH_PARTIES,    /* T written too, and the name a second party or in parentheses:
 			    * two places named side by side on purpose */
 	F_QUOTED,          /* inside a quotation */
+	F_QUOTE_SCENE,     /* ... and T is the dateline's own place: the speaker names where they stand */
 	F_HEADLINE,        /* in a headline */
 	F_DATELINE_POS,    /* in the dateline */
 	F_COUNTRY_SLOT,    /* "X's ...", "X officials": the state itself acts */
