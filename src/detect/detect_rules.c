@@ -37,8 +37,8 @@ const struct detect_rule_info detect_rules[] = {
 	  "The article names two look-alike places in different regions",
 	  "Two names that are easy to confuse both appear; check that each one "
 	  "is the place meant.",
-	  "Officials in Slovakia said they would sign the accord, and Slovenia agreed.",
-	  "Officials in Slovakia said they would sign the accord, and Slovenia agreed (both meant: no change)." },
+	  "Slovakia will sign the accord, officials said. Slovenia agreed.",
+	  "Slovakia will sign the accord, officials said. Slovenia agreed. (Both meant: no change.)" },
 	[DETECT_RULE_MISSPELLED_PLACE] = { "misspelled-place", DETECT_SEV_WARNING,
 	  "A name in a place slot is not in the gazetteer but is close to a place that fits",
 	  "The word stands where a place stands and is a small edit away from a "

@@ -24,15 +24,20 @@ if mutual:
 done
 # and the demotion happens: two briefs, each with the other's name once
 # where its own places stand.  Alone, the second brief's "Iraq" is a
-# warning; beside the first brief's "Iran", scored higher, it becomes the
-# reminder (a single sentence with both names no longer scores a warning
-# for either since the third pass's refit: the test could not fail).
-p1="BAGHDAD (AP) — Officials in Baghdad, Basra and Mosul said on Monday that the new pipeline would carry oil south to the Gulf, the biggest project Iran has begun since the war."
-p2="TEHRAN (AP) — Officials in Tehran, Isfahan and Shiraz said on Tuesday that the new refinery would open in the spring, the biggest project Iraq has begun in a decade."
+# warning; beside the first brief's "Iran", whose story says far more
+# (6.8 against 4.6 in log-odds), it becomes the reminder.
+p1="BAGHDAD (AP) — Officials in Baghdad, Basra, Mosul, Kirkuk and Najaf said on Monday that the new pipeline, the biggest project Iran has begun since the war, would carry oil from Kirkuk and Basra to the Gulf."
+p2="TEHRAN (AP) — Officials said on Tuesday that the new refinery would open in the spring, the biggest project Iraq has begun in a decade."
 printf '%s\n' "$p2" | "$P" --db "$DB" check --no-config --format gcc - | grep -q 'warning: Iraq .*\[lookalike-context\]' ||
 	fail "the second brief alone: no lookalike-context warning on Iraq"
 out=$(printf '%s\n\n%s\n' "$p1" "$p2" | "$P" --db "$DB" check --no-config --format gcc -)
 printf '%s\n' "$out" | grep -q ':1:.*warning: Iran .*\[lookalike-context\]' || fail "both briefs: Iran not kept as the warning"
 printf '%s\n' "$out" | grep -q ':3:.*note: Iraq and Iran .*\[lookalike-pair\]' || fail "both briefs: Iraq not demoted to the reminder"
+# Where the story says the same of both (each warned, neither likelier by
+# detect.c's MUTUAL_MARGIN), both are the reminder.
+out=$(printf '%s\n' "Slovakia will sign the accord, officials said. Slovenia agreed." |
+	"$P" --db "$DB" check --no-config --format gcc -)
+[ "$(printf '%s\n' "$out" | grep -c 'note: .*\[lookalike-pair\]')" = 2 ] || fail "a symmetric pair: not two reminders: $out"
+printf '%s\n' "$out" | grep -q 'warning' && fail "a symmetric pair: a warning left: $out"
 [ $fails -eq 0 ] && echo "mutual_pair: ok"
 exit $fails
