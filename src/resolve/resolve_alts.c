@@ -710,12 +710,22 @@ static int word_in_place_position(const struct resolve_state *rs, const struct m
 	if (i < rs->mr->n && rs->mr->m[i].tok_start == u->tok_end + 1 && scan_is_punct(s, u->tok_end, ',') &&
 	    rs->rm[i].keep && rs->rm[i].best >= 0)
 		return 1;
-	/* the mention just before: "Lagos, Burkino" or "Kano and Burkino" */
+	/* the mention just before: "Lagos, Burkino", "Kano and Burkino",
+	 * or with a serial comma "Lesotho, Sri Lanka, and Bangaldesh" */
 	i = match_first_at(rs->mr, u->tok_start);
 	if (i > 0) {
 		const struct mention *b = &rs->mr->m[i - 1];
-		if (b->tok_end + 1 == u->tok_start && rs->rm[i - 1].keep && rs->rm[i - 1].best >= 0 &&
-		    (scan_is_punct(s, b->tok_end, ',') || scan_is_word(s, b->tok_end, "and")))
+		size_t t = b->tok_end;
+		int joined = 0;
+		if (scan_is_punct(s, t, ',')) {
+			t++;
+			joined = 1;
+		}
+		if (scan_is_word(s, t, "and") || scan_is_word(s, t, "or")) {
+			t++;
+			joined = 1;
+		}
+		if (joined && t == u->tok_start && rs->rm[i - 1].keep && rs->rm[i - 1].best >= 0)
 			return 1;
 	}
 	return 0;
