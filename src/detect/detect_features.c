@@ -519,7 +519,9 @@ void detect_features(const struct dstate *ds, struct detect_cand *c)
 		x[F_NEIGHBOURS] = resolve_neighbours(rs, L->country, T->country);
 		x[F_LOG_KM] = log10(1.0 + resolve_km(L->lat, L->lon, T->lat, T->lon)) / KM_DECADES;
 	}
-	x[F_LIST] = log1p((double)list_neighbours(rs, tok, tok_end));
+	/* (A dateline lists nothing: "SPOKANE, Ore. -- Schools in Spokane"
+	 * names the body's Spokane beside it, not in a list with it.) */
+	x[F_LIST] = (flags & MATCH_DATELINE) ? 0.0 : log1p((double)list_neighbours(rs, tok, tok_end));
 	x[F_PARENS] = tok > 0 && scan_is_punct(rs->s, tok - 1, '(') && scan_is_punct(rs->s, tok_end, ')');
 	/* ... or T itself, under any of its names, right after it: "Niger,
 	 * Nigeria's neighbour", "Slovenian and Slovak teams". */
