@@ -987,7 +987,8 @@ enum pc_rc resolve_alts_run(struct resolve_state *rs, struct diag *d)
 	}
 	count_words(rs);
 	{
-		size_t sk[RESOLVE_STORY_KEYS], n_sk = story_keys(rs, sk, RESOLVE_STORY_KEYS);
+		/* (Only a document with unknown words needs its names ranked.) */
+		size_t sk[RESOLVE_STORY_KEYS], n_sk = rs->mr->n_unk ? story_keys(rs, sk, RESOLVE_STORY_KEYS) : 0;
 		for (i = 0; i < rs->mr->n_unk; i++)
 			if ((rc = word_alts_run(rs, i, sk, n_sk, d)) != PC_OK)
 				return rc;
