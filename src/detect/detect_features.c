@@ -88,6 +88,7 @@ const struct detect_feat_info detect_feat_info[F__COUNT] = {
 	[F_WORD_TYPO] = { "word_typo", "%L looks like a typing slip for %T" },
 	[F_WORD_LEN] = { "word_len", NULL },
 	[F_WORD_REPEAT] = { "word_repeat", NULL },
+	[F_WORD_TWO] = { "word_two", "%L is %T with one of its words mistyped" },
 };
 
 const size_t detect_n_features = F__COUNT;
@@ -578,7 +579,9 @@ void detect_features(const struct dstate *ds, struct detect_cand *c)
 		x[F_WORD_SLOT] = rs->rw[c->w].slot;
 		x[F_WORD_DEMONYM] = rs->rw[c->w].demonym_shaped;
 		x[F_WORD_TYPO] = typing_slip(key, t->key);
-		x[F_WORD_LEN] = log((double)strlen(key));
+		/* (The misspelt word's own length: in "United Sates" the
+		 * right word says its piece through word_two.) */
+		x[F_WORD_LEN] = log((double)strlen(rs->mr->unk[c->w].key));
 		x[F_WORD_REPEAT] = log((double)(rs->rw[c->w].n_same ? rs->rw[c->w].n_same : 1));
 		x[F_WORD_PROPER] = (flags & MATCH_PROPER) != 0;
 		/* "Glasgow" in one paragraph and "Glsgow" in the next: a word
@@ -586,5 +589,8 @@ void detect_features(const struct dstate *ds, struct detect_cand *c)
 		 * mistyped, far more than a look-alike place named beside
 		 * another is a slip (t_written's weight is for those). */
 		x[F_WORD_T_WRITTEN] = x[F_T_WRITTEN];
+		/* The word beside the slip is the name's own: a writer who got
+		 * "United" right meant a name that starts with it. */
+		x[F_WORD_TWO] = rs->rw[c->w].tok_end - rs->rw[c->w].tok_start > 1;
 	}
 }

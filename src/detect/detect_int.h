@@ -114,6 +114,7 @@ enum detect_feat {
 	F_WORD_REPEAT,     /* log of how often the word is written (a name recurs) */
 	F_WORD_PROPER,     /* the word is a proper noun of the dictionary (a surname, a brand) */
 	F_WORD_T_WRITTEN,  /* T's name is written right elsewhere in the story (log(1 + times)) */
+	F_WORD_TWO,        /* two words, one of them T's written right: "United Sates", "New Zaland" */
 	F__COUNT
 };
 

@@ -1174,6 +1174,26 @@ static int sic_after(const struct mstate *m, size_t t1)
 }
 
 /*
+ * Is the token before T a capitalised word of T's sentence that opens
+ * longer names of the gazetteer ("United", "New", "South")?
+ */
+static int opener_before(struct mstate *m, size_t t)
+{
+	const struct scan_tok *p;
+
+	if (t == 0)
+		return 0;
+	p = tok(m, t - 1);
+	if (!(p->flags & SCAN_WORD) || !(p->flags & SCAN_CAP) || (p->flags & (SCAN_DOTTED | SCAN_ALLCAPS)) ||
+	    p->sent != tok(m, t)->sent)
+		return 0;
+	buf_reset(&m->key);
+	if (db_key(m->s->text + p->off, p->len, &m->key) != PC_OK || !m->key.len)
+		return 0;
+	return db_names_may_extend(m->db, buf_str(&m->key));
+}
+
+/*
  * Remember token T as a possible misspelling when it is a capitalised word
  * of five letters or more that no word list knows (a proper-noun-only
  * dictionary entry still counts: "Columbian" is one).
@@ -1183,7 +1203,7 @@ static void note_unknown(struct mstate *m, size_t t)
 	const struct scan_tok *k = tok(m, t);
 	struct match_result *o = m->out;
 	struct match_unknown *u;
-	int lf;
+	int lf, after_opener = 0;
 
 	if (!(k->flags & SCAN_WORD) || !(k->flags & SCAN_CAP) || (k->flags & SCAN_DOTTED) ||
 	    utf8_count(m->s->text + k->off, k->len) < 5)
@@ -1194,7 +1214,11 @@ static void note_unknown(struct mstate *m, size_t t)
 	    !(tok(m, t + 1)->flags & SCAN_SPACE_BEFORE))
 		return; /* part of a hyphenated word */
 	lf = lex_flags_of(m, t);
-	if (lf & (DB_LEX_WORD | DB_LEX_GIVEN))
+	/* A common word is no misspelling, except as the second word of a
+	 * name whose first word is written right ("the United Sates"). */
+	if (lf & DB_LEX_GIVEN)
+		return;
+	if ((lf & DB_LEX_WORD) && !(after_opener = opener_before(m, t)))
 		return;
 	/* Not a misspelt place: the first word of an organisation's name
 	 * ("Baylor University"; a misspelling inside one is the rarer case by
@@ -1228,6 +1252,8 @@ static void note_unknown(struct mstate *m, size_t t)
 		u->flags |= MATCH_PLACE_SLOT;
 	if (k->flags & SCAN_POSS)
 		u->flags |= MATCH_POSS;
+	if (after_opener)
+		u->flags |= MATCH_AFTER_OPENER;
 	if (k->flags & SCAN_DATELINE)
 		u->flags |= MATCH_DATELINE;
 	if (k->flags & SCAN_QUOTED)

@@ -53,6 +53,10 @@ enum match_mflag {
 	MATCH_PLURAL = 1 << 21,   /* a demonym's plural ("Slovaks"): its key is the demonym's */
 	MATCH_STATE_QUAL = 1 << 22, /* a state, province or region qualified by a country
 				     * ("Ontario, Canada"; "California, Canada") */
+	MATCH_AFTER_OPENER = 1 << 23, /* an unknown word that is a common word, kept
+				       * only because the capitalised word before it
+				       * opens longer names ("United Sates"): read
+				       * only together with that word */
 };
 
 struct match_cand {
@@ -84,7 +88,8 @@ struct match_unknown {
 	size_t off, len;           /* byte span in the plain text */
 	const char *surface, *key; /* arena */
 	unsigned flags;            /* MATCH_PLACE_SLOT, MATCH_POSS, MATCH_DATELINE,
-	                              MATCH_QUOTED, MATCH_SENT_START */
+	                              MATCH_QUOTED, MATCH_SENT_START,
+	                              MATCH_AFTER_OPENER */
 };
 
 struct match_result {

@@ -11,6 +11,7 @@
 #include "base/strdist.h"
 #include "base/utf8.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -49,6 +50,9 @@
  * number keeps the cost per word constant. */
 #define RESOLVE_STORY_KEYS 32
 #define RESOLVE_STORY_DIST 2
+/* Two words together this many code points long ("uited states") may be
+ * two edits from the name meant; shorter ("new zaland"), one. */
+#define RESOLVE_TWO_NEAR2_LEN 12
 /* The cache is emptied, between documents, past this many entries. */
 #define RESOLVE_CACHE_MAX 16384
 
@@ -767,13 +771,27 @@ static enum pc_rc two_word_alts(struct resolve_state *rs, size_t a, size_t b, co
 	if (db_key(s->text + s->toks[a].off, s->toks[a].len, &k2) == PC_OK) {
 		buf_putc(&k2, ' ');
 		if (db_key(s->text + s->toks[b].off, s->toks[b].len, &k2) == PC_OK &&
-		    (rc = word_alts(rs->cache, buf_str(&k2), 2, &e, d)) == PC_OK && e->n) {
+		    (rc = word_alts(rs->cache, buf_str(&k2),
+				    utf8_count(buf_str(&k2), k2.len) >= RESOLVE_TWO_NEAR2_LEN ? 2 : 1, &e, d)) == PC_OK &&
+		    e->n) {
 			*ce = e;
 			*key = e->key;
 		}
 	}
 	buf_free(&k2);
 	return rc;
+}
+
+/* The fewest edits between a word and one of its alternatives CE. */
+static int alts_min_dist(const struct resolve_cache_ent *ce)
+{
+	int best = INT_MAX;
+	size_t i;
+
+	for (i = 0; i < ce->n; i++)
+		if (ce->alts[i].dist < best)
+			best = ce->alts[i].dist;
+	return best;
 }
 
 /* Is token T a capitalised word of the same sentence as token U? */
@@ -860,8 +878,9 @@ static enum pc_rc word_alts_run(struct resolve_state *rs, size_t w, const size_t
 	const struct scan_doc *s = rs->s;
 	struct resolve_word *rw = &rs->rw[w];
 	struct resolve_cache_ent *ce = NULL;
+	struct resolve_cache_ent none = { 0 };
 	size_t ulen, pv = u->tok_start - 1;
-	int slot, slot_pv, pv_opens = 0;
+	int slot, slot_pv, pv_opens = 0, nx_cap, single;
 	enum pc_rc rc;
 
 	rw->seg = rs->seg_of_sent[s->toks[u->tok_start].sent];
@@ -887,24 +906,31 @@ static enum pc_rc word_alts_run(struct resolve_state *rs, size_t w, const size_t
 		buf_free(&k1);
 	}
 	slot_pv = pv_opens && pv > 0 && s->toks[pv - 1].sent == s->toks[pv].sent && match_slot_word(s, pv - 1);
-	if (!slot && !slot_pv && !rw->demonym_shaped && ulen < RESOLVE_WORD_LONG)
+	nx_cap = !(u->flags & MATCH_AFTER_OPENER) && cap_word_beside(s, u->tok_end, u->tok_start);
+	/* A word alone is looked at where a place stands, or when it is
+	 * shaped like a demonym or long; as part of two capitalised words
+	 * ("Uited States", "New Zaland") wherever it stands: the two words
+	 * together are long, and rarely two edits from a name by chance. */
+	single = !(u->flags & MATCH_AFTER_OPENER) &&
+		 (slot || slot_pv || rw->demonym_shaped || ulen >= RESOLVE_WORD_LONG);
+	if (!single && !pv_opens && !nx_cap)
 		return PC_OK;
-	if ((rc = word_alts(rs->cache, u->key, ulen >= RESOLVE_NEAR2_LEN ? 2 : 1, &ce, d)) != PC_OK)
-		return rc;
-	/* "Burkino Faso": the word with the capitalised word after it may be
-	 * a misspelt two-word name. */
-	if (!ce->n && cap_word_beside(s, u->tok_end, u->tok_start)) {
-		if ((rc = two_word_alts(rs, u->tok_start, u->tok_end, &rw->key, &ce, d)) != PC_OK)
+	if (single) {
+		if ((rc = word_alts(rs->cache, u->key, ulen >= RESOLVE_NEAR2_LEN ? 2 : 1, &ce, d)) != PC_OK)
 			return rc;
-		if (ce->n) {
-			rw->span_end = s->toks[u->tok_end].off + s->toks[u->tok_end].len;
-			rw->tok_end = u->tok_end + 1;
-		}
-	}
-	if (!ce->n && pv_opens) {
-		if ((rc = two_word_alts(rs, pv, u->tok_start, &rw->key, &ce, d)) != PC_OK)
+	} else
+		ce = &none;
+	/* "New Zeland": after a word that opens longer names, the two words
+	 * are read together when they come as near a name as the word alone
+	 * (New Zealand, not the Dutch province of Zeeland). */
+	if (pv_opens) {
+		struct resolve_cache_ent *c2 = NULL;
+		const char *k2 = NULL;
+		if ((rc = two_word_alts(rs, pv, u->tok_start, &k2, &c2, d)) != PC_OK)
 			return rc;
-		if (ce->n) {
+		if (c2 && c2->n && (!ce->n || alts_min_dist(c2) <= alts_min_dist(ce))) {
+			ce = c2;
+			rw->key = k2;
 			rw->span_start = s->toks[pv].off;
 			rw->tok_start = pv;
 			rw->slot = slot || slot_pv;
@@ -914,6 +940,16 @@ static enum pc_rc word_alts_run(struct resolve_state *rs, size_t w, const size_t
 				rs->rw[w - 1].alts = NULL;
 				rs->rw[w - 1].n_alts = 0;
 			}
+		}
+	}
+	/* "Burkino Faso", "Uited States": the word with the capitalised word
+	 * after it may be a misspelt two-word name. */
+	if (!ce->n && nx_cap) {
+		if ((rc = two_word_alts(rs, u->tok_start, u->tok_end, &rw->key, &ce, d)) != PC_OK)
+			return rc;
+		if (ce->n) {
+			rw->span_end = s->toks[u->tok_end].off + s->toks[u->tok_end].len;
+			rw->tok_end = u->tok_end + 1;
 		}
 	}
 	/* (A two-word span found above is read as found.  Two edits from a
