@@ -50,6 +50,7 @@ sys.path.insert(0, HERE)
 import inject_real as ir  # noqa: E402
 
 TOP = os.path.dirname(HERE)
+CLEAN_COPY = os.path.join(TOP, "tests", "clean-copy")  # correct copy in wire styles
 PARTS = ("dev", "heldout")
 PART_NAME = {"dev": "dev", "heldout": "held-aside"}
 CORPORA = {"bbc": "bbc-news.ndjson", "geovirus": "geovirus.ndjson"}
@@ -444,6 +445,16 @@ def report(R, md):
         print("Caught by rule (all corpora and parts): " + ", ".join(f"{k} {v}" for k, v in rr.most_common()))
         print()
     inc = R.get("incidents")
+    cc = R.get("clean_copy")
+    if cc and "error" not in cc:
+        print(f"{h}Correct copy in wire styles (tests/clean-copy)")
+        print()
+        print("A file with any warning or error is a false alarm (notes allowed).")
+        print()
+        table(["part", "files", "clean", "false alarms per 100 files"],
+              [[PART_NAME[p], cc[p]["clean"], cc[p]["clean_clean"],
+                f"{100.0 * (cc[p]['clean'] - cc[p]['clean_clean']) / max(cc[p]['clean'], 1):.1f}"] for p in PARTS], md)
+        print()
     print(f"{h}Real incidents ({inc_dir})")
     print()
     if inc is None:
@@ -486,6 +497,10 @@ def headline(R):
             s += f"; held-aside flag {inc['heldout']['flag_caught']}/{inc['heldout']['flag']}, " \
                  f"clean {inc['heldout']['clean_clean']}/{inc['heldout']['clean']}"
         print(s)
+    cc = R.get("clean_copy")
+    if cc and "error" not in cc:
+        print("clean copy (wire styles): " + ", ".join(
+            f"{PART_NAME[p]} {cc[p]['clean_clean']}/{cc[p]['clean']} files clean" for p in PARTS))
 
 
 # -------------------------------------------------------------------- main
@@ -551,6 +566,7 @@ def main():
     R["generated"] = gen
     R["incidents"] = None if a.no_incidents else incidents_figures(cmd, a.incidents, a.score)
     R["incidents_dir"] = os.path.relpath(a.incidents, TOP) if a.incidents.startswith(TOP) else a.incidents
+    R["clean_copy"] = None if a.no_incidents else incidents_figures(cmd, CLEAN_COPY, a.score)
 
     if a.json:
         print(json.dumps(R, indent=1, sort_keys=True))

@@ -80,6 +80,7 @@ const struct detect_feat_info detect_feat_info[F__COUNT] = {
 	[F_WORD_PROPER] = { "word_proper", NULL },
 	[F_WORD_T_WRITTEN] = { "word_t_written", "%T is spelled right elsewhere in the story" },
 	[F_QUAL_L_PROM] = { "qual_l_prom", NULL },
+	[F_QUAL_BODY] = { "qual_body", NULL },
 	[F_SHARE_MARGIN] = { "share_margin", "more of the story lies in %T's state or country than in %L's" },
 	[F_SCENE_MARGIN] = { "scene_margin", "the story under the dateline lies in %T's state or country, not %L's" },
 	[F_SCENE_RENAMED] = { "scene_renamed", NULL },
@@ -555,8 +556,13 @@ void detect_features(const struct dstate *ds, struct detect_cand *c)
 		 * the writer chose the region, and the gazetteer agrees.  Not
 		 * where the region holds the name only as another spelling of
 		 * T ("Pittsburg, Penn.": the Pittsburgs lie elsewhere). */
-		if (r->qual == RESOLVE_QUAL_HOLDS && L && resolve_inside(&rs->mr->m[mn->qualifier], L))
+		if (r->qual == RESOLVE_QUAL_HOLDS && L && resolve_inside(&rs->mr->m[mn->qualifier], L)) {
 			x[F_QUAL_L_PROM] = x[F_L_PROM];
+			/* A dateline's qualifier says where the story is, and a
+			 * story elsewhere makes it doubtful; in running text a
+			 * qualifier mostly marks a place away from the story. */
+			x[F_QUAL_BODY] = !(flags & MATCH_DATELINE);
+		}
 	}
 	if (mn) {
 		const struct resolve_mention *r = &rs->rm[c->m];

@@ -104,6 +104,8 @@ enum detect_feat {
 	F_T_UNTOLD,        /* the story says nothing for T it does not say for L */
 	F_CONTRAST,        /* the same name, another place, and the story names that one too */
 	F_QUAL_L_PROM,     /* L's prominence where the writer qualified it and it lies there */
+	F_QUAL_BODY,       /* ... qualified so in running text, not a dateline: "Jackson, Miss." in
+			    * a Tennessee story names a place away from the story's on purpose */
 	F_SHARE_MARGIN,    /* T's share of the story's places less L's (state, else country) */
 	F_SCENE_MARGIN,    /* ... for a dateline: the story is not where it says it is */
 	F_SCENE_RENAMED,   /* a qualified dateline's name written again below it, read as L */

@@ -568,6 +568,13 @@ static enum pc_rc mention_alts(struct resolve_state *rs, size_t m, struct diag *
 			struct resolve_alt *al;
 			if (((int)j == r->best && !ruled_out) || c->name_kind == DB_NAME_ABBREV)
 				continue;
+			/* "Washington, D.C.": a name the writer placed in a
+			 * region is a town; the state that carries the name is
+			 * no reading of it (a state qualified by its country,
+			 * "Georgia, Russia", is read as a state). */
+			if (mn->qualifier >= 0 && !(mn->flags & MATCH_STATE_QUAL) &&
+			    (c->place.kind == DB_KIND_ADMIN1 || c->place.kind == DB_KIND_COUNTRY))
+				continue;
 			al = alt_push(&l, rs->a);
 			al->place = &c->place;
 			al->key = mn->key;
