@@ -662,6 +662,14 @@ static enum pc_rc mention_alts(struct resolve_state *rs, size_t m, struct diag *
 		if (sc >= 0 && (size_t)sc != m && rs->rm[sc].best >= 0) {
 			const struct db_place *p = &rs->mr->m[sc].cands[rs->rm[sc].best].place, *t = p;
 			const struct db_place *lp = &mn->cands[r->best].place;
+			/* "Thank you, Montreal!" read as the census division:
+			 * the crowd is hailed as the town of the name. */
+			if (lp->kind == DB_KIND_ADMIN2)
+				for (j = 0; j < mn->n_cands; j++)
+					if (mn->cands[j].place.kind == DB_KIND_PLACE) {
+						lp = &mn->cands[j].place;
+						break;
+					}
 			if (lp->kind == DB_KIND_ADMIN1 || lp->kind == DB_KIND_COUNTRY) {
 				t = p->kind == lp->kind ? p : region_row(rs->cache, p, lp->kind == DB_KIND_ADMIN1);
 			} else if (p->kind != lp->kind) {
