@@ -80,6 +80,11 @@ static const char *const match_org_heads[] = {
 	"Ballet", "Theatre", "Theater", "Club", "FC", "Marathon", "Open", "Festival",
 	"Games", "Cup", "Prix", "Schools", "Universities", "Hospitals", "Eggs", "Egg", "Farms",
 	"News", "Security",
+	/* A police force, a firm's laboratory, a cartel, a newspaper called
+	 * the Star: named after a place, none of them one (GeoVirus dev: "the
+	 * Las Vegas Police", "South Simcoe Police", "Hazleton Laboratories",
+	 * "the Sinaloa Cartel", "the Indianapolis Star", all unlabelled). */
+	"Police", "Laboratories", "Laboratory", "Labs", "Cartel", "Star",
 };
 
 /*
