@@ -48,6 +48,8 @@ static const char *const match_name_heads[] = {
 	"Theater", "Club", "Football", "FC", "United", "Metro", "Transit", "Area",
 	"Region", "District", "Province", "Government", "Assembly", "Legislature",
 	"Minister", "Ministry", "Secretary", "Court", "Reserve", "Bureau", "Agency",
+	/* "the House Energy and Commerce Committee": no Commerce, Calif. */
+	"Committee", "Commission",
 };
 
 /*
@@ -85,6 +87,15 @@ static const char *const match_org_heads[] = {
 	 * Las Vegas Police", "South Simcoe Police", "Hazleton Laboratories",
 	 * "the Sinaloa Cartel", "the Indianapolis Star", all unlabelled). */
 	"Police", "Laboratories", "Laboratory", "Labs", "Cartel", "Star",
+};
+
+/*
+ * Heads that close a firm's name: after "Boskovich Farms Inc." an "of
+ * Oxnard, California" says where the firm is, while "the Peanut Corp. of
+ * America" and "the Bank of Ireland" go on naming it.
+ */
+static const char *const match_name_closers[] = {
+	"Inc", "Ltd", "LLC",
 };
 
 /*
@@ -591,6 +602,7 @@ static void collect_acronyms(struct mstate *m)
 static int org_before(const struct mstate *m, size_t t0)
 {
 	const struct scan_doc *s = m->s;
+	size_t h;
 
 	/* "the Financial Times Deutschland", "Bank Austria": a place name
 	 * right after an organisation's head ends that organisation's name. */
@@ -598,10 +610,15 @@ static int org_before(const struct mstate *m, size_t t0)
 	    tok(m, t0 - 1)->sent == tok(m, t0)->sent &&
 	    IN_LIST(match_org_heads, s->text + tok(m, t0 - 1)->off, tok(m, t0 - 1)->len))
 		return 1;
-	if (t0 < 2 || !scan_is_word(s, t0 - 1, "of") || tok(m, t0 - 2)->sent != tok(m, t0)->sent)
+	if (t0 < 2 || !scan_is_word(s, t0 - 1, "of"))
 		return 0;
-	return (tok(m, t0 - 2)->flags & SCAN_CAP) &&
-	       IN_LIST(match_org_heads, s->text + tok(m, t0 - 2)->off, tok(m, t0 - 2)->len);
+	h = t0 - 2;
+	/* "the Peanut Corp. of America": the head abbreviated. */
+	if (h >= 1 && scan_is_punct(s, h, '.') && !(tok(m, h)->flags & SCAN_SPACE_BEFORE))
+		h--;
+	return tok(m, h)->sent == tok(m, t0)->sent && (tok(m, h)->flags & SCAN_CAP) &&
+	       IN_LIST(match_org_heads, s->text + tok(m, h)->off, tok(m, h)->len) &&
+	       !IN_LIST(match_name_closers, s->text + tok(m, h)->off, tok(m, h)->len);
 }
 
 /*
