@@ -89,6 +89,11 @@ static const char *const match_org_heads[] = {
 	"Police", "Laboratories", "Laboratory", "Labs", "Cartel", "Star",
 };
 
+/* Words of direction a name may open with ("Southern Indiana"). */
+static const char *const match_direction_words[] = {
+	"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+};
+
 /*
  * Heads that close a firm's name: after "Boskovich Farms Inc." an "of
  * Oxnard, California" says where the firm is, while "the Peanut Corp. of
@@ -433,6 +438,15 @@ static int is_elided_capword(const struct mstate *m, size_t t)
 	       (unsigned char)w[3] == 0x99 && isupper((unsigned char)w[4]);
 }
 
+/* Is token T an en dash (U+2013: E2 80 93)? */
+static int is_en_dash(const struct mstate *m, size_t t)
+{
+	const struct scan_tok *k = tok(m, t);
+	const unsigned char *w = (const unsigned char *)m->s->text + k->off;
+
+	return (k->flags & SCAN_PUNCT) && k->len == 3 && w[0] == 0xE2 && w[1] == 0x80 && w[2] == 0x93;
+}
+
 /*
  * The token after the span ending at token T (exclusive) that may continue
  * a name: a word after white space, a word after a tight hyphen
@@ -610,9 +624,16 @@ static int org_before(const struct mstate *m, size_t t0)
 	    tok(m, t0 - 1)->sent == tok(m, t0)->sent &&
 	    IN_LIST(match_org_heads, s->text + tok(m, t0 - 1)->off, tok(m, t0 - 1)->len))
 		return 1;
-	if (t0 < 2 || !scan_is_word(s, t0 - 1, "of"))
+	h = t0;
+	/* "the University of Southern Indiana": a direction word between
+	 * "of" and the place belongs to the organisation's name too. */
+	if (h >= 1 && (tok(m, h - 1)->flags & SCAN_CAP) && (tok(m, h)->flags & SCAN_SPACE_BEFORE) &&
+	    in_list_ci(match_direction_words, sizeof match_direction_words / sizeof match_direction_words[0],
+		       s->text + tok(m, h - 1)->off, tok(m, h - 1)->len))
+		h--;
+	if (h < 2 || !scan_is_word(s, h - 1, "of"))
 		return 0;
-	h = t0 - 2;
+	h -= 2;
 	/* "the Peanut Corp. of America": the head abbreviated. */
 	if (h >= 1 && scan_is_punct(s, h, '.') && !(tok(m, h)->flags & SCAN_SPACE_BEFORE))
 		h--;
@@ -1714,8 +1735,10 @@ static enum pc_rc try_at(struct mstate *m, size_t t, size_t *next)
 		 * name: "the India-Pakistan border", "US-Mexico trade" name two
 		 * places (GeoVirus dev: Pakistan missed); a small town's name
 		 * before the hyphen is more often half of a double surname
-		 * ("Navarro-Valls"). */
-		if (t >= 2 && scan_is_punct(s, t - 1, '-') && !(tok(m, t - 1)->flags & SCAN_SPACE_BEFORE) &&
+		 * ("Navarro-Valls").  An en dash written tight joins two
+		 * names the same way ("the Mahidol–Oxford programme"). */
+		if (t >= 2 && (scan_is_punct(s, t - 1, '-') || is_en_dash(m, t - 1)) &&
+		    !(tok(m, t - 1)->flags & SCAN_SPACE_BEFORE) &&
 		    !(tok(m, t)->flags & SCAN_SPACE_BEFORE) && (tok(m, t - 2)->flags & SCAN_WORD) &&
 		    !(m->out->n && m->out->m[m->out->n - 1].tok_end == t - 1 &&
 		      !(m->out->m[m->out->n - 1].flags & (MATCH_DEMONYM | MATCH_NOT_PLACE)) &&
