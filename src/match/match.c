@@ -58,10 +58,12 @@ static const char *const match_name_heads[] = {
  * ("Columbia Gas", "the Kenya Red Cross Society", "the New York Times"),
  * names the organisation, not a place: never reported as a place, never
  * judged as a slip, still evidence that the story concerns that place.
- * A government's bodies are not among them: "the California Department
- * of Public Health" and "the U.S. Agriculture Secretary" name the
- * jurisdiction, a place; and a possessive ("China's Health Ministry")
- * names the place itself.  (Tried: with the bodies among them, GeoVirus
+ * A government's departments, ministries and offices are not among them:
+ * "the California Department of Public Health" and "the U.S. Agriculture
+ * Secretary" name the jurisdiction, a place (unless the story abbreviates
+ * the whole name with the place's initials: acronym_covers); and a
+ * possessive ("China's Health Ministry") names the place itself.  A
+ * police force is (below).  (Tried: with the bodies among them, GeoVirus
  * tagging precision rose by one or two points and recall fell by as
  * much: its labels keep "the California Department of Public Health"
  * and drop "the United States Department of Agriculture".)
