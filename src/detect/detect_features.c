@@ -81,6 +81,8 @@ const struct detect_feat_info detect_feat_info[F__COUNT] = {
 	[F_WORD_T_WRITTEN] = { "word_t_written", "%T is spelled right elsewhere in the story" },
 	[F_QUAL_L_PROM] = { "qual_l_prom", NULL },
 	[F_QUAL_BODY] = { "qual_body", NULL },
+	[F_QUAL_TOLD] = { "qual_told", NULL },
+	[F_QUAL_VARIANT] = { "qual_variant", "%T is the place of the name in the region named" },
 	[F_SHARE_MARGIN] = { "share_margin", "more of the story lies in %T's state or country than in %L's" },
 	[F_SCENE_MARGIN] = { "scene_margin", "the story under the dateline lies in %T's state or country, not %L's" },
 	[F_SCENE_RENAMED] = { "scene_renamed", NULL },
@@ -550,8 +552,29 @@ void detect_features(const struct dstate *ds, struct detect_cand *c)
 		x[F_QUALIFIED] = 1.0;
 		x[F_QUAL_NOT] = r->qual == RESOLVE_QUAL_NOT;
 		x[F_QUAL_HAMLET] = r->qual == RESOLVE_QUAL_HAMLET;
+		/* A headline's "Mumbai, Kerala" is two places when the story
+		 * tells of the second on its own (Idukki, Wayanad); a writer
+		 * who put a town in the wrong region seldom writes of that
+		 * region's other places.  (The region's own name, written
+		 * elsewhere, is left out: "Kharkiv, Russia" stories name
+		 * Russia throughout.  Not a dateline: the story under it is
+		 * about the region it names, right or wrong about the city:
+		 * "CHARLOTTE, S.C." over a South Carolina primary.) */
+		if (r->qual == RESOLVE_QUAL_NOT && !(flags & MATCH_DATELINE)) {
+			const struct mention *q = &rs->mr->m[mn->qualifier];
+			const struct resolve_mention *rq = &rs->rm[mn->qualifier];
+			if (rq->best >= 0) {
+				struct resolve_sup sq;
+				resolve_sup(rs, (size_t)mn->qualifier, q->tok_start, &q->cands[rq->best].place, 0, &sq);
+				x[F_QUAL_TOLD] = log1p(sq.region);
+			}
+		}
 		x[F_T_IN_QUAL] = resolve_inside(&rs->mr->m[mn->qualifier], T) ||
 				 (t->rel == RESOLVE_REL_REGION_ALIKE);
+		/* The writer placed the name right and spelled it as the
+		 * towns elsewhere do: the region says which one was meant. */
+		x[F_QUAL_VARIANT] = t->rel == RESOLVE_REL_VARIANT && resolve_inside(&rs->mr->m[mn->qualifier], T) && L &&
+				    !resolve_inside(&rs->mr->m[mn->qualifier], L);
 		/* "Nashville, Tenn." written out for the city everyone knows:
 		 * the writer chose the region, and the gazetteer agrees.  Not
 		 * where the region holds the name only as another spelling of

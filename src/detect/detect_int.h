@@ -104,6 +104,10 @@ enum detect_feat {
 	F_T_UNTOLD,        /* the story says nothing for T it does not say for L */
 	F_CONTRAST,        /* the same name, another place, and the story names that one too */
 	F_QUAL_L_PROM,     /* L's prominence where the writer qualified it and it lies there */
+	F_QUAL_VARIANT,    /* the qualifier holds the name only as another spelling of T, and the
+			    * places that carry it as their own lie elsewhere: "Pittsburg, Penn." */
+	F_QUAL_TOLD,       /* a qualifier that rules the name out names a region the story tells of
+			    * on its own (places in it): "Mumbai, Kerala" over floods in both */
 	F_QUAL_BODY,       /* ... qualified so in running text, not a dateline: "Jackson, Miss." in
 			    * a Tennessee story names a place away from the story's on purpose */
 	F_SHARE_MARGIN,    /* T's share of the story's places less L's (state, else country) */
