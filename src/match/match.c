@@ -135,13 +135,14 @@ static const char *const match_feature_heads[] = {
 #define MATCH_ORG_REACH 3
 
 /*
- * Streets and waters named after a place: "Richmond Street" is no
- * Richmond, the "South China Sea" no China.
+ * Streets, bridges and waters named after a place: "Richmond Street" is
+ * no Richmond, the "South China Sea" no China, Trent Bridge (a cricket
+ * ground) no Trento.
  */
 static const char *const match_street_heads[] = {
 	"Street", "Avenue", "Road", "Boulevard", "Lane", "Drive", "Parkway", "Terrace",
 	"Crescent", "Expressway", "Turnpike", "Freeway", "Highway", "Sea", "Ocean", "Strait",
-	"Straits", "Channel",
+	"Straits", "Channel", "Bridge",
 };
 
 /*
