@@ -375,6 +375,17 @@ def countries_extra_rows(countries, names_by_cc, dict_vocab, plain_words):
                 forms.append(s)
         forms += SHORT_FORM_EXTRAS.get(cc, [])
         forms = [f for f in uniq(forms) if f != names_by_cc[cc]]
+        # A word that is both a demonym and a short form is read as the
+        # demonym alone (the checker takes a one-word demonym as evidence,
+        # not a place mention), so keep it as one of them only: a
+        # hand-checked short form leaves the demonyms ("Vatican": the
+        # place named attributively, "a Vatican spokesman", as "a Kenya
+        # Health Ministry official"); otherwise the demonym stays and the
+        # alternate spelling goes ("Thai", "Togolese", "Saudi").
+        both = set(forms) & set(dem)
+        hand = set(SHORT_FORM_EXTRAS.get(cc, []))
+        dem = [x for x in dem if x not in both & hand]
+        forms = [x for x in forms if x not in both - hand]
         for f in forms + dem:
             if "," in f:
                 raise DataError("comma inside a list item for %s: %r" % (cc, f))
@@ -1728,6 +1739,8 @@ def main():
         "iso2: ISO 3166-1 alpha-2 (XK = Kosovo).  lat/lon: the country's published",
         "centre point (world-countries latlng), decimal degrees.",
         "demonyms: world-countries demonyms.eng (m, f) plus hand-checked forms news uses.",
+        "A word never stands in both lists: a hand-checked short form (Vatican) leaves",
+        "the demonyms, and a demonym (Thai) the short forms.",
         "short_forms: other English names: world-countries name.common/name.official/",
         "altSpellings filtered to English-looking ones (words in the SCOWL word lists",
         "or in English country names; no ISO codes, no inverted 'X, Republic of' forms),",

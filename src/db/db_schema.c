@@ -70,6 +70,13 @@ static const char schema_sql[] =
 	" lat REAL, lon REAL);"
 	"CREATE TEMP TABLE s_cue(seq INTEGER PRIMARY KEY, key TEXT, phrase TEXT,"
 	" target TEXT, weight REAL, file TEXT, line INTEGER);"
+	/*
+	 * The names that may stand for a first-level region no place lies in
+	 * (its own, its second-level regions'), by country and name; filled
+	 * and read by the region pass (db_write_finish.c admin1_standins).
+	 */
+	"CREATE TEMP TABLE s_standin(cc TEXT NOT NULL, name TEXT NOT NULL, code TEXT NOT NULL,"
+	" own INTEGER NOT NULL, PRIMARY KEY(cc, name, code)) WITHOUT ROWID;"
 	/* old places replaced under --add --replace: their old names go */
 	"CREATE TEMP TABLE s_replaced(id INTEGER PRIMARY KEY);";
 

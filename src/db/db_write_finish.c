@@ -10,7 +10,10 @@
  * mean of their unit vectors so that regions across the antimeridian
  * (Alaska, Fiji) do not land on the other side of the world.  Its
  * population is the sum of theirs (countryInfo's figure for countries).
- * A region with no place inside it and no published centre gets no row.
+ * A first-level region with no place inside it is placed by the places
+ * named like it or its parts, else at its country's point
+ * (admin1_standins); another region with no place inside it and no
+ * published centre gets no row.
  *
  * Then the staged region names and cues are attached.  (The word prefixes
  * and the Bloom filter are derived at commit: db_write_prefixes.c.)
@@ -1039,18 +1042,167 @@ static int country_name(struct finish *f, const char *form)
 	       strtab_find(&f->country_keys, f->key.data, f->key.len, &e);
 }
 
+/*
+ * Stand-in points for the first-level regions no place lies in.  The
+ * bundled admin1 codes and cities500 come from different GeoNames
+ * versions: Norway merged its counties in 2020 and split them again in
+ * 2024, so the admin codes list Vestfold (NO.20) while the towns in it
+ * carry the merged county's code (NO.38); Angola, Ethiopia and Vietnam
+ * redrew theirs too.  Copy still names such a region ("Rogaland, Vestfold,
+ * Buskerud"), so it gets a row like any other.  Its point is the mean of
+ * the places of its country named like the region (its short form too:
+ * "Cao Bang" of "Cao Bang Province") or like one of its second-level
+ * regions (Norway names its municipalities for their towns, and the
+ * admin2 list, of the admin codes' version, still puts Tonsberg in
+ * Vestfold), taking the most populous place of each name.  Names repeat
+ * across regions (Vietnam has a Bao Lam district in two provinces), so
+ * the points come in tiers and only the best tier a region has counts:
+ * a place named like the region itself before one named like a part of
+ * it, a place with a population before a hamlet of none.  Its population
+ * is theirs.  The stand-ins go into OUT by code (each aggregate's
+ * own_rank holds the tier summed); a region none of whose names is a
+ * place's gets none there (finish_admin then uses its country's point).
+ */
+static enum pc_rc admin1_standins(struct finish *f, struct agg_map *out, struct diag *d)
+{
+	struct db_build *b = f->b;
+	sqlite3_stmt *st = NULL, *ins = NULL, *sub = NULL, *q = NULL;
+	enum pc_rc rc;
+	int src, any = 0;
+
+	if ((rc = db_build_prepare(b, "SELECT code, country, name FROM admin1 ORDER BY code",
+				   &st, d)) != PC_OK ||
+	    (rc = db_build_prepare(b, "INSERT OR IGNORE INTO s_standin(cc, name, code, own)"
+				      " VALUES(?1,?2,?3,1)", &ins, d)) != PC_OK ||
+	    /*
+	     * The admin2 codes under CODE: "CODE." < code < "CODE/" ('/'
+	     * follows '.').  After the region's own names, which OR IGNORE
+	     * keeps when a part has the region's name.
+	     */
+	    (rc = db_build_prepare(b, "INSERT OR IGNORE INTO s_standin(cc, name, code, own)"
+				      " SELECT ?1, name, ?2, 0 FROM admin2"
+				      " WHERE code > ?2 || '.' AND code < ?2 || '/'"
+				      " AND name IS NOT NULL AND name != ''", &sub, d)) != PC_OK)
+		goto done;
+	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *code = (const char *)sqlite3_column_text(st, 0);
+		const char *cc = (const char *)sqlite3_column_text(st, 1);
+		const char *name = (const char *)sqlite3_column_text(st, 2);
+		const struct agg *a;
+		char shortf[256];
+		const char *forms[2];
+		size_t i, nf = 0;
+
+		if (!code || !cc || !name)
+			continue;
+		a = agg_find(&f->map, code, NULL);
+		if (a && a->n)
+			continue; /* places lie in it: their mean is its point */
+		forms[nf++] = name;
+		if (admin_short_form(name, shortf, sizeof shortf))
+			forms[nf++] = shortf;
+		for (i = 0; i < nf; i++) {
+			sqlite3_bind_text(ins, 1, cc, -1, SQLITE_STATIC);
+			sqlite3_bind_text(ins, 2, forms[i], -1, SQLITE_STATIC);
+			sqlite3_bind_text(ins, 3, code, -1, SQLITE_STATIC);
+			if ((rc = db_build_step_done(b, ins, d, "stand-in name")) != PC_OK)
+				goto done;
+		}
+		sqlite3_bind_text(sub, 1, cc, -1, SQLITE_STATIC);
+		sqlite3_bind_text(sub, 2, code, -1, SQLITE_STATIC);
+		if ((rc = db_build_step_done(b, sub, d, "stand-in admin2 names")) != PC_OK)
+			goto done;
+		any = 1;
+	}
+	if (src != SQLITE_DONE) {
+		rc = db_build_err(b, d, "admin1 stand-ins");
+		goto done;
+	}
+	if (!any)
+		goto done;
+	/*
+	 * One scan of the places, each looked up in s_standin by its key
+	 * (CROSS JOIN keeps places outside); max() picks the bare columns of
+	 * the most populous place of each (code, name).  Rows from --csv do
+	 * not count, as for the centres of the other regions.
+	 */
+	if ((rc = db_build_prepare(b,
+		"SELECT code, max(pop), lat, lon, own FROM ("
+		" SELECT s.code, s.name, coalesce(p.population, 0) AS pop, p.lat, p.lon, s.own"
+		"  FROM places p CROSS JOIN s_standin s"
+		"  WHERE p.kind = 0 AND p.id > 0 AND p.id <= ?1"
+		"  AND s.cc = p.country AND s.name = p.name"
+		/* "Thai Nguyen" is cities500's Thái Nguyên */
+		" UNION ALL SELECT s.code, s.name, coalesce(p.population, 0), p.lat, p.lon, s.own"
+		"  FROM places p CROSS JOIN s_standin s"
+		"  WHERE p.kind = 0 AND p.id > 0 AND p.id <= ?1 AND p.asciiname != p.name"
+		"  AND s.cc = p.country AND s.name = p.asciiname)"
+		" GROUP BY code, name", &q, d)) != PC_OK)
+		goto done;
+	sqlite3_bind_int64(q, 1, DB_CSV_ID_BASE);
+	while ((src = sqlite3_step(q)) == SQLITE_ROW) {
+		const char *code = (const char *)sqlite3_column_text(q, 0);
+		size_t len = code ? strlen(code) : 0, e;
+		int64_t pop = sqlite3_column_int64(q, 1);
+		/* 1 best: the region's own name and a population; 4 worst */
+		int tier = 1 + (sqlite3_column_int(q, 4) ? 0 : 2) + (pop > 0 ? 0 : 1);
+		struct agg *a;
+		if (!len)
+			continue;
+		e = agg_entry(out, code, len, hash_mem(code, len)); /* may move out->aggs */
+		a = &out->aggs[e];
+		if (a->n && tier > a->own_rank)
+			continue;
+		if (a->n && tier < a->own_rank)
+			memset(a, 0, sizeof *a); /* a better tier: start again */
+		a->own_rank = tier;
+		agg_add_point(a, sqlite3_column_double(q, 2), sqlite3_column_double(q, 3), pop);
+	}
+	if (src != SQLITE_DONE)
+		rc = db_build_err(b, d, "admin1 stand-in places");
+done:
+	sqlite3_finalize(st);
+	sqlite3_finalize(ins);
+	sqlite3_finalize(sub);
+	sqlite3_finalize(q);
+	return rc;
+}
+
+/* The point of country CC's row into LAT, LON: 1, or 0 when it has none. */
+static int country_point(sqlite3_stmt *cp, const char *cc, double *lat, double *lon)
+{
+	int found = 0;
+
+	sqlite3_bind_text(cp, 1, cc, -1, SQLITE_STATIC);
+	if (sqlite3_step(cp) == SQLITE_ROW) {
+		*lat = sqlite3_column_double(cp, 0);
+		*lon = sqlite3_column_double(cp, 1);
+		found = 1;
+	}
+	sqlite3_reset(cp);
+	return found;
+}
+
 static enum pc_rc finish_admin(struct finish *f, int level, struct diag *d)
 {
 	struct db_build *b = f->b;
-	sqlite3_stmt *st = NULL;
+	sqlite3_stmt *st = NULL, *cp = NULL;
+	struct agg_map standins; /* level 1: the points of regions no place lies in */
 	enum pc_rc rc;
 	int src;
 	char sql[300];
 
+	agg_map_init(&standins);
 	snprintf(sql, sizeof sql,
 		 "SELECT code, country, a1, %s, name, asciiname, geonameid, place_id"
 		 " FROM admin%d ORDER BY code", level == 2 ? "a2" : "NULL", level);
 	if ((rc = db_build_prepare(b, sql, &st, d)) != PC_OK)
+		goto done;
+	if (level == 1 &&
+	    ((rc = admin1_standins(f, &standins, d)) != PC_OK ||
+	     (rc = db_build_prepare(b, "SELECT p.lat, p.lon FROM countries c"
+				       " JOIN places p ON p.id = c.place_id WHERE c.iso2=?1",
+				    &cp, d)) != PC_OK))
 		goto done;
 	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *code = (const char *)sqlite3_column_text(st, 0);
@@ -1064,7 +1216,9 @@ static enum pc_rc finish_admin(struct finish *f, int level, struct diag *d)
 		int64_t base = level == 1 ? ID_ADMIN1 : ID_ADMIN2;
 		size_t e = 0;
 		struct agg *a = agg_find(&f->map, code, &e);
+		const struct agg *sa;
 		double lat = 0, lon = 0;
+		int64_t pop = 0;
 		int own = 0, exists = 0, same;
 
 		if (!name)
@@ -1081,17 +1235,27 @@ static enum pc_rc finish_admin(struct finish *f, int level, struct diag *d)
 			}
 		}
 		if (!own) {
-			if (!a || !a->n)
+			if (a && a->n) {
+				agg_point(a, &lat, &lon);
+				pop = a->pop;
+			} else if (level != 1) {
 				continue; /* no place inside it: no point to give it */
-			agg_point(a, &lat, &lon);
+			} else if ((sa = agg_find(&standins, code, NULL)) && sa->n) {
+				agg_point(sa, &lat, &lon);
+				pop = sa->pop;
+			} else if (!cc || !country_point(cp, cc, &lat, &lon)) {
+				continue; /* nothing to place it by */
+			}
 			if (old <= -base && old > -(base + ID_SPAN))
 				id = old; /* --add: keep the id it had */
 			else if ((rc = synthetic_id(f, base, code, &id, d)) != PC_OK)
 				goto done;
 		}
+		if (own)
+			pop = a ? a->pop : 0;
 		rc = region_row(f, id, own, old, level == 1 ? DB_KIND_ADMIN1 : DB_KIND_ADMIN2,
 				name, ascii, level == 1 ? "ADM1" : "ADM2", cc, a1, a2, lat, lon,
-				a ? a->pop : 0, d);
+				pop, d);
 		if (rc != PC_OK)
 			goto done;
 		/*
@@ -1129,6 +1293,8 @@ static enum pc_rc finish_admin(struct finish *f, int level, struct diag *d)
 		rc = update_admin(b, level, &f->map, d);
 done:
 	sqlite3_finalize(st);
+	sqlite3_finalize(cp);
+	agg_free(&standins);
 	/* The row ids are this pass's: the next pass's UPDATE must not see them. */
 	free(f->map.row_id);
 	f->map.row_id = NULL;

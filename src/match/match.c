@@ -107,11 +107,12 @@ static const char *const match_name_closers[] = {
 
 /*
  * Pathogens named after where they were found: "the Reston ebolavirus",
- * "Ebola Reston virus", "Salmonella Litchfield".  The place name in one
- * names the pathogen, not a place of the story.
+ * "Ebola Reston virus", "Salmonella Litchfield"; and the diseases: "Rift
+ * Valley fever", "Lassa fever".  The place name in one names the pathogen,
+ * not a place of the story.
  */
 static const char *const match_pathogen_after[] = {
-	"virus", "ebolavirus", "strain", "serotype",
+	"virus", "ebolavirus", "strain", "serotype", "fever",
 };
 static const char *const match_pathogen_before[] = {
 	"Salmonella", "Ebola", "Escherichia", "Listeria", "Shigella",

@@ -669,6 +669,13 @@ static int keep_mention(const struct resolve_state *rs, size_t i, int *unsupport
 	 * a small place. */
 	if ((mn->flags & MATCH_PROPER) && !slot && b->place.kind == DB_KIND_PLACE &&
 	    b->place.population < KEEP_CITY_POP) {
+		/* As for a common word: the country named is no reason to
+		 * read "U.S. Chinook helicopters" as Chinook, Mont. (measured
+		 * on GeoVirus dev: a breed, a helicopter, a film character).
+		 * A capital or a state's seat is named for itself (Mbabane,
+		 * which the dictionaries list). */
+		if (strcmp(b->place.fcode, "PPLC") != 0 && strcmp(b->place.fcode, "PPLA") != 0)
+			s = resolve_support(rs, i, &b->place, RESOLVE_NO_COUNTRY);
 		*unsupported_proper = s < KEEP_PROPER;
 		return s >= KEEP_PROPER;
 	}

@@ -6,7 +6,8 @@ Expect lines (tab-separated, '#' comments):
   quiet                          no finding at all, notes included
   flag   TEXT[@ANCHOR] REGEX [RULE]  a warning/error on TEXT whose suggestion matches REGEX
   note   TEXT[@ANCHOR] REGEX [RULE]  a note (severity suggestion) likewise
-  place  TEXT[@ANCHOR] VALUE     TEXT is read as VALUE: a GeoNames id, CC or CC.ADMIN1
+  place  TEXT[@ANCHOR] VALUE     TEXT is read as VALUE: a GeoNames id, CC or CC.ADMIN1,
+                                 or "region:NAME" (a world region, sea or lake: no country)
   noplace TEXT[@ANCHOR]          TEXT is not read as a place
 TEXT is looked up inside the first occurrence of ANCHOR (default: TEXT).
 A kind with "known-" before it (known-flag, known-clean, ...) is what the
@@ -34,6 +35,8 @@ def overlaps(item, sp):
     return s < sp[1] and sp[0] < e
 
 def reads_as(p, value):
+    if value.startswith("region:"):
+        return p.get("name") == value[len("region:"):] and not p.get("country")
     if value.isdigit():
         return str(p.get("id")) == value
     if "." in value:

@@ -2,7 +2,8 @@
  * test_load.c: the load stage's pieces: recognising files by content, the
  * OSA distance (base/strdist.h) on the look-alike pairs, the look-alike rules, prominence, and load_run on small
  * files written here (bad rows counted, a quote at the start of a field),
- * and the names a build derives (a first-level region without its type word).
+ * and the names a build derives (a first-level region without its type word;
+ * a first-level region no place carries).
  */
 #include "testhelp.h"
 
@@ -278,6 +279,92 @@ static void test_admin_short_names(void)
 	free(st);
 }
 
+/* The first-level region reading of KEY in DB into *OUT: 1, or 0 if none. */
+static int admin1_reading(struct db *db, const char *key, struct db_place *out)
+{
+	struct db_hit hits[8];
+	size_t n = 0, i;
+
+	if (db_names_lookup(db, key, hits, 8, &n, NULL) != PC_OK)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (hits[i].place.kind == DB_KIND_ADMIN1) {
+			*out = hits[i].place;
+			return 1;
+		}
+	return 0;
+}
+
+/*
+ * Every admin1 code is a region, also one no place carries: the admin
+ * codes and the places come from different GeoNames versions (Norway's
+ * towns under the merged county NO.38, which the admin list lacks, while
+ * it lists Vestfold NO.20 and Telemark NO.17).  Vestfold is placed at the
+ * towns named like its municipalities (Tonsberg, not the hamlet of that
+ * name with no population far north), Telemark at the town named like
+ * it, and a region nothing names at its country's point.
+ */
+static void test_admin1_without_places(void)
+{
+	char dir[] = "/tmp/pc-test-admin1-XXXXXX";
+	char places[300], admin[300], admin2[300], cinfo[300], dbp[300];
+	char *inputs[4];
+	struct load_opts opts;
+	struct load_stats *st = calloc(1, sizeof *st);
+	struct db *db = NULL;
+	struct db_place p;
+	struct diag d;
+
+	CHECK(mkdtemp(dir) != NULL);
+	snprintf(places, sizeof places, "%s/cities.txt", dir);
+	snprintf(admin, sizeof admin, "%s/admin1CodesASCII.txt", dir);
+	snprintf(admin2, sizeof admin2, "%s/admin2Codes.txt", dir);
+	snprintf(cinfo, sizeof cinfo, "%s/countryInfo.txt", dir);
+	snprintf(dbp, sizeof dbp, "%s/p.db", dir);
+	write_file(places, "1\tT\xc3\xb8nsberg\tTonsberg\t\t59.27\t10.41\tP\tPPLA2\tNO\t\t38\t3803\t\t\t39367\t\t\t\t2020-01-01\n"
+			   "2\tLarvik\tLarvik\t\t59.05\t10.03\tP\tPPLA2\tNO\t\t38\t3805\t\t\t24208\t\t\t\t2020-01-01\n"
+			   "3\tT\xc3\xb8nsberg\tTonsberg\t\t69.0\t18.0\tP\tPPL\tNO\t\t54\t\t\t\t0\t\t\t\t2020-01-01\n"
+			   "4\tTelemark\tTelemark\t\t59.2\t9.6\tP\tPPL\tNO\t\t38\t\t\t\t800\t\t\t\t2020-01-01\n"
+			   "5\tOslo\tOslo\t\t59.91\t10.75\tP\tPPLC\tNO\t\t12\t0301\t\t\t580000\t\t\t\t2020-01-01\n");
+	write_file(admin, "NO.12\tOslo\tOslo\t\n"
+			  "NO.17\tTelemark\tTelemark\t\n"
+			  "NO.20\tVestfold\tVestfold\t\n"
+			  "NO.99\tNowhereland\tNowhereland\t\n");
+	write_file(admin2, "NO.20.3905\tT\xc3\xb8nsberg\tTnsberg\t\n"
+			   "NO.20.3909\tLarvik\tLarvik\t\n");
+	write_file(cinfo, "NO\tNOR\t578\tNO\tNorway\tOslo\t324220\t5314336\tEU\t.no\tNOK\tKrone\t47\t\t\tnob\t3144096\tFI,RU,SE\t\n");
+	inputs[0] = cinfo;
+	inputs[1] = admin;
+	inputs[2] = admin2;
+	inputs[3] = places;
+	memset(&opts, 0, sizeof opts);
+	diag_clear(&d);
+	CHECK_INT(load_run(dbp, inputs, 4, &opts, st, &d), PC_OK);
+	CHECK_INT(db_open(dbp, DB_OPEN_READONLY, &db, NULL), PC_OK);
+	if (db) {
+		/* between Tonsberg and Larvik; the northern hamlet left out */
+		CHECK(admin1_reading(db, "vestfold", &p));
+		CHECK(p.lat > 59.0 && p.lat < 59.3 && p.lon > 10.0 && p.lon < 10.5);
+		CHECK(p.population == 39367 + 24208);
+		CHECK(admin1_reading(db, "telemark", &p));
+		CHECK(p.lat > 59.1 && p.lat < 59.3 && p.lon > 9.5 && p.lon < 9.7);
+		/* Oslo has its places: as before */
+		CHECK(admin1_reading(db, "oslo", &p));
+		CHECK(p.lat > 59.9 && p.lat < 59.92);
+		/* nothing names it: Norway's point (the mean of its places) */
+		CHECK(admin1_reading(db, "nowhereland", &p));
+		CHECK(p.lat > 60.0 && p.lat < 62.0 && p.population == 0);
+		db_close(db);
+	}
+	unlink(places);
+	unlink(admin);
+	unlink(admin2);
+	unlink(cinfo);
+	unlink(dbp);
+	rmdir(dir);
+	free(st);
+}
+
 int main(void)
 {
 	TEST(test_sniff);
@@ -286,5 +373,6 @@ int main(void)
 	TEST(test_prominent);
 	TEST(test_run_rows);
 	TEST(test_admin_short_names);
+	TEST(test_admin1_without_places);
 	return TEST_REPORT();
 }
