@@ -170,6 +170,23 @@ static enum pc_rc past_deadline(const struct check_opts *o, const char *name, st
 	return PC_OK;
 }
 
+/* The start of every line of R's source, for the reports (check_result). */
+static void index_lines(struct check_result *r, struct arena *a)
+{
+	size_t i, n = 1;
+	size_t *v;
+
+	for (i = 0; i < r->src_len; i++)
+		n += r->src[i] == '\n';
+	v = arena_alloc(a, n * sizeof *v);
+	v[0] = 0;
+	for (i = 0, n = 1; i < r->src_len; i++)
+		if (r->src[i] == '\n')
+			v[n++] = i + 1;
+	r->line_starts = v;
+	r->n_lines = n;
+}
+
 enum pc_rc check_doc(struct check_engine *e, const char *name, const char *src, size_t len,
 		     const struct check_opts *o, struct arena *a, struct check_result *out,
 		     struct read_doc *doc_out, struct diag *d)
@@ -238,6 +255,8 @@ enum pc_rc check_doc(struct check_engine *e, const char *name, const char *src, 
 		map_span(&doc, &p->offset, &p->length, &p->line, &p->column);
 		p->text = arena_strndup(a, doc.src + p->offset, p->length);
 	}
+	if (out->n_findings || out->n_places)
+		index_lines(out, a);
 	/* qsort with a NULL base is undefined even for zero elements. */
 	if (out->n_findings)
 		qsort(out->findings, out->n_findings, sizeof *out->findings, cmp_finding);

@@ -63,6 +63,10 @@ struct check_result {
 	const char *file;      /* display name ("-" for stdin) */
 	const char *src;       /* original bytes (for source lines in reports) */
 	size_t src_len;
+	const size_t *line_starts; /* byte offset of each line of src, ascending (or NULL:
+				    * reports scan src); one index per document keeps
+				    * reporting linear on a file of one huge line */
+	size_t n_lines;
 	struct finding *findings;
 	size_t n_findings;
 	struct resolved_place *places;

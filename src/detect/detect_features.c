@@ -362,6 +362,19 @@ static int typing_slip(const char *a, const char *b)
 	return slips > 0;
 }
 
+/*
+ * Are keys A and B ("united sates", "united states") two words each, with
+ * the first or the second word the same?
+ */
+static int one_word_same(const char *a, const char *b)
+{
+	const char *sa = strchr(a, ' '), *sb = strchr(b, ' ');
+
+	if (!sa || !sb || strchr(sa + 1, ' ') || strchr(sb + 1, ' '))
+		return 0;
+	return (sa - a == sb - b && memcmp(a, b, (size_t)(sa - a)) == 0) || strcmp(sa + 1, sb + 1) == 0;
+}
+
 static double prom(const struct db_place *p)
 {
 	double v;
@@ -556,10 +569,13 @@ void detect_features(const struct dstate *ds, struct detect_cand *c)
 		 * tells of the second on its own (Idukki, Wayanad); a writer
 		 * who put a town in the wrong region seldom writes of that
 		 * region's other places.  (The region's own name, written
-		 * elsewhere, is left out: "Kharkiv, Russia" stories name
-		 * Russia throughout.  Not a dateline: the story under it is
-		 * about the region it names, right or wrong about the city:
-		 * "CHARLOTTE, S.C." over a South Carolina primary.) */
+		 * elsewhere, is left out.  A first-level region only: the
+		 * support of a country counts no places as its region's, and
+		 * a country's places are too often the story's subject anyway:
+		 * "Kharkiv, Russia" stories name Belgorod.  Not a dateline:
+		 * the story under it is about the region it names, right or
+		 * wrong about the city: "CHARLOTTE, S.C." over a South
+		 * Carolina primary.) */
 		if (r->qual == RESOLVE_QUAL_NOT && !(flags & MATCH_DATELINE)) {
 			const struct mention *q = &rs->mr->m[mn->qualifier];
 			const struct resolve_mention *rq = &rs->rm[mn->qualifier];
@@ -620,6 +636,6 @@ void detect_features(const struct dstate *ds, struct detect_cand *c)
 		x[F_WORD_T_WRITTEN] = x[F_T_WRITTEN];
 		/* The word beside the slip is the name's own: a writer who got
 		 * "United" right meant a name that starts with it. */
-		x[F_WORD_TWO] = rs->rw[c->w].tok_end - rs->rw[c->w].tok_start > 1;
+		x[F_WORD_TWO] = rs->rw[c->w].tok_end - rs->rw[c->w].tok_start > 1 && one_word_same(key, t->key);
 	}
 }

@@ -106,7 +106,7 @@ enum detect_feat {
 	F_QUAL_L_PROM,     /* L's prominence where the writer qualified it and it lies there */
 	F_QUAL_VARIANT,    /* the qualifier holds the name only as another spelling of T, and the
 			    * places that carry it as their own lie elsewhere: "Pittsburg, Penn." */
-	F_QUAL_TOLD,       /* a qualifier that rules the name out names a region the story tells of
+	F_QUAL_TOLD,       /* a qualifier that rules the name out names a first-level region the story tells of
 			    * on its own (places in it): "Mumbai, Kerala" over floods in both */
 	F_QUAL_BODY,       /* ... qualified so in running text, not a dateline: "Jackson, Miss." in
 			    * a Tennessee story names a place away from the story's on purpose */

@@ -32,6 +32,12 @@ struct lsp_doc {
 	struct arena a;            /* the last check's result */
 	struct check_result res;
 	int has_res;
+	/* The last position asked for (pos_of): findings come in order, and
+	 * counting each from the start of the text was quadratic in a long
+	 * document.  Reset whenever the text changes. */
+	size_t pos_off, pos_ls;
+	long pos_ln, pos_n;
+	int pos_valid;
 };
 
 struct lsp {
@@ -102,26 +108,44 @@ static void show_message(struct lsp *l, int type, const char *text)
 /* ---- positions ---------------------------------------------------------- */
 
 /* Line and character (in the negotiated unit) of byte OFF of DOC. */
-static void pos_of(const struct lsp *l, const struct lsp_doc *doc, size_t off, long *line, long *ch)
+static void pos_of(const struct lsp *l, struct lsp_doc *doc, size_t off, long *line, long *ch)
 {
 	size_t i = 0, ls = 0;
 	long ln = 0, n = 0;
 
 	if (off > doc->len)
 		off = doc->len;
-	for (i = 0; i < off; i++)
-		if (doc->text[i] == '\n')
-			ln++, ls = i + 1;
-	if (l->utf8) {
-		n = (long)(off - ls);
-	} else {
-		for (i = ls; i < off;) {
-			int32_t cp;
-			size_t k = utf8_decode(doc->text + i, doc->len - i, &cp);
-			n += cp >= 0x10000 ? 2 : 1;
-			i += k ? k : 1;
-		}
+	/* Go on from the last position when it lies at or before OFF. */
+	if (doc->pos_valid && doc->pos_off <= off) {
+		i = doc->pos_off;
+		ls = doc->pos_ls;
+		ln = doc->pos_ln;
+		n = doc->pos_n;
 	}
+	while (i < off) {
+		int32_t cp;
+		size_t k;
+		if (doc->text[i] == '\n') {
+			ln++;
+			ls = ++i;
+			n = 0;
+			continue;
+		}
+		if (l->utf8) {
+			n++;
+			i++;
+			continue;
+		}
+		k = utf8_decode(doc->text + i, doc->len - i, &cp);
+		n += cp >= 0x10000 ? 2 : 1;
+		i += k ? k : 1;
+	}
+	/* (A character that straddles OFF counts whole, as before.) */
+	doc->pos_off = i;
+	doc->pos_ls = ls;
+	doc->pos_ln = ln;
+	doc->pos_n = n;
+	doc->pos_valid = 1;
 	*line = ln;
 	*ch = n;
 }
@@ -147,7 +171,7 @@ static size_t off_of(const struct lsp *l, const struct lsp_doc *doc, long line, 
 	return i;
 }
 
-static cJSON *range_json(const struct lsp *l, const struct lsp_doc *doc, size_t off, size_t len)
+static cJSON *range_json(const struct lsp *l, struct lsp_doc *doc, size_t off, size_t len)
 {
 	cJSON *r = cJSON_CreateObject(), *s, *e;
 	long a, b;
@@ -303,6 +327,7 @@ static void did_open(struct lsp *l, const cJSON *params)
 	free(doc->text);
 	doc->text = xstrdup(text);
 	doc->len = strlen(text);
+	doc->pos_valid = 0;
 	doc->fmt = fmt_of(str_at(td, "languageId", NULL), uri);
 	publish(l, doc);
 }
@@ -325,6 +350,7 @@ static void did_change(struct lsp *l, const cJSON *params)
 	free(doc->text);
 	doc->text = xstrdup(text);
 	doc->len = strlen(text);
+	doc->pos_valid = 0;
 	publish(l, doc);
 }
 
@@ -339,6 +365,7 @@ static void did_save(struct lsp *l, const cJSON *params)
 		free(doc->text);
 		doc->text = xstrdup(text);
 		doc->len = strlen(text);
+		doc->pos_valid = 0;
 	}
 	publish(l, doc);
 }

@@ -180,10 +180,26 @@ void report_span_of(const struct check_result *r, size_t offset, size_t length,
 		size_t ls = offset, le = offset, i, last_nl = 0, n_nl = 0;
 
 		sp->have_src = 1;
-		while (ls > 0 && src[ls - 1] != '\n')
-			ls--;
-		while (le < r->src_len && src[le] != '\n')
-			le++;
+		if (r->line_starts && r->n_lines) {
+			/* The last line start at or before OFFSET. */
+			size_t lo = 0, hi = r->n_lines;
+			while (hi - lo > 1) {
+				size_t mid = lo + (hi - lo) / 2;
+				if (r->line_starts[mid] <= offset)
+					lo = mid;
+				else
+					hi = mid;
+			}
+			ls = r->line_starts[lo];
+			le = lo + 1 < r->n_lines ? r->line_starts[lo + 1] - 1 : r->src_len;
+			if (sp->line == 0)
+				sp->line = (unsigned long)lo + 1;
+		} else {
+			while (ls > 0 && src[ls - 1] != '\n')
+				ls--;
+			while (le < r->src_len && src[le] != '\n')
+				le++;
+		}
 		if (le > ls && src[le - 1] == '\r')
 			le--;
 		sp->line_start = ls;

@@ -182,8 +182,16 @@ static uint64_t line_hash(const struct check_result *r, const struct report_span
 	return report_fnv(REPORT_FNV_INIT, r->src + a, b - a);
 }
 
+/* The last line hashed: findings come in order, and many on one huge line
+ * would each hash the whole line again. */
+struct line_memo {
+	size_t line_start;
+	uint64_t hash;
+	int valid;
+};
+
 static uint64_t finding_hash(const struct check_result *r, const struct finding *f,
-			     const char *uri)
+			     const char *uri, struct line_memo *memo)
 {
 	const char *text = f->text ? f->text : "";
 	struct report_span sp;
@@ -193,7 +201,14 @@ static uint64_t finding_hash(const struct check_result *r, const struct finding 
 	int k;
 
 	report_span_of(r, f->offset, f->length, f->line, f->column, f->text, &sp);
-	lh = line_hash(r, &sp);
+	if (memo->valid && memo->line_start == sp.line_start && sp.have_src) {
+		lh = memo->hash;
+	} else {
+		lh = line_hash(r, &sp);
+		memo->line_start = sp.line_start;
+		memo->hash = lh;
+		memo->valid = sp.have_src;
+	}
 	for (k = 0; k < 8; k++)
 		lhb[k] = (unsigned char)(lh >> (8 * k));
 	buf_init(&fold, 4096);
@@ -207,6 +222,28 @@ static uint64_t finding_hash(const struct check_result *r, const struct finding 
 	h = report_fnv(h, lhb, sizeof lhb);
 	buf_free(&fold);
 	return h;
+}
+
+/* A finding's fingerprint and its place in the file's findings. */
+struct hash_at {
+	uint64_t hash;
+	size_t i;
+};
+
+static int cmp_hash_at(const void *a, const void *b)
+{
+	const struct hash_at *x = a, *y = b;
+
+	if (x->hash != y->hash)
+		return x->hash < y->hash ? -1 : 1;
+	return (x->i > y->i) - (x->i < y->i);
+}
+
+static int cmp_hash_pos(const void *a, const void *b)
+{
+	const struct hash_at *x = a, *y = b;
+
+	return (x->i > y->i) - (x->i < y->i);
 }
 
 static void put_result(struct rw *w, const struct check_result *r, const struct finding *f,
@@ -270,8 +307,10 @@ enum pc_rc report_sarif_doc(struct buf *out, const struct check_result *r,
 			    const struct report_opts *o)
 {
 	struct buf uri;
-	uint64_t *hashes = NULL;
-	size_t i, j, n_written;
+	struct hash_at *hashes = NULL;
+	size_t *occ = NULL;
+	size_t i, n_written;
+	struct line_memo memo = { 0 };
 	struct rw w;
 	enum pc_rc rc;
 
@@ -285,21 +324,29 @@ enum pc_rc report_sarif_doc(struct buf *out, const struct check_result *r,
 	if (rc != PC_OK)
 		goto done;
 	hashes = xreallocarray(NULL, r->n_findings, sizeof *hashes);
+	occ = xreallocarray(NULL, r->n_findings, sizeof *occ);
+	for (i = 0; i < r->n_findings; i++) {
+		hashes[i].hash = finding_hash(r, &r->findings[i], buf_str(&uri), &memo);
+		hashes[i].i = i;
+	}
+	/* The occurrence of each fingerprint in file order: sorted by
+	 * fingerprint, then by position (a count over all earlier findings
+	 * was quadratic in the findings of a file). */
+	qsort(hashes, r->n_findings, sizeof *hashes, cmp_hash_at);
+	for (i = 0; i < r->n_findings; i++)
+		occ[hashes[i].i] = i > 0 && hashes[i - 1].hash == hashes[i].hash ? occ[hashes[i - 1].i] + 1 : 1;
+	qsort(hashes, r->n_findings, sizeof *hashes, cmp_hash_pos);
 	rw_init(&w, out);
 	for (i = 0; i < r->n_findings; i++) {
-		size_t occurrence = 1;
-
-		hashes[i] = finding_hash(r, &r->findings[i], buf_str(&uri));
-		for (j = 0; j < i; j++)
-			occurrence += hashes[j] == hashes[i];
 		rw_puts(&w, n_written + i ? ",\n" : "\n");
-		put_result(&w, r, &r->findings[i], buf_str(&uri), hashes[i], occurrence);
+		put_result(&w, r, &r->findings[i], buf_str(&uri), hashes[i].hash, occ[i]);
 	}
 	rc = rw_finish(&w);
 	if (rc == PC_OK)
 		o->state->n_results += r->n_findings;
 done:
 	free(hashes);
+	free(occ);
 	buf_free(&uri);
 	return rc;
 }

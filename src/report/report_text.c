@@ -63,21 +63,51 @@ static void put_pad(struct rw *w, const char *s, size_t len)
 	}
 }
 
+/*
+ * A source line longer than this many bytes is shown as a window of
+ * SNIPPET_CONTEXT bytes either side of the span, with "..." for what is
+ * cut: a file of one huge line with many findings would otherwise print
+ * the whole line once per finding (output quadratic in the input).
+ */
+#define SNIPPET_MAX_LINE 240
+#define SNIPPET_CONTEXT 80
+#define SNIPPET_CUT "..."
+
+/* Move I back (DIR -1) or forward (DIR 1) to the start of a UTF-8 character. */
+static size_t char_boundary(const char *s, size_t i, size_t lo, size_t hi, int dir)
+{
+	while (i > lo && i < hi && ((unsigned char)s[i] & 0xC0) == 0x80)
+		i = dir < 0 ? i - 1 : i + 1;
+	return i;
+}
+
 /* The source line holding the span, then the caret line under the span. */
 static void put_snippet(struct rw *w, const struct check_result *r, const struct finding *f,
 			const struct report_span *sp, int color)
 {
 	const char *src = r->src;
-	size_t end = f->offset + f->length, n_cp;
+	size_t end = f->offset + f->length, n_cp, ws = sp->line_start, we = sp->line_end;
 
 	if (end > sp->line_end)
 		end = sp->line_end; /* a span across lines: underline to the line's end */
 	n_cp = end > f->offset ? utf8_count(src + f->offset, end - f->offset) : 0;
+	if (we - ws > SNIPPET_MAX_LINE) {
+		if (f->offset - ws > SNIPPET_CONTEXT)
+			ws = char_boundary(src, f->offset - SNIPPET_CONTEXT, sp->line_start, f->offset, 1);
+		if (we > end && we - end > SNIPPET_CONTEXT)
+			we = char_boundary(src, end + SNIPPET_CONTEXT, end, sp->line_end, -1);
+	}
 
 	rw_printf(w, "%5lu | ", sp->line);
-	rw_put_clean(w, src + sp->line_start, sp->line_end - sp->line_start, 1);
+	if (ws > sp->line_start)
+		rw_puts(w, SNIPPET_CUT);
+	rw_put_clean(w, src + ws, we - ws, 1);
+	if (we < sp->line_end)
+		rw_puts(w, SNIPPET_CUT);
 	rw_puts(w, "\n      | ");
-	put_pad(w, src + sp->line_start, f->offset - sp->line_start);
+	if (ws > sp->line_start)
+		rw_repeat(w, ' ', sizeof SNIPPET_CUT - 1);
+	put_pad(w, src + ws, f->offset - ws);
 	if (color)
 		rw_puts(w, C_GREEN);
 	rw_putc(w, '^');

@@ -56,11 +56,13 @@
 /* The cache is emptied, between documents, past this many entries. */
 #define RESOLVE_CACHE_MAX 16384
 
-enum { CACHE_NAME = 0, CACHE_WORD = 1 };
+/* What a cache entry holds: a name's look-alikes, or a word's near names
+ * at one edit or at two (one key may be asked both ways). */
+enum { CACHE_NAME = 0, CACHE_WORD = 1, CACHE_WORD2 = 2 };
 
 struct resolve_cache_ent {
 	const char *key;
-	int what;                  /* CACHE_NAME or CACHE_WORD */
+	int what;                  /* CACHE_NAME, CACHE_WORD or CACHE_WORD2 */
 	struct resolve_alt *alts;  /* in the cache's arena */
 	size_t n;
 };
@@ -362,7 +364,8 @@ static int plural_of(const char *word, const char *name)
 static enum pc_rc word_alts(struct resolve_cache *c, const char *key, int maxd, struct resolve_cache_ent **out,
 			    struct diag *d)
 {
-	struct resolve_cache_ent **slot = cache_slot(c, key, CACHE_WORD);
+	int what = maxd >= 2 ? CACHE_WORD2 : CACHE_WORD;
+	struct resolve_cache_ent **slot = cache_slot(c, key, what);
 	struct db_alike near[16];
 	struct db_hit *hits;
 	struct alt_list l = { 0 };
@@ -401,7 +404,7 @@ static enum pc_rc word_alts(struct resolve_cache *c, const char *key, int maxd, 
 			al->name_kind = h->name_kind;
 		}
 	}
-	*out = cache_store(c, slot, key, CACHE_WORD, &l);
+	*out = cache_store(c, slot, key, what, &l);
 	return PC_OK;
 }
 
@@ -664,12 +667,17 @@ static enum pc_rc mention_alts(struct resolve_state *rs, size_t m, struct diag *
 			const struct db_place *lp = &mn->cands[r->best].place;
 			/* "Thank you, Montreal!" read as the census division:
 			 * the crowd is hailed as the town of the name. */
-			if (lp->kind == DB_KIND_ADMIN2)
-				for (j = 0; j < mn->n_cands; j++)
-					if (mn->cands[j].place.kind == DB_KIND_PLACE) {
-						lp = &mn->cands[j].place;
+			if (lp->kind == DB_KIND_ADMIN2) {
+				const struct db_place *div = lp;
+				for (j = 0; j < mn->n_cands; j++) {
+					const struct db_place *c = &mn->cands[j].place;
+					if (c->kind == DB_KIND_PLACE && strcmp(c->country, div->country) == 0 &&
+					    strcmp(c->admin1, div->admin1) == 0) {
+						lp = c;
 						break;
 					}
+				}
+			}
 			if (lp->kind == DB_KIND_ADMIN1 || lp->kind == DB_KIND_COUNTRY) {
 				t = p->kind == lp->kind ? p : region_row(rs->cache, p, lp->kind == DB_KIND_ADMIN1);
 			} else if (p->kind != lp->kind) {
@@ -887,6 +895,38 @@ static void story_alts(struct resolve_state *rs, const char *key, const struct r
 	}
 }
 
+/*
+ * Read tokens A and B (A + 1 == B), one of them unknown word W, as one
+ * name when their near names come no farther than W's own (*CE): then
+ * *CE becomes theirs and W's span grows to both.  An unknown word before
+ * W that the pair takes in ("Kuala") loses its own reading.
+ */
+static enum pc_rc take_pair(struct resolve_state *rs, size_t w, size_t a, size_t b, struct resolve_cache_ent **ce,
+			    struct diag *d)
+{
+	const struct scan_doc *s = rs->s;
+	struct resolve_word *rw = &rs->rw[w];
+	struct resolve_cache_ent *c2 = NULL;
+	const char *k2 = NULL;
+	enum pc_rc rc;
+
+	if ((rc = two_word_alts(rs, a, b, &k2, &c2, d)) != PC_OK)
+		return rc;
+	if (!c2 || !c2->n || ((*ce)->n && alts_min_dist(c2) > alts_min_dist(*ce)))
+		return PC_OK;
+	*ce = c2;
+	rw->key = k2;
+	rw->span_start = s->toks[a].off;
+	rw->span_end = s->toks[b].off + s->toks[b].len;
+	rw->tok_start = a;
+	rw->tok_end = b + 1;
+	if (w > 0 && rs->mr->unk[w - 1].tok_start == a) {
+		rs->rw[w - 1].alts = NULL;
+		rs->rw[w - 1].n_alts = 0;
+	}
+	return PC_OK;
+}
+
 static enum pc_rc word_alts_run(struct resolve_state *rs, size_t w, const size_t *sk, size_t n_sk, struct diag *d)
 {
 	const struct match_unknown *u = &rs->mr->unk[w];
@@ -894,7 +934,7 @@ static enum pc_rc word_alts_run(struct resolve_state *rs, size_t w, const size_t
 	struct resolve_word *rw = &rs->rw[w];
 	struct resolve_cache_ent *ce = NULL;
 	struct resolve_cache_ent none = { 0 };
-	size_t ulen, pv = u->tok_start - 1;
+	size_t ulen, pv = u->tok_start > 0 ? u->tok_start - 1 : 0; /* (used only when > 0) */
 	int slot, slot_pv, pv_opens = 0, nx_cap, single;
 	enum pc_rc rc;
 
@@ -904,6 +944,10 @@ static enum pc_rc word_alts_run(struct resolve_state *rs, size_t w, const size_t
 	rw->span_end = u->off + u->len;
 	rw->tok_start = u->tok_start;
 	rw->tok_end = u->tok_end;
+	/* The word before read this one as the second of its two words
+	 * ("Noorth Dakotaa"): no reading of its own. */
+	if (w > 0 && rs->rw[w - 1].n_alts && rs->rw[w - 1].tok_end > u->tok_start)
+		return PC_OK;
 	if (in_cue(rs, u->tok_start))
 		return PC_OK;
 	slot = (u->flags & (MATCH_PLACE_SLOT | MATCH_POSS | MATCH_DATELINE)) || word_in_place_position(rs, u);
@@ -935,42 +979,23 @@ static enum pc_rc word_alts_run(struct resolve_state *rs, size_t w, const size_t
 			return rc;
 	} else
 		ce = &none;
-	/* "New Zeland": after a word that opens longer names, the two words
-	 * are read together when they come as near a name as the word alone
-	 * (New Zealand, not the Dutch province of Zeeland). */
+	/* Two capitalised words may be one misspelt name: after a word that
+	 * opens longer names ("New Zeland": New Zealand, not the Dutch
+	 * province of Zeeland), or before a capitalised word ("Uited
+	 * States", "Portoo Alegre": Porto Alegre, not Porto).  The two are
+	 * read together when they come as near a name as the word alone. */
 	if (pv_opens) {
-		struct resolve_cache_ent *c2 = NULL;
-		const char *k2 = NULL;
-		if ((rc = two_word_alts(rs, pv, u->tok_start, &k2, &c2, d)) != PC_OK)
+		if ((rc = take_pair(rs, w, pv, u->tok_start, &ce, d)) != PC_OK)
 			return rc;
-		if (c2 && c2->n && (!ce->n || alts_min_dist(c2) <= alts_min_dist(ce))) {
-			ce = c2;
-			rw->key = k2;
-			rw->span_start = s->toks[pv].off;
-			rw->tok_start = pv;
+		if (rw->tok_start == pv)
 			rw->slot = slot || slot_pv;
-			/* The word before, unknown too ("Kuala"), is read in
-			 * the two words and has no reading of its own. */
-			if (w > 0 && rs->mr->unk[w - 1].tok_start == pv) {
-				rs->rw[w - 1].alts = NULL;
-				rs->rw[w - 1].n_alts = 0;
-			}
-		}
 	}
-	/* "Burkino Faso", "Uited States": the word with the capitalised word
-	 * after it may be a misspelt two-word name. */
-	if (!ce->n && nx_cap) {
-		if ((rc = two_word_alts(rs, u->tok_start, u->tok_end, &rw->key, &ce, d)) != PC_OK)
-			return rc;
-		if (ce->n) {
-			rw->span_end = s->toks[u->tok_end].off + s->toks[u->tok_end].len;
-			rw->tok_end = u->tok_end + 1;
-		}
-	}
+	if (nx_cap && rw->tok_start == u->tok_start && (rc = take_pair(rs, w, u->tok_start, u->tok_end, &ce, d)) != PC_OK)
+		return rc;
 	/* (A two-word span found above is read as found.  Two edits from a
 	 * name the story writes, only where a place stands: "Comerica chief
 	 * economist" is a bank beside a story's America.) */
-	if (rw->tok_start == u->tok_start && rw->tok_end == u->tok_end && slot)
+	if (rw->tok_start == u->tok_start && rw->tok_end == u->tok_end && slot && !(u->flags & MATCH_AFTER_OPENER))
 		story_alts(rs, u->key, ce, sk, n_sk, &rw->alts, &rw->n_alts);
 	else {
 		rw->alts = ce->alts;
