@@ -50,14 +50,15 @@ no_sanitizer_report() {
 	fi
 }
 
-# check_within LIMIT FILE WHAT: check FILE against the bundled database
-# within LIMIT seconds (a hang or a quadratic blow-up fails; exit 0 or 1
-# only), and say so.  Skips without the database.
+# check_within LIMIT FILE WHAT [FORMAT]: check FILE against the bundled
+# database, reporting in FORMAT (default json), within LIMIT seconds (a
+# hang or a quadratic blow-up fails; exit 0 or 1 only), and say so.
+# Skips without the database.
 check_within() {
 	cw_db=${PLACECHECK_TEST_DB:-$top/geodata/places.db}
 	[ -f "$cw_db" ] || skip "no $cw_db"
 	cw_s0=$(date +%s)
-	timeout "$(($1 + 5))" "$bin" --db "$cw_db" check --format json "$2" >"$tmp/cw.out" 2>"$tmp/cw.err"
+	timeout "$(($1 + 5))" "$bin" --db "$cw_db" check --format "${4:-json}" "$2" >"$tmp/cw.out" 2>"$tmp/cw.err"
 	cw_rc=$?
 	cw_s1=$(date +%s)
 	[ $cw_rc -ne 124 ] || fail "$3: still running after $(($1 + 5)) s (quadratic?)"
