@@ -41,8 +41,9 @@ const struct detect_rule_info detect_rules[] = {
 	  "Slovakia will sign the accord, officials said. Slovenia agreed. (Both meant: no change.)" },
 	[DETECT_RULE_MISSPELLED_PLACE] = { "misspelled-place", DETECT_SEV_WARNING,
 	  "A name in a place slot is not in the gazetteer but is close to a place that fits",
-	  "The word stands where a place stands and is a small edit away from a "
-	  "place the article is about. Check the spelling.",
+	  "The word stands where a place stands, or beside a word that opens a "
+	  "longer name (\"New Zeland\", \"the United Sates\"), and is a small "
+	  "edit away from a place the article is about. Check the spelling.",
 	  "The Reds flew home to Cincinatti after the loss in Ohio.",
 	  "The Reds flew home to Cincinnati after the loss in Ohio." },
 	[DETECT_RULE_DEMONYM_CONTEXT] = { "demonym-context", DETECT_SEV_WARNING,
