@@ -291,7 +291,7 @@ SHORT_FORM_EXTRAS = {
     "AE": ["UAE", "U.A.E.", "Emirates"],
     # "Congo" alone names either country in wire copy: context decides.
     "CD": ["DRC", "DR Congo", "D.R. Congo", "Congo-Kinshasa", "Democratic Republic of Congo", "Congo"],
-    "CG": ["Congo-Brazzaville", "Republic of Congo"],
+    "CG": ["Congo-Brazzaville", "Republic of Congo", "Congo Republic"],
     "KR": ["South Korea"],
     "KP": ["North Korea", "DPRK"],
     "CZ": ["Czech Republic", "Czechia"],
