@@ -319,25 +319,38 @@ def incidents_figures(cmd, inc_dir, score):
     if not os.path.exists(score):
         return {"error": f"{score} is missing"}
     held = set()
+    fresh = set()  # held-aside files collected after the rules were written ("fresh" sections)
     hp = os.path.join(inc_dir, "heldout.txt")
     if os.path.exists(hp):
         held = {os.path.basename(x) for x in ir.read_ids(hp)} | ir.read_ids(hp)
+        in_fresh = False
+        for line in open(hp, encoding="utf-8"):
+            if line.startswith("#"):
+                in_fresh = "fresh" in line
+            elif line.strip() and in_fresh:
+                fresh.add(line.strip())
     p = subprocess.run([sys.executable, score, "--dir", inc_dir, "--cmd", cmd, "--verbose"],
                        capture_output=True, text=True)
     parts = {"dev": collections.Counter(), "heldout": collections.Counter()}
+    fc = collections.Counter()
     for line in p.stdout.splitlines():
         m = re.match(r"^(ok  |FAIL) (.+?): (flag|clean|place|noplace|\S+) ", line)
         if not m:
             continue
         ok, fname, expect = m.group(1) == "ok  ", m.group(2), m.group(3)
         part = "heldout" if (fname in held or os.path.basename(fname) in held) else "dev"
+        if os.path.basename(fname) in fresh and expect in ("flag", "clean"):
+            fc[expect] += 1
+            fc[expect + "_ok"] += ok
         c = parts[part]
         c["rows"] += 1
         c["passed" if ok else "failed"] += 1
         c[expect] += 1
         if ok:
             c[expect + "_ok"] += 1
-    res = {"has_heldout": bool(held)}
+    res = {"has_heldout": bool(held),
+           "fresh": {"flag": fc["flag"], "flag_caught": fc["flag_ok"], "clean": fc["clean"],
+                     "clean_clean": fc["clean_ok"]} if fresh else None}
     for part, c in parts.items():
         res[part] = {"rows": c["rows"], "passed": c["passed"], "failed": c["failed"],
                      "flag": c["flag"], "flag_caught": c["flag_ok"],
@@ -470,6 +483,12 @@ def report(R, md):
                 f"{inc[p]['passed']}/{inc[p]['rows']}", f"{inc[p]['flag_caught']}/{inc[p]['flag']}",
                 f"{inc[p]['clean_clean']}/{inc[p]['clean']}", f"{inc[p]['place_ok']}/{inc[p]['place']}",
                 f"{inc[p]['noplace_ok']}/{inc[p]['noplace']}"] for p in parts], md)
+        if inc.get("fresh"):
+            fr = inc["fresh"]
+            print()
+            print(f"Of the held-aside part, the batches collected after the rules were written "
+                  f"(heldout.txt's 'fresh' sections, never fitted): {fr['flag_caught']}/{fr['flag']} "
+                  f"slips caught, {fr['clean_clean']}/{fr['clean']} controls clean.")
     print()
 
 
@@ -496,6 +515,8 @@ def headline(R):
         if inc["has_heldout"]:
             s += f"; held-aside flag {inc['heldout']['flag_caught']}/{inc['heldout']['flag']}, " \
                  f"clean {inc['heldout']['clean_clean']}/{inc['heldout']['clean']}"
+        if inc.get("fresh"):
+            s += f" (fresh batches {inc['fresh']['flag_caught']}/{inc['fresh']['flag']})"
         print(s)
     cc = R.get("clean_copy")
     if cc and "error" not in cc:
