@@ -59,7 +59,7 @@ UNIT_BIN := $(patsubst tests/unit/%.c,build/asan/tests/%,$(UNIT_SRC))
 GEODATA_IN := geodata/cities500.txt.gz geodata/admin1CodesASCII.txt \
 	geodata/admin2Codes.txt.gz geodata/countryInfo.txt geodata/extra
 
-.PHONY: all db run test unit cli-tests bench bench-serve bench-load-big bench-scale fit eval eval-real eval-real-list fuzz fuzz-slow fault install uninstall deb clean asan lint valgrind FORCE
+.PHONY: all db run test unit cli-tests bench bench-serve bench-load-big bench-scale fit fit-halves eval eval-real eval-real-list fuzz fuzz-slow fault install uninstall deb clean asan lint valgrind FORCE
 
 all: placecheck
 
@@ -194,6 +194,11 @@ build/pcdebug: tests/tools/pcdebug.c $(filter-out $(OBJDIR)/src/cli/% $(OBJDIR)/
 # A development step, not part of the build: needs Debian's python3-numpy.
 fit: build/pcfeatures geodata/places.db placecheck
 	/usr/bin/python3 scripts/fit_model.py
+
+# How far the fitted lines can be trusted: the fit on each half of the
+# development articles, thresholds side by side (about two minutes).
+fit-halves: build/pcfeatures geodata/places.db placecheck
+	@for h in 0 1; do echo "== half $$h"; /usr/bin/python3 scripts/fit_model.py --no-write --half $$h | sed -n '/^thresholds/,$$p'; done
 
 # Developer tool: the detector's candidates and features, for make fit.
 build/pcfeatures: tests/tools/pcfeatures.c $(filter-out build/rel/src/cli/% build/rel/src/main.o,$(REL_OBJ))
