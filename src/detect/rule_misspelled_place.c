@@ -8,6 +8,8 @@
  * Slice: a word match found no name for, and a place (not a demonym)
  * whose name is one or two edits away.
  */
+#include <string.h>
+
 #include "detect/detect_int.h"
 
 int rule_misspelled_place_accepts(const struct dstate *ds, const struct detect_cand *c)
@@ -20,7 +22,16 @@ void rule_misspelled_place_describe(const struct dstate *ds, const struct detect
 {
 	const struct db_place *t = c->alt->place;
 
-	f->suggestion = arena_strdup(ds->a, t->name);
-	f->message = arena_printf(ds->a, "%s is not a place in the gazetteer; did you mean %s?%s", f->text,
-				  detect_label(ds, t), detect_quoted_note(f));
+	const char *form = c->alt->form;
+
+	/* The suggestion is the spelling the writer missed ("America"); the
+	 * message says which place carries it where that is another name
+	 * ("did you mean America (United States)?"). */
+	f->suggestion = arena_strdup(ds->a, form);
+	if (strcmp(form, t->name) != 0)
+		f->message = arena_printf(ds->a, "%s is not a place in the gazetteer; did you mean %s (%s)?%s", f->text,
+					  form, detect_label(ds, t), detect_quoted_note(f));
+	else
+		f->message = arena_printf(ds->a, "%s is not a place in the gazetteer; did you mean %s?%s", f->text,
+					  detect_label(ds, t), detect_quoted_note(f));
 }

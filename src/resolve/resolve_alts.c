@@ -398,7 +398,10 @@ static enum pc_rc word_alts(struct resolve_cache *c, const char *key, int maxd, 
 			al = alt_push(&l, &c->a);
 			al->place = pl;
 			al->key = arena_strdup(&c->a, near[k].key);
-			al->form = arena_strdup(&c->a, h->name_kind == DB_NAME_DEMONYM ? h->form : h->place.name);
+			/* The name the writer was spelling, as the gazetteer writes
+			 * it: "Amercia" is a slip for "America", which the United
+			 * States is called, not for "United States". */
+			al->form = arena_strdup(&c->a, h->form[0] ? h->form : h->place.name);
 			al->rel = RESOLVE_REL_MISSPELL;
 			al->dist = near[k].dist;
 			al->name_kind = h->name_kind;
