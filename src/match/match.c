@@ -763,6 +763,17 @@ static int slash_field(const struct mstate *m, size_t t0, size_t t1)
 	       !(tok(m, t0)->flags & SCAN_SPACE_BEFORE) && !(tok(m, t1 + 1)->flags & SCAN_SPACE_BEFORE);
 }
 
+/* Is one of HITS another language's name of its place ("Moskau")? */
+static int any_foreign(const struct db_hit *hits, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (hits[i].foreign)
+			return 1;
+	return 0;
+}
+
 /* Is one of HITS a short form or abbreviation ("US", "UK", "UAE")? */
 static int any_short_name(const struct db_hit *hits, size_t n)
 {
@@ -1681,6 +1692,16 @@ static enum pc_rc try_at(struct mstate *m, size_t t, size_t *next)
 			/* "In", "At" opening a sentence, read as some place's
 			 * other name. */
 			if (t == t1 && opening_prep(m, t)) {
+				*next = t1 + 1;
+				return PC_OK;
+			}
+			/* "Google's FluTrends": a common word that is no place's
+			 * own name, only another name of a town or a city (Topeka
+			 * called itself Google for a month), is the word; another
+			 * language's name of a big city is kept ("Moskau"), and
+			 * countries and states are named on purpose.  (GeoVirus
+			 * dev: a search engine read as Topeka.) */
+			if ((lf & DB_LEX_WORD) && (flags & MATCH_ALT_ONLY) && !any_region && !any_foreign(m->hits, n_hits)) {
 				*next = t1 + 1;
 				return PC_OK;
 			}
