@@ -15,7 +15,9 @@
  *   our own files         first line "# placecheck-data: KIND v1", then
  *                         '#' comments and tab-separated rows; lists inside
  *                         a field are comma-separated (also '|' or ';'):
- *     countries-extra   ISO2  LAT  LON  DEMONYMS  SHORT_FORMS
+ *     countries-extra   ISO2  LAT  LON  DEMONYMS  SHORT_FORMS  [ABBREVIATIONS]
+ *                       (abbreviations: read only where a region may
+ *                       stand, as a state's are: "S.A.")
  *     country-names-foreign  ISO2  FORM  LANGUAGES (what other languages
  *                       call the country: alternate names, one a row)
  *     city-names-foreign  GEONAMEID  FORM  [LANGUAGES  ENGLISH  COUNTRY]

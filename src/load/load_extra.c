@@ -76,7 +76,7 @@ static int is_iso2(const char *s)
 	return s && strlen(s) == 2 && isupper((unsigned char)s[0]) && isupper((unsigned char)s[1]);
 }
 
-/* countries-extra: ISO2 LAT LON DEMONYMS SHORT_FORMS */
+/* countries-extra: ISO2 LAT LON DEMONYMS SHORT_FORMS [ABBREVIATIONS] */
 enum pc_rc load_row_countries_extra(struct loader *L, char **f, size_t n, unsigned long line,
 				    struct diag *d)
 {
@@ -103,6 +103,11 @@ enum pc_rc load_row_countries_extra(struct loader *L, char **f, size_t n, unsign
 		return rc;
 	tk.kind = DB_NAME_SHORT;
 	if (n > 4 && (rc = each_item(f[4], 1, stage_name, L, &tk, d)) != PC_OK)
+		return rc;
+	/* Abbreviations ("S.A."): read like a state's, only where a region
+	 * may stand (after a town and a comma, in a dateline). */
+	tk.kind = DB_NAME_ABBREV;
+	if (n > 5 && (rc = each_item(f[5], 1, stage_name, L, &tk, d)) != PC_OK)
 		return rc;
 	L->cur->rows++;
 	return PC_OK;
