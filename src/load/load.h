@@ -26,7 +26,10 @@
  *                       does not hold is left out)
  *     admin1-abbrev     COUNTRY  ADMIN1CODE  FORM  KIND(ap|postal|short)
  *     admin1-demonyms   COUNTRY  ADMIN1CODE  DEMONYMS
- *     regions           NAME  LAT  LON  MEMBER_ISO2_CODES  ALT_FORMS
+ *     regions           NAME  LAT  LON  MEMBERS  ALT_FORMS (members: ISO2
+ *                       codes, a world region; or admin2 codes of one
+ *                       admin1 region, "GB.ENG.Z7", a group of them read
+ *                       as a first-level region: db.h DB_FCODE_ADMIN2_GROUP)
  *     cues              PHRASE  TARGET(geonameid|country:XX|admin1:XX.YY)  WEIGHT  NOTE
  *     lookalikes        NAME_A  NAME_B  (curated confusable names, both directions)
  *     lexicon           WORD  FLAGS (DB_LEX_* as a number, or letters
