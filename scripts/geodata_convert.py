@@ -256,6 +256,13 @@ def write_countryinfo(path, rows, notes, versions):
 # ---------------------------------------------------------------------------
 # countries-extra.tsv
 
+# Dotted abbreviations of a country that copy writes as a town's qualifier
+# ("Johannesburg, S.A."), read only where a region may stand (after a town
+# and a comma, or in a dateline), like the states' abbreviations: "S.A."
+# is also South Australia's, and alone or after a firm's name it is a
+# company suffix.  Sixth column, written only when there is one.
+COUNTRY_ABBREVS = {"ZA": ["S.A."]}
+
 DEMONYM_EXTRAS = {
     "GB": ["British", "Briton"], "NL": ["Dutch"], "US": ["American"],
     "SK": ["Slovak", "Slovakian"], "SI": ["Slovenian", "Slovene"],
@@ -392,7 +399,10 @@ def countries_extra_rows(countries, names_by_cc, dict_vocab, plain_words):
         for f in forms + dem:
             if "," in f:
                 raise DataError("comma inside a list item for %s: %r" % (cc, f))
-        rows.append((cc, fmt_coord(lat), fmt_coord(lon), ",".join(dem), ",".join(forms)))
+        row = (cc, fmt_coord(lat), fmt_coord(lon), ",".join(dem), ",".join(forms))
+        if cc in COUNTRY_ABBREVS:
+            row += (",".join(COUNTRY_ABBREVS[cc]),)
+        rows.append(row)
     return rows
 
 
@@ -556,10 +566,16 @@ CA_PROVINCES = [
     ("Nunavut", [], "NU"), ("Yukon", [], "YT"),
 ]
 
+# Australia: the undotted forms and the dotted ones datelines write
+# ("PERTH, W.A.", "Goulburn, N.S.W.").  A dotted form is read only where a
+# state may stand (after a town and a comma, or in a dateline: match.c
+# abbrev_ok), so "S.A." after a company's name or alone is no state.  Not
+# "Vic" or "Tas" without the period: an undotted form of three letters is
+# read anywhere, and both are given names.
 AU_STATES = [
-    ("New South Wales", ["NSW"]), ("Victoria", ["Vic."]), ("Queensland", ["Qld"]),
-    ("South Australia", ["SA"]), ("Western Australia", ["WA"]), ("Tasmania", ["Tas."]),
-    ("Australian Capital Territory", ["ACT"]), ("Northern Territory", ["NT"]),
+    ("New South Wales", ["NSW", "N.S.W."]), ("Victoria", ["Vic."]), ("Queensland", ["Qld", "Qld."]),
+    ("South Australia", ["SA", "S.A."]), ("Western Australia", ["WA", "W.A."]), ("Tasmania", ["Tas."]),
+    ("Australian Capital Territory", ["ACT", "A.C.T."]), ("Northern Territory", ["NT", "N.T."]),
 ]
 
 # Resident names.  Left out on purpose: Georgian (= Georgia the country),
@@ -1738,7 +1754,8 @@ def main():
     cx = countries_extra_rows(countries, names_by_cc, dict_words,
                               {w for w, fl in lex if int(fl) & 1})
     counts["extra/countries-extra.tsv"] = write_tsv(os.path.join(ex, "countries-extra.tsv"), "countries-extra", [
-        "columns: iso2, lat, lon, demonyms, short_forms (lists comma-separated)",
+        "columns: iso2, lat, lon, demonyms, short_forms[, abbreviations] (lists",
+        "comma-separated)",
         "iso2: ISO 3166-1 alpha-2 (XK = Kosovo).  lat/lon: the country's published",
         "centre point (world-countries latlng), decimal degrees.",
         "demonyms: world-countries demonyms.eng (m, f) plus hand-checked forms news uses.",
@@ -1749,6 +1766,9 @@ def main():
         "or in English country names; no ISO codes, no inverted 'X, Republic of' forms),",
         "plus hand-checked news forms (U.S., U.K., UAE, DRC, Burma, ...).  The country's",
         "own name (countryInfo.txt) is not repeated.",
+        "abbreviations (only where there is one): dotted forms read only where a",
+        "region may stand, after a town and a comma or in a dateline (S.A.: South",
+        "Africa, beside South Australia's S.A. in admin1-abbrev.tsv); hand-checked.",
         "Sources: " + wc + "; placecheck's own additions (project licence).",
     ], cx)
     lex_flags = {w: int(fl) for w, fl in lex}

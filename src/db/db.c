@@ -62,7 +62,9 @@ static const char *const stmt_sql[DB_ST_COUNT] = {
 	[DB_ST_IN_REGION] =
 		"SELECT p.id, n.kind, p.population, p.name FROM names n JOIN places p ON p.id = n.place_id"
 		" WHERE n.key = ?1 AND n.kind NOT IN (3, 4, 6) AND p.kind = 0 AND p.country = ?2"
-		" AND (?3 = '' OR p.admin1 = ?3) ORDER BY n.kind = 2, p.population DESC LIMIT 1",
+		" AND (?3 = '' OR p.admin1 = ?3)"
+		" AND (?4 = '' OR instr(',' || ?4 || ',', ',' || p.admin2 || ',') > 0)"
+		" ORDER BY n.kind = 2, p.population DESC LIMIT 1",
 	[DB_ST_SAME] =
 		"SELECT 1 FROM lookalikes WHERE key_a = ?1 AND kind = 5 AND key_b = ?2",
 	/* --- db_lookup.c: query-command lookups --- */

@@ -107,6 +107,18 @@ enum db_place_kind {
 #define DB_POSTAL_ID_BASE INT64_C(8000000000000)
 #define DB_POSTAL_ID_SPAN INT64_C(1000000000000)
 
+/*
+ * A group of second-level divisions read as a first-level region: a UK
+ * ceremonial county (Cheshire: Cheshire East, Cheshire West and Chester,
+ * Halton, Warrington), which copy writes where a US story writes a state
+ * ("Crewe, Cheshire").  Its row has kind DB_KIND_ADMIN1, the country and
+ * admin1 code its members share, this feature code (not one of
+ * GeoNames'), and in admin2 its members' admin2 codes, comma-separated
+ * ("Z7,Z8,E9,P2"); region_members lists the full codes.  Declared in a
+ * regions file whose members are admin2 codes (load_extra.c).
+ */
+#define DB_FCODE_ADMIN2_GROUP "ADM2G"
+
 /* names.kind */
 enum db_name_kind {
 	DB_NAME_MAIN = 0,    /* GeoNames name */
@@ -244,8 +256,15 @@ int db_names_may_extend(struct db *db, const char *prefix);
 /* Is P a postal place (DB_FCODE_POSTAL)? */
 int db_place_is_postal(const struct db_place *p);
 
-/* Is P inside region R (a country or admin1 row)?  0 for other kinds of R. */
+/*
+ * Is P inside region R (a country or admin1 row)?  0 for other kinds of R.
+ * An admin1 row that groups second-level divisions (DB_FCODE_ADMIN2_GROUP:
+ * a UK ceremonial county, geodata/extra/uk-counties.tsv) holds what lies in
+ * one of the admin2 codes of its admin2 field, a comma-separated list.
+ */
 int db_place_in_region(const struct db_place *p, const struct db_place *r);
+/* Does the comma-separated admin2 code LIST hold CODE? */
+int db_admin2_list_has(const char *list, const char *code);
 
 /* One place by id.  PC_ERR_DB with "no such place" if absent. */
 enum pc_rc db_place_get(struct db *db, int64_t id, struct db_place *out /* OUT */,
@@ -276,14 +295,16 @@ struct db_in_region {
 
 /*
  * Id of a place (not a region row) named KEY that lies in COUNTRY and, if
- * ADMIN1 is not NULL or "", in that admin1 region; 0 if there is none.
+ * ADMIN1 is not NULL or "", in that admin1 region, and, if ADMIN2S is not
+ * NULL or "", in one of its comma-separated admin2 codes (a group row's
+ * admin2 field); 0 if there is none.
  * Exact where a names lookup is capped at the most populous readings.
  * A place carrying KEY as its own name is preferred to one carrying it as
  * an alternate name, then the more populous.  OUT, if not NULL, describes
  * the place found.
  */
 int64_t db_name_in_region(struct db *db, const char *key, const char *country, const char *admin1,
-			  struct db_in_region *out);
+			  const char *admin2s, struct db_in_region *out);
 
 /* Do countries A and B (ISO alpha-2) share a border (countries.neighbours)? */
 int db_country_neighbours(struct db *db, const char *a, const char *b);

@@ -129,11 +129,34 @@ int db_place_is_postal(const struct db_place *p)
 	return p->kind == DB_KIND_PLACE && strcmp(p->fcode, DB_FCODE_POSTAL) == 0;
 }
 
+int db_admin2_list_has(const char *list, const char *code)
+{
+	size_t n = strlen(code);
+	const char *p = list;
+
+	if (!n)
+		return 0;
+	while ((p = strstr(p, code)) != NULL) {
+		if ((p == list || p[-1] == ',') && (p[n] == ',' || p[n] == '\0'))
+			return 1;
+		p += n;
+	}
+	return 0;
+}
+
 int db_place_in_region(const struct db_place *p, const struct db_place *r)
 {
 	if (strcmp(p->country, r->country) != 0)
 		return 0;
-	return r->kind == DB_KIND_COUNTRY || (r->kind == DB_KIND_ADMIN1 && strcmp(p->admin1, r->admin1) == 0);
+	if (r->kind == DB_KIND_COUNTRY)
+		return 1;
+	if (r->kind != DB_KIND_ADMIN1 || strcmp(p->admin1, r->admin1) != 0)
+		return 0;
+	/* A group of admin2 units (a UK ceremonial county): P's own admin2
+	 * is one of them, or P is the group itself. */
+	if (strcmp(r->fcode, DB_FCODE_ADMIN2_GROUP) == 0)
+		return p->id == r->id || db_admin2_list_has(r->admin2, p->admin2);
+	return 1;
 }
 
 int db_same_spelling(struct db *db, const char *a, const char *b)
@@ -503,7 +526,7 @@ int db_country_neighbours(struct db *db, const char *a, const char *b)
 }
 
 int64_t db_name_in_region(struct db *db, const char *key, const char *country, const char *admin1,
-			  struct db_in_region *out)
+			  const char *admin2s, struct db_in_region *out)
 {
 	sqlite3_stmt *st = db_stmt(db, DB_ST_IN_REGION, NULL);
 	int64_t id = 0;
@@ -513,6 +536,7 @@ int64_t db_name_in_region(struct db *db, const char *key, const char *country, c
 	sqlite3_bind_text(st, 1, key, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 2, country, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 3, admin1 ? admin1 : "", -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 4, admin2s ? admin2s : "", -1, SQLITE_TRANSIENT);
 	if (db_step(db, st) == SQLITE_ROW) {
 		id = sqlite3_column_int64(st, 0);
 		if (out) {

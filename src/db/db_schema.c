@@ -256,13 +256,17 @@ static enum pc_rc seed_prominent(struct db_build *b, struct diag *d)
 	 * main and ASCII names of countries, admin1 regions and prominent
 	 * places (a region row's population is the sum of its places, which
 	 * is no reason to take part), and the countries' short forms and
-	 * demonyms (db_build_prominent_add keeps the ASCII keys).  Anything
+	 * demonyms (db_build_prominent_add keeps the ASCII keys).  Not a
+	 * group of admin2 units read as an admin1 region (db.h
+	 * DB_FCODE_ADMIN2_GROUP): a full load makes it after the admin
+	 * regions, and no look-alikes of it.  Anything
 	 * wider gives an --add database look-alikes a full load of the same
 	 * files would not have.
 	 */
 	rc = db_build_prepare(b,
 		"SELECT n.key, p.id, p.kind FROM places p JOIN names n ON n.place_id = p.id"
-		" WHERE (n.kind IN (0,1) AND (p.kind IN (1,2) OR (p.kind = 0 AND"
+		" WHERE (n.kind IN (0,1) AND ((p.kind IN (1,2) AND p.fcode IS NOT '" DB_FCODE_ADMIN2_GROUP "')"
+		"   OR (p.kind = 0 AND"
 		"   (p.population >= ?1 OR p.fcode = 'PPLC'"
 		"    OR (p.fcode IN ('PPLA','PPLA2') AND p.population >= ?2)))))"
 		"  OR (p.kind = 1 AND n.kind IN (4,5))",

@@ -1301,12 +1301,45 @@ done:
 	return rc;
 }
 
+/*
+ * MEMBERS ("GB.ENG.Z7,GB.ENG.Z8") -> CC ("GB"), A1 ("ENG") and the admin2
+ * parts ("Z7,Z8"); the loader checked that they share CC and A1.
+ */
+static void group_codes(const char *members, char *cc, size_t ccz, char *a1, size_t a1z,
+			struct buf *a2s)
+{
+	const char *p = members, *e, *dot1, *dot2;
+
+	cc[0] = a1[0] = '\0';
+	buf_reset(a2s);
+	while (*p) {
+		e = strchr(p, ',');
+		if (!e)
+			e = p + strlen(p);
+		dot1 = memchr(p, '.', (size_t)(e - p));
+		dot2 = dot1 ? memchr(dot1 + 1, '.', (size_t)(e - dot1 - 1)) : NULL;
+		if (dot2) {
+			if (!cc[0]) {
+				snprintf(cc, ccz, "%.*s", (int)(dot1 - p), p);
+				snprintf(a1, a1z, "%.*s", (int)(dot2 - dot1 - 1), dot1 + 1);
+			}
+			if (a2s->len)
+				buf_putc(a2s, ',');
+			buf_append(a2s, dot2 + 1, (size_t)(e - dot2 - 1));
+		}
+		p = *e ? e + 1 : e;
+	}
+}
+
 static enum pc_rc finish_world_regions(struct finish *f, struct diag *d)
 {
 	struct db_build *b = f->b;
-	sqlite3_stmt *st = NULL, *cp = NULL, *mem = NULL, *del = NULL;
+	sqlite3_stmt *st = NULL, *cp = NULL, *mem = NULL, *del = NULL, *gp = NULL;
+	struct buf a2s;
 	enum pc_rc rc;
 	int src;
+
+	buf_init(&a2s, 64);
 
 	if ((rc = db_build_prepare(b, "SELECT key, name, members, lat, lon FROM s_region ORDER BY key",
 				   &st, d)) != PC_OK ||
@@ -1315,7 +1348,10 @@ static enum pc_rc finish_world_regions(struct finish *f, struct diag *d)
 				   &cp, d)) != PC_OK ||
 	    (rc = db_build_prepare(b, "INSERT INTO region_members(place_id, country) VALUES(?1,?2)",
 				   &mem, d)) != PC_OK ||
-	    (rc = db_build_prepare(b, "DELETE FROM region_members WHERE place_id=?1", &del, d)) != PC_OK)
+	    (rc = db_build_prepare(b, "DELETE FROM region_members WHERE place_id=?1", &del, d)) != PC_OK ||
+	    (rc = db_build_prepare(b, "SELECT lat, lon, population FROM places WHERE kind=0"
+				      " AND country=?1 AND admin1=?2 AND admin2=?3",
+				   &gp, d)) != PC_OK)
 		goto done;
 	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *key = (const char *)sqlite3_column_text(st, 0);
@@ -1325,9 +1361,27 @@ static enum pc_rc finish_world_regions(struct finish *f, struct diag *d)
 		struct agg a = { 0 };
 		double lat = 0, lon = 0;
 		char *tok, *save = NULL;
+		char cc[4], a1[24];
+		/* Admin2 members: a group read as a first-level region (db.h). */
+		int group = strchr(members, '.') != NULL;
 
+		if (group)
+			group_codes(members, cc, sizeof cc, a1, sizeof a1, &a2s);
 		/* The same key always gets the same id: replace the old row. */
 		for (tok = strtok_r(members, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+			if (group) {
+				/* Its point and population: the populated places
+				 * of its members. */
+				const char *a2 = strrchr(tok, '.') + 1;
+				sqlite3_bind_text(gp, 1, cc, -1, SQLITE_STATIC);
+				sqlite3_bind_text(gp, 2, a1, -1, SQLITE_STATIC);
+				sqlite3_bind_text(gp, 3, a2, -1, SQLITE_STATIC);
+				while (sqlite3_step(gp) == SQLITE_ROW)
+					agg_add_point(&a, sqlite3_column_double(gp, 0),
+						      sqlite3_column_double(gp, 1), sqlite3_column_int64(gp, 2));
+				sqlite3_reset(gp);
+				continue;
+			}
 			sqlite3_bind_text(cp, 1, tok, -1, SQLITE_STATIC);
 			if (sqlite3_step(cp) == SQLITE_ROW)
 				agg_add_point(&a, sqlite3_column_double(cp, 0),
@@ -1340,8 +1394,18 @@ static enum pc_rc finish_world_regions(struct finish *f, struct diag *d)
 		} else if (a.n) {
 			agg_point(&a, &lat, &lon);
 		}
-		rc = region_row(f, id, 0, 0, DB_KIND_REGION, name, name, "RGN", NULL, NULL, NULL,
-				lat, lon, a.pop, d);
+		if (group && !a.n) {
+			/* None of its members in this load (another country's
+			 * file): no row, as for a name whose target is absent. */
+			free(members);
+			continue;
+		}
+		if (group)
+			rc = region_row(f, id, 0, 0, DB_KIND_ADMIN1, name, name, DB_FCODE_ADMIN2_GROUP, cc, a1,
+					buf_str(&a2s), lat, lon, a.pop, d);
+		else
+			rc = region_row(f, id, 0, 0, DB_KIND_REGION, name, name, "RGN", NULL, NULL, NULL,
+					lat, lon, a.pop, d);
 		sqlite3_bind_int64(del, 1, id);
 		if (rc == PC_OK)
 			rc = db_build_step_done(b, del, d, "region members");
@@ -1366,6 +1430,8 @@ done:
 	sqlite3_finalize(cp);
 	sqlite3_finalize(mem);
 	sqlite3_finalize(del);
+	sqlite3_finalize(gp);
+	buf_free(&a2s);
 	return rc;
 }
 

@@ -15,7 +15,9 @@
  *   our own files         first line "# placecheck-data: KIND v1", then
  *                         '#' comments and tab-separated rows; lists inside
  *                         a field are comma-separated (also '|' or ';'):
- *     countries-extra   ISO2  LAT  LON  DEMONYMS  SHORT_FORMS
+ *     countries-extra   ISO2  LAT  LON  DEMONYMS  SHORT_FORMS  [ABBREVIATIONS]
+ *                       (abbreviations: read only where a region may
+ *                       stand, as a state's are: "S.A.")
  *     country-names-foreign  ISO2  FORM  LANGUAGES (what other languages
  *                       call the country: alternate names, one a row)
  *     city-names-foreign  GEONAMEID  FORM  [LANGUAGES  ENGLISH  COUNTRY]
@@ -24,7 +26,10 @@
  *                       does not hold is left out)
  *     admin1-abbrev     COUNTRY  ADMIN1CODE  FORM  KIND(ap|postal|short)
  *     admin1-demonyms   COUNTRY  ADMIN1CODE  DEMONYMS
- *     regions           NAME  LAT  LON  MEMBER_ISO2_CODES  ALT_FORMS
+ *     regions           NAME  LAT  LON  MEMBERS  ALT_FORMS (members: ISO2
+ *                       codes, a world region; or admin2 codes of one
+ *                       admin1 region, "GB.ENG.Z7", a group of them read
+ *                       as a first-level region: db.h DB_FCODE_ADMIN2_GROUP)
  *     cues              PHRASE  TARGET(geonameid|country:XX|admin1:XX.YY)  WEIGHT  NOTE
  *     lookalikes        NAME_A  NAME_B  (curated confusable names, both directions)
  *     lexicon           WORD  FLAGS (DB_LEX_* as a number, or letters

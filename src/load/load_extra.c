@@ -76,7 +76,7 @@ static int is_iso2(const char *s)
 	return s && strlen(s) == 2 && isupper((unsigned char)s[0]) && isupper((unsigned char)s[1]);
 }
 
-/* countries-extra: ISO2 LAT LON DEMONYMS SHORT_FORMS */
+/* countries-extra: ISO2 LAT LON DEMONYMS SHORT_FORMS [ABBREVIATIONS] */
 enum pc_rc load_row_countries_extra(struct loader *L, char **f, size_t n, unsigned long line,
 				    struct diag *d)
 {
@@ -103,6 +103,11 @@ enum pc_rc load_row_countries_extra(struct loader *L, char **f, size_t n, unsign
 		return rc;
 	tk.kind = DB_NAME_SHORT;
 	if (n > 4 && (rc = each_item(f[4], 1, stage_name, L, &tk, d)) != PC_OK)
+		return rc;
+	/* Abbreviations ("S.A."): read like a state's, only where a region
+	 * may stand (after a town and a comma, in a dateline). */
+	tk.kind = DB_NAME_ABBREV;
+	if (n > 5 && (rc = each_item(f[5], 1, stage_name, L, &tk, d)) != PC_OK)
 		return rc;
 	L->cur->rows++;
 	return PC_OK;
@@ -228,22 +233,65 @@ struct members {
 	const char *code[300];
 	size_t n;
 	int bad;
+	size_t n_admin2; /* members that are admin2 codes ("GB.ENG.Z7") */
 };
+
+/* "CC.A1.A2": an ISO code and two non-empty parts without spaces or commas. */
+static int is_admin2_code(const char *s)
+{
+	const char *a = s + 3, *b;
+
+	if (strlen(s) < 7 || !isupper((unsigned char)s[0]) || !isupper((unsigned char)s[1]) || s[2] != '.')
+		return 0;
+	if (!(b = strchr(a, '.')) || b == a || !b[1] || strchr(b + 1, '.'))
+		return 0;
+	return strcspn(s, " ,|;\t") == strlen(s);
+}
 
 static enum pc_rc add_member(struct loader *L, const char *item, void *ud, struct diag *d)
 {
 	struct members *m = ud;
+	int a2 = is_admin2_code(item);
 
 	(void)L;
 	(void)d;
-	if (!is_iso2(item))
+	if (!is_iso2(item) && !a2)
 		m->bad = 1;
-	else if (m->n < sizeof m->code / sizeof m->code[0])
+	else if (m->n < sizeof m->code / sizeof m->code[0]) {
 		m->code[m->n++] = item;
+		m->n_admin2 += (size_t)a2;
+	}
 	return PC_OK;
 }
 
-/* regions: NAME LAT LON MEMBERS ALT_FORMS */
+/*
+ * A region of admin2 members (a UK ceremonial county) is read as a
+ * first-level region of their country and admin1 (db.h,
+ * DB_FCODE_ADMIN2_GROUP): they must share both, and the list of their
+ * admin2 parts must fit a place's admin2 field.
+ */
+static const char *admin2_group_error(const struct members *m)
+{
+	size_t i, len = 0, pre;
+
+	if (m->n_admin2 != m->n)
+		return "members are all ISO alpha-2 codes or all admin2 codes (CC.A1.A2), not both";
+	pre = (size_t)(strrchr(m->code[0], '.') - m->code[0]) + 1;
+	for (i = 0; i < m->n; i++) {
+		if (strncmp(m->code[i], m->code[0], pre) != 0 || strchr(m->code[i] + pre, '.'))
+			return "admin2 members of one region share their country and admin1 code";
+		len += strlen(m->code[i] + pre) + 1;
+	}
+	if (len > sizeof ((struct db_place *)0)->admin2)
+		return "admin2 members: too many for one region";
+	return NULL;
+}
+
+/*
+ * regions: NAME LAT LON MEMBERS ALT_FORMS.  MEMBERS are countries (a world
+ * region: "Middle East") or admin2 codes of one admin1 region (a group of
+ * them read as a first-level region: a UK ceremonial county).
+ */
 enum pc_rc load_row_regions(struct loader *L, char **f, size_t n, unsigned long line,
 			    struct diag *d)
 {
@@ -269,7 +317,13 @@ enum pc_rc load_row_regions(struct loader *L, char **f, size_t n, unsigned long 
 		return load_bad_row(L, line, d, "bad region name: '%s'", f[0]);
 	each_item(f[3], 1, add_member, L, &m, d);
 	if (m.bad || !m.n)
-		return load_bad_row(L, line, d, "bad member list: ISO alpha-2 codes expected");
+		return load_bad_row(L, line, d,
+				    "bad member list: ISO alpha-2 codes or admin2 codes (CC.A1.A2) expected");
+	if (m.n_admin2) {
+		const char *why = admin2_group_error(&m);
+		if (why)
+			return load_bad_row(L, line, d, "%s", why);
+	}
 	snprintf(target, sizeof target, "region:%s", buf_str(&L->key));
 	rc = db_build_world_region(L->build, buf_str(&L->key), f[0], has_point, lat, lon, m.code,
 				   m.n, d);

@@ -432,6 +432,8 @@ static int qual_state(struct resolve_state *rs, size_t m)
 		const struct db_place *reg = &q->cands[j].place;
 		struct db_in_region info;
 		if (!db_name_in_region(rs->db, mn->key, reg->country, reg->kind == DB_KIND_ADMIN1 ? reg->admin1 : NULL,
+				       reg->kind == DB_KIND_ADMIN1 && strcmp(reg->fcode, DB_FCODE_ADMIN2_GROUP) == 0
+					       ? reg->admin2 : NULL,
 				       &info))
 			continue;
 		if (info.name_kind != DB_NAME_ALT || info.population >= RESOLVE_HAMLET_POP)
@@ -448,7 +450,7 @@ static int qual_state(struct resolve_state *rs, size_t m)
 	for (j = 0; j < q->n_cands && !(mn->flags & MATCH_QUALIFIER); j++) {
 		const struct db_place *reg = &q->cands[j].place;
 		struct db_in_region info;
-		if (reg->kind == DB_KIND_ADMIN1 && db_name_in_region(rs->db, mn->key, reg->country, NULL, &info)) {
+		if (reg->kind == DB_KIND_ADMIN1 && db_name_in_region(rs->db, mn->key, reg->country, NULL, NULL, &info)) {
 			rs->rm[m].qual_country_has = 1;
 			break;
 		}

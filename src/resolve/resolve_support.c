@@ -130,8 +130,15 @@ fit_xyz(const struct db_place *c, const double *cxyz, const struct db_place *e, 
 		double adm = same_a1 ? FIT_SAME_ADMIN1 : (same_cc ? FIT_SAME_CC : 0.0), geo = 0.0, dx, dy, dz, c2;
 		if (e_level == CTX_COUNTRY)
 			return same_cc ? FIT_COUNTRY_FOR_PLACE : 0.0;
-		if (e_level == CTX_ADMIN1)
+		if (e_level == CTX_ADMIN1) {
+			/* A group of admin2 units (a UK ceremonial county)
+			 * speaks for the places in it, not for its whole
+			 * admin1 region. */
+			if (same_a1 && e->kind == DB_KIND_ADMIN1 && strcmp(e->fcode, DB_FCODE_ADMIN2_GROUP) == 0 &&
+			    !db_place_in_region(c, e))
+				return FIT_STATE_FOR_PLACE_OTHER;
 			return same_a1 ? FIT_STATE_FOR_PLACE : (same_cc ? FIT_STATE_FOR_PLACE_OTHER : 0.0);
+		}
 		if (same_a1 && same_str(c->admin2, e->admin2) && (c->kind == DB_KIND_ADMIN2 || e->kind == DB_KIND_ADMIN2))
 			return FIT_SAME_COUNTY;
 		dx = cxyz[0] - exyz[0];

@@ -29,7 +29,7 @@ done
 [ "$(head -1 "$tmp/out")" = "Yes: Charlotte is in North Carolina." ] || fail "yes line"
 "$P" --db "$DB" query Charlottesville --in Va. >"$tmp/out" 2>&1 || fail "Charlottesville --in Va."
 "$P" --db "$DB" query "Sydney, AU" >"$tmp/out" 2>&1 || fail "'Sydney, AU' not found"
-grep -q '^  Sydney, New South Wales, Australia; state capital;' "$tmp/out" || fail "Sydney, AU"
+grep -q '^  Sydney, New South Wales (N\.S\.W\.), Australia; state capital;' "$tmp/out" || fail "Sydney, AU"
 COLUMNS=200 "$P" --db "$DB" query Sydney -v --in "Nova Scotia" >"$tmp/out" 2>&1 || fail "Sydney --in Nova Scotia"
 grep -q '^  Sydney, Nova Scotia (N\.S\.), Canada;.*GeoNames 6354908$' "$tmp/out" || fail "Sydney, Nova Scotia"
 "$P" --db "$DB" query Sydney --in Austria >"$tmp/out" 2>&1
