@@ -1752,19 +1752,6 @@ static enum pc_rc try_at(struct mstate *m, size_t t, size_t *next)
 				flags |= MATCH_SENT_START;
 			if ((tok(m, t1)->flags & SCAN_POSS) && !poss_name)
 				flags |= MATCH_POSS;
-			/* "a spokeswoman from McDonald's, Joanna ...", "the labels
-			 * Ralph's, Sunshine": a possessive with nothing after it
-			 * is a shop or a brand named after its founder; a place's
-			 * possessive goes on to what the place has ("Franklin's
-			 * mayor").  Only for small towns, as for "Knight Ridder":
-			 * countries, states and cities are named on purpose.
-			 * (GeoVirus dev: two firms read as American villages.) */
-			if ((flags & MATCH_POSS) && t == t1 && !any_region && only_towns_below(m, n_hits, NAME_END_TOWN_POP) &&
-			    (t1 + 1 >= s->n_toks || scan_is_punct(s, t1 + 1, ',') || scan_is_punct(s, t1 + 1, ';') ||
-			     scan_is_punct(s, t1 + 1, ':') || scan_is_punct(s, t1 + 1, ')') || scan_is_punct(s, t1 + 1, '.'))) {
-				*next = t1 + 1;
-				return PC_OK;
-			}
 			if (t > 0 && (tok(m, t - 1)->flags & SCAN_WORD) &&
 			    IN_LIST(match_slot_words, s->text + tok(m, t - 1)->off, tok(m, t - 1)->len))
 				flags |= MATCH_PLACE_SLOT;
