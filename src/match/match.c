@@ -84,8 +84,6 @@ static const char *const match_org_heads[] = {
 	"Ballet", "Theatre", "Theater", "Club", "FC", "Marathon", "Open", "Festival",
 	"Games", "Cup", "Prix", "Schools", "Universities", "Hospitals", "Eggs", "Egg", "Farms",
 	"News", "Security",
-	/* A school: "Franklin Elementary" (GeoVirus dev, unlabelled). */
-	"Elementary",
 	/* A police force, a firm's laboratory, a cartel, a newspaper called
 	 * the Star: named after a place, none of them one (GeoVirus dev: "the
 	 * Las Vegas Police", "South Simcoe Police", "Hazleton Laboratories",
@@ -294,11 +292,6 @@ struct mstate {
 	 * ("USDA", "NYPD"), anywhere in the document: the abbreviations the
 	 * writer uses (see acronym_covers). */
 	struct kset acronyms;
-	/* Names of organisations that a place's name opens, as the story
-	 * writes them ("Franklin Elementary", "Metz Fresh LLC"): the keys of
-	 * the one-word place names that open them, and of those names with
-	 * the word after them (see mark_org_repeats). */
-	struct kset org_words, org_names;
 	/*
 	 * The last candidate array made for each key, so that mentions of one
 	 * name share one array: "Richmond." written 300,000 times held 24
@@ -499,11 +492,7 @@ static size_t next_name_tok(const struct mstate *m, size_t t)
  * Does an organisation's or a feature's head follow the span ending at
  * token T1: right after it, or after up to MATCH_ORG_REACH capitalised
  * words (and "of", "for", "&") of one name in the same sentence?
- * Returns ORG_AFTER_ORG or ORG_AFTER_FEATURE, 0 when neither: only an
- * organisation's name is one the story may go on to shorten
- * (mark_org_repeats); "the Napa Valley" does not make "Napa" a valley.
  */
-enum { ORG_AFTER_ORG = 1, ORG_AFTER_FEATURE = 2 };
 static int org_after(const struct mstate *m, size_t t1)
 {
 	const struct scan_doc *s = m->s;
@@ -517,10 +506,8 @@ static int org_after(const struct mstate *m, size_t t1)
 		const struct scan_tok *k = tok(m, t);
 		const char *w = s->text + k->off;
 		if (k->flags & SCAN_CAP) {
-			if (IN_LIST(match_org_heads, w, k->len))
-				return ORG_AFTER_ORG;
-			if (IN_LIST(match_feature_heads, w, k->len))
-				return ORG_AFTER_FEATURE;
+			if (IN_LIST(match_org_heads, w, k->len) || IN_LIST(match_feature_heads, w, k->len))
+				return 1;
 			/* A place right after the place is a list or a qualifier. */
 			n++;
 		} else if (!(scan_is_word(s, t, "of") || scan_is_word(s, t, "for"))) {
@@ -1473,37 +1460,6 @@ static int poss_may_extend(struct mstate *m, size_t t, size_t u)
 	return db_names_may_extend(m->db, buf_str(&m->key));
 }
 
-/*
- * The name of the word after the span ending at token T1, within the
- * sentence ("Fresh" after "Metz"): its token, or (size_t)-1.
- */
-static size_t name_word_after(const struct mstate *m, size_t t1)
-{
-	size_t nx = t1 + 1;
-
-	if (!is_capword(m, nx) || !(tok(m, nx)->flags & SCAN_SPACE_BEFORE) || tok(m, nx)->sent != tok(m, t1)->sent ||
-	    (tok(m, t1)->flags & SCAN_POSS))
-		return (size_t)-1;
-	return nx;
-}
-
-/* Note that the place name KEY at tokens [T, T1] opens an organisation's
- * name (org_after): see mark_org_repeats. */
-static enum pc_rc remember_org(struct mstate *m, size_t t, size_t t1, const char *key)
-{
-	size_t nx = name_word_after(m, t1);
-	enum pc_rc rc;
-
-	if (t == t1)
-		kset_add(&m->org_words, m->a, key);
-	if (nx == (size_t)-1)
-		return PC_OK;
-	if ((rc = span_key(m, t, nx)) != PC_OK)
-		return rc;
-	kset_add(&m->org_names, m->a, buf_str(&m->key));
-	return PC_OK;
-}
-
 /* Try the spans starting at token T; returns the token after the match or T+1. */
 static int dateline_spells(struct mstate *m, size_t t, size_t t1);
 static enum pc_rc try_at(struct mstate *m, size_t t, size_t *next)
@@ -1816,13 +1772,9 @@ static enum pc_rc try_at(struct mstate *m, size_t t, size_t *next)
 		}
 		/* "Columbia Gas", "the Kenya Red Cross Society", "the Jordan
 		 * River Parkway": part of another name. */
-		if (!(flags & (MATCH_DEMONYM | MATCH_REGION_ABBR)) && !(tok(m, t)->flags & SCAN_DATELINE)) {
-			int org = org_after(m, t1);
-			if (org == ORG_AFTER_ORG && (rc = remember_org(m, t, t1, keys[i])) != PC_OK)
-				return rc;
-			if (org || org_before(m, t) || pathogen_name(m, t, t1) || acronym_covers(m, t, t1))
-				flags |= MATCH_NOT_PLACE;
-		}
+		if (!(flags & (MATCH_DEMONYM | MATCH_REGION_ABBR)) && !(tok(m, t)->flags & SCAN_DATELINE) &&
+		    (org_after(m, t1) || org_before(m, t) || pathogen_name(m, t, t1) || acronym_covers(m, t, t1)))
+			flags |= MATCH_NOT_PLACE;
 		if (currency_code(m, t, t1) || slash_field(m, t, t1) ||
 		    (!(flags & (MATCH_DEMONYM | MATCH_REGION_ABBR)) && code_not_place(m, t, t1) &&
 		     !any_short_name(m->hits, n_hits))) {
@@ -2023,79 +1975,6 @@ static void drop_before_demonym(struct mstate *m)
 		o->unk[j++] = o->unk[i];
 	}
 	o->n_unk = j;
-}
-
-/*
- * Is every reading of MN by a place's own name (not an alternate one) a
- * town under POP people, none of them a region, and is there one?
- * "Franklin" is a name of Columbus, Ohio, too, which says nothing of
- * whether a story's "Franklin" is a place.
- */
-static int own_names_towns_below(const struct mention *mn, int64_t pop)
-{
-	size_t j, n_own = 0;
-
-	for (j = 0; j < mn->n_cands; j++) {
-		const struct db_place *p = &mn->cands[j].place;
-		if (p->kind != DB_KIND_PLACE)
-			return 0;
-		if (mn->cands[j].name_kind == DB_NAME_ALT)
-			continue;
-		if (p->population >= pop)
-			return 0;
-		n_own++;
-	}
-	return n_own > 0;
-}
-
-/*
- * A story that names an organisation after a place goes on to shorten
- * it: "Franklin Elementary" and then "a teacher at Franklin", "Metz
- * Fresh LLC" and then "said Metz Fresh".  Mark as no place (a) the
- * organisation's name written again without its head (the place name
- * and the same next word), and (b) the place name alone when it names
- * only towns of under NAME_END_TOWN_POP people: a story about the town
- * of Franklin that mentions its school still says "in Franklin", but a
- * school's story rarely names a hamlet of the same name.  Never a
- * dateline or a qualified name ("Franklin, Tenn."), which are places
- * by the way they are written, nor, for (b), any mention of a name that
- * one of those pins down as a place: under "SIDNEY, Ohio" a "Sidney
- * High School" leaves "Sidney gave me my start" the town.  (Measured
- * on GeoVirus dev: a school read as Columbus, Ohio six times, a grower
- * once.)  Run after the qualifiers are linked.
- */
-static enum pc_rc mark_org_repeats(struct mstate *m)
-{
-	struct match_result *o = m->out;
-	struct kset pinned = { 0 };
-	size_t i, nx;
-	enum pc_rc rc;
-
-	if (!m->org_words.n && !m->org_names.n)
-		return PC_OK;
-	for (i = 0; i < o->n; i++)
-		if ((o->m[i].flags & MATCH_DATELINE) || o->m[i].qualifier >= 0)
-			kset_add(&pinned, m->a, o->m[i].key);
-	for (i = 0; i < o->n; i++) {
-		struct mention *mn = &o->m[i];
-		if ((mn->flags & (MATCH_NOT_PLACE | MATCH_DEMONYM | MATCH_REGION_ABBR | MATCH_DATELINE |
-				  MATCH_QUALIFIER)) ||
-		    mn->qualifier >= 0)
-			continue;
-		nx = name_word_after(m, mn->tok_end - 1);
-		if (nx != (size_t)-1 && m->org_names.n) {
-			if ((rc = span_key(m, mn->tok_start, nx)) != PC_OK)
-				return rc;
-			if (kset_has(&m->org_names, buf_str(&m->key))) {
-				mn->flags |= MATCH_NOT_PLACE;
-				continue;
-			}
-		}
-		if (mn->tok_end == mn->tok_start + 1 && kset_has(&m->org_words, mn->key) &&
-		    !kset_has(&pinned, mn->key) && own_names_towns_below(mn, NAME_END_TOWN_POP))
-			mn->flags |= MATCH_NOT_PLACE;
-	}
-	return PC_OK;
 }
 
 /* Drop one-word mentions that the document uses as a surname elsewhere
@@ -2376,15 +2255,13 @@ enum pc_rc match_run(struct db *db, const struct scan_doc *s, struct arena *a,
 		}
 		t = next;
 	}
+	buf_free(&m.key);
 	if (rc == PC_OK) {
 		drop_before_demonym(&m);
 		drop_surnames(&m);
 		link_qualifiers(&m);
 		link_country_of(&m);
-		if ((rc = mark_org_repeats(&m)) != PC_OK)
-			diag_set(d, rc, NULL, 0, 0, "name lookup failed");
 	}
-	buf_free(&m.key);
 	return rc;
 }
 
