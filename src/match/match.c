@@ -795,6 +795,34 @@ static int lex_flags_of(struct mstate *m, size_t t)
 }
 
 /* Is the abbreviation reading acceptable where it stands? */
+/* Dotted region abbreviations that are also a company's legal suffix:
+ * "Banco de Sabadell, S.A. said" names a firm, not a town in South
+ * Africa or South Australia.  Outside a dateline such a form qualifies
+ * only where the qualifier closes there (a comma, a bracket, the end of
+ * the sentence: "from Port Augusta, S.A., and ..."), as a firm's suffix
+ * seldom does before its verb. */
+static const char *const corp_suffix_forms[] = { "S.A.", "N.V.", "A.G.", "B.V.", "S.L." };
+
+static int is_corp_suffix_form(const char *form)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof corp_suffix_forms / sizeof corp_suffix_forms[0]; i++)
+		if (strcmp(form, corp_suffix_forms[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/* Does the text close right after token T ("S.A., and", "S.A.)", the
+ * sentence's end)? */
+static int closes_after(const struct mstate *m, size_t t)
+{
+	const struct scan_doc *s = m->s;
+
+	return t + 1 >= s->n_toks || scan_is_punct(s, t + 1, ',') || scan_is_punct(s, t + 1, ';') ||
+	       scan_is_punct(s, t + 1, ')') || tok(m, t + 1)->sent != tok(m, t)->sent;
+}
+
 static int abbrev_ok(const struct mstate *m, size_t t0, size_t t1, const char *form)
 {
 	const struct scan_doc *s = m->s;
@@ -817,7 +845,9 @@ static int abbrev_ok(const struct mstate *m, size_t t0, size_t t1, const char *f
 			    memcmp(w, form, wl) != 0)
 				return 0;
 		}
-		return after_comma || (k->flags & SCAN_DATELINE);
+		if (k->flags & SCAN_DATELINE)
+			return 1;
+		return after_comma && (!is_corp_suffix_form(form) || closes_after(m, t1));
 	}
 	/* Postal code "VA": exact case, after a comma, or before a ZIP code.
 	 * A longer one ("NSW", "QLD") is written for the state anywhere. */

@@ -398,10 +398,13 @@ static enum pc_rc word_alts(struct resolve_cache *c, const char *key, int maxd, 
 			al = alt_push(&l, &c->a);
 			al->place = pl;
 			al->key = arena_strdup(&c->a, near[k].key);
-			/* The name the writer was spelling, as the gazetteer writes
-			 * it: "Amercia" is a slip for "America", which the United
-			 * States is called, not for "United States". */
-			al->form = arena_strdup(&c->a, h->form[0] ? h->form : h->place.name);
+			/* The name the writer was spelling where it is a name of
+			 * its own: "Amercia" is a slip for "America", a short form
+			 * of the United States, not for "United States".  (Not the
+			 * ASCII spelling: "Koelnn" is a slip for Köln, whose ASCII
+			 * name GeoNames gives as "Koeln".) */
+			al->form = arena_strdup(&c->a, (h->name_kind == DB_NAME_SHORT || h->name_kind == DB_NAME_DEMONYM) && h->form[0]
+							       ? h->form : h->place.name);
 			al->rel = RESOLVE_REL_MISSPELL;
 			al->dist = near[k].dist;
 			al->name_kind = h->name_kind;
