@@ -54,7 +54,11 @@ double resolve_prior(const struct db_place *p, int name_kind)
 		s += PRIOR_COUNTRY;
 		break;
 	case DB_KIND_ADMIN1:
-		s += PRIOR_ADMIN1;
+		/* A county that groups second-level units ("Berkshire") is
+		 * loaded as a region of England so that it can qualify its
+		 * towns, but as a name it is a county: "Berkshire" in American
+		 * copy is no likelier England's than Massachusetts'. */
+		s += strcmp(p->fcode, DB_FCODE_ADMIN2_GROUP) == 0 ? PRIOR_ADMIN2 : PRIOR_ADMIN1;
 		break;
 	case DB_KIND_ADMIN2:
 		s += PRIOR_ADMIN2;
