@@ -3,7 +3,8 @@
  * OSA distance (base/strdist.h) on the look-alike pairs, the look-alike rules, prominence, and load_run on small
  * files written here (bad rows counted, a quote at the start of a field),
  * and the names a build derives (a first-level region without its type word;
- * a first-level region no place carries).
+ * a first-level region no place carries), on fixtures written by
+ * fixture_load.
  */
 #include "testhelp.h"
 
@@ -224,6 +225,64 @@ static int reads_as_admin1(struct db *db, const char *key)
 	return 0;
 }
 
+/* A file of a fixture: its name in the fixture's folder and its text. */
+struct fixture_file {
+	const char *name;
+	const char *text;
+};
+
+#define FIXTURE_MAX_FILES 8
+
+/*
+ * Write FILES[0..N) into a new folder from TEMPLATE (mkdtemp's), load them
+ * in that order into a database there and open it read-only: the caller
+ * checks *DB (NULL if any step failed, which is reported) and hands the
+ * folder to fixture_remove.
+ */
+static void fixture_load(char *tmpl, const struct fixture_file *files, size_t n, struct db **db)
+{
+	char path[FIXTURE_MAX_FILES][300], dbp[300];
+	char *inputs[FIXTURE_MAX_FILES];
+	struct load_opts opts;
+	struct load_stats *st = calloc(1, sizeof *st);
+	struct diag d;
+	size_t i;
+
+	*db = NULL;
+	CHECK(n <= FIXTURE_MAX_FILES && st != NULL);
+	CHECK(mkdtemp(tmpl) != NULL);
+	if (!st || n > FIXTURE_MAX_FILES || access(tmpl, F_OK) != 0) {
+		free(st);
+		return;
+	}
+	for (i = 0; i < n; i++) {
+		snprintf(path[i], sizeof path[i], "%s/%s", tmpl, files[i].name);
+		write_file(path[i], files[i].text);
+		inputs[i] = path[i];
+	}
+	snprintf(dbp, sizeof dbp, "%s/p.db", tmpl);
+	memset(&opts, 0, sizeof opts);
+	diag_clear(&d);
+	CHECK_INT(load_run(dbp, inputs, n, &opts, st, &d), PC_OK);
+	CHECK_INT(db_open(dbp, DB_OPEN_READONLY, db, NULL), PC_OK);
+	free(st);
+}
+
+/* Remove the folder DIR of a fixture_load with its N files and database. */
+static void fixture_remove(const char *dir, const struct fixture_file *files, size_t n)
+{
+	char path[300];
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		snprintf(path, sizeof path, "%s/%s", dir, files[i].name);
+		unlink(path);
+	}
+	snprintf(path, sizeof path, "%s/p.db", dir);
+	unlink(path);
+	rmdir(dir);
+}
+
 /*
  * "Huila Department" is also "Huila"; not "Western Province" (directions
  * only), "Charlotte Parish" (a parish's name is a town's more often) or
@@ -232,36 +291,25 @@ static int reads_as_admin1(struct db *db, const char *key)
 static void test_admin_short_names(void)
 {
 	char dir[] = "/tmp/pc-test-admin-XXXXXX";
-	char places[300], admin[300], cinfo[300], dbp[300];
-	char *inputs[3];
-	struct load_opts opts;
-	struct load_stats *st = calloc(1, sizeof *st);
-	struct db *db = NULL;
-	struct diag d;
+	const struct fixture_file files[] = {
+		{ "countryInfo.txt",
+		  "CO\tCOL\t170\tCO\tColombia\tBogota\t1141748\t47790000\tSA\t.co\tCOP\tPeso\t57\t\t\tspa\t3686110\tBR,EC,PA,PE,VE\t\n"
+		  "NE\tNER\t562\tNG\tNiger\tNiamey\t1267000\t22442948\tAF\t.ne\tXOF\tFranc\t227\t\t\tfra\t2440476\tBF,BJ,DZ,LY,ML,NG,TD\t\n" },
+		{ "admin1CodesASCII.txt",
+		  "CO.16\tHuila Department\tHuila Department\t3680176\n"
+		  "CO.17\tWestern Province\tWestern Province\t3680177\n"
+		  "CO.18\tCharlotte Parish\tCharlotte Parish\t3680178\n"
+		  "CO.19\tNiger State\tNiger State\t3680179\n" },
+		{ "cities.txt",
+		  "1\tAlpha\tAlpha\t\t2.5\t-75.5\tP\tPPL\tCO\t\t16\t\t\t\t5000\t\t\t\t2020-01-01\n"
+		  "2\tBeta\tBeta\t\t3.5\t-74.5\tP\tPPL\tCO\t\t17\t\t\t\t5000\t\t\t\t2020-01-01\n"
+		  "3\tGamma\tGamma\t\t4.5\t-73.5\tP\tPPL\tCO\t\t18\t\t\t\t5000\t\t\t\t2020-01-01\n"
+		  "4\tDelta\tDelta\t\t5.5\t-72.5\tP\tPPL\tCO\t\t19\t\t\t\t5000\t\t\t\t2020-01-01\n"
+		  "5\tEpsilon\tEpsilon\t\t13.5\t2.1\tP\tPPL\tNE\t\t08\t\t\t\t5000\t\t\t\t2020-01-01\n" },
+	};
+	struct db *db;
 
-	CHECK(mkdtemp(dir) != NULL);
-	snprintf(places, sizeof places, "%s/cities.txt", dir);
-	snprintf(admin, sizeof admin, "%s/admin1CodesASCII.txt", dir);
-	snprintf(cinfo, sizeof cinfo, "%s/countryInfo.txt", dir);
-	snprintf(dbp, sizeof dbp, "%s/p.db", dir);
-	write_file(places, "1\tAlpha\tAlpha\t\t2.5\t-75.5\tP\tPPL\tCO\t\t16\t\t\t\t5000\t\t\t\t2020-01-01\n"
-			   "2\tBeta\tBeta\t\t3.5\t-74.5\tP\tPPL\tCO\t\t17\t\t\t\t5000\t\t\t\t2020-01-01\n"
-			   "3\tGamma\tGamma\t\t4.5\t-73.5\tP\tPPL\tCO\t\t18\t\t\t\t5000\t\t\t\t2020-01-01\n"
-			   "4\tDelta\tDelta\t\t5.5\t-72.5\tP\tPPL\tCO\t\t19\t\t\t\t5000\t\t\t\t2020-01-01\n"
-			   "5\tEpsilon\tEpsilon\t\t13.5\t2.1\tP\tPPL\tNE\t\t08\t\t\t\t5000\t\t\t\t2020-01-01\n");
-	write_file(admin, "CO.16\tHuila Department\tHuila Department\t3680176\n"
-			  "CO.17\tWestern Province\tWestern Province\t3680177\n"
-			  "CO.18\tCharlotte Parish\tCharlotte Parish\t3680178\n"
-			  "CO.19\tNiger State\tNiger State\t3680179\n");
-	write_file(cinfo, "CO\tCOL\t170\tCO\tColombia\tBogota\t1141748\t47790000\tSA\t.co\tCOP\tPeso\t57\t\t\tspa\t3686110\tBR,EC,PA,PE,VE\t\n"
-			  "NE\tNER\t562\tNG\tNiger\tNiamey\t1267000\t22442948\tAF\t.ne\tXOF\tFranc\t227\t\t\tfra\t2440476\tBF,BJ,DZ,LY,ML,NG,TD\t\n");
-	inputs[0] = cinfo;
-	inputs[1] = admin;
-	inputs[2] = places;
-	memset(&opts, 0, sizeof opts);
-	diag_clear(&d);
-	CHECK_INT(load_run(dbp, inputs, 3, &opts, st, &d), PC_OK);
-	CHECK_INT(db_open(dbp, DB_OPEN_READONLY, &db, NULL), PC_OK);
+	fixture_load(dir, files, sizeof files / sizeof files[0], &db);
 	if (db) {
 		CHECK(reads_as_admin1(db, "huila department"));
 		CHECK(reads_as_admin1(db, "huila"));
@@ -271,12 +319,7 @@ static void test_admin_short_names(void)
 		CHECK(!reads_as_admin1(db, "niger"));
 		db_close(db);
 	}
-	unlink(places);
-	unlink(admin);
-	unlink(cinfo);
-	unlink(dbp);
-	rmdir(dir);
-	free(st);
+	fixture_remove(dir, files, sizeof files / sizeof files[0]);
 }
 
 /* The first-level region reading of KEY in DB into *OUT: 1, or 0 if none. */
@@ -307,40 +350,28 @@ static int admin1_reading(struct db *db, const char *key, struct db_place *out)
 static void test_admin1_without_places(void)
 {
 	char dir[] = "/tmp/pc-test-admin1-XXXXXX";
-	char places[300], admin[300], admin2[300], cinfo[300], dbp[300];
-	char *inputs[4];
-	struct load_opts opts;
-	struct load_stats *st = calloc(1, sizeof *st);
-	struct db *db = NULL;
+	const struct fixture_file files[] = {
+		{ "countryInfo.txt",
+		  "NO\tNOR\t578\tNO\tNorway\tOslo\t324220\t5314336\tEU\t.no\tNOK\tKrone\t47\t\t\tnob\t3144096\tFI,RU,SE\t\n" },
+		{ "admin1CodesASCII.txt",
+		  "NO.12\tOslo\tOslo\t\n"
+		  "NO.17\tTelemark\tTelemark\t\n"
+		  "NO.20\tVestfold\tVestfold\t\n"
+		  "NO.99\tNowhereland\tNowhereland\t\n" },
+		{ "admin2Codes.txt",
+		  "NO.20.3905\tT\xc3\xb8nsberg\tTnsberg\t\n"
+		  "NO.20.3909\tLarvik\tLarvik\t\n" },
+		{ "cities.txt",
+		  "1\tT\xc3\xb8nsberg\tTonsberg\t\t59.27\t10.41\tP\tPPLA2\tNO\t\t38\t3803\t\t\t39367\t\t\t\t2020-01-01\n"
+		  "2\tLarvik\tLarvik\t\t59.05\t10.03\tP\tPPLA2\tNO\t\t38\t3805\t\t\t24208\t\t\t\t2020-01-01\n"
+		  "3\tT\xc3\xb8nsberg\tTonsberg\t\t69.0\t18.0\tP\tPPL\tNO\t\t54\t\t\t\t0\t\t\t\t2020-01-01\n"
+		  "4\tTelemark\tTelemark\t\t59.2\t9.6\tP\tPPL\tNO\t\t38\t\t\t\t800\t\t\t\t2020-01-01\n"
+		  "5\tOslo\tOslo\t\t59.91\t10.75\tP\tPPLC\tNO\t\t12\t0301\t\t\t580000\t\t\t\t2020-01-01\n" },
+	};
+	struct db *db;
 	struct db_place p;
-	struct diag d;
 
-	CHECK(mkdtemp(dir) != NULL);
-	snprintf(places, sizeof places, "%s/cities.txt", dir);
-	snprintf(admin, sizeof admin, "%s/admin1CodesASCII.txt", dir);
-	snprintf(admin2, sizeof admin2, "%s/admin2Codes.txt", dir);
-	snprintf(cinfo, sizeof cinfo, "%s/countryInfo.txt", dir);
-	snprintf(dbp, sizeof dbp, "%s/p.db", dir);
-	write_file(places, "1\tT\xc3\xb8nsberg\tTonsberg\t\t59.27\t10.41\tP\tPPLA2\tNO\t\t38\t3803\t\t\t39367\t\t\t\t2020-01-01\n"
-			   "2\tLarvik\tLarvik\t\t59.05\t10.03\tP\tPPLA2\tNO\t\t38\t3805\t\t\t24208\t\t\t\t2020-01-01\n"
-			   "3\tT\xc3\xb8nsberg\tTonsberg\t\t69.0\t18.0\tP\tPPL\tNO\t\t54\t\t\t\t0\t\t\t\t2020-01-01\n"
-			   "4\tTelemark\tTelemark\t\t59.2\t9.6\tP\tPPL\tNO\t\t38\t\t\t\t800\t\t\t\t2020-01-01\n"
-			   "5\tOslo\tOslo\t\t59.91\t10.75\tP\tPPLC\tNO\t\t12\t0301\t\t\t580000\t\t\t\t2020-01-01\n");
-	write_file(admin, "NO.12\tOslo\tOslo\t\n"
-			  "NO.17\tTelemark\tTelemark\t\n"
-			  "NO.20\tVestfold\tVestfold\t\n"
-			  "NO.99\tNowhereland\tNowhereland\t\n");
-	write_file(admin2, "NO.20.3905\tT\xc3\xb8nsberg\tTnsberg\t\n"
-			   "NO.20.3909\tLarvik\tLarvik\t\n");
-	write_file(cinfo, "NO\tNOR\t578\tNO\tNorway\tOslo\t324220\t5314336\tEU\t.no\tNOK\tKrone\t47\t\t\tnob\t3144096\tFI,RU,SE\t\n");
-	inputs[0] = cinfo;
-	inputs[1] = admin;
-	inputs[2] = admin2;
-	inputs[3] = places;
-	memset(&opts, 0, sizeof opts);
-	diag_clear(&d);
-	CHECK_INT(load_run(dbp, inputs, 4, &opts, st, &d), PC_OK);
-	CHECK_INT(db_open(dbp, DB_OPEN_READONLY, &db, NULL), PC_OK);
+	fixture_load(dir, files, sizeof files / sizeof files[0], &db);
 	if (db) {
 		/* between Tonsberg and Larvik; the northern hamlet left out */
 		CHECK(admin1_reading(db, "vestfold", &p));
@@ -356,13 +387,7 @@ static void test_admin1_without_places(void)
 		CHECK(p.lat > 60.0 && p.lat < 62.0 && p.population == 0);
 		db_close(db);
 	}
-	unlink(places);
-	unlink(admin);
-	unlink(admin2);
-	unlink(cinfo);
-	unlink(dbp);
-	rmdir(dir);
-	free(st);
+	fixture_remove(dir, files, sizeof files / sizeof files[0]);
 }
 
 int main(void)
