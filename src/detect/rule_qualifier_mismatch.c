@@ -119,8 +119,9 @@ void rule_qualifier_mismatch_describe(const struct dstate *ds, const struct dete
 	/* (A region named as a qualifier by its own name: a county that
 	 * groups units of a state, "Merseyside", is no state of its own in
 	 * the admin codes, and its admin1 names England.) */
+	int group = reg->kind == DB_KIND_ADMIN1 && strcmp(reg->fcode, DB_FCODE_ADMIN2_GROUP) == 0;
 	const char *region = by_country ? resolve_country_name(rs, reg->country)
-			     : reg->kind == DB_KIND_ADMIN1 && reg->name[0] ? reg->name : detect_where(ds, reg);
+			     : group ? reg->name : detect_where(ds, reg);
 	const char *t_where = by_country ? resolve_country_name(rs, t->country) : detect_where(ds, t);
 	const char *check = f->sev == DETECT_SEV_SUGGESTION
 				    ? "; check the place: the gazetteer may lack a small one (`placecheck query` says which lists it searched)"

@@ -46,7 +46,14 @@ double resolve_km(double lat1, double lon1, double lat2, double lon2)
 
 double resolve_prior(const struct db_place *p, int name_kind)
 {
-	double pop = p->population > 0 ? (double)p->population : 0;
+	/* A county that groups second-level units ("Berkshire") is loaded
+	 * as a region of England so that it can qualify its towns, but as a
+	 * name on its own it is a county, weighed as the counties of
+	 * GeoNames' admin2 codes are: by its kind, without a population
+	 * (theirs have none, and Berkshire, Mass. would lose to the sum of
+	 * the English county's towns whatever the story says). */
+	int group = p->kind == DB_KIND_ADMIN1 && strcmp(p->fcode, DB_FCODE_ADMIN2_GROUP) == 0;
+	double pop = p->population > 0 && !group ? (double)p->population : 0;
 	double s = PRIOR_PER_DECADE * log10(pop + PRIOR_POP_FLOOR);
 
 	switch (p->kind) {
@@ -54,11 +61,7 @@ double resolve_prior(const struct db_place *p, int name_kind)
 		s += PRIOR_COUNTRY;
 		break;
 	case DB_KIND_ADMIN1:
-		/* A county that groups second-level units ("Berkshire") is
-		 * loaded as a region of England so that it can qualify its
-		 * towns, but as a name it is a county: "Berkshire" in American
-		 * copy is no likelier England's than Massachusetts'. */
-		s += strcmp(p->fcode, DB_FCODE_ADMIN2_GROUP) == 0 ? PRIOR_ADMIN2 : PRIOR_ADMIN1;
+		s += group ? PRIOR_ADMIN2 : PRIOR_ADMIN1;
 		break;
 	case DB_KIND_ADMIN2:
 		s += PRIOR_ADMIN2;
