@@ -47,6 +47,7 @@ import glob
 import hashlib
 import json
 import os
+import re
 import subprocess
 import sys
 
@@ -344,7 +345,7 @@ def design(cands_neg, swap_cands, swaps, nf):
     return X, np.array(y, dtype=float), np.array(wt, dtype=float)
 
 
-SUPPORT = ["t_strong", "t_same", "t_region", "t_near", "t_country", "t_local", "t_dateline", "t_cue",
+SUPPORT = ["t_strong", "t_same", "t_region", "t_near", "t_country", "t_local", "t_dateline", "t_cue", "t_topic",
            "t_written", "qual_not", "word_slot"]
 SUPPORT_IDX = []
 
@@ -352,7 +353,7 @@ SUPPORT_IDX = []
 # (l_beside: a swap into a sentence that names the new name's own
 # neighbours, "Austria, Germany and Switzerland" for "Australia, Germany
 # and ...", reads as written no less.)
-L_SUPPORT = ["l_strong", "l_repeat", "l_beside"]
+L_SUPPORT = ["l_strong", "l_repeat", "l_beside", "l_topic"]
 L_SUPPORT_IDX = []
 
 
@@ -372,10 +373,10 @@ def checkable(c, nf):
 # opposite of what it means.
 SIGNS = {
     "t_strong": 1, "t_strong_qual": 1, "t_strong_wire": 1, "t_same": 1, "t_region": 1, "t_near": 1, "t_country": 1, "t_local": 1,
-    "t_dateline": 1, "t_cue": 1, "t_written": 1, "t_cc_share": 1, "t_a1_share": 1,
+    "t_dateline": 1, "t_cue": 1, "t_topic": 1, "t_written": 1, "t_cc_share": 1, "t_a1_share": 1,
     "listed": 1, "word_t_written": 1, "word_two": 1, "quote_scene": 1, "qual_not": 1, "qual_variant": 1, "qual_hamlet": 1, "t_in_qual": 1, "here": 1, "share_margin": 1, "scene_margin": 1,
     "l_strong": -1, "l_region": -1, "l_country": -1, "l_local": -1, "l_dateline": -1,
-    "l_repeat": -1, "l_cc_share": -1, "l_a1_share": -1, "t_same_sent": -1, "short_form": -1, "scene_renamed": -1, "t_family": -1, "l_beside": -1,
+    "l_repeat": -1, "l_topic": -1, "l_cc_share": -1, "l_a1_share": -1, "t_same_sent": -1, "short_form": -1, "scene_renamed": -1, "t_family": -1, "l_beside": -1,
     "dist": -1, "t_untold": -1, "contrast": -1, "qual_l_prom": -1, "qual_body": -1, "qual_told": -1,
 }
 
@@ -436,6 +437,56 @@ def fit_signed(X, y, wt, l2, names):
         if not back.any():
             return w
         free[back] = True
+    return w
+
+
+def read_header(path, names):
+    """The weights and thresholds of a detect_weights.h written by this
+    script: a weight vector in NAMES' order (0 for a feature it lacks) and
+    {family: [note, warning, error]}."""
+    text = open(path, encoding="utf-8").read()
+    got = {m.group(1).lower(): float(m.group(2))
+           for m in re.finditer(r"\[F_(\w+)\] = (-?[0-9.]+),", text)}
+    w = np.array([got.get(n, 0.0) for n in names])
+    th = {}
+    for m in re.finditer(r"\[DETECT_RULE_(\w+)\] = \{ ([^}]*) \}", text):
+        rule = m.group(1).lower().replace("_", "-")
+        if rule in RULES and RULES.index(rule) in FAMILIES:
+            th[RULES.index(rule)] = [float(v) for v in m.group(2).split(",")]
+    return w, th
+
+
+def fit_only(X, y, wt, l2, names, base, only):
+    """Fit the features ONLY, every other weight held at BASE: the held
+    part of the score is an offset.  Each fitted weight keeps the sign
+    SIGNS allows (a wrong one is held at zero and the rest refitted)."""
+    idx = [names.index(n) for n in only]
+    rest = [i for i in range(len(names)) if i not in idx]
+    off = X[:, rest] @ base[rest]
+    w = base.copy()
+    free = list(idx)
+    while free:
+        Xs = X[:, free]
+        wpos = wt[y == 0].sum() / max(wt[y > 0].sum(), 1.0)
+        sw = wt * np.where(y > 0, wpos, 1.0)
+        v = np.zeros(len(free))
+        for _ in range(50):
+            z = off + Xs @ v
+            pr = 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
+            g = Xs.T @ (sw * (pr - y)) + l2 * v
+            H = (Xs * (sw * pr * (1 - pr))[:, None]).T @ Xs + l2 * np.eye(len(free))
+            step = np.linalg.solve(H, g)
+            v -= step
+            if np.max(np.abs(step)) < 1e-7:
+                break
+        bad = [k for k, i in enumerate(free) if SIGNS.get(names[i], 0) * v[k] < 0]
+        if not bad:
+            w[free] = v
+            break
+        free = [i for k, i in enumerate(free) if k not in bad]
+    for i in idx:
+        if i not in free:
+            w[i] = 0.0
     return w
 
 
@@ -794,6 +845,11 @@ def main():
     ap.add_argument("--budget-note", type=float, default=2.0)
     ap.add_argument("--budget-error", type=float, default=0.1)
     ap.add_argument("--l2", type=float, default=5.0)
+    ap.add_argument("--only", default="",
+                    help="comma-separated features: fit only these, every other weight and every "
+                         "threshold held at the current detect_weights.h (a new feature weighed "
+                         "without refitting the rest, whose refit alone moves the figures more "
+                         "than most features do)")
     ap.add_argument("--no-write", action="store_true")
     ap.add_argument("--allocator", choices=("smooth", "exact"), default="exact",
                     help="thresholds from exact counts of development false alarms (default) or smoothed ones")
@@ -847,7 +903,12 @@ def main():
     X = np.vstack(Xs)
     y = np.concatenate(ys)
     wt = np.concatenate(ws)
-    w = fit_signed(X, y, wt, a.l2, names)
+    only = [s for s in a.only.split(",") if s]
+    if only:
+        base_w, base_th = read_header(a.out, names)
+        w = fit_only(X, y, wt, a.l2, names, base_w, only)
+    else:
+        w = fit_signed(X, y, wt, a.l2, names)
     for v in wire.values():
         score_all(v[0], w)
     for d in parts.values():
@@ -871,6 +932,8 @@ def main():
     # while the held-aside controls were no cleaner.
     th = {f: [INF, INF, INF] for f in FAMILIES}
     ev = {}
+    if only:
+        th = base_th
     for sev in (SEV_NOTE, SEV_WARN):
         negs = family_negatives(dev_neg, sev)
         poss = family_positives([parts[("bbc", "dev")], parts[("geovirus", "dev")]], inc["dev"], sev)
@@ -888,7 +951,7 @@ def main():
     wire_f = [f for f in FAMILIES if f in WIRE_FAMILIES]
     warn, note = {}, {}
     alloc = allocate_smooth if a.allocator == "smooth" else allocate
-    for fams, n, mg in ((news_f, n_news, MIN_GAIN), (wire_f, n_docs, MIN_GAIN_WIRE)):
+    for fams, n, mg in () if only else ((news_f, n_news, MIN_GAIN), (wire_f, n_docs, MIN_GAIN_WIRE)):
         warn.update(alloc(*ev[SEV_WARN], a.budget_warn * n / 100.0, fams, SCORE_FLOOR, min_gain=mg))
         # Notes: each rule its share of the purse, so that every rule
         # has a band of notes below its warnings (one greedy purse went
@@ -896,9 +959,10 @@ def main():
         for f in fams:
             note.update(alloc(*ev[SEV_NOTE], a.budget_note * n / 100.0 / len(fams), [f], SCORE_FLOOR_NOTE,
                                  min_gain=MIN_GAIN_NOTE))
-    err = alloc(*ev[SEV_WARN], a.budget_error * n_docs / 100.0, [0], SCORE_FLOOR)
-    for f in FAMILIES:
-        th[f] = [min(note[f], warn[f]), warn[f], err.get(f, INF)]
+    if not only:
+        err = alloc(*ev[SEV_WARN], a.budget_error * n_docs / 100.0, [0], SCORE_FLOOR)
+        for f in FAMILIES:
+            th[f] = [min(note[f], warn[f]), warn[f], err.get(f, INF)]
     report = []
     for (split, part), d in sorted(parts.items()):
         fa_w = false_alarms(d, th, SEV_WARN, TRUE, None) if split == "bbc" else float("nan")

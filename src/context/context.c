@@ -109,6 +109,7 @@ enum pc_rc ctx_cues_add(struct ctx_cues *c, const char *phrase, const struct db_
 	e->place_id = place->id;
 	e->loaded = 1;
 	e->weight = weight;
+	e->topic = -1;
 	e->n_words = 1;
 	for (p = e->key; *p; p++)
 		if (*p == ' ')
@@ -116,6 +117,81 @@ enum pc_rc ctx_cues_add(struct ctx_cues *c, const char *phrase, const struct db_
 	buf_free(&k);
 	cues_index(c);
 	return PC_OK;
+}
+
+/* Index of topic NAME in C, added if new; -1 past CTX_MAX_TOPICS. */
+static int topic_index(struct ctx_cues *c, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < c->n_topics; i++)
+		if (strcmp(c->topics[i].name, name) == 0)
+			return (int)i;
+	if (c->n_topics == CTX_MAX_TOPICS)
+		return -1;
+	c->topics[c->n_topics].name = name;
+	return (int)c->n_topics++;
+}
+
+/* The topics table: its cues join the cue index (C->cues has room for
+ * C->n entries only: grown here), its members their topic. */
+static enum pc_rc topics_load(struct db *db, struct ctx_cues *c, struct diag *d)
+{
+	struct db_topic_row *rows = NULL;
+	size_t n = 0, i, n_cues = 0;
+	enum pc_rc rc;
+
+	if ((rc = db_topics_all(db, &c->a, &rows, &n, d)) != PC_OK)
+		return rc;
+	for (i = 0; i < n; i++)
+		n_cues += rows[i].key[0] != '\0';
+	if (n_cues) {
+		c->cues = arena_grow(&c->a, c->cues, c->n, c->n + n_cues, sizeof *c->cues);
+		c->cap = c->n + n_cues;
+	}
+	for (i = 0; i < n; i++) {
+		int t = topic_index(c, rows[i].topic);
+		struct ctx_topic *tp;
+		if (t < 0)
+			continue;
+		tp = &c->topics[t];
+		if (rows[i].key[0]) {
+			struct ctx_cue_ent *e = &c->cues[c->n++];
+			const char *p;
+			memset(e, 0, sizeof *e);
+			e->key = rows[i].key;
+			e->phrase = rows[i].phrase;
+			e->loaded = 1;
+			e->topic = t;
+			e->n_words = 1;
+			for (p = e->key; *p; p++)
+				if (*p == ' ')
+					e->n_words++;
+		} else if (rows[i].member[0]) {
+			/* Few members a topic: grown one by one. */
+			tp->members = arena_grow(&c->a, tp->members, tp->n_members, tp->n_members + 1,
+						 sizeof *tp->members);
+			tp->members[tp->n_members++] = rows[i].member;
+		}
+	}
+	return PC_OK;
+}
+
+int ctx_topic_member(const struct ctx_topic *t, const struct db_place *p)
+{
+	size_t i, cl = strlen(p->country);
+
+	if (p->kind != DB_KIND_COUNTRY && p->kind != DB_KIND_ADMIN1)
+		return 0;
+	for (i = 0; i < t->n_members; i++) {
+		const char *m = t->members[i];
+		if (strcmp(m, p->country) == 0)
+			return 1;
+		if (p->kind == DB_KIND_ADMIN1 && strncmp(m, p->country, cl) == 0 && m[cl] == '.' &&
+		    strcmp(m + cl + 1, p->admin1) == 0)
+			return 1;
+	}
+	return 0;
 }
 
 enum pc_rc ctx_cues_load(struct db *db, struct ctx_cues *out, struct diag *d)
@@ -140,6 +216,7 @@ enum pc_rc ctx_cues_load(struct db *db, struct ctx_cues *out, struct diag *d)
 		e->key = raw[i].key;
 		e->phrase = raw[i].phrase;
 		e->weight = raw[i].weight;
+		e->topic = -1;
 		e->n_words = 1;
 		for (p = e->key; *p; p++)
 			if (*p == ' ')
@@ -148,6 +225,8 @@ enum pc_rc ctx_cues_load(struct db *db, struct ctx_cues *out, struct diag *d)
 	}
 	out->n = j;
 	out->cap = n_raw ? n_raw : 1;
+	if ((rc = topics_load(db, out, d)) != PC_OK)
+		return rc;
 	cues_index(out);
 	return PC_OK;
 }
@@ -253,6 +332,13 @@ static void match_cues(const struct scan_doc *s, struct ctx_cues *cues, struct a
 				best_end = u;
 			}
 		}
+		/* A topic's cue says what the story is about, not where. */
+		if (best && best->topic >= 0) {
+			if (!out->topic_hits[best->topic]++)
+				out->topic_cue[best->topic] = best->phrase;
+			t = best_end - 1;
+			continue;
+		}
 		/* The place is read the first time its cue is seen (start-up
 		 * reads only the phrases). */
 		if (best && !best->loaded) {
@@ -336,6 +422,10 @@ enum pc_rc ctx_build(const struct scan_doc *s, const struct match_result *mr,
 			ev.dateline = (m->flags & MATCH_DATELINE) != 0;
 			ctx_add(out, a, &ev);
 		}
+	}
+	if (cues) {
+		out->topics = cues->topics;
+		out->n_topics = cues->n_topics;
 	}
 	match_cues(s, cues, a, out);
 	/* resolve/ looks evidence up by paragraph: keep it in text order. */

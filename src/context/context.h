@@ -7,6 +7,10 @@
  * -> Kansas City, Mo.; "the naira" -> Nigeria), and the dateline.  The
  * resolve stage adds evidence from the places it reads, iteratively.
  *
+ * Topic cues (the topics table: "rugby", "Test match") say what kind of
+ * story it is, not where: they are counted per topic (struct ctx
+ * topic_hits), for the detector to weigh the topic's member nations.
+ *
  * A cue index (struct ctx_cues) is built once per database handle and
  * reused for every document (it is read-only afterwards, so one per thread
  * is simplest).
@@ -71,7 +75,18 @@ struct ctx_cue_ent {
 	 * of fresh pages at start-up, 0.9 ms before the first word. */
 	struct db_place *place;
 	double weight;
+	int topic;           /* a topic cue: index into ctx_cues.topics; -1: a place cue */
 };
+
+/* A kind of story whose nations are a known list (geodata/extra/topics.tsv). */
+struct ctx_topic {
+	const char *name;        /* "rugby union" */
+	const char **members;    /* "AU", "GB.ENG" */
+	size_t n_members;
+};
+
+/* Maximum topics read from a database (more are ignored). */
+#define CTX_MAX_TOPICS 16
 
 struct ctx_cues {
 	struct db *db;       /* borrowed: cue places are read when first matched */
@@ -81,13 +96,28 @@ struct ctx_cues {
 	/* Hash of first words -> index range in cues[]. */
 	struct ctx_first { const char *word; size_t lo, hi; } *first;
 	size_t n_first, first_cap; /* first_cap is a power of two */
+	struct ctx_topic topics[CTX_MAX_TOPICS];
+	size_t n_topics;
 };
 
 struct ctx {
 	struct ctx_ev *ev;   /* evidence (arena), in text order (by paragraph, token) */
 	size_t n_ev;
 	size_t cap;
+	/* Per topic of the cue index: its cue phrases in the document, and
+	 * the first one written (for evidence lines). */
+	const struct ctx_topic *topics; /* borrowed from the cue index */
+	size_t n_topics;
+	unsigned topic_hits[CTX_MAX_TOPICS];
+	const char *topic_cue[CTX_MAX_TOPICS];
 };
+
+/*
+ * Is place P a member of topic T: a country listed by its code, or a
+ * first-level region listed as "CC.A1" or whose country is listed?
+ * 0 for other kinds of place.
+ */
+int ctx_topic_member(const struct ctx_topic *t, const struct db_place *p);
 
 /* Build the cue index from DB.  OUT is caller-owned; free with ctx_cues_free. */
 enum pc_rc ctx_cues_load(struct db *db, struct ctx_cues *out /* OUT */, struct diag *d);

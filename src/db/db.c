@@ -53,6 +53,7 @@ static const char *const stmt_sql[DB_ST_COUNT] = {
 	[DB_ST_C_PLACE] = "SELECT place_id FROM countries WHERE iso2 = ?1",
 	[DB_ST_LEX] = "SELECT flags FROM lexicon WHERE key = ?1",
 	[DB_ST_CUES] = "SELECT key, phrase, place_id, weight FROM cues",
+	[DB_ST_TOPICS] = "SELECT topic, key, phrase, member FROM topics ORDER BY rowid",
 	[DB_ST_META] = "SELECT value FROM meta WHERE key = ?1",
 	[DB_ST_ABBREV] =
 		"SELECT form FROM names WHERE place_id = ?1 AND kind = 3"

@@ -51,6 +51,10 @@
  *          WITHOUT ROWID             -- both directions
  *   cues(key TEXT NOT NULL, phrase TEXT NOT NULL, place_id INTEGER NOT NULL,
  *          weight REAL NOT NULL)
+ *   topics(topic TEXT NOT NULL, key TEXT NOT NULL, phrase TEXT NOT NULL,
+ *          member TEXT NOT NULL)     -- since schema version 3: a cue row
+ *                                      (member '') or a member row (key ''),
+ *                                      member "AU" or "GB.ENG"
  *   lexicon(key TEXT PRIMARY KEY, flags INTEGER NOT NULL) WITHOUT ROWID  -- DB_LEX_*
  *   name_prefixes(prefix TEXT PRIMARY KEY) WITHOUT ROWID
  *       every proper word-prefix of a multi-word name key ("new", "new york"
@@ -83,7 +87,7 @@
 /* 2: names.kind DB_NAME_FOREIGN.  A version-1 reader would take such a
  * row for a place's own name (it excludes only the kinds it knows), so
  * the versions refuse each other's databases. */
-#define DB_SCHEMA_VERSION 2
+#define DB_SCHEMA_VERSION 3
 
 /* places.kind */
 enum db_place_kind {
@@ -322,6 +326,18 @@ void db_region_label(struct db *db, const char *country, const char *admin1,
 
 /* Lexicon flags (DB_LEX_*) of KEY; 0 when unknown. */
 int db_lexicon_flags(struct db *db, const char *key);
+
+/* A row of the topics table (see the schema above), arena-owned strings. */
+struct db_topic_row {
+	char *topic;
+	char *key;     /* folded cue phrase, or "" for a member row */
+	char *phrase;  /* the cue as written, or "" */
+	char *member;  /* "AU", "GB.ENG", or "" for a cue row */
+};
+
+/* All topic rows, copied into arena A; *ROWS an arena array of *N_OUT. */
+enum pc_rc db_topics_all(struct db *db, struct arena *a, struct db_topic_row **rows /* OUT */,
+			 size_t *n_out /* OUT */, struct diag *d);
 
 /*
  * All cue phrases, copied into arena A (which must outlive their use).

@@ -334,6 +334,44 @@ int db_lexicon_flags(struct db *db, const char *key)
 	return flags;
 }
 
+enum pc_rc db_topics_all(struct db *db, struct arena *a, struct db_topic_row **rows,
+			 size_t *n_out, struct diag *d)
+{
+	sqlite3_stmt *st;
+	size_t n = 0, cap = 64;
+	struct db_topic_row *v;
+	int rc;
+
+	*rows = NULL;
+	*n_out = 0;
+	if (!(st = db_stmt(db, DB_ST_TOPICS, d)))
+		return PC_ERR_DB;
+	v = arena_alloc(a, cap * sizeof *v);
+	while ((rc = db_step(db, st)) == SQLITE_ROW) {
+		char **col[4];
+		int j;
+		if (n == cap) {
+			v = arena_grow(a, v, n, cap * 2, sizeof *v);
+			cap *= 2;
+		}
+		col[0] = &v[n].topic;
+		col[1] = &v[n].key;
+		col[2] = &v[n].phrase;
+		col[3] = &v[n].member;
+		for (j = 0; j < 4; j++) {
+			const unsigned char *s = sqlite3_column_text(st, j);
+			*col[j] = arena_strdup(a, s ? (const char *)s : "");
+		}
+		n++;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return db_read_failed(db, d);
+	*rows = v;
+	*n_out = n;
+	return PC_OK;
+}
+
 enum pc_rc db_cues_all(struct db *db, struct arena *a, struct db_cue **cues,
 		       size_t *n_out, struct diag *d)
 {

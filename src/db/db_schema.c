@@ -55,6 +55,10 @@ static const char schema_sql[] =
 	" PRIMARY KEY(key_a, dist, kind, key_b)) WITHOUT ROWID;"
 	"CREATE TABLE IF NOT EXISTS cues(key TEXT NOT NULL, phrase TEXT NOT NULL,"
 	" place_id INTEGER NOT NULL, weight REAL NOT NULL);"
+	/* A topic's cue phrases (member '') and member nations (key ''):
+	 * a country code or a CC.ADMIN1 code. */
+	"CREATE TABLE IF NOT EXISTS topics(topic TEXT NOT NULL, key TEXT NOT NULL,"
+	" phrase TEXT NOT NULL, member TEXT NOT NULL);"
 	"CREATE TABLE IF NOT EXISTS lexicon(key TEXT PRIMARY KEY, flags INTEGER NOT NULL) WITHOUT ROWID;"
 	"CREATE TABLE IF NOT EXISTS name_prefixes(prefix TEXT PRIMARY KEY) WITHOUT ROWID;"
 	"CREATE TABLE IF NOT EXISTS blobs(name TEXT PRIMARY KEY, data BLOB NOT NULL);"
@@ -70,6 +74,8 @@ static const char schema_sql[] =
 	" lat REAL, lon REAL);"
 	"CREATE TEMP TABLE s_cue(seq INTEGER PRIMARY KEY, key TEXT, phrase TEXT,"
 	" target TEXT, weight REAL, file TEXT, line INTEGER);"
+	"CREATE TEMP TABLE s_topic(seq INTEGER PRIMARY KEY, topic TEXT, key TEXT, phrase TEXT,"
+	" target TEXT, file TEXT, line INTEGER);"
 	/*
 	 * The names that may stand for a first-level region no place lies in
 	 * (its own, its second-level regions'), by country and name; filled

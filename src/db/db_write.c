@@ -49,6 +49,8 @@ static const struct {
 	  "INSERT OR REPLACE INTO s_region(key, name, members, lat, lon) VALUES(?1,?2,?3,?4,?5)" },
 	{ offsetof(struct db_build, st_cue),
 	  "INSERT INTO s_cue(key, phrase, target, weight, file, line) VALUES(?1,?2,?3,?4,?5,?6)" },
+	{ offsetof(struct db_build, st_topic),
+	  "INSERT INTO s_topic(topic, key, phrase, target, file, line) VALUES(?1,?2,?3,?4,?5,?6)" },
 	{ offsetof(struct db_build, st_lex),
 	  "INSERT INTO lexicon(key, flags) VALUES(?1,?2)"
 	  " ON CONFLICT(key) DO UPDATE SET flags = flags | excluded.flags" },
@@ -512,6 +514,20 @@ enum pc_rc db_build_cue(struct db_build *b, const char *key, const char *phrase,
 	sqlite3_bind_text(st, 5, file, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 6, (sqlite3_int64)line);
 	return db_build_step_done(b, st, d, "stage cue");
+}
+
+enum pc_rc db_build_topic(struct db_build *b, const char *topic, const char *key, const char *phrase,
+			  const char *target, const char *file, unsigned long line, struct diag *d)
+{
+	sqlite3_stmt *st = b->st_topic;
+
+	sqlite3_bind_text(st, 1, topic, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, key ? key : "", -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, phrase ? phrase : "", -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, target ? target : "", -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, file, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 6, (sqlite3_int64)line);
+	return db_build_step_done(b, st, d, "stage topic");
 }
 
 enum pc_rc db_build_lexicon(struct db_build *b, const char *key, int flags, struct diag *d)

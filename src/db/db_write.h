@@ -244,6 +244,14 @@ enum pc_rc db_build_world_region(struct db_build *b, const char *key, const char
 enum pc_rc db_build_cue(struct db_build *b, const char *key, const char *phrase,
 			const char *target, double weight, const char *file,
 			unsigned long line, struct diag *d);
+/*
+ * Topic row (geodata/extra/topics.tsv): a cue phrase (KEY folded, PHRASE
+ * as written; TARGET NULL) or a member nation (TARGET country:XX or
+ * admin1:XX.YY; KEY and PHRASE NULL).  Members are checked when the
+ * regions are finished (BAD, naming FILE and LINE, for an unknown one).
+ */
+enum pc_rc db_build_topic(struct db_build *b, const char *topic, const char *key, const char *phrase,
+			  const char *target, const char *file, unsigned long line, struct diag *d);
 /* Lexicon entry; flags of repeated keys are OR-ed. */
 enum pc_rc db_build_lexicon(struct db_build *b, const char *key, int flags, struct diag *d);
 /*

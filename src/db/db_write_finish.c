@@ -1572,6 +1572,50 @@ done:
 	return rc;
 }
 
+/* Topics: cue rows as they are; a member row when its nation is in the
+ * database (stored as its code, "AU" or "GB.ENG"), else BAD. */
+static enum pc_rc finish_topics(struct finish *f, db_build_bad_fn bad, void *ud, struct diag *d)
+{
+	struct db_build *b = f->b;
+	sqlite3_stmt *st = NULL, *ins = NULL;
+	enum pc_rc rc;
+	int src;
+
+	if ((rc = db_build_prepare(b, "SELECT topic, key, phrase, target, file, line FROM s_topic"
+				      " ORDER BY seq", &st, d)) != PC_OK ||
+	    (rc = db_build_prepare(b, "INSERT INTO topics(topic, key, phrase, member)"
+				      " VALUES(?1,?2,?3,?4)", &ins, d)) != PC_OK)
+		goto done;
+	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *target = (const char *)sqlite3_column_text(st, 3);
+		const char *member = "";
+		if (target && target[0]) {
+			if (!resolve_target(f, target)) {
+				char msg[300];
+				snprintf(msg, sizeof msg, "topic member not in the database: %s", target);
+				rc = bad(ud, (const char *)sqlite3_column_text(st, 4),
+					 (unsigned long)sqlite3_column_int64(st, 5), msg, d);
+				if (rc != PC_OK)
+					goto done;
+				continue;
+			}
+			member = strchr(target, ':') + 1;
+		}
+		sqlite3_bind_text(ins, 1, (const char *)sqlite3_column_text(st, 0), -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(ins, 2, (const char *)sqlite3_column_text(st, 1), -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(ins, 3, (const char *)sqlite3_column_text(st, 2), -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(ins, 4, member, -1, SQLITE_TRANSIENT);
+		if ((rc = db_build_step_done(b, ins, d, "insert topic")) != PC_OK)
+			goto done;
+	}
+	if (src != SQLITE_DONE)
+		rc = db_build_err(b, d, "topics");
+done:
+	sqlite3_finalize(st);
+	sqlite3_finalize(ins);
+	return rc;
+}
+
 enum pc_rc db_build_finish_regions(struct db_build *b, db_build_bad_fn bad, void *ud,
 				   struct diag *d)
 {
@@ -1611,7 +1655,8 @@ enum pc_rc db_build_finish_regions(struct db_build *b, db_build_bad_fn bad, void
 	    (rc = finish_admin(&f, 2, d)) != PC_OK ||
 	    (rc = finish_world_regions(&f, d)) != PC_OK ||
 	    (rc = finish_region_names(&f, d)) != PC_OK ||
-	    (rc = finish_cues(&f, bad, ud, d)) != PC_OK)
+	    (rc = finish_cues(&f, bad, ud, d)) != PC_OK ||
+	    (rc = finish_topics(&f, bad, ud, d)) != PC_OK)
 		goto done;
 	if (b->need_dedupe && (b->names_plain || b->names_moved)) {
 		if ((rc = db_build_flush_names(b, d)) != PC_OK)

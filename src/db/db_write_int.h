@@ -58,7 +58,7 @@ struct db_build {
 	struct db_prominence prom;
 	/* Prepared once, reused with bind/reset (see db_write.c). */
 	sqlite3_stmt *st_place, *st_place_replace, *st_name, *st_exists, *st_country, *st_admin1,
-		*st_admin2, *st_cpoint, *st_rname, *st_region, *st_cue, *st_lex,
+		*st_admin2, *st_cpoint, *st_rname, *st_region, *st_cue, *st_topic, *st_lex,
 		*st_alike, *st_near;
 	sqlite3_stmt *st_name_batch;
 	struct db_name_row *nb_rows;

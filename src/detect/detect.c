@@ -105,6 +105,16 @@ const char *detect_label(const struct dstate *ds, const struct db_place *p)
 	return arena_printf(ds->a, "%s, %s", p->name, lab[0] ? lab : p->country);
 }
 
+const char *detect_topic_only(const struct dstate *ds, const struct detect_cand *c)
+{
+	const struct ctx *cx = ds->rs->ctx;
+
+	if (c->topic < 0 || !cx || (size_t)c->topic >= cx->n_topics || c->x[F_T_STRONG] > 0 || c->x[F_T_SAME] > 0 ||
+	    c->x[F_T_WRITTEN] > 0)
+		return NULL;
+	return cx->topics[c->topic].name;
+}
+
 const char *detect_quoted_note(const struct finding *f)
 {
 	return f->quoted ? " (in a quotation: correct it or mark it [sic])" : "";

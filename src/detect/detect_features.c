@@ -42,6 +42,9 @@ const struct detect_feat_info detect_feat_info[F__COUNT] = {
 	[F_T_DATELINE] = { "t_dateline", "the dateline puts the story at %T" },
 	[F_L_DATELINE] = { "l_dateline", NULL },
 	[F_T_CUE] = { "t_cue", "a team, institution or landmark of %T is named" },
+	/* (detect_evidence names the topic and its cue.) */
+	[F_T_TOPIC] = { "t_topic", "%T takes part in it, %L does not" },
+	[F_L_TOPIC] = { "l_topic", NULL },
 	[F_T_CC_SHARE] = { "t_cc_share", "the story is mostly about %T's country" },
 	[F_L_CC_SHARE] = { "l_cc_share", "the story names little of %L's country" },
 	[F_T_A1_SHARE] = { "t_a1_share", "the story is mostly about %T's state or region" },
@@ -411,6 +414,36 @@ static int rel_feature(int rel)
 	return rel >= 0 && rel < RESOLVE_REL__COUNT ? map[rel] : F_REL_EDIT;
 }
 
+/*
+ * The topics of the story (a sport only some nations play) that take in
+ * A and not B: log(1 + cue phrases) of the strongest; its index in *WHICH.
+ * Nation-level readings only: a town is no member of a sport.
+ */
+static double topic_for(const struct ctx *cx, const struct db_place *a, const struct db_place *b, int *which)
+{
+	double best = 0.0;
+	size_t i;
+
+	*which = -1;
+	if (!cx || !a || !b)
+		return 0.0;
+	for (i = 0; i < cx->n_topics; i++) {
+		double v;
+		if (!cx->topic_hits[i] || !ctx_topic_member(&cx->topics[i], a) ||
+		    ctx_topic_member(&cx->topics[i], b))
+			continue;
+		/* B must be a nation too, or no member for want of a kind. */
+		if (b->kind != DB_KIND_COUNTRY && b->kind != DB_KIND_ADMIN1)
+			continue;
+		v = log1p((double)cx->topic_hits[i]);
+		if (v > best) {
+			best = v;
+			*which = (int)i;
+		}
+	}
+	return best;
+}
+
 void detect_features(const struct dstate *ds, struct detect_cand *c)
 {
 	const struct resolve_state *rs = ds->rs;
@@ -465,6 +498,11 @@ void detect_features(const struct dstate *ds, struct detect_cand *c)
 	x[F_T_LOCAL] = log1p(st.local);
 	x[F_T_DATELINE] = log1p(st.dateline);
 	x[F_T_CUE] = log1p(st.cue);
+	{
+		int other;
+		x[F_T_TOPIC] = topic_for(rs->ctx, T, L, &c->topic);
+		x[F_L_TOPIC] = topic_for(rs->ctx, L, T, &other);
+	}
 	x[F_T_CC_SHARE] = st.cc_share;
 	x[F_T_A1_SHARE] = st.a1_share;
 	/* The region of a look-alike city: the city itself must be named. */
@@ -615,8 +653,10 @@ void detect_features(const struct dstate *ds, struct detect_cand *c)
 		 * alone (Sudan and South Sudan, Granada and Grenada) is no
 		 * sign that the writer meant the other one. */
 		/* (Not for another language's name: T is the place read.) */
-		/* (A qualifier that holds T and not L speaks for T.) */
+		/* (A qualifier that holds T and not L speaks for T; so does a
+		 * topic that takes in T's nation and not L's.) */
 		x[F_T_UNTOLD] = t->rel != RESOLVE_REL_FOREIGN && st.same == 0 && st.cue == 0 && x[F_T_WRITTEN] == 0 && !x[F_QUAL_NOT] &&
+				!x[F_T_TOPIC] &&
 				!(x[F_T_IN_QUAL] && !(L && resolve_inside(&rs->mr->m[mn->qualifier], L))) &&
 				!x[F_HERE] && st.strong <= sl.strong && st.dateline <= sl.dateline &&
 				(x[F_SAME_COUNTRY] || st.country <= sl.country);

@@ -64,6 +64,9 @@ enum detect_feat {
 	F_T_DATELINE,      /* the dateline speaks for T */
 	F_L_DATELINE,
 	F_T_CUE,           /* a cue phrase (a team, a university) speaks for T */
+	F_T_TOPIC,         /* the story's topic (a sport) takes in T's nation and not L's:
+			    * "Austria" in a rugby report (log(1 + the topic's cues)) */
+	F_L_TOPIC,         /* ... takes in L's nation and not T's */
 	F_T_CC_SHARE,      /* share of the story's evidence in T's country */
 	F_L_CC_SHARE,
 	F_T_A1_SHARE,      /* ... in T's state or region */
@@ -142,6 +145,7 @@ struct detect_cand {
 	const struct resolve_alt *alt;   /* T */
 	double x[F__COUNT];
 	double score;                    /* log-odds that T was meant */
+	int topic;                       /* the topic behind F_T_TOPIC (ctx.topics), or -1 */
 };
 
 struct dstate {
@@ -188,6 +192,10 @@ const char *detect_in_prose(const struct dstate *ds, const char *name);
 const char *detect_label(const struct dstate *ds, const struct db_place *p);
 struct detect_place detect_dplace(const struct dstate *ds, const struct db_place *p);
 const char *detect_quoted_note(const struct finding *f);
+/* The topic's name ("rugby union") where the story's topic is all that
+ * speaks for C's alternative (the story names nothing of it), else NULL:
+ * the message then says so rather than "this story is about T". */
+const char *detect_topic_only(const struct dstate *ds, const struct detect_cand *c);
 const char *detect_surface(const struct dstate *ds, const struct detect_cand *c);
 
 /* One view per file (rule_<id>.c). */

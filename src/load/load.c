@@ -212,6 +212,7 @@ static load_row_fn handler(enum load_kind k)
 	case LOAD_KIND_CUES: return load_row_cues;
 	case LOAD_KIND_LEXICON: return load_row_lexicon;
 	case LOAD_KIND_LOOKALIKES: return load_row_lookalikes;
+	case LOAD_KIND_TOPICS: return load_row_topics;
 	case LOAD_KIND_CSV: return load_row_csv;
 	case LOAD_KIND_POSTAL: return load_row_postal;
 	default: return NULL;

@@ -32,6 +32,9 @@
  *                       as a first-level region: db.h DB_FCODE_ADMIN2_GROUP)
  *     cues              PHRASE  TARGET(geonameid|country:XX|admin1:XX.YY)  WEIGHT  NOTE
  *     lookalikes        NAME_A  NAME_B  (curated confusable names, both directions)
+ *     topics            TOPIC  KIND(cue|member)  VALUE (a kind of story whose
+ *                       nations are a known list: its cue phrases, and its
+ *                       members as country:XX or admin1:XX.YY)
  *     lexicon           WORD  FLAGS (DB_LEX_* as a number, or letters
  *                       w=word g=given p=proper)
  *     postal            COUNTRY  ADMIN1CODE  NAME  LAT  LON: places a postal
@@ -102,6 +105,7 @@ enum load_kind {
 	LOAD_KIND_CUES,
 	LOAD_KIND_LEXICON,
 	LOAD_KIND_LOOKALIKES,
+	LOAD_KIND_TOPICS,
 	LOAD_KIND_CSV,
 	LOAD_KIND_POSTAL, /* after every other place table: it merges with them */
 	LOAD_KIND_COUNT

@@ -365,6 +365,32 @@ enum pc_rc load_row_cues(struct loader *L, char **f, size_t n, unsigned long lin
 	return rc;
 }
 
+/* topics: TOPIC KIND(cue|member) VALUE */
+enum pc_rc load_row_topics(struct loader *L, char **f, size_t n, unsigned long line,
+			   struct diag *d)
+{
+	enum pc_rc rc;
+
+	if (n < 3 || !f[0] || !f[1] || !f[2])
+		return load_bad_row(L, line, d, "expected 3 tab-separated fields (topic, cue or member, value)");
+	if (strcmp(f[1], "cue") == 0) {
+		buf_reset(&L->key);
+		if (db_key(f[2], strlen(f[2]), &L->key) != PC_OK || !L->key.len)
+			return load_bad_row(L, line, d, "cue phrase has no letters: '%s'", f[2]);
+		rc = db_build_topic(L->build, f[0], buf_str(&L->key), f[2], NULL, L->cur_path, line, d);
+	} else if (strcmp(f[1], "member") == 0) {
+		/* Checked against the database once every file is in. */
+		if (strncmp(f[2], "country:", 8) != 0 && strncmp(f[2], "admin1:", 7) != 0)
+			return load_bad_row(L, line, d, "bad topic member '%s' (country:XX or admin1:XX.YY)", f[2]);
+		rc = db_build_topic(L->build, f[0], NULL, NULL, f[2], L->cur_path, line, d);
+	} else {
+		return load_bad_row(L, line, d, "bad topic row kind '%s' (cue or member)", f[1]);
+	}
+	if (rc == PC_OK)
+		L->cur->rows++;
+	return rc;
+}
+
 /* lexicon: WORD FLAGS */
 enum pc_rc load_row_lexicon(struct loader *L, char **f, size_t n, unsigned long line,
 			    struct diag *d)

@@ -41,6 +41,7 @@ static const char *const kind_names[LOAD_KIND_COUNT] = {
 	[LOAD_KIND_CUES] = "cues",
 	[LOAD_KIND_LEXICON] = "lexicon",
 	[LOAD_KIND_LOOKALIKES] = "lookalikes",
+	[LOAD_KIND_TOPICS] = "topics",
 	[LOAD_KIND_CSV] = "csv",
 	[LOAD_KIND_POSTAL] = "postal",
 };
@@ -443,6 +444,7 @@ static const struct {
 	{ "cues", LOAD_KIND_CUES },
 	{ "lexicon", LOAD_KIND_LEXICON },
 	{ "lookalikes", LOAD_KIND_LOOKALIKES },
+	{ "topics", LOAD_KIND_TOPICS },
 	{ "postal", LOAD_KIND_POSTAL },
 };
 

@@ -210,6 +210,8 @@ enum pc_rc load_row_lookalikes(struct loader *L, char **f, size_t n, unsigned lo
 			       struct diag *d);
 enum pc_rc load_row_cues(struct loader *L, char **f, size_t n, unsigned long line,
 			 struct diag *d);
+enum pc_rc load_row_topics(struct loader *L, char **f, size_t n, unsigned long line,
+			   struct diag *d);
 enum pc_rc load_row_lexicon(struct loader *L, char **f, size_t n, unsigned long line,
 			    struct diag *d);
 enum pc_rc load_row_csv(struct loader *L, char **f, size_t n, unsigned long line,

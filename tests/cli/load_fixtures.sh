@@ -12,7 +12,7 @@ q() { sqlite3 "$tmp/p.db" "$1"; }
 grep -q 'cues.tsv:6: cue target not in the database: 99999999' "$tmp/err" ||
 	{ cat "$tmp/err"; fail "unknown cue target not reported with file:line"; }
 
-[ "$(q 'SELECT value FROM meta WHERE key="schema_version"')" = 2 ] || fail "schema_version"
+[ "$(q 'SELECT value FROM meta WHERE key="schema_version"')" = 3 ] || fail "schema_version"
 [ "$(q 'SELECT count(*) FROM places WHERE kind=0')" = 7 ] || fail "expected 7 place rows (the 8th is the ADM1 region), got $(q 'SELECT count(*) FROM places WHERE kind=0')"
 # The quoted name is its own row and the row after it survived.
 [ "$(q "SELECT name FROM places WHERE id=9000001")" = '"Quoted" Town' ] || fail "quoted name"

@@ -4,11 +4,12 @@
  * files written here (bad rows counted, a quote at the start of a field),
  * and the names a build derives (a first-level region without its type word;
  * a first-level region no place carries), on fixtures written by
- * fixture_load.
+ * fixture_load; the topics table, as the context stage reads it.
  */
 #include "testhelp.h"
 
 #include "base/strdist.h"
+#include "context/context.h"
 #include "db/db.h"
 #include "load/load.h"
 
@@ -390,6 +391,103 @@ static void test_admin1_without_places(void)
 	fixture_remove(dir, files, sizeof files / sizeof files[0]);
 }
 
+/* The topics file's rows as the context stage reads them: cue phrases
+ * in the cue index, members by country or first-level region; a member
+ * the database lacks is a bad row, named by its line. */
+static void test_topics(void)
+{
+	char dir[] = "/tmp/pc-test-topics-XXXXXX";
+	const struct fixture_file files[] = {
+		{ "countryInfo.txt",
+		  "AU\tAUS\t036\tAS\tAustralia\tCanberra\t7686850\t25000000\tOC\t.au\tAUD\tDollar\t61\t\t\ten-AU\t2077456\t\t\n"
+		  "AT\tAUT\t040\tAU\tAustria\tVienna\t83858\t8900000\tEU\t.at\tEUR\tEuro\t43\t\t\tde-AT\t2782113\tDE\t\n"
+		  "GB\tGBR\t826\tUK\tUnited Kingdom\tLondon\t244820\t66000000\tEU\t.uk\tGBP\tPound\t44\t\t\ten-GB\t2635167\tIE\t\n" },
+		{ "admin1CodesASCII.txt",
+		  "GB.ENG\tEngland\tEngland\t6269131\n"
+		  "GB.SCT\tScotland\tScotland\t2638360\n" },
+		{ "cities.txt",
+		  "1\tSydney\tSydney\t\t-33.87\t151.21\tP\tPPLA\tAU\t\t02\t\t\t\t4600000\t\t\t\t2020-01-01\n"
+		  "2\tVienna\tVienna\t\t48.21\t16.37\tP\tPPLC\tAT\t\t09\t\t\t\t1900000\t\t\t\t2020-01-01\n"
+		  "3\tLeeds\tLeeds\t\t53.8\t-1.55\tP\tPPL\tGB\t\tENG\t\t\t\t450000\t\t\t\t2020-01-01\n"
+		  "4\tPerth\tPerth\t\t56.4\t-3.44\tP\tPPL\tGB\t\tSCT\t\t\t\t47000\t\t\t\t2020-01-01\n" },
+		{ "topics.tsv",
+		  "# placecheck-data: topics v1\n"
+		  "rugby union\tcue\trugby\n"
+		  "rugby union\tcue\tSix Nations\n"
+		  "rugby union\tmember\tcountry:AU\n"
+		  "rugby union\tmember\tadmin1:GB.ENG\n" },
+	};
+	struct db *db;
+	struct ctx_cues cues;
+	size_t i, n_cues = 0;
+
+	fixture_load(dir, files, sizeof files / sizeof files[0], &db);
+	if (db) {
+		CHECK_INT(ctx_cues_load(db, &cues, NULL), PC_OK);
+		CHECK_INT(cues.n_topics, 1);
+		for (i = 0; i < cues.n; i++)
+			if (cues.cues[i].topic == 0)
+				n_cues++;
+		CHECK_INT(n_cues, 2);
+		if (cues.n_topics == 1) {
+			struct db_place au = { .kind = DB_KIND_COUNTRY, .country = "AU" };
+			struct db_place at = { .kind = DB_KIND_COUNTRY, .country = "AT" };
+			struct db_place eng = { .kind = DB_KIND_ADMIN1, .country = "GB", .admin1 = "ENG" };
+			struct db_place sct = { .kind = DB_KIND_ADMIN1, .country = "GB", .admin1 = "SCT" };
+			struct db_place sydney = { .kind = DB_KIND_PLACE, .country = "AU", .admin1 = "02" };
+			CHECK_STR(cues.topics[0].name, "rugby union");
+			CHECK(ctx_topic_member(&cues.topics[0], &au));
+			CHECK(!ctx_topic_member(&cues.topics[0], &at));
+			CHECK(ctx_topic_member(&cues.topics[0], &eng));
+			CHECK(!ctx_topic_member(&cues.topics[0], &sct));
+			/* a town is no member of a sport, whatever its country */
+			CHECK(!ctx_topic_member(&cues.topics[0], &sydney));
+		}
+		ctx_cues_free(&cues);
+		db_close(db);
+	}
+	fixture_remove(dir, files, sizeof files / sizeof files[0]);
+
+	/* A member the database does not hold: the row is bad, by its line. */
+	{
+		char dir2[] = "/tmp/pc-test-topics2-XXXXXX", p1[300], p2[300], p3[300], dbp[300];
+		char *inputs[3];
+		struct load_opts opts;
+		struct load_stats *st = calloc(1, sizeof *st);
+		struct seen seen = { 0 };
+		struct diag d;
+
+		CHECK(st != NULL && mkdtemp(dir2) != NULL);
+		snprintf(p1, sizeof p1, "%s/countryInfo.txt", dir2);
+		snprintf(p2, sizeof p2, "%s/topics.tsv", dir2);
+		snprintf(p3, sizeof p3, "%s/cities.txt", dir2);
+		snprintf(dbp, sizeof dbp, "%s/p.db", dir2);
+		write_file(p1, files[0].text);
+		write_file(p3, files[2].text);
+		write_file(p2, "# placecheck-data: topics v1\n"
+			       "cricket\tcue\tcricket\n"
+			       "cricket\tmember\tcountry:ZZ\n"
+			       "cricket\twhatever\tx\n");
+		inputs[0] = p1;
+		inputs[1] = p3;
+		inputs[2] = p2;
+		memset(&opts, 0, sizeof opts);
+		opts.warn = on_warn;
+		opts.ud = &seen;
+		diag_clear(&d);
+		CHECK_INT(load_run(dbp, inputs, 3, &opts, st, &d), PC_OK);
+		CHECK_INT(seen.n_warn, 2);
+		CHECK_INT(seen.lines[0], 4); /* the bad kind, seen as the file is read */
+		CHECK_INT(seen.lines[1], 3); /* the unknown member, once every file is in */
+		unlink(p1);
+		unlink(p2);
+		unlink(p3);
+		unlink(dbp);
+		rmdir(dir2);
+		free(st);
+	}
+}
+
 int main(void)
 {
 	TEST(test_sniff);
@@ -399,5 +497,6 @@ int main(void)
 	TEST(test_run_rows);
 	TEST(test_admin_short_names);
 	TEST(test_admin1_without_places);
+	TEST(test_topics);
 	return TEST_REPORT();
 }
