@@ -57,6 +57,6 @@ void rule_lookalike_context_describe(const struct dstate *ds, const struct detec
 		f->message = arena_printf(ds->a, "%s does not fit this %s story, which %s takes part in%s", mn->surface,
 					  detect_topic_only(ds, c), detect_in_prose(ds, t->name), detect_quoted_note(f));
 	else
-		f->message = arena_printf(ds->a, "%s does not fit this story, which is about %s%s", mn->surface, t->name,
+		f->message = arena_printf(ds->a, "%s does not fit this story, which is about %s%s", mn->surface, detect_in_prose(ds, t->name),
 					  detect_quoted_note(f));
 }
