@@ -92,6 +92,7 @@ const struct detect_feat_info detect_feat_info[F__COUNT] = {
 	[F_WORD_SLOT] = { "word_slot", "the word stands where a place stands" },
 	[F_WORD_DEMONYM] = { "word_demonym", NULL },
 	[F_WORD_TYPO] = { "word_typo", "%L looks like a typing slip for %T" },
+	[F_WORD_DROP] = { "word_drop", "%L is %T with a letter left out" },
 	[F_WORD_LEN] = { "word_len", NULL },
 	[F_WORD_REPEAT] = { "word_repeat", NULL },
 	[F_WORD_TWO] = { "word_two", "%L is %T with one of its words mistyped" },
@@ -363,6 +364,25 @@ static int typing_slip(const char *a, const char *b)
 			return 0;
 	}
 	return slips > 0;
+}
+
+/*
+ * Is key A key B with one letter left out inside it, not B's first or
+ * last ("frace" for "france")?  A first letter that differs makes another
+ * name as often as a slip, and a last one another form of the word
+ * ("Canadia" is Canadian cut short as much as Canada misspelt); a letter
+ * dropped inside a word is how fingers slip.
+ */
+static int dropped_letter(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b), i = 0;
+
+	if (lb != la + 1 || la == 0 || a[0] != b[0])
+		return 0;
+	while (i < la && a[i] == b[i])
+		i++;
+	/* (the rest of A is B's after the letter left out) */
+	return i + 1 < lb && strcmp(a + i, b + i + 1) == 0;
 }
 
 /*
@@ -664,6 +684,7 @@ void detect_features(const struct dstate *ds, struct detect_cand *c)
 		x[F_WORD_SLOT] = rs->rw[c->w].slot;
 		x[F_WORD_DEMONYM] = rs->rw[c->w].demonym_shaped;
 		x[F_WORD_TYPO] = typing_slip(key, t->key);
+		x[F_WORD_DROP] = !x[F_WORD_TYPO] && dropped_letter(key, t->key);
 		/* (The misspelt word's own length: in "United Sates" the
 		 * right word says its piece through word_two.) */
 		x[F_WORD_LEN] = log((double)strlen(rs->mr->unk[c->w].key));

@@ -119,6 +119,7 @@ enum detect_feat {
 	F_WORD_SLOT,       /* a misspelling where a place stands */
 	F_WORD_DEMONYM,    /* a misspelling shaped like a demonym */
 	F_WORD_TYPO,       /* the edit is a typist's: a letter doubled or undoubled, two swapped */
+	F_WORD_DROP,       /* the word is T's name with one letter left out inside it: "Frace" */
 	F_WORD_LEN,        /* log of the word's length: long near misses say more */
 	F_WORD_REPEAT,     /* log of how often the word is written (a name recurs) */
 	F_WORD_PROPER,     /* the word is a proper noun of the dictionary (a surname, a brand) */
