@@ -442,18 +442,19 @@ def fit_signed(X, y, wt, l2, names):
 
 def read_header(path, names):
     """The weights and thresholds of a detect_weights.h written by this
-    script: a weight vector in NAMES' order (0 for a feature it lacks) and
-    {family: [note, warning, error]}."""
+    script: a weight vector in NAMES' order (0 for a feature it lacks),
+    {family: [note, warning, error]}, and the names it lacks."""
     text = open(path, encoding="utf-8").read()
     got = {m.group(1).lower(): float(m.group(2))
-           for m in re.finditer(r"\[F_(\w+)\] = (-?[0-9.]+),", text)}
+           for m in re.finditer(r"\[F_(\w+)\]\s*=\s*([-+0-9.eE]+),", text)}
     w = np.array([got.get(n, 0.0) for n in names])
+    missing = [n for n in names if n not in got]
     th = {}
     for m in re.finditer(r"\[DETECT_RULE_(\w+)\] = \{ ([^}]*) \}", text):
         rule = m.group(1).lower().replace("_", "-")
         if rule in RULES and RULES.index(rule) in FAMILIES:
             th[RULES.index(rule)] = [float(v) for v in m.group(2).split(",")]
-    return w, th
+    return w, th, missing
 
 
 def fit_only(X, y, wt, l2, names, base, only):
@@ -850,6 +851,8 @@ def main():
                          "threshold held at the current detect_weights.h (a new feature weighed "
                          "without refitting the rest, whose refit alone moves the figures more "
                          "than most features do)")
+    ap.add_argument("--base", default=os.path.join(TOP, "src", "detect", "detect_weights.h"),
+                    help="with --only: the header whose weights and thresholds are held")
     ap.add_argument("--no-write", action="store_true")
     ap.add_argument("--allocator", choices=("smooth", "exact"), default="exact",
                     help="thresholds from exact counts of development false alarms (default) or smoothed ones")
@@ -905,7 +908,14 @@ def main():
     wt = np.concatenate(ws)
     only = [s for s in a.only.split(",") if s]
     if only:
-        base_w, base_th = read_header(a.out, names)
+        unknown = [n for n in only if n not in names]
+        if unknown:
+            sys.exit(f"fit_model: --only: no feature called {', '.join(unknown)} (pcfeatures names: {', '.join(names)})")
+        base_w, base_th, missing = read_header(a.base, names)
+        missing = [n for n in missing if n not in only]
+        if missing or set(base_th) != set(FAMILIES):
+            sys.exit(f"fit_model: --only: {os.path.relpath(a.base, TOP)} lacks the weight of "
+                     f"{', '.join(missing) or '-'} or a rule's thresholds; fit those too, or refit all")
         w = fit_only(X, y, wt, a.l2, names, base_w, only)
     else:
         w = fit_signed(X, y, wt, a.l2, names)
@@ -1013,7 +1023,7 @@ def main():
         print(f"  {RULES[f]:20s} {th[f]}")
     if a.no_write:
         return 0
-    write_header(a.out, names, w, th, lines, X.shape[0], int(y.sum()))
+    write_header(a.out, names, w, th, lines, X.shape[0], int(y.sum()), only)
     print(f"written to {os.path.relpath(a.out, TOP)}")
     return 0
 
@@ -1022,7 +1032,7 @@ def fmt(v):
     return "1e9" if v >= INF else ("-1e9" if v <= -INF else f"{v:.4f}")
 
 
-def write_header(path, names, w, th, lines, n_rows, n_pos):
+def write_header(path, names, w, th, lines, n_rows, n_pos, only=()):
     today = datetime.date.today().isoformat()
     enum = {n: "F_" + n.upper() for n in names}
     out = []
@@ -1031,9 +1041,16 @@ def write_header(path, names, w, th, lines, n_rows, n_pos):
     out.append(" * edit by hand.  The weights of the detector's features (detect_int.h)")
     out.append(" * and the score each rule needs per severity.")
     out.append(" *")
-    out.append(f" * Fitted {today} on the development parts of ../shared/corpus (BBC news,")
-    out.append(f" * GeoVirus): {n_rows} candidates, {n_pos} of them swaps undone.")
-    out.append(" * Thresholds from the false-alarm budget on the development BBC articles.")
+    if only:
+        out.append(f" * {today}: the weights of {', '.join(only)} fitted alone (--only) on the")
+        out.append(f" * development parts of ../shared/corpus (BBC news, GeoVirus): {n_rows}")
+        out.append(f" * candidates, {n_pos} of them swaps undone; every other weight and the")
+        out.append(" * thresholds kept from the previous header (the last whole fit and its")
+        out.append(" * false-alarm budget are described in BENCHMARKS.md).")
+    else:
+        out.append(f" * Fitted {today} on the development parts of ../shared/corpus (BBC news,")
+        out.append(f" * GeoVirus): {n_rows} candidates, {n_pos} of them swaps undone.")
+        out.append(" * Thresholds from the false-alarm budget on the development BBC articles.")
     out.append(" * Figures at these settings (held-aside parts were not fitted):")
     for l in lines:
         out.append(" *   " + l)
@@ -1043,7 +1060,7 @@ def write_header(path, names, w, th, lines, n_rows, n_pos):
     out.append("")
     out.append("static const double detect_weights[F__COUNT] = {")
     for n, v in zip(names, w):
-        out.append(f"\t[{enum[n]}] = {v:.4f},")
+        out.append(f"\t[{enum[n]}] = {(v if abs(v) >= 5e-5 else 0.0):.4f},")  # no "-0.0000"
     out.append("};")
     out.append("")
     out.append("/* Score thresholds per rule, by severity (suggestion, warning, error). */")

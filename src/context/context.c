@@ -119,7 +119,8 @@ enum pc_rc ctx_cues_add(struct ctx_cues *c, const char *phrase, const struct db_
 	return PC_OK;
 }
 
-/* Index of topic NAME in C, added if new; -1 past CTX_MAX_TOPICS. */
+/* Index of topic NAME in C, added if new (a handful: a linear search;
+ * the array grown one by one in C's arena). */
 static int topic_index(struct ctx_cues *c, const char *name)
 {
 	size_t i;
@@ -127,8 +128,8 @@ static int topic_index(struct ctx_cues *c, const char *name)
 	for (i = 0; i < c->n_topics; i++)
 		if (strcmp(c->topics[i].name, name) == 0)
 			return (int)i;
-	if (c->n_topics == CTX_MAX_TOPICS)
-		return -1;
+	c->topics = arena_grow(&c->a, c->topics, c->n_topics, c->n_topics + 1, sizeof *c->topics);
+	memset(&c->topics[c->n_topics], 0, sizeof *c->topics);
 	c->topics[c->n_topics].name = name;
 	return (int)c->n_topics++;
 }
@@ -151,10 +152,7 @@ static enum pc_rc topics_load(struct db *db, struct ctx_cues *c, struct diag *d)
 	}
 	for (i = 0; i < n; i++) {
 		int t = topic_index(c, rows[i].topic);
-		struct ctx_topic *tp;
-		if (t < 0)
-			continue;
-		tp = &c->topics[t];
+		struct ctx_topic *tp = &c->topics[t];
 		if (rows[i].key[0]) {
 			struct ctx_cue_ent *e = &c->cues[c->n++];
 			const char *p;
@@ -177,18 +175,25 @@ static enum pc_rc topics_load(struct db *db, struct ctx_cues *c, struct diag *d)
 	return PC_OK;
 }
 
+int ctx_topic_told(const struct ctx *c, size_t t)
+{
+	return t < c->n_topics && c->topic_hits[t] >= CTX_TOPIC_MIN_HITS;
+}
+
 int ctx_topic_member(const struct ctx_topic *t, const struct db_place *p)
 {
 	size_t i, cl = strlen(p->country);
 
-	if (p->kind != DB_KIND_COUNTRY && p->kind != DB_KIND_ADMIN1)
+	/* (A county group carries its admin1's code: England's, for
+	 * Berkshire; it is no nation.) */
+	if (p->kind != DB_KIND_COUNTRY &&
+	    !(p->kind == DB_KIND_ADMIN1 && strcmp(p->fcode, DB_FCODE_ADMIN2_GROUP) != 0))
 		return 0;
 	for (i = 0; i < t->n_members; i++) {
 		const char *m = t->members[i];
-		if (strcmp(m, p->country) == 0)
-			return 1;
-		if (p->kind == DB_KIND_ADMIN1 && strncmp(m, p->country, cl) == 0 && m[cl] == '.' &&
-		    strcmp(m + cl + 1, p->admin1) == 0)
+		if (p->kind == DB_KIND_COUNTRY ? strcmp(m, p->country) == 0
+					       : strncmp(m, p->country, cl) == 0 && m[cl] == '.' &&
+						 strcmp(m + cl + 1, p->admin1) == 0)
 			return 1;
 	}
 	return 0;
@@ -283,11 +288,11 @@ static int place_level(const struct db_place *p)
 }
 
 /* Cue phrases: longest match at each word token. */
-static void match_cues(const struct scan_doc *s, struct ctx_cues *cues, struct arena *a,
-		       struct ctx *out)
+static void match_cues(const struct scan_doc *s, const struct match_result *mr, struct ctx_cues *cues,
+		       struct arena *a, struct ctx *out)
 {
 	struct buf b, phrase;
-	size_t t;
+	size_t t, mi = 0;
 
 	if (!cues || cues->n == 0)
 		return;
@@ -332,10 +337,16 @@ static void match_cues(const struct scan_doc *s, struct ctx_cues *cues, struct a
 				best_end = u;
 			}
 		}
-		/* A topic's cue says what the story is about, not where. */
+		/* A topic's cue says what the story is about, not where; one
+		 * that match read as a place ("a bypass for Rugby") is the
+		 * place.  (Mentions are in text order, as the tokens are.) */
 		if (best && best->topic >= 0) {
-			if (!out->topic_hits[best->topic]++)
-				out->topic_cue[best->topic] = best->phrase;
+			while (mi < mr->n && mr->m[mi].tok_end <= t)
+				mi++;
+			if (!(mi < mr->n && mr->m[mi].tok_start < best_end)) {
+				if (out->topic_hits[best->topic]++ == 0)
+					out->topic_cue[best->topic] = best->phrase;
+			}
 			t = best_end - 1;
 			continue;
 		}
@@ -423,11 +434,13 @@ enum pc_rc ctx_build(const struct scan_doc *s, const struct match_result *mr,
 			ctx_add(out, a, &ev);
 		}
 	}
-	if (cues) {
+	if (cues && cues->n_topics) {
 		out->topics = cues->topics;
 		out->n_topics = cues->n_topics;
+		out->topic_hits = arena_calloc(a, cues->n_topics, sizeof *out->topic_hits);
+		out->topic_cue = arena_calloc(a, cues->n_topics, sizeof *out->topic_cue);
 	}
-	match_cues(s, cues, a, out);
+	match_cues(s, mr, cues, a, out);
 	/* resolve/ looks evidence up by paragraph: keep it in text order. */
 	if (out->n_ev > 1)
 		qsort(out->ev, out->n_ev, sizeof *out->ev, cmp_ev);

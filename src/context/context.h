@@ -7,9 +7,11 @@
  * -> Kansas City, Mo.; "the naira" -> Nigeria), and the dateline.  The
  * resolve stage adds evidence from the places it reads, iteratively.
  *
- * Topic cues (the topics table: "rugby", "Test match") say what kind of
+ * Topic cues (the topics table: "rugby", "wickets") say what kind of
  * story it is, not where: they are counted per topic (struct ctx
  * topic_hits), for the detector to weigh the topic's member nations.
+ * A topic cue that is also a place mention ("Rugby, Warwickshire") is
+ * the place, not the sport.
  *
  * A cue index (struct ctx_cues) is built once per database handle and
  * reused for every document (it is read-only afterwards, so one per thread
@@ -80,13 +82,14 @@ struct ctx_cue_ent {
 
 /* A kind of story whose nations are a known list (geodata/extra/topics.tsv). */
 struct ctx_topic {
-	const char *name;        /* "rugby union" */
+	const char *name;        /* "rugby" */
 	const char **members;    /* "AU", "GB.ENG" */
 	size_t n_members;
 };
 
-/* Maximum topics read from a database (more are ignored). */
-#define CTX_MAX_TOPICS 16
+/* The cue phrases a document must write before it counts as a story of
+ * a topic: one may be a figure of speech ("a scrum of reporters"). */
+#define CTX_TOPIC_MIN_HITS 2
 
 struct ctx_cues {
 	struct db *db;       /* borrowed: cue places are read when first matched */
@@ -96,7 +99,7 @@ struct ctx_cues {
 	/* Hash of first words -> index range in cues[]. */
 	struct ctx_first { const char *word; size_t lo, hi; } *first;
 	size_t n_first, first_cap; /* first_cap is a power of two */
-	struct ctx_topic topics[CTX_MAX_TOPICS];
+	struct ctx_topic *topics; /* in the arena */
 	size_t n_topics;
 };
 
@@ -104,18 +107,23 @@ struct ctx {
 	struct ctx_ev *ev;   /* evidence (arena), in text order (by paragraph, token) */
 	size_t n_ev;
 	size_t cap;
-	/* Per topic of the cue index: its cue phrases in the document, and
-	 * the first one written (for evidence lines). */
+	/* Per topic of the cue index (arrays of n_topics, from the document's
+	 * arena): its cue phrases in the document, and the first one written
+	 * (for evidence lines). */
 	const struct ctx_topic *topics; /* borrowed from the cue index */
 	size_t n_topics;
-	unsigned topic_hits[CTX_MAX_TOPICS];
-	const char *topic_cue[CTX_MAX_TOPICS];
+	unsigned *topic_hits;
+	const char **topic_cue;
 };
+
+/* Does the document tell a story of topic T (CTX_TOPIC_MIN_HITS cues)? */
+int ctx_topic_told(const struct ctx *c, size_t t);
 
 /*
  * Is place P a member of topic T: a country listed by its code, or a
- * first-level region listed as "CC.A1" or whose country is listed?
- * 0 for other kinds of place.
+ * first-level region listed as "CC.A1" itself (England, "GB.ENG"; not
+ * New Jersey for the United States, nor a county group)?  0 for other
+ * kinds of place.
  */
 int ctx_topic_member(const struct ctx_topic *t, const struct db_place *p);
 

@@ -110,7 +110,7 @@ const char *detect_topic_only(const struct dstate *ds, const struct detect_cand 
 	const struct ctx *cx = ds->rs->ctx;
 
 	if (c->topic < 0 || !cx || (size_t)c->topic >= cx->n_topics || c->x[F_T_STRONG] > 0 || c->x[F_T_SAME] > 0 ||
-	    c->x[F_T_WRITTEN] > 0)
+	    c->x[F_T_WRITTEN] > 0 || c->x[F_T_CUE] > 0 || c->x[F_T_DATELINE] > 0 || c->x[F_T_REGION] > 0)
 		return NULL;
 	return cx->topics[c->topic].name;
 }

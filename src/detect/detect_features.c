@@ -43,7 +43,7 @@ const struct detect_feat_info detect_feat_info[F__COUNT] = {
 	[F_L_DATELINE] = { "l_dateline", NULL },
 	[F_T_CUE] = { "t_cue", "a team, institution or landmark of %T is named" },
 	/* (detect_evidence names the topic and its cue.) */
-	[F_T_TOPIC] = { "t_topic", "%T takes part in it, %L does not" },
+	[F_T_TOPIC] = { "t_topic", "the story's topic takes in %T and not %L" },
 	[F_L_TOPIC] = { "l_topic", NULL },
 	[F_T_CC_SHARE] = { "t_cc_share", "the story is mostly about %T's country" },
 	[F_L_CC_SHARE] = { "l_cc_share", "the story names little of %L's country" },
@@ -449,7 +449,7 @@ static double topic_for(const struct ctx *cx, const struct db_place *a, const st
 		return 0.0;
 	for (i = 0; i < cx->n_topics; i++) {
 		double v;
-		if (!cx->topic_hits[i] || !ctx_topic_member(&cx->topics[i], a) ||
+		if (!ctx_topic_told(cx, i) || !ctx_topic_member(&cx->topics[i], a) ||
 		    ctx_topic_member(&cx->topics[i], b))
 			continue;
 		/* B must be a nation too, or no member for want of a kind. */

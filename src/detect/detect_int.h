@@ -193,7 +193,7 @@ const char *detect_in_prose(const struct dstate *ds, const char *name);
 const char *detect_label(const struct dstate *ds, const struct db_place *p);
 struct detect_place detect_dplace(const struct dstate *ds, const struct db_place *p);
 const char *detect_quoted_note(const struct finding *f);
-/* The topic's name ("rugby union") where the story's topic is all that
+/* The topic's name ("rugby") where the story's topic is all that
  * speaks for C's alternative (the story names nothing of it), else NULL:
  * the message then says so rather than "this story is about T". */
 const char *detect_topic_only(const struct dstate *ds, const struct detect_cand *c);

@@ -162,11 +162,15 @@ size_t detect_evidence(const struct dstate *ds, const struct detect_cand *c, con
 			;
 	for (i = 0; i < n && n_out < max; i++) {
 		const char *why = fill(ds, detect_feat_info[v[i].i].why, tname, lname);
-		/* Which topic, and what in the story says so. */
+		/* Which topic, what in the story says so, and the places
+		 * (not a demonym as written: "Australia plays it, Austria does
+		 * not"). */
 		if (v[i].i == F_T_TOPIC && c->topic >= 0 && rs->ctx && (size_t)c->topic < rs->ctx->n_topics) {
-			unsigned hits = rs->ctx->topic_hits[c->topic];
-			why = arena_printf(ds->a, "a %s story ('%s'%s): %s", rs->ctx->topics[c->topic].name,
-					   rs->ctx->topic_cue[c->topic], hits > 1 ? " and more" : "", why);
+			const char *name = rs->ctx->topics[c->topic].name;
+			why = arena_printf(ds->a, "a %s story ('%s' and %u more cue%s): %s plays %s, %s does not", name,
+					   rs->ctx->topic_cue[c->topic], rs->ctx->topic_hits[c->topic] - 1,
+					   rs->ctx->topic_hits[c->topic] == 2 ? "" : "s", detect_in_prose(ds, c->alt->place->name),
+					   name, c->lit ? detect_in_prose(ds, c->lit->name) : lname);
 		}
 		if (i == j && n_lines && !names_shown) {
 			struct buf b;

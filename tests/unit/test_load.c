@@ -435,13 +435,19 @@ static void test_topics(void)
 			struct db_place eng = { .kind = DB_KIND_ADMIN1, .country = "GB", .admin1 = "ENG" };
 			struct db_place sct = { .kind = DB_KIND_ADMIN1, .country = "GB", .admin1 = "SCT" };
 			struct db_place sydney = { .kind = DB_KIND_PLACE, .country = "AU", .admin1 = "02" };
+			struct db_place nsw = { .kind = DB_KIND_ADMIN1, .country = "AU", .admin1 = "02" };
+			struct db_place berks = { .kind = DB_KIND_ADMIN1, .country = "GB", .admin1 = "ENG",
+						  .fcode = DB_FCODE_ADMIN2_GROUP };
 			CHECK_STR(cues.topics[0].name, "rugby union");
 			CHECK(ctx_topic_member(&cues.topics[0], &au));
 			CHECK(!ctx_topic_member(&cues.topics[0], &at));
 			CHECK(ctx_topic_member(&cues.topics[0], &eng));
 			CHECK(!ctx_topic_member(&cues.topics[0], &sct));
-			/* a town is no member of a sport, whatever its country */
+			/* a town is no member of a sport, whatever its country; a
+			 * state only when listed itself; a county group never */
 			CHECK(!ctx_topic_member(&cues.topics[0], &sydney));
+			CHECK(!ctx_topic_member(&cues.topics[0], &nsw));
+			CHECK(!ctx_topic_member(&cues.topics[0], &berks));
 		}
 		ctx_cues_free(&cues);
 		db_close(db);
