@@ -267,7 +267,8 @@ int db_place_is_postal(const struct db_place *p);
  * one of the admin2 codes of its admin2 field, a comma-separated list.
  */
 int db_place_in_region(const struct db_place *p, const struct db_place *r);
-/* Does the comma-separated admin2 code LIST hold CODE? */
+/* Does the comma-separated admin2 code LIST hold CODE as one whole item?
+ * 0 for an empty CODE or one with a comma. */
 int db_admin2_list_has(const char *list, const char *code);
 
 /* One place by id.  PC_ERR_DB with "no such place" if absent. */

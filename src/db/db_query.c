@@ -134,7 +134,9 @@ int db_admin2_list_has(const char *list, const char *code)
 	size_t n = strlen(code);
 	const char *p = list;
 
-	if (!n)
+	/* A code with a comma is a list, not a code: "Z8,E9" would match
+	 * two members of "Z7,Z8,E9" as though it were one. */
+	if (!n || strchr(code, ','))
 		return 0;
 	while ((p = strstr(p, code)) != NULL) {
 		if ((p == list || p[-1] == ',') && (p[n] == ',' || p[n] == '\0'))

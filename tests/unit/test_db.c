@@ -37,6 +37,9 @@ static void test_admin2_list_has(void)
 	CHECK(!db_admin2_list_has("", ""));
 	CHECK(!db_admin2_list_has("Z7,,Z8", ""));
 	CHECK(!db_admin2_list_has("Z7,Z8", ""));
+	/* A code is one item: two members written as one code are none. */
+	CHECK(!db_admin2_list_has("Z7,Z8,E9,P2", "Z8,E9"));
+	CHECK(!db_admin2_list_has("Z7,Z8", "Z7,Z8"));
 }
 
 /* A place row of COUNTRY, ADMIN1, ADMIN2 with id ID and kind KIND. */
