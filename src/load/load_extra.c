@@ -344,7 +344,7 @@ enum pc_rc load_row_regions(struct loader *L, char **f, size_t n, unsigned long 
 	}
 	snprintf(target, sizeof target, "region:%s", buf_str(&L->key));
 	rc = db_build_world_region(L->build, buf_str(&L->key), f[0], has_point, lat, lon, m.code,
-				   m.n, d);
+				   m.n, L->cur_path, line, d);
 	if (rc != PC_OK)
 		return rc;
 	tk.target = target;

@@ -586,6 +586,81 @@ static void test_region_member_codes(void)
 	fixture_remove(dir, files, sizeof files / sizeof files[0]);
 }
 
+/*
+ * A member the database does not know (an admin2 code not in
+ * admin2Codes, an ISO code not in countryInfo) makes its regions row a
+ * bad row, reported by file and line once every file is in, as an unknown
+ * cue target is; --strict fails the load on it.
+ */
+static void test_region_unknown_members(void)
+{
+	char dir[] = "/tmp/pc-test-regunknown-XXXXXX";
+	const struct fixture_file files[] = {
+		{ "countryInfo.txt", GB_COUNTRY },
+		{ "admin1CodesASCII.txt", GB_ADMIN1 },
+		{ "admin2Codes.txt", GB_ADMIN2 },
+		{ "cities.txt", GB_CITIES },
+		{ "regions.tsv",
+		  "# placecheck-data: regions v1\n"
+		  "Cheshire\t\t\tGB.ENG.Z7,GB.ENG.E9\t\n" /* 2 */
+		  "Nowhereshire\t\t\tGB.ENG.Z7,GB.ENG.Q9\t\n" /* 3: no Q9 */
+		  "Isles\t\t\tGB\t\n"                      /* 4 */
+		  "Far Isles\t\t\tGB,ZZ\t\n" },             /* 5: no ZZ */
+	};
+	const size_t n_files = sizeof files / sizeof files[0];
+	struct seen seen = { 0 };
+	struct db *db;
+	struct db_place p;
+
+	fixture_load_seen(dir, files, n_files, &seen, &db);
+	CHECK_INT(seen.n_warn, 2);
+	CHECK_INT(seen.lines[0], 3);
+	CHECK(strstr(seen.msgs[0], "region member not in the database: GB.ENG.Q9") != NULL);
+	CHECK(strstr(seen.files[0], "regions.tsv") != NULL);
+	CHECK_INT(seen.lines[1], 5);
+	CHECK(strstr(seen.msgs[1], "region member not in the database: ZZ") != NULL);
+	CHECK(strstr(seen.files[1], "regions.tsv") != NULL);
+	if (db) {
+		struct db_hit hits[8];
+		size_t n = 0;
+		CHECK(group_reading(db, "cheshire", &p));
+		CHECK(!group_reading(db, "nowhereshire", &p));
+		CHECK_INT(db_names_lookup(db, "isles", hits, 8, &n, NULL), PC_OK);
+		CHECK_INT(n, 1);
+		CHECK_INT(db_names_lookup(db, "far isles", hits, 8, &n, NULL), PC_OK);
+		CHECK_INT(n, 0);
+		db_close(db);
+	}
+
+	/* --strict: the first of them fails the load, by file and line. */
+	{
+		char path[8][300], dbp[300];
+		char *inputs[8];
+		struct load_opts opts;
+		struct load_stats *st = calloc(1, sizeof *st);
+		struct diag d;
+		size_t i;
+
+		CHECK(st != NULL && n_files <= 8);
+		for (i = 0; i < n_files && i < 8; i++) {
+			snprintf(path[i], sizeof path[i], "%s/%s", dir, files[i].name);
+			inputs[i] = path[i];
+		}
+		snprintf(dbp, sizeof dbp, "%s/strict.db", dir);
+		memset(&opts, 0, sizeof opts);
+		opts.strict = 1;
+		diag_clear(&d);
+		if (st)
+			CHECK_INT(load_run(dbp, inputs, n_files, &opts, st, &d), PC_ERR_PARSE);
+		CHECK_INT(d.line, 3);
+		CHECK(strstr(d.file, "regions.tsv") != NULL);
+		CHECK(access(dbp, F_OK) != 0);
+		unlink(dbp);
+		free(st);
+	}
+	fixture_remove(dir, files, n_files);
+}
+
 int main(void)
 {
 	TEST(test_sniff);
@@ -597,5 +672,6 @@ int main(void)
 	TEST(test_admin1_without_places);
 	TEST(test_topics);
 	TEST(test_region_member_codes);
+	TEST(test_region_unknown_members);
 	return TEST_REPORT();
 }
