@@ -1333,13 +1333,17 @@ static void group_codes(const char *members, char *cc, size_t ccz, char *a1, siz
 
 /*
  * The members of MEMBERS ("GB.ENG.Z7,GB.ENG.Z8" or "FR,DE") that the
- * database does not know, comma-separated into MISSING (empty if none):
- * an admin2 code must be in admin2 (admin2Codes), an ISO code in
- * countries (countryInfo), so that a typing slip in a regions file is not
- * a county that silently holds a unit less, or a region with a country
- * no text can name.  PC_ERR_DB on a database error.
+ * database does not know, comma-separated into MISSING (empty if none),
+ * so that a typing slip in a regions file is not a county that silently
+ * holds a unit less, or a region with a country no text can name.  A
+ * member is known when its code table lists it (admin2 from admin2Codes,
+ * countries from countryInfo) or a place of CODES (the aggregates: every
+ * code a place carries) carries it: GB.ENG.J1, the old Northamptonshire
+ * code, is no longer in admin2Codes but its towns in cities500 still
+ * carry it.  PC_ERR_DB on a database error.
  */
-static enum pc_rc unknown_members(struct db_build *b, sqlite3_stmt *known_a2, sqlite3_stmt *known_cc,
+static enum pc_rc unknown_members(struct db_build *b, const struct agg_map *codes,
+				  sqlite3_stmt *known_a2, sqlite3_stmt *known_cc,
 				  const char *members, struct buf *missing, struct diag *d)
 {
 	const char *p = members, *e;
@@ -1347,12 +1351,14 @@ static enum pc_rc unknown_members(struct db_build *b, sqlite3_stmt *known_a2, sq
 	buf_reset(missing);
 	for (; *p; p = *e ? e + 1 : e) {
 		sqlite3_stmt *st;
-		size_t len;
+		size_t len, entry;
 		int sr;
 		e = strchr(p, ',');
 		if (!e)
 			e = p + strlen(p);
 		len = (size_t)(e - p);
+		if (strtab_find(&codes->codes, p, len, &entry))
+			continue;
 		st = memchr(p, '.', len) ? known_a2 : known_cc;
 		sqlite3_bind_text(st, 1, p, (int)len, SQLITE_STATIC);
 		sr = sqlite3_step(st);
@@ -1369,13 +1375,15 @@ static enum pc_rc unknown_members(struct db_build *b, sqlite3_stmt *known_a2, sq
 }
 
 /*
- * A staged region with a member the database lacks is a bad row (BAD, by
- * its file and line, in the order they were read) and leaves the staging
- * table, so that no region row is made of the members that are there.
+ * A staged region with a member the database lacks (unknown_members) is a
+ * bad row (BAD, by its file and line, in the order they were read) and
+ * leaves the staging table, so that no region row is made of the members
+ * that are there.
  */
-static enum pc_rc check_region_members(struct db_build *b, db_build_bad_fn bad, void *ud,
+static enum pc_rc check_region_members(struct finish *f, db_build_bad_fn bad, void *ud,
 				       struct diag *d)
 {
+	struct db_build *b = f->b;
 	sqlite3_stmt *st = NULL, *known_a2 = NULL, *known_cc = NULL, *drop = NULL;
 	struct buf missing;
 	/* The rows to drop, dropped once the scan is over (SQLite leaves a
@@ -1395,8 +1403,8 @@ static enum pc_rc check_region_members(struct db_build *b, db_build_bad_fn bad, 
 		goto done;
 	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
 		char msg[300];
-		rc = unknown_members(b, known_a2, known_cc, (const char *)sqlite3_column_text(st, 1),
-				     &missing, d);
+		rc = unknown_members(b, &f->map, known_a2, known_cc,
+				     (const char *)sqlite3_column_text(st, 1), &missing, d);
 		if (rc != PC_OK)
 			goto done;
 		if (!missing.len)
@@ -1748,7 +1756,7 @@ enum pc_rc db_build_finish_regions(struct db_build *b, db_build_bad_fn bad, void
 	if ((rc = finish_countries(&f, d)) != PC_OK ||
 	    (rc = finish_admin(&f, 1, d)) != PC_OK ||
 	    (rc = finish_admin(&f, 2, d)) != PC_OK ||
-	    (rc = check_region_members(b, bad, ud, d)) != PC_OK ||
+	    (rc = check_region_members(&f, bad, ud, d)) != PC_OK ||
 	    (rc = finish_world_regions(&f, d)) != PC_OK ||
 	    (rc = finish_region_names(&f, d)) != PC_OK ||
 	    (rc = finish_cues(&f, bad, ud, d)) != PC_OK ||

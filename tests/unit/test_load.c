@@ -507,7 +507,8 @@ static void test_topics(void)
 }
 
 /* The fixture of a county group: England, three of its admin2 units and a
- * town in each (Crewe and Widnes in Cheshire, Bolton outside it). */
+ * town in each (Crewe and Widnes in Cheshire, Bolton outside it), and a town
+ * of a unit admin2Codes no longer lists (Corby, J1: old Northamptonshire). */
 #define GB_COUNTRY "GB\tGBR\t826\tUK\tUnited Kingdom\tLondon\t244820\t66000000\tEU\t.uk\tGBP\tPound\t44\t\t\ten-GB\t2635167\tIE\t\n"
 #define GB_ADMIN1 "GB.ENG\tEngland\tEngland\t6269131\n"
 #define GB_ADMIN2 "GB.ENG.Z7\tCheshire East\tCheshire East\t7290536\n" \
@@ -515,7 +516,8 @@ static void test_topics(void)
 		  "GB.ENG.B1\tBolton\tBolton\t3333130\n"
 #define GB_CITIES "1\tCrewe\tCrewe\t\t53.1\t-2.44\tP\tPPL\tGB\t\tENG\tZ7\t\t\t75556\t\t\t\t2020-01-01\n"   \
 		  "2\tWidnes\tWidnes\t\t53.36\t-2.73\tP\tPPL\tGB\t\tENG\tE9\t\t\t61464\t\t\t\t2020-01-01\n" \
-		  "3\tBolton\tBolton\t\t53.58\t-2.43\tP\tPPLA2\tGB\t\tENG\tB1\t\t\t141331\t\t\t\t2020-01-01\n"
+		  "3\tBolton\tBolton\t\t53.58\t-2.43\tP\tPPLA2\tGB\t\tENG\tB1\t\t\t141331\t\t\t\t2020-01-01\n" \
+		  "4\tCorby\tCorby\t\t52.49\t-0.68\tP\tPPL\tGB\t\tENG\tJ1\t\t\t56810\t\t\t\t2020-01-01\n"
 
 /* The county group row KEY names in DB into *OUT: 1, or 0 if none. */
 static int group_reading(struct db *db, const char *key, struct db_place *out)
@@ -590,7 +592,8 @@ static void test_region_member_codes(void)
  * A member the database does not know (an admin2 code not in
  * admin2Codes, an ISO code not in countryInfo) makes its regions row a
  * bad row, reported by file and line once every file is in, as an unknown
- * cue target is; --strict fails the load on it.
+ * cue target is; --strict fails the load on it.  A code that only places
+ * carry (J1) is known.
  */
 static void test_region_unknown_members(void)
 {
@@ -605,7 +608,8 @@ static void test_region_unknown_members(void)
 		  "Cheshire\t\t\tGB.ENG.Z7,GB.ENG.E9\t\n" /* 2 */
 		  "Nowhereshire\t\t\tGB.ENG.Z7,GB.ENG.Q9\t\n" /* 3: no Q9 */
 		  "Isles\t\t\tGB\t\n"                      /* 4 */
-		  "Far Isles\t\t\tGB,ZZ\t\n" },             /* 5: no ZZ */
+		  "Far Isles\t\t\tGB,ZZ\t\n"                /* 5: no ZZ */
+		  "Northants\t\t\tGB.ENG.J1\t\n" },         /* 6 */
 	};
 	const size_t n_files = sizeof files / sizeof files[0];
 	struct seen seen = { 0 };
@@ -625,6 +629,8 @@ static void test_region_unknown_members(void)
 		size_t n = 0;
 		CHECK(group_reading(db, "cheshire", &p));
 		CHECK(!group_reading(db, "nowhereshire", &p));
+		CHECK(group_reading(db, "northants", &p));
+		CHECK_STR(p.admin2, "J1");
 		CHECK_INT(db_names_lookup(db, "isles", hits, 8, &n, NULL), PC_OK);
 		CHECK_INT(n, 1);
 		CHECK_INT(db_names_lookup(db, "far isles", hits, 8, &n, NULL), PC_OK);
