@@ -259,6 +259,8 @@ int db_names_may_extend(struct db *db, const char *prefix);
 
 /* Is P a postal place (DB_FCODE_POSTAL)? */
 int db_place_is_postal(const struct db_place *p);
+/* Is P a group of admin2 units read as a first-level region (DB_FCODE_ADMIN2_GROUP)? */
+int db_place_is_admin2_group(const struct db_place *p);
 
 /*
  * Is P inside region R (a country or admin1 row)?  0 for other kinds of R.

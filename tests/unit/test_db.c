@@ -99,6 +99,18 @@ static void test_place_in_group(void)
 	CHECK(!db_place_in_region(&liverpool, &liverpool));
 }
 
+/* Only an admin1 row with the group's feature code is a group. */
+static void test_is_admin2_group(void)
+{
+	struct db_place g = place(-5000000123, DB_KIND_ADMIN1, "GB", "ENG", "G9,H8", DB_FCODE_ADMIN2_GROUP);
+	struct db_place england = place(-2000000001, DB_KIND_ADMIN1, "GB", "ENG", "", "ADM1");
+	struct db_place odd = place(4, DB_KIND_PLACE, "GB", "ENG", "H8", DB_FCODE_ADMIN2_GROUP);
+
+	CHECK(db_place_is_admin2_group(&g));
+	CHECK(!db_place_is_admin2_group(&england));
+	CHECK(!db_place_is_admin2_group(&odd));
+}
+
 /* A group whose admin2 list is empty (no member loaded) holds only itself. */
 static void test_place_in_empty_group(void)
 {
@@ -116,5 +128,6 @@ int main(void)
 	TEST(test_admin2_list_has);
 	TEST(test_place_in_group);
 	TEST(test_place_in_empty_group);
+	TEST(test_is_admin2_group);
 	return TEST_REPORT();
 }
