@@ -266,7 +266,8 @@ const struct cmd_entry cmd_query_entry = {
 	.summary = "Look places up: namesakes, look-alikes, is there an X in Y, what is near.",
 	.help = "options:\n"
 		"      --in REGION      is there such a place in REGION?  A country or state by\n"
-		"                       name, code or abbreviation: Va., N.C., Nova Scotia, AU, US.VA\n"
+		"                       name, code or abbreviation: Va., N.C., Nova Scotia, AU, US.VA;\n"
+		"                       or an English county: Merseyside (its towns, not England's)\n"
 		"      --like           list only the look-alikes of NAME\n"
 		"      --near LAT,LON   populated places near a point (decimal degrees)\n"
 		"      --near PLACE     ... or near a place: Charlottesville, \"Paris, Texas\"\n"

@@ -259,6 +259,8 @@ int db_names_may_extend(struct db *db, const char *prefix);
 
 /* Is P a postal place (DB_FCODE_POSTAL)? */
 int db_place_is_postal(const struct db_place *p);
+/* Is P a group of admin2 units read as a first-level region (DB_FCODE_ADMIN2_GROUP)? */
+int db_place_is_admin2_group(const struct db_place *p);
 
 /*
  * Is P inside region R (a country or admin1 row)?  0 for other kinds of R.
@@ -267,7 +269,8 @@ int db_place_is_postal(const struct db_place *p);
  * one of the admin2 codes of its admin2 field, a comma-separated list.
  */
 int db_place_in_region(const struct db_place *p, const struct db_place *r);
-/* Does the comma-separated admin2 code LIST hold CODE? */
+/* Does the comma-separated admin2 code LIST hold CODE as one whole item?
+ * 0 for an empty CODE or one with a comma. */
 int db_admin2_list_has(const char *list, const char *code);
 
 /* One place by id.  PC_ERR_DB with "no such place" if absent. */

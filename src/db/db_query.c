@@ -129,12 +129,19 @@ int db_place_is_postal(const struct db_place *p)
 	return p->kind == DB_KIND_PLACE && strcmp(p->fcode, DB_FCODE_POSTAL) == 0;
 }
 
+int db_place_is_admin2_group(const struct db_place *p)
+{
+	return p->kind == DB_KIND_ADMIN1 && strcmp(p->fcode, DB_FCODE_ADMIN2_GROUP) == 0;
+}
+
 int db_admin2_list_has(const char *list, const char *code)
 {
 	size_t n = strlen(code);
 	const char *p = list;
 
-	if (!n)
+	/* A code with a comma is a list, not a code: "Z8,E9" would match
+	 * two members of "Z7,Z8,E9" as though it were one. */
+	if (!n || strchr(code, ','))
 		return 0;
 	while ((p = strstr(p, code)) != NULL) {
 		if ((p == list || p[-1] == ',') && (p[n] == ',' || p[n] == '\0'))
@@ -154,7 +161,7 @@ int db_place_in_region(const struct db_place *p, const struct db_place *r)
 		return 0;
 	/* A group of admin2 units (a UK ceremonial county): P's own admin2
 	 * is one of them, or P is the group itself. */
-	if (strcmp(r->fcode, DB_FCODE_ADMIN2_GROUP) == 0)
+	if (db_place_is_admin2_group(r))
 		return p->id == r->id || db_admin2_list_has(r->admin2, p->admin2);
 	return 1;
 }

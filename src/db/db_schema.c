@@ -71,7 +71,7 @@ static const char schema_sql[] =
 	"CREATE TEMP TABLE s_rname(seq INTEGER PRIMARY KEY, target TEXT, kind INTEGER,"
 	" form TEXT);"
 	"CREATE TEMP TABLE s_region(key TEXT PRIMARY KEY, name TEXT, members TEXT,"
-	" lat REAL, lon REAL);"
+	" lat REAL, lon REAL, file TEXT, line INTEGER);"
 	"CREATE TEMP TABLE s_cue(seq INTEGER PRIMARY KEY, key TEXT, phrase TEXT,"
 	" target TEXT, weight REAL, file TEXT, line INTEGER);"
 	"CREATE TEMP TABLE s_topic(seq INTEGER PRIMARY KEY, topic TEXT, key TEXT, phrase TEXT,"

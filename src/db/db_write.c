@@ -46,7 +46,8 @@ static const struct {
 	{ offsetof(struct db_build, st_rname),
 	  "INSERT INTO s_rname(target, kind, form) VALUES(?1,?2,?3)" },
 	{ offsetof(struct db_build, st_region),
-	  "INSERT OR REPLACE INTO s_region(key, name, members, lat, lon) VALUES(?1,?2,?3,?4,?5)" },
+	  "INSERT OR REPLACE INTO s_region(key, name, members, lat, lon, file, line)"
+	  " VALUES(?1,?2,?3,?4,?5,?6,?7)" },
 	{ offsetof(struct db_build, st_cue),
 	  "INSERT INTO s_cue(key, phrase, target, weight, file, line) VALUES(?1,?2,?3,?4,?5,?6)" },
 	{ offsetof(struct db_build, st_topic),
@@ -474,7 +475,8 @@ enum pc_rc db_build_region_name(struct db_build *b, const char *target, int kind
 
 enum pc_rc db_build_world_region(struct db_build *b, const char *key, const char *name,
 				 int has_point, double lat, double lon,
-				 const char *const *members, size_t n_members, struct diag *d)
+				 const char *const *members, size_t n_members, const char *file,
+				 unsigned long line, struct diag *d)
 {
 	struct buf m;
 	size_t i;
@@ -496,6 +498,8 @@ enum pc_rc db_build_world_region(struct db_build *b, const char *key, const char
 		sqlite3_bind_null(b->st_region, 4);
 		sqlite3_bind_null(b->st_region, 5);
 	}
+	sqlite3_bind_text(b->st_region, 6, file, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(b->st_region, 7, (sqlite3_int64)line);
 	rc = db_build_step_done(b, b->st_region, d, "stage region");
 	buf_free(&m);
 	return rc;

@@ -232,11 +232,16 @@ enum pc_rc db_build_region_name(struct db_build *b, const char *target, int kind
 				const char *form, struct diag *d);
 /*
  * A world region (kind 4) with key KEY, display NAME, member countries and,
- * when HAS_POINT, its published centre (else the mean of its members').
+ * when HAS_POINT, its published centre (else the mean of its members'); or,
+ * when the members are admin2 codes, a group of them (DB_FCODE_ADMIN2_GROUP).
+ * Members are checked when the regions are finished: one the database
+ * lacks (an ISO code not in countries, an admin2 code not in admin2) makes
+ * the region a bad row, BAD naming FILE and LINE.
  */
 enum pc_rc db_build_world_region(struct db_build *b, const char *key, const char *name,
 				 int has_point, double lat, double lon,
-				 const char *const *members, size_t n_members, struct diag *d);
+				 const char *const *members, size_t n_members, const char *file,
+				 unsigned long line, struct diag *d);
 /*
  * A cue phrase.  TARGET: a geonameid, "country:XX" or "admin1:XX.YY";
  * resolved at commit (unknown -> BAD callback with FILE:LINE).

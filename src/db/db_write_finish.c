@@ -1331,6 +1331,109 @@ static void group_codes(const char *members, char *cc, size_t ccz, char *a1, siz
 	}
 }
 
+/*
+ * The members of MEMBERS ("GB.ENG.Z7,GB.ENG.Z8" or "FR,DE") that the
+ * database does not know, comma-separated into MISSING (empty if none),
+ * so that a typing slip in a regions file is not a county that silently
+ * holds a unit less, or a region with a country no text can name.  A
+ * member is known when its code table lists it (admin2 from admin2Codes,
+ * countries from countryInfo) or a place of CODES (the aggregates: every
+ * code a place carries) carries it: GB.ENG.J1, the old Northamptonshire
+ * code, is no longer in admin2Codes but its towns in cities500 still
+ * carry it.  PC_ERR_DB on a database error.
+ */
+static enum pc_rc unknown_members(struct db_build *b, const struct agg_map *codes,
+				  sqlite3_stmt *known_a2, sqlite3_stmt *known_cc,
+				  const char *members, struct buf *missing, struct diag *d)
+{
+	const char *p = members, *e;
+
+	buf_reset(missing);
+	for (; *p; p = *e ? e + 1 : e) {
+		sqlite3_stmt *st;
+		size_t len, entry;
+		int sr;
+		e = strchr(p, ',');
+		if (!e)
+			e = p + strlen(p);
+		len = (size_t)(e - p);
+		if (strtab_find(&codes->codes, p, len, &entry))
+			continue;
+		st = memchr(p, '.', len) ? known_a2 : known_cc;
+		sqlite3_bind_text(st, 1, p, (int)len, SQLITE_STATIC);
+		sr = sqlite3_step(st);
+		sqlite3_reset(st);
+		if (sr == SQLITE_ROW)
+			continue;
+		if (sr != SQLITE_DONE)
+			return db_build_err(b, d, "region members known");
+		if (missing->len)
+			buf_puts(missing, ", ");
+		buf_append(missing, p, len);
+	}
+	return PC_OK;
+}
+
+/*
+ * A staged region with a member the database lacks (unknown_members) is a
+ * bad row (BAD, by its file and line, in the order they were read) and
+ * leaves the staging table, so that no region row is made of the members
+ * that are there.
+ */
+static enum pc_rc check_region_members(struct finish *f, db_build_bad_fn bad, void *ud,
+				       struct diag *d)
+{
+	struct db_build *b = f->b;
+	sqlite3_stmt *st = NULL, *known_a2 = NULL, *known_cc = NULL, *drop = NULL;
+	struct buf missing;
+	/* The rows to drop, dropped once the scan is over (SQLite leaves a
+	 * change to the table a statement is reading undefined for it). */
+	int64_t *bad_rows = NULL;
+	size_t n_bad = 0, i;
+	enum pc_rc rc;
+	int src = SQLITE_DONE;
+
+	buf_init(&missing, 64);
+	/* rowid: the order of staging (a repeated key took a new one). */
+	if ((rc = db_build_prepare(b, "SELECT rowid, members, file, line FROM s_region ORDER BY rowid",
+				   &st, d)) != PC_OK ||
+	    (rc = db_build_prepare(b, "SELECT 1 FROM admin2 WHERE code=?1", &known_a2, d)) != PC_OK ||
+	    (rc = db_build_prepare(b, "SELECT 1 FROM countries WHERE iso2=?1", &known_cc, d)) != PC_OK ||
+	    (rc = db_build_prepare(b, "DELETE FROM s_region WHERE rowid=?1", &drop, d)) != PC_OK)
+		goto done;
+	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
+		char msg[300];
+		rc = unknown_members(b, &f->map, known_a2, known_cc,
+				     (const char *)sqlite3_column_text(st, 1), &missing, d);
+		if (rc != PC_OK)
+			goto done;
+		if (!missing.len)
+			continue;
+		snprintf(msg, sizeof msg, "region member not in the database: %s", buf_str(&missing));
+		if ((rc = bad(ud, (const char *)sqlite3_column_text(st, 2),
+			      (unsigned long)sqlite3_column_int64(st, 3), msg, d)) != PC_OK)
+			goto done;
+		bad_rows = xreallocarray(bad_rows, n_bad + 1, sizeof *bad_rows);
+		bad_rows[n_bad++] = sqlite3_column_int64(st, 0);
+	}
+	if (src != SQLITE_DONE) {
+		rc = db_build_err(b, d, "region members");
+		goto done;
+	}
+	for (i = 0; i < n_bad && rc == PC_OK; i++) {
+		sqlite3_bind_int64(drop, 1, bad_rows[i]);
+		rc = db_build_step_done(b, drop, d, "drop region");
+	}
+done:
+	sqlite3_finalize(st);
+	sqlite3_finalize(known_a2);
+	sqlite3_finalize(known_cc);
+	sqlite3_finalize(drop);
+	free(bad_rows);
+	buf_free(&missing);
+	return rc;
+}
+
 static enum pc_rc finish_world_regions(struct finish *f, struct diag *d)
 {
 	struct db_build *b = f->b;
@@ -1653,6 +1756,7 @@ enum pc_rc db_build_finish_regions(struct db_build *b, db_build_bad_fn bad, void
 	if ((rc = finish_countries(&f, d)) != PC_OK ||
 	    (rc = finish_admin(&f, 1, d)) != PC_OK ||
 	    (rc = finish_admin(&f, 2, d)) != PC_OK ||
+	    (rc = check_region_members(&f, bad, ud, d)) != PC_OK ||
 	    (rc = finish_world_regions(&f, d)) != PC_OK ||
 	    (rc = finish_region_names(&f, d)) != PC_OK ||
 	    (rc = finish_cues(&f, bad, ud, d)) != PC_OK ||

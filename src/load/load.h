@@ -29,7 +29,9 @@
  *     regions           NAME  LAT  LON  MEMBERS  ALT_FORMS (members: ISO2
  *                       codes, a world region; or admin2 codes of one
  *                       admin1 region, "GB.ENG.Z7", a group of them read
- *                       as a first-level region: db.h DB_FCODE_ADMIN2_GROUP)
+ *                       as a first-level region: db.h DB_FCODE_ADMIN2_GROUP;
+ *                       a member the load lacks in countryInfo or
+ *                       admin2Codes makes the row bad, by file and line)
  *     cues              PHRASE  TARGET(geonameid|country:XX|admin1:XX.YY)  WEIGHT  NOTE
  *     lookalikes        NAME_A  NAME_B  (curated confusable names, both directions)
  *     topics            TOPIC  KIND(cue|member)  VALUE (a kind of story whose

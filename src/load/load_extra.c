@@ -236,16 +236,34 @@ struct members {
 	size_t n_admin2; /* members that are admin2 codes ("GB.ENG.Z7") */
 };
 
-/* "CC.A1.A2": an ISO code and two non-empty parts without spaces or commas. */
+/* The characters of GeoNames' admin codes: nothing else occurs in
+ * admin1CodesASCII.txt or admin2Codes.txt. */
+static const char admin_code_chars[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+#define ISO_ALPHA2_LEN 2
+/* The longest admin1 part a place's admin1 field holds (with its NUL). */
+#define ADMIN1_CODE_MAX (sizeof ((struct db_place *)0)->admin1 - 1)
+
+/*
+ * "CC.A1.A2": an ISO alpha-2 code, then two non-empty parts of capital
+ * letters and digits, the first short enough for a place's admin1 field
+ * (a longer one was cut there and matched no place).  Each step reads S
+ * only up to where the one before stopped, so never past its NUL.
+ */
 static int is_admin2_code(const char *s)
 {
-	const char *a = s + 3, *b;
+	const char *p = s;
+	size_t len;
 
-	if (strlen(s) < 7 || !isupper((unsigned char)s[0]) || !isupper((unsigned char)s[1]) || s[2] != '.')
+	len = strspn(p, "ABCDEFGHIJKLMNOPQRSTUVWXYZ");
+	if (len != ISO_ALPHA2_LEN || p[len] != '.')
 		return 0;
-	if (!(b = strchr(a, '.')) || b == a || !b[1] || strchr(b + 1, '.'))
+	p += len + 1;
+	len = strspn(p, admin_code_chars);
+	if (!len || len > ADMIN1_CODE_MAX || p[len] != '.')
 		return 0;
-	return strcspn(s, " ,|;\t") == strlen(s);
+	p += len + 1;
+	len = strspn(p, admin_code_chars);
+	return len && p[len] == '\0';
 }
 
 static enum pc_rc add_member(struct loader *L, const char *item, void *ud, struct diag *d)
@@ -326,7 +344,7 @@ enum pc_rc load_row_regions(struct loader *L, char **f, size_t n, unsigned long 
 	}
 	snprintf(target, sizeof target, "region:%s", buf_str(&L->key));
 	rc = db_build_world_region(L->build, buf_str(&L->key), f[0], has_point, lat, lon, m.code,
-				   m.n, d);
+				   m.n, L->cur_path, line, d);
 	if (rc != PC_OK)
 		return rc;
 	tk.target = target;

@@ -15,6 +15,12 @@
 #define QUERY_MAX_READINGS 2000
 /* Most look-alikes of one name listed. */
 #define QUERY_MAX_ALIKES 24
+/*
+ * What a group of admin2 units read as a first-level region is: the only
+ * ones loaded are the ceremonial counties of England (geodata/extra/
+ * uk-counties.tsv), and their admin1, England, is named beside them.
+ */
+#define QUERY_WORD_ADMIN2_GROUP "ceremonial county"
 
 /*
  * What a country calls its first- and second-level divisions, and a seat
@@ -81,7 +87,7 @@ static const char *kind_word(const struct db_place *p, int *seat_rank)
 	case DB_KIND_COUNTRY:
 		return "country";
 	case DB_KIND_ADMIN1:
-		return w->admin1;
+		return db_place_is_admin2_group(p) ? QUERY_WORD_ADMIN2_GROUP : w->admin1;
 	case DB_KIND_ADMIN2:
 		return w->admin2;
 	case DB_KIND_REGION:
@@ -210,7 +216,13 @@ int query_region_has(const struct query_region *r, const struct db_place *p)
 		return 0;
 	if (!r->admin1[0])
 		return 1;
-	return strcmp(r->admin1, p->admin1) == 0 && p->kind != DB_KIND_COUNTRY;
+	if (strcmp(r->admin1, p->admin1) != 0 || p->kind == DB_KIND_COUNTRY)
+		return 0;
+	/* A county group is not all of its admin1 (Bolton is in England, not
+	 * Merseyside): its members' places and itself, as db_place_in_region. */
+	if (r->admin2s[0])
+		return (r->place_id && p->id == r->place_id) || db_admin2_list_has(r->admin2s, p->admin2);
+	return 1;
 }
 
 /* Longest list of layers an answer quotes (a label is under 200 bytes). */

@@ -83,6 +83,10 @@ struct query_region {
 	char label[32];         /* "N.C." for a US state, else the name */
 	int kind;               /* DB_KIND_COUNTRY or DB_KIND_ADMIN1 */
 	int64_t place_id;       /* the region's own places row, 0 if unknown */
+	/* A county group (db.h DB_FCODE_ADMIN2_GROUP: "Merseyside"): its
+	 * members' admin2 codes, comma-separated, and it holds only their
+	 * places; "" for any other region, which holds its whole admin1. */
+	char admin2s[sizeof ((struct db_place *)0)->admin2];
 };
 
 /* One completion: a distinct name starting with the text typed. */

@@ -1,6 +1,8 @@
 /*
  * query_region.c: what the user typed, made into regions and points:
- * a REGION argument, "NAME, REGION", and "LAT,LON".
+ * a REGION argument (a country, a first-level region, or an English
+ * ceremonial county, a group of admin2 units), "NAME, REGION", and
+ * "LAT,LON".
  */
 #include "query/query_int.h"
 
@@ -37,12 +39,29 @@ static int region_from_codes(struct db *db, const char *country, const char *adm
 	return 1;
 }
 
+/*
+ * Fill R from G, a county group row (db.h DB_FCODE_ADMIN2_GROUP): a region
+ * of its admin1 named for itself, holding its members' places only.
+ */
+static void region_from_group(const struct db_place *g, struct query_region *r)
+{
+	memset(r, 0, sizeof *r);
+	query_copy(r->country, sizeof r->country, g->country);
+	query_copy(r->admin1, sizeof r->admin1, g->admin1);
+	query_copy(r->name, sizeof r->name, g->name);
+	query_copy(r->label, sizeof r->label, g->name);
+	query_copy(r->admin2s, sizeof r->admin2s, g->admin2);
+	r->kind = DB_KIND_ADMIN1;
+	r->place_id = g->id;
+}
+
 static int region_listed(const struct query_region *v, size_t n, const struct query_region *r)
 {
 	size_t i;
 
 	for (i = 0; i < n; i++)
-		if (strcmp(v[i].country, r->country) == 0 && strcmp(v[i].admin1, r->admin1) == 0)
+		if (strcmp(v[i].country, r->country) == 0 && strcmp(v[i].admin1, r->admin1) == 0 &&
+		    strcmp(v[i].admin2s, r->admin2s) == 0)
 			return 1;
 	return 0;
 }
@@ -101,8 +120,10 @@ enum pc_rc query_region_parse(struct db *db, const char *text, struct arena *a,
 				if ((p->kind != DB_KIND_COUNTRY && p->kind != DB_KIND_ADMIN1) ||
 				    alt != pass || !p->country[0])
 					continue;
-				if (!region_from_codes(db, p->country,
-						       p->kind == DB_KIND_ADMIN1 ? p->admin1 : NULL, &r))
+				if (db_place_is_admin2_group(p) && p->admin2[0])
+					region_from_group(p, &r);
+				else if (!region_from_codes(db, p->country,
+							    p->kind == DB_KIND_ADMIN1 ? p->admin1 : NULL, &r))
 					continue;
 				if (!region_listed(v, n, &r))
 					v[n++] = r;

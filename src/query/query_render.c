@@ -125,7 +125,9 @@ static void place_line(struct out *w, const struct query_place *q)
 		put_clean(w, q->form);
 		puts_(w, ")");
 	}
-	if (p->kind == DB_KIND_ADMIN1) {
+	/* A county group names the admin1 it lies in, as a place does:
+	 * "Merseyside, England", not "Merseyside" as if it were England. */
+	if (p->kind == DB_KIND_ADMIN1 && !db_place_is_admin2_group(p)) {
 		if (q->abbrev[0])
 			putf(w, " (%s)", q->abbrev);
 	} else if (p->kind != DB_KIND_COUNTRY && p->kind != DB_KIND_REGION && q->admin1_name[0]) {
@@ -332,7 +334,8 @@ static void near_what(struct out *w, const struct query_answer *ans)
 		return;
 	}
 	put_bold(w, c->p.name);
-	if (c->p.kind != DB_KIND_COUNTRY && c->p.kind != DB_KIND_ADMIN1 && c->admin1_name[0]) {
+	if (c->p.kind != DB_KIND_COUNTRY &&
+	    (c->p.kind != DB_KIND_ADMIN1 || db_place_is_admin2_group(&c->p)) && c->admin1_name[0]) {
 		puts_(w, ", ");
 		put_clean(w, c->admin1_name);
 	}

@@ -105,17 +105,25 @@ static void test_prominent(void)
 	CHECK(!load_is_prominent(NULL, 0));
 }
 
+#define SEEN_MAX 16
+
+/* The warnings of a load: each one's line, message and file. */
 struct seen {
 	int n_warn;
-	unsigned long lines[16];
+	unsigned long lines[SEEN_MAX];
+	char msgs[SEEN_MAX][sizeof ((struct diag *)0)->msg];
+	char files[SEEN_MAX][sizeof ((struct diag *)0)->file];
 };
 
 static void on_warn(void *ud, const struct diag *d)
 {
 	struct seen *s = ud;
 
-	if (s->n_warn < 16)
+	if (s->n_warn < SEEN_MAX) {
 		s->lines[s->n_warn] = d->line;
+		snprintf(s->msgs[s->n_warn], sizeof s->msgs[0], "%s", d->msg);
+		snprintf(s->files[s->n_warn], sizeof s->files[0], "%s", d->file);
+	}
 	s->n_warn++;
 }
 
@@ -238,9 +246,10 @@ struct fixture_file {
  * Write FILES[0..N) into a new folder from TEMPLATE (mkdtemp's), load them
  * in that order into a database there and open it read-only: the caller
  * checks *DB (NULL if any step failed, which is reported) and hands the
- * folder to fixture_remove.
+ * folder to fixture_remove.  The load's warnings go to SEEN (NULL: none).
  */
-static void fixture_load(char *tmpl, const struct fixture_file *files, size_t n, struct db **db)
+static void fixture_load_seen(char *tmpl, const struct fixture_file *files, size_t n,
+			      struct seen *seen, struct db **db)
 {
 	char path[FIXTURE_MAX_FILES][300], dbp[300];
 	char *inputs[FIXTURE_MAX_FILES];
@@ -263,10 +272,19 @@ static void fixture_load(char *tmpl, const struct fixture_file *files, size_t n,
 	}
 	snprintf(dbp, sizeof dbp, "%s/p.db", tmpl);
 	memset(&opts, 0, sizeof opts);
+	if (seen) {
+		opts.warn = on_warn;
+		opts.ud = seen;
+	}
 	diag_clear(&d);
 	CHECK_INT(load_run(dbp, inputs, n, &opts, st, &d), PC_OK);
 	CHECK_INT(db_open(dbp, DB_OPEN_READONLY, db, NULL), PC_OK);
 	free(st);
+}
+
+static void fixture_load(char *tmpl, const struct fixture_file *files, size_t n, struct db **db)
+{
+	fixture_load_seen(tmpl, files, n, NULL, db);
 }
 
 /* Remove the folder DIR of a fixture_load with its N files and database. */
@@ -494,6 +512,167 @@ static void test_topics(void)
 	}
 }
 
+/* The fixture of a county group: England, three of its admin2 units and a
+ * town in each (Crewe and Widnes in Cheshire, Bolton outside it), and a town
+ * of a unit admin2Codes no longer lists (Corby, J1: old Northamptonshire). */
+#define GB_COUNTRY "GB\tGBR\t826\tUK\tUnited Kingdom\tLondon\t244820\t66000000\tEU\t.uk\tGBP\tPound\t44\t\t\ten-GB\t2635167\tIE\t\n"
+#define GB_ADMIN1 "GB.ENG\tEngland\tEngland\t6269131\n"
+#define GB_ADMIN2 "GB.ENG.Z7\tCheshire East\tCheshire East\t7290536\n" \
+		  "GB.ENG.E9\tHalton\tHalton\t3333156\n"                  \
+		  "GB.ENG.B1\tBolton\tBolton\t3333130\n"
+#define GB_CITIES "1\tCrewe\tCrewe\t\t53.1\t-2.44\tP\tPPL\tGB\t\tENG\tZ7\t\t\t75556\t\t\t\t2020-01-01\n"   \
+		  "2\tWidnes\tWidnes\t\t53.36\t-2.73\tP\tPPL\tGB\t\tENG\tE9\t\t\t61464\t\t\t\t2020-01-01\n" \
+		  "3\tBolton\tBolton\t\t53.58\t-2.43\tP\tPPLA2\tGB\t\tENG\tB1\t\t\t141331\t\t\t\t2020-01-01\n" \
+		  "4\tCorby\tCorby\t\t52.49\t-0.68\tP\tPPL\tGB\t\tENG\tJ1\t\t\t56810\t\t\t\t2020-01-01\n"
+
+/* The county group row KEY names in DB into *OUT: 1, or 0 if none. */
+static int group_reading(struct db *db, const char *key, struct db_place *out)
+{
+	struct db_hit hits[8];
+	size_t n = 0, i;
+
+	if (db_names_lookup(db, key, hits, 8, &n, NULL) != PC_OK)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (hits[i].place.kind == DB_KIND_ADMIN1 &&
+		    strcmp(hits[i].place.fcode, DB_FCODE_ADMIN2_GROUP) == 0) {
+			*out = hits[i].place;
+			return 1;
+		}
+	return 0;
+}
+
+/*
+ * A member of a regions row is an ISO code or a whole admin2 code of
+ * capital letters and digits, "CC.A1.A2", each part there: "GB..",
+ * "GB.ENG.", a lower-case or a control character, a bare letter and an
+ * admin1 part longer than a place's admin1 field are bad rows, by line;
+ * spaces around a member are trimmed, not part of it.
+ */
+static void test_region_member_codes(void)
+{
+	char dir[] = "/tmp/pc-test-regcodes-XXXXXX";
+	const struct fixture_file files[] = {
+		{ "countryInfo.txt", GB_COUNTRY },
+		{ "admin1CodesASCII.txt", GB_ADMIN1 },
+		{ "admin2Codes.txt", GB_ADMIN2 },
+		{ "cities.txt", GB_CITIES },
+		{ "regions.tsv",
+		  "# placecheck-data: regions v1\n"
+		  "Cheshire\t\t\tGB.ENG.Z7,GB.ENG.E9\t\n"        /* 2 */
+		  "Dots\t\t\tGB..\t\n"                            /* 3 */
+		  "Open\t\t\tGB.ENG.\t\n"                         /* 4 */
+		  "Lower\t\t\tGB.eng.z7\t\n"                      /* 5 */
+		  "Control\t\t\tGB.ENG.Z7\v\t\n"                 /* 6 */
+		  "Letter\t\t\tG\t\n"                             /* 7 */
+		  "Long\t\t\tGB.ABCDEFGHIJKLMNOPQRSTUVWXYZ.Z7\t\n" /* 8 */
+		  "Three Dots\t\t\tGB.ENG.Z7.X\t\n"               /* 9 */
+		  "Halton Group\t\t\t GB.ENG.E9 \t\n" },          /* 10 */
+	};
+	struct seen seen = { 0 };
+	struct db *db;
+	struct db_place p;
+	int i;
+
+	fixture_load_seen(dir, files, sizeof files / sizeof files[0], &seen, &db);
+	CHECK_INT(seen.n_warn, 7);
+	for (i = 0; i < seen.n_warn && i < 7; i++) {
+		CHECK_INT(seen.lines[i], 3 + i);
+		CHECK(strstr(seen.msgs[i], "bad member list") != NULL);
+		CHECK(strstr(seen.files[i], "regions.tsv") != NULL);
+	}
+	if (db) {
+		CHECK(group_reading(db, "cheshire", &p));
+		CHECK_STR(p.admin2, "Z7,E9");
+		CHECK(group_reading(db, "halton group", &p));
+		CHECK_STR(p.admin2, "E9");
+		CHECK(!group_reading(db, "lower", &p));
+		CHECK(!group_reading(db, "control", &p));
+		CHECK(!group_reading(db, "long", &p));
+		db_close(db);
+	}
+	fixture_remove(dir, files, sizeof files / sizeof files[0]);
+}
+
+/*
+ * A member the database does not know (an admin2 code not in
+ * admin2Codes, an ISO code not in countryInfo) makes its regions row a
+ * bad row, reported by file and line once every file is in, as an unknown
+ * cue target is; --strict fails the load on it.  A code that only places
+ * carry (J1) is known.
+ */
+static void test_region_unknown_members(void)
+{
+	char dir[] = "/tmp/pc-test-regunknown-XXXXXX";
+	const struct fixture_file files[] = {
+		{ "countryInfo.txt", GB_COUNTRY },
+		{ "admin1CodesASCII.txt", GB_ADMIN1 },
+		{ "admin2Codes.txt", GB_ADMIN2 },
+		{ "cities.txt", GB_CITIES },
+		{ "regions.tsv",
+		  "# placecheck-data: regions v1\n"
+		  "Cheshire\t\t\tGB.ENG.Z7,GB.ENG.E9\t\n" /* 2 */
+		  "Nowhereshire\t\t\tGB.ENG.Z7,GB.ENG.Q9\t\n" /* 3: no Q9 */
+		  "Isles\t\t\tGB\t\n"                      /* 4 */
+		  "Far Isles\t\t\tGB,ZZ\t\n"                /* 5: no ZZ */
+		  "Northants\t\t\tGB.ENG.J1\t\n" },         /* 6 */
+	};
+	const size_t n_files = sizeof files / sizeof files[0];
+	struct seen seen = { 0 };
+	struct db *db;
+	struct db_place p;
+
+	fixture_load_seen(dir, files, n_files, &seen, &db);
+	CHECK_INT(seen.n_warn, 2);
+	CHECK_INT(seen.lines[0], 3);
+	CHECK(strstr(seen.msgs[0], "region member not in the database: GB.ENG.Q9") != NULL);
+	CHECK(strstr(seen.files[0], "regions.tsv") != NULL);
+	CHECK_INT(seen.lines[1], 5);
+	CHECK(strstr(seen.msgs[1], "region member not in the database: ZZ") != NULL);
+	CHECK(strstr(seen.files[1], "regions.tsv") != NULL);
+	if (db) {
+		struct db_hit hits[8];
+		size_t n = 0;
+		CHECK(group_reading(db, "cheshire", &p));
+		CHECK(!group_reading(db, "nowhereshire", &p));
+		CHECK(group_reading(db, "northants", &p));
+		CHECK_STR(p.admin2, "J1");
+		CHECK_INT(db_names_lookup(db, "isles", hits, 8, &n, NULL), PC_OK);
+		CHECK_INT(n, 1);
+		CHECK_INT(db_names_lookup(db, "far isles", hits, 8, &n, NULL), PC_OK);
+		CHECK_INT(n, 0);
+		db_close(db);
+	}
+
+	/* --strict: the first of them fails the load, by file and line. */
+	{
+		char path[8][300], dbp[300];
+		char *inputs[8];
+		struct load_opts opts;
+		struct load_stats *st = calloc(1, sizeof *st);
+		struct diag d;
+		size_t i;
+
+		CHECK(st != NULL && n_files <= 8);
+		for (i = 0; i < n_files && i < 8; i++) {
+			snprintf(path[i], sizeof path[i], "%s/%s", dir, files[i].name);
+			inputs[i] = path[i];
+		}
+		snprintf(dbp, sizeof dbp, "%s/strict.db", dir);
+		memset(&opts, 0, sizeof opts);
+		opts.strict = 1;
+		diag_clear(&d);
+		if (st)
+			CHECK_INT(load_run(dbp, inputs, n_files, &opts, st, &d), PC_ERR_PARSE);
+		CHECK_INT(d.line, 3);
+		CHECK(strstr(d.file, "regions.tsv") != NULL);
+		CHECK(access(dbp, F_OK) != 0);
+		unlink(dbp);
+		free(st);
+	}
+	fixture_remove(dir, files, n_files);
+}
+
 int main(void)
 {
 	TEST(test_sniff);
@@ -504,5 +683,7 @@ int main(void)
 	TEST(test_admin_short_names);
 	TEST(test_admin1_without_places);
 	TEST(test_topics);
+	TEST(test_region_member_codes);
+	TEST(test_region_unknown_members);
 	return TEST_REPORT();
 }
