@@ -187,7 +187,7 @@ int ctx_topic_member(const struct ctx_topic *t, const struct db_place *p)
 	/* (A county group carries its admin1's code: England's, for
 	 * Berkshire; it is no nation.) */
 	if (p->kind != DB_KIND_COUNTRY &&
-	    !(p->kind == DB_KIND_ADMIN1 && strcmp(p->fcode, DB_FCODE_ADMIN2_GROUP) != 0))
+	    !(p->kind == DB_KIND_ADMIN1 && !db_place_is_admin2_group(p)))
 		return 0;
 	for (i = 0; i < t->n_members; i++) {
 		const char *m = t->members[i];

@@ -119,7 +119,7 @@ void rule_qualifier_mismatch_describe(const struct dstate *ds, const struct dete
 	/* (A region named as a qualifier by its own name: a county that
 	 * groups units of a state, "Merseyside", is no state of its own in
 	 * the admin codes, and its admin1 names England.) */
-	int group = reg->kind == DB_KIND_ADMIN1 && strcmp(reg->fcode, DB_FCODE_ADMIN2_GROUP) == 0;
+	int group = db_place_is_admin2_group(reg);
 	const char *region = by_country ? resolve_country_name(rs, reg->country)
 			     : group ? reg->name : detect_where(ds, reg);
 	const char *t_where = by_country ? resolve_country_name(rs, t->country) : detect_where(ds, t);

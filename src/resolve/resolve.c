@@ -52,7 +52,7 @@ double resolve_prior(const struct db_place *p, int name_kind)
 	 * GeoNames' admin2 codes are: by its kind, without a population
 	 * (theirs have none, and Berkshire, Mass. would lose to the sum of
 	 * the English county's towns whatever the story says). */
-	int group = p->kind == DB_KIND_ADMIN1 && strcmp(p->fcode, DB_FCODE_ADMIN2_GROUP) == 0;
+	int group = db_place_is_admin2_group(p);
 	double pop = p->population > 0 && !group ? (double)p->population : 0;
 	double s = PRIOR_PER_DECADE * log10(pop + PRIOR_POP_FLOOR);
 

@@ -435,7 +435,7 @@ static int qual_state(struct resolve_state *rs, size_t m)
 		const struct db_place *reg = &q->cands[j].place;
 		struct db_in_region info;
 		if (!db_name_in_region(rs->db, mn->key, reg->country, reg->kind == DB_KIND_ADMIN1 ? reg->admin1 : NULL,
-				       reg->kind == DB_KIND_ADMIN1 && strcmp(reg->fcode, DB_FCODE_ADMIN2_GROUP) == 0
+				       db_place_is_admin2_group(reg)
 					       ? reg->admin2 : NULL,
 				       &info))
 			continue;

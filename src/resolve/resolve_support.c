@@ -134,7 +134,7 @@ fit_xyz(const struct db_place *c, const double *cxyz, const struct db_place *e, 
 			/* A group of admin2 units (a UK ceremonial county)
 			 * speaks for the places in it, not for its whole
 			 * admin1 region. */
-			if (same_a1 && e->kind == DB_KIND_ADMIN1 && strcmp(e->fcode, DB_FCODE_ADMIN2_GROUP) == 0 &&
+			if (same_a1 && db_place_is_admin2_group(e) &&
 			    !db_place_in_region(c, e))
 				return FIT_STATE_FOR_PLACE_OTHER;
 			return same_a1 ? FIT_STATE_FOR_PLACE : (same_cc ? FIT_STATE_FOR_PLACE_OTHER : 0.0);
