@@ -54,6 +54,8 @@ static const char *const stmt_sql[DB_ST_COUNT] = {
 	[DB_ST_LEX] = "SELECT flags FROM lexicon WHERE key = ?1",
 	[DB_ST_CUES] = "SELECT key, phrase, place_id, weight FROM cues",
 	[DB_ST_TOPICS] = "SELECT topic, key, phrase, member FROM topics ORDER BY rowid",
+	/* (about a thousand rows: a scan costs less than an index would) */
+	[DB_ST_GROUP_OF] = "SELECT place_id FROM region_members WHERE country = ?1 ORDER BY place_id LIMIT 1",
 	[DB_ST_META] = "SELECT value FROM meta WHERE key = ?1",
 	[DB_ST_ABBREV] =
 		"SELECT form FROM names WHERE place_id = ?1 AND kind = 3"

@@ -269,6 +269,12 @@ int db_place_is_admin2_group(const struct db_place *p);
  * one of the admin2 codes of its admin2 field, a comma-separated list.
  */
 int db_place_in_region(const struct db_place *p, const struct db_place *r);
+/*
+ * The id of the group of admin2 units (a UK ceremonial county,
+ * DB_FCODE_ADMIN2_GROUP) whose members include the admin2 unit of place
+ * P (Tyne and Wear for Sunderland); 0 if none.
+ */
+int64_t db_admin2_group_of(struct db *db, const struct db_place *p);
 /* Does the comma-separated admin2 code LIST hold CODE as one whole item?
  * 0 for an empty CODE or one with a comma. */
 int db_admin2_list_has(const char *list, const char *code);

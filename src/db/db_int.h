@@ -28,6 +28,7 @@ enum db_stmt_id {
 	DB_ST_NEIGHBOURS,
 	DB_ST_IN_REGION,
 	DB_ST_TOPICS,
+	DB_ST_GROUP_OF,
 	DB_ST_SAME,
 	/* db_lookup.c: query-command lookups */
 	DB_ST_NAMES_ALL,

@@ -129,6 +129,22 @@ int db_place_is_postal(const struct db_place *p)
 	return p->kind == DB_KIND_PLACE && strcmp(p->fcode, DB_FCODE_POSTAL) == 0;
 }
 
+int64_t db_admin2_group_of(struct db *db, const struct db_place *p)
+{
+	sqlite3_stmt *st;
+	char code[96];
+	int64_t id = 0;
+
+	if (!p->admin2[0] || strchr(p->admin2, ',') || !(st = db_stmt(db, DB_ST_GROUP_OF, NULL)))
+		return 0;
+	snprintf(code, sizeof code, "%s.%s.%s", p->country, p->admin1, p->admin2);
+	sqlite3_bind_text(st, 1, code, -1, SQLITE_TRANSIENT);
+	if (db_step(db, st) == SQLITE_ROW)
+		id = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return id;
+}
+
 int db_place_is_admin2_group(const struct db_place *p)
 {
 	return p->kind == DB_KIND_ADMIN1 && strcmp(p->fcode, DB_FCODE_ADMIN2_GROUP) == 0;

@@ -145,6 +145,12 @@ void rule_qualifier_mismatch_describe(const struct dstate *ds, const struct dete
 		f->message = arena_printf(ds->a, "The only %s in %s is %s (%lld people); this story is about %s%s%s",
 					  mn->surface, region, h->name, (long long)h->population, t->name, check,
 					  detect_quoted_note(f));
+	} else if (group && c->alt->county) {
+		/* A county written, a county answered: "Sunderland, Tyne and
+		 * Wear", not "Sunderland, England". */
+		f->suggestion = arena_printf(ds->a, "%s, %s", t->name, c->alt->county->name);
+		f->message = arena_printf(ds->a, "No %s lies in %s; %s is in %s%s%s", t->name, detect_in_prose(ds, region),
+					  t->name, detect_in_prose(ds, c->alt->county->name), check, detect_quoted_note(f));
 	} else {
 		/* The name with its country, whether the reading is the town
 		 * or the county of the same name ("Auckland, New Zealand"); a

@@ -109,6 +109,9 @@ struct resolve_alt {
 	int name_kind;      /* how T carries KEY (enum db_name_kind) */
 	int listed;         /* the pair is a documented confusion (geodata lookalikes.tsv or config) */
 	int accepted;       /* VARIANT: an accepted English spelling of T (Odessa, Odesa): no slip */
+	/* ELSEWHERE under a county qualifier ("Sunderland, Berkshire"): the
+	 * county that holds T (Tyne and Wear), for the message; else NULL. */
+	const struct db_place *county;
 };
 
 /* ---- state ---------------------------------------------------------------- */

@@ -185,6 +185,21 @@ static const struct db_place *region_row(struct resolve_cache *c, const struct d
 	return db_place_get(c->db, id, r, &d) == PC_OK ? r : NULL;
 }
 
+/* The UK ceremonial county that holds place P (db_admin2_group_of), read
+ * into C's arena; NULL if none. */
+static const struct db_place *county_of(struct resolve_cache *c, const struct db_place *p)
+{
+	int64_t id = db_admin2_group_of(c->db, p);
+	struct db_place *r;
+	struct diag d;
+
+	if (!id)
+		return NULL;
+	r = arena_alloc(&c->a, sizeof *r);
+	diag_clear(&d);
+	return db_place_get(c->db, id, r, &d) == PC_OK ? r : NULL;
+}
+
 /* Keep list L as the cache's entry WHAT for KEY in SLOT; the entry. */
 static struct resolve_cache_ent *cache_store(struct resolve_cache *c, struct resolve_cache_ent **slot, const char *key,
 					     int what, const struct alt_list *l)
@@ -574,6 +589,12 @@ static enum pc_rc mention_alts(struct resolve_state *rs, size_t m, struct diag *
 		 * the name, or only one too small to be among the readings). */
 		int ruled_out = mn->qualifier >= 0 && r->best >= 0 &&
 				!resolve_inside(&rs->mr->m[mn->qualifier], &mn->cands[r->best].place);
+		int county_qualified = 0;
+		if (mn->qualifier >= 0) {
+			const struct mention *q = &rs->mr->m[mn->qualifier];
+			for (j = 0; j < q->n_cands; j++)
+				county_qualified |= db_place_is_admin2_group(&q->cands[j].place);
+		}
 		for (j = 0; j < mn->n_cands && kept < RESOLVE_ALT_READINGS; j++) {
 			const struct match_cand *c = &mn->cands[j];
 			struct resolve_alt *al;
@@ -592,6 +613,9 @@ static enum pc_rc mention_alts(struct resolve_state *rs, size_t m, struct diag *
 			al->form = c->place.name;
 			al->rel = RESOLVE_REL_ELSEWHERE;
 			al->name_kind = c->name_kind;
+			/* A writer who names a county is answered with one. */
+			if (county_qualified && (c->place.kind == DB_KIND_PLACE || c->place.kind == DB_KIND_ADMIN2))
+				al->county = county_of(rs->cache, &c->place);
 			kept++;
 		}
 	}

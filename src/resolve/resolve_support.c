@@ -121,6 +121,12 @@ fit_xyz(const struct db_place *c, const double *cxyz, const struct db_place *e, 
 	case DB_KIND_ADMIN1:
 		if (e_level == CTX_COUNTRY)
 			return same_cc ? FIT_COUNTRY_FOR_STATE : 0.0;
+		/* A group of admin2 units (a UK ceremonial county) holds its
+		 * members' places, not its admin1's: Sunderland, England and
+		 * Greater Manchester say no more for Berkshire than another
+		 * state's places would, for all that they carry England's code. */
+		if (same_a1 && db_place_is_admin2_group(c) && !db_place_in_region(e, c))
+			return FIT_SAME_COUNTRY_STATE;
 		if (same_a1)
 			return e_level == CTX_ADMIN1 ? FIT_STATE_OF_STATE : FIT_IN_STATE;
 		return same_cc ? FIT_SAME_COUNTRY_STATE : 0.0;
@@ -676,7 +682,9 @@ void resolve_sup(const struct resolve_state *rs, size_t m, size_t tok, const str
 		} else if (e->level == CTX_COUNTRY || e->place->kind == DB_KIND_COUNTRY) {
 			out->country += w;
 		} else if (p->kind != DB_KIND_COUNTRY && same_str(p->admin1, e->place->admin1) &&
-			   (p->kind == DB_KIND_ADMIN1 || f >= FIT_SAME_ADMIN1)) {
+			   /* (a county group's admin1 code is England's: only
+			    * what lies in the group is its region) */
+			   (p->kind == DB_KIND_ADMIN1 ? f > FIT_SAME_COUNTRY_STATE : f >= FIT_SAME_ADMIN1)) {
 			out->region += w;
 		} else if (f >= RESOLVE_NEAR_FIT) {
 			out->near += w;

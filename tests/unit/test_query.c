@@ -305,6 +305,45 @@ static void test_cold_and_warm(void)
 	db_close(db);
 }
 
+/* The county group that holds a place's admin2 unit (db_admin2_group_of),
+ * on the bundled database: Sunderland in Tyne and Wear, Crewe in
+ * Cheshire; none for a US town or a place without an admin2 code. */
+static void test_county_of(void)
+{
+	const char *path = test_db_path();
+	struct db *db = NULL;
+	struct db_place g, p;
+	int64_t id;
+
+	if (!path) {
+		printf("  (no database: skipped)\n");
+		return;
+	}
+	if (db_open(path, DB_OPEN_READONLY, &db, NULL) != PC_OK) {
+		CHECK(!"cannot open the test database");
+		return;
+	}
+	memset(&p, 0, sizeof p);
+	strcpy(p.country, "GB");
+	strcpy(p.admin1, "ENG");
+	strcpy(p.admin2, "N6"); /* Sunderland */
+	id = db_admin2_group_of(db, &p);
+	CHECK(id != 0);
+	if (id && db_place_get(db, id, &g, NULL) == PC_OK) {
+		CHECK_STR(g.name, "Tyne and Wear");
+		CHECK(db_place_is_admin2_group(&g));
+	}
+	strcpy(p.admin2, "N6,Z7"); /* a list is no one unit */
+	CHECK(db_admin2_group_of(db, &p) == 0);
+	p.admin2[0] = '\0';
+	CHECK(db_admin2_group_of(db, &p) == 0);
+	strcpy(p.country, "US");
+	strcpy(p.admin1, "VA");
+	strcpy(p.admin2, "540"); /* Charlottesville */
+	CHECK(db_admin2_group_of(db, &p) == 0);
+	db_close(db);
+}
+
 /*
  * The near-miss filter (db.h, "near_bloom") only spares queries: a warm
  * connection, which has loaded it, finds the same near keys as a cold one
@@ -359,6 +398,7 @@ int main(void)
 	TEST(test_render_limit);
 	TEST(test_with_db);
 	TEST(test_cold_and_warm);
+	TEST(test_county_of);
 	TEST(test_near_cold_and_warm);
 	return TEST_REPORT();
 }
