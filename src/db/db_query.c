@@ -357,76 +357,87 @@ int db_lexicon_flags(struct db *db, const char *key)
 	return flags;
 }
 
-enum pc_rc db_topics_all(struct db *db, struct arena *a, struct db_topic_row **rows,
-			 size_t *n_out, struct diag *d)
+/* A column's text copied into A ("" for NULL). */
+static char *col_dup(sqlite3_stmt *st, int col, struct arena *a)
+{
+	const unsigned char *s = sqlite3_column_text(st, col);
+
+	return arena_strdup(a, s ? (const char *)s : "");
+}
+
+/*
+ * Every row of statement WHICH into an arena array of elements of SIZE
+ * bytes, each filled by ROW from the statement: the shared body of the
+ * tables read whole at start-up (cues, topics).
+ */
+static enum pc_rc rows_all(struct db *db, int which, struct arena *a, size_t size,
+			   void (*row)(sqlite3_stmt *st, void *elem, struct arena *a), void **out, size_t *n_out,
+			   struct diag *d)
 {
 	sqlite3_stmt *st;
 	size_t n = 0, cap = 64;
-	struct db_topic_row *v;
+	char *v;
 	int rc;
 
-	*rows = NULL;
+	*out = NULL;
 	*n_out = 0;
-	if (!(st = db_stmt(db, DB_ST_TOPICS, d)))
+	if (!(st = db_stmt(db, which, d)))
 		return PC_ERR_DB;
-	v = arena_alloc(a, cap * sizeof *v);
+	v = arena_alloc(a, cap * size);
 	while ((rc = db_step(db, st)) == SQLITE_ROW) {
-		char **col[4];
-		int j;
 		if (n == cap) {
-			v = arena_grow(a, v, n, cap * 2, sizeof *v);
+			v = arena_grow(a, v, n, cap * 2, size);
 			cap *= 2;
 		}
-		col[0] = &v[n].topic;
-		col[1] = &v[n].key;
-		col[2] = &v[n].phrase;
-		col[3] = &v[n].member;
-		for (j = 0; j < 4; j++) {
-			const unsigned char *s = sqlite3_column_text(st, j);
-			*col[j] = arena_strdup(a, s ? (const char *)s : "");
-		}
+		row(st, v + n * size, a);
 		n++;
 	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
 		return db_read_failed(db, d);
-	*rows = v;
+	*out = v;
 	*n_out = n;
 	return PC_OK;
+}
+
+static void topic_row(sqlite3_stmt *st, void *elem, struct arena *a)
+{
+	struct db_topic_row *r = elem;
+
+	r->topic = col_dup(st, 0, a);
+	r->key = col_dup(st, 1, a);
+	r->phrase = col_dup(st, 2, a);
+	r->member = col_dup(st, 3, a);
+}
+
+enum pc_rc db_topics_all(struct db *db, struct arena *a, struct db_topic_row **rows,
+			 size_t *n_out, struct diag *d)
+{
+	void *v;
+	enum pc_rc rc = rows_all(db, DB_ST_TOPICS, a, sizeof **rows, topic_row, &v, n_out, d);
+
+	*rows = v;
+	return rc;
+}
+
+static void cue_row(sqlite3_stmt *st, void *elem, struct arena *a)
+{
+	struct db_cue *c = elem;
+
+	c->key = col_dup(st, 0, a);
+	c->phrase = col_dup(st, 1, a);
+	c->place_id = sqlite3_column_int64(st, 2);
+	c->weight = sqlite3_column_double(st, 3);
 }
 
 enum pc_rc db_cues_all(struct db *db, struct arena *a, struct db_cue **cues,
 		       size_t *n_out, struct diag *d)
 {
-	sqlite3_stmt *st;
-	size_t n = 0, cap = 256;
-	struct db_cue *v;
-	int rc;
+	void *v;
+	enum pc_rc rc = rows_all(db, DB_ST_CUES, a, sizeof **cues, cue_row, &v, n_out, d);
 
-	*cues = NULL;
-	*n_out = 0;
-	if (!(st = db_stmt(db, DB_ST_CUES, d)))
-		return PC_ERR_DB;
-	v = arena_alloc(a, cap * sizeof *v);
-	while ((rc = db_step(db, st)) == SQLITE_ROW) {
-		const unsigned char *k = sqlite3_column_text(st, 0);
-		const unsigned char *ph = sqlite3_column_text(st, 1);
-		if (n == cap) {
-			v = arena_grow(a, v, n, cap * 2, sizeof *v);
-			cap *= 2;
-		}
-		v[n].key = arena_strdup(a, k ? (const char *)k : "");
-		v[n].phrase = arena_strdup(a, ph ? (const char *)ph : "");
-		v[n].place_id = sqlite3_column_int64(st, 2);
-		v[n].weight = sqlite3_column_double(st, 3);
-		n++;
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		return db_read_failed(db, d);
 	*cues = v;
-	*n_out = n;
-	return PC_OK;
+	return rc;
 }
 
 void db_meta_get(struct db *db, const char *key, char *out, size_t size)

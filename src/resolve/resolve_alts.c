@@ -172,9 +172,9 @@ static int rel_of_kind(int kind)
 
 /* The region row holding place P (its admin1 when WANT_ADMIN1, else its
  * country), copied into the cache's arena; NULL if there is none. */
-static const struct db_place *region_row(struct resolve_cache *c, const struct db_place *p, int want_admin1)
+/* Place ID (0: none) read into the cache's arena; NULL if unread. */
+static const struct db_place *place_copy(struct resolve_cache *c, int64_t id)
 {
-	int64_t id = db_region_place_id(c->db, p->country, want_admin1 ? p->admin1 : NULL);
 	struct db_place *r;
 	struct diag d;
 
@@ -185,19 +185,16 @@ static const struct db_place *region_row(struct resolve_cache *c, const struct d
 	return db_place_get(c->db, id, r, &d) == PC_OK ? r : NULL;
 }
 
+static const struct db_place *region_row(struct resolve_cache *c, const struct db_place *p, int want_admin1)
+{
+	return place_copy(c, db_region_place_id(c->db, p->country, want_admin1 ? p->admin1 : NULL));
+}
+
 /* The UK ceremonial county that holds place P (db_admin2_group_of), read
  * into C's arena; NULL if none. */
 static const struct db_place *county_of(struct resolve_cache *c, const struct db_place *p)
 {
-	int64_t id = db_admin2_group_of(c->db, p);
-	struct db_place *r;
-	struct diag d;
-
-	if (!id)
-		return NULL;
-	r = arena_alloc(&c->a, sizeof *r);
-	diag_clear(&d);
-	return db_place_get(c->db, id, r, &d) == PC_OK ? r : NULL;
+	return place_copy(c, db_admin2_group_of(c->db, p));
 }
 
 /* Keep list L as the cache's entry WHAT for KEY in SLOT; the entry. */

@@ -524,6 +524,12 @@ static void test_topics(void)
 		  "2\tWidnes\tWidnes\t\t53.36\t-2.73\tP\tPPL\tGB\t\tENG\tE9\t\t\t61464\t\t\t\t2020-01-01\n" \
 		  "3\tBolton\tBolton\t\t53.58\t-2.43\tP\tPPLA2\tGB\t\tENG\tB1\t\t\t141331\t\t\t\t2020-01-01\n" \
 		  "4\tCorby\tCorby\t\t52.49\t-0.68\tP\tPPL\tGB\t\tENG\tJ1\t\t\t56810\t\t\t\t2020-01-01\n"
+/* Its four files, before the regions file of each test. */
+#define GB_FILES                                     \
+	{ "countryInfo.txt", GB_COUNTRY },            \
+	{ "admin1CodesASCII.txt", GB_ADMIN1 },        \
+	{ "admin2Codes.txt", GB_ADMIN2 },             \
+	{ "cities.txt", GB_CITIES }
 
 /* The county group row KEY names in DB into *OUT: 1, or 0 if none. */
 static int group_reading(struct db *db, const char *key, struct db_place *out)
@@ -553,10 +559,7 @@ static void test_region_member_codes(void)
 {
 	char dir[] = "/tmp/pc-test-regcodes-XXXXXX";
 	const struct fixture_file files[] = {
-		{ "countryInfo.txt", GB_COUNTRY },
-		{ "admin1CodesASCII.txt", GB_ADMIN1 },
-		{ "admin2Codes.txt", GB_ADMIN2 },
-		{ "cities.txt", GB_CITIES },
+		GB_FILES,
 		{ "regions.tsv",
 		  "# placecheck-data: regions v1\n"
 		  "Cheshire\t\t\tGB.ENG.Z7,GB.ENG.E9\t\n"        /* 2 */
@@ -605,10 +608,7 @@ static void test_region_unknown_members(void)
 {
 	char dir[] = "/tmp/pc-test-regunknown-XXXXXX";
 	const struct fixture_file files[] = {
-		{ "countryInfo.txt", GB_COUNTRY },
-		{ "admin1CodesASCII.txt", GB_ADMIN1 },
-		{ "admin2Codes.txt", GB_ADMIN2 },
-		{ "cities.txt", GB_CITIES },
+		GB_FILES,
 		{ "regions.tsv",
 		  "# placecheck-data: regions v1\n"
 		  "Cheshire\t\t\tGB.ENG.Z7,GB.ENG.E9\t\n" /* 2 */

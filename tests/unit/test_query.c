@@ -184,6 +184,24 @@ static const char *test_db_path(void)
 	return stat(p, &sb) == 0 ? p : NULL;
 }
 
+/* Open the bundled database read-only into *DB: 1, or 0 (said) when there
+ * is none to test against or it does not open. */
+static int open_test_db(struct db **db)
+{
+	const char *path = test_db_path();
+
+	*db = NULL;
+	if (!path) {
+		printf("  (no database: skipped)\n");
+		return 0;
+	}
+	if (db_open(path, DB_OPEN_READONLY, db, NULL) != PC_OK) {
+		CHECK(!"cannot open the test database");
+		return 0;
+	}
+	return 1;
+}
+
 /* Against the bundled database, when there is one. */
 static void test_with_db(void)
 {
@@ -265,7 +283,6 @@ static void test_with_db(void)
 static void test_cold_and_warm(void)
 {
 	static const char *const keys[] = { "charlottesville", "new york", "narnialand", "canberra" };
-	const char *path = test_db_path();
 	struct db *db = NULL;
 	struct db_hit hits[16];
 	size_t cold[4], n, i;
@@ -273,14 +290,8 @@ static void test_cold_and_warm(void)
 	int ext_cold, ext_none_cold;
 	char k[32];
 
-	if (!path) {
-		printf("  (no database: skipped)\n");
+	if (!open_test_db(&db))
 		return;
-	}
-	if (db_open(path, DB_OPEN_READONLY, &db, NULL) != PC_OK) {
-		CHECK(!"cannot open the test database");
-		return;
-	}
 	for (i = 0; i < 4; i++) {
 		CHECK_INT(db_names_lookup(db, keys[i], hits, 16, &cold[i], NULL), PC_OK);
 		first[i] = cold[i] ? hits[0].place.id : 0;
@@ -310,19 +321,12 @@ static void test_cold_and_warm(void)
  * Cheshire; none for a US town or a place without an admin2 code. */
 static void test_county_of(void)
 {
-	const char *path = test_db_path();
 	struct db *db = NULL;
 	struct db_place g, p;
 	int64_t id;
 
-	if (!path) {
-		printf("  (no database: skipped)\n");
+	if (!open_test_db(&db))
 		return;
-	}
-	if (db_open(path, DB_OPEN_READONLY, &db, NULL) != PC_OK) {
-		CHECK(!"cannot open the test database");
-		return;
-	}
 	memset(&p, 0, sizeof p);
 	strcpy(p.country, "GB");
 	strcpy(p.admin1, "ENG");
