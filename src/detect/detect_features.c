@@ -483,6 +483,7 @@ void detect_features(const struct dstate *ds, struct detect_cand *c)
 	int kid;
 
 	memset(x, 0, F__COUNT * sizeof *x);
+	c->topic = -1;
 	x[F_BIAS] = 1.0;
 	x[rel_feature(t->rel)] = 1.0;
 	x[F_LISTED] = t->listed;
@@ -518,11 +519,6 @@ void detect_features(const struct dstate *ds, struct detect_cand *c)
 	x[F_T_LOCAL] = log1p(st.local);
 	x[F_T_DATELINE] = log1p(st.dateline);
 	x[F_T_CUE] = log1p(st.cue);
-	{
-		int other;
-		x[F_T_TOPIC] = topic_for(rs->ctx, T, L, &c->topic);
-		x[F_L_TOPIC] = topic_for(rs->ctx, L, T, &other);
-	}
 	x[F_T_CC_SHARE] = st.cc_share;
 	x[F_T_A1_SHARE] = st.a1_share;
 	/* The region of a look-alike city: the city itself must be named. */
@@ -543,6 +539,15 @@ void detect_features(const struct dstate *ds, struct detect_cand *c)
 			x[F_L_BESIDE] = log1p((double)beside_lit(rs, c->m, tok, L, T));
 		x[F_L_DATELINE] = log1p(sl.dateline);
 		x[F_L_CC_SHARE] = sl.cc_share;
+		/* What a topic knows fills in for a story silent on L: a rugby
+		 * tour that stops over in Reykjavik tells of Iceland itself,
+		 * and its "Icelandic capital" is Iceland's. */
+		{
+			int other;
+			if (sl.strong <= 0.0)
+				x[F_T_TOPIC] = topic_for(rs->ctx, T, L, &c->topic);
+			x[F_L_TOPIC] = topic_for(rs->ctx, L, T, &other);
+		}
 		x[F_L_A1_SHARE] = sl.a1_share;
 	}
 	/* How often the story writes the name: a slip is written once.  Not
