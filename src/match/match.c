@@ -1254,10 +1254,16 @@ static int is_person(struct mstate *m, size_t t0, size_t t1, const char *key, in
 		 * list knows and no place name, right before a one-word name
 		 * that is also a surname (a proper-noun dictionary entry), or
 		 * that names only small towns ("Priya Raman": Raman, a Thai
-		 * district with no population given).  Not after the first
+		 * district with no population given).  A first name the
+		 * dictionaries know only capitalised ("Deon", "Franck": a
+		 * proper noun, no common given name) counts before a small
+		 * town; not before a bigger name that is itself a proper noun
+		 * ("Victorian England", "Nazi Germany").  Not after the first
 		 * word of a place's name ("Nueva Ecija", which the gazetteer
 		 * lacks: Écija is in Spain). */
-		if (pf == 0 && t0 == t1 && ((span_flags & DB_LEX_PROPER) || only_towns_below(m, n_hits, SURNAME_TOWN_POP)) &&
+		if (t0 == t1 &&
+		    ((pf == 0 && (span_flags & DB_LEX_PROPER)) ||
+		     ((pf == 0 || pf == DB_LEX_PROPER) && only_towns_below(m, n_hits, SURNAME_TOWN_POP))) &&
 		    !(tok(m, t0)->flags & SCAN_ALLCAPS) && !(o->n && o->m[o->n - 1].tok_end == t0) &&
 		    !word_names_place(m, prev)) {
 			remember_surname(m, key);
