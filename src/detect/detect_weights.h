@@ -4,7 +4,7 @@
  * and the score each rule needs per severity.
  *
  * 2026-12-05: the weights of t_topic, l_topic fitted alone (--only) on the
- * development parts of ../shared/corpus (BBC news, GeoVirus): 12074
+ * development parts of ../shared/corpus (BBC news, GeoVirus): 12072
  * candidates, 2600 of them swaps undone; every other weight and the
  * thresholds kept from the previous header (the last whole fit and its
  * false-alarm budget are described in BENCHMARKS.md).
@@ -16,7 +16,7 @@
  *   bbc dev false alarms by rule: lookalike-context 4, demonym-context 1
  *   bbc heldout false alarms by rule: 
  *   incidents dev (48 files): 28/34 slips flagged with the right suggestion, 14/14 clean files clean
- *   incidents heldout (105 files): 27/79 slips flagged with the right suggestion, 26/26 clean files clean
+ *   incidents heldout (138 files): 30/103 slips flagged with the right suggestion, 34/35 clean files clean
  *   project dev (60 files): 23/27 slips flagged with the right suggestion, 33/33 clean files clean
  *   project heldout (20 files): 12/12 slips flagged with the right suggestion, 7/8 clean files clean
  *   cases dev (183 files): 45/56 slips flagged with the right suggestion, 131/135 clean files clean
@@ -60,8 +60,8 @@ static const double detect_weights[F__COUNT] = {
 	[F_T_DATELINE] = 0.0000,
 	[F_L_DATELINE] = -1.5976,
 	[F_T_CUE] = 0.0000,
-	[F_T_TOPIC] = 1.7923,
-	[F_L_TOPIC] = 0.0000,
+	[F_T_TOPIC] = 1.7922,
+	[F_L_TOPIC] = -1.8000,
 	[F_T_CC_SHARE] = 1.1567,
 	[F_L_CC_SHARE] = 0.0000,
 	[F_T_A1_SHARE] = 0.6655,
