@@ -374,7 +374,7 @@ def checkable(c, nf):
 SIGNS = {
     "t_strong": 1, "t_strong_qual": 1, "t_strong_wire": 1, "t_same": 1, "t_region": 1, "t_near": 1, "t_country": 1, "t_local": 1,
     "t_dateline": 1, "t_cue": 1, "t_topic": 1, "t_written": 1, "t_cc_share": 1, "t_a1_share": 1,
-    "listed": 1, "word_t_written": 1, "word_drop": 1, "word_two": 1, "quote_scene": 1, "qual_not": 1, "qual_variant": 1, "qual_hamlet": 1, "t_in_qual": 1, "here": 1, "share_margin": 1, "scene_margin": 1,
+    "listed": 1, "word_t_written": 1, "word_drop": 1, "region_slot": 1, "word_two": 1, "quote_scene": 1, "qual_not": 1, "qual_variant": 1, "qual_hamlet": 1, "t_in_qual": 1, "here": 1, "share_margin": 1, "scene_margin": 1,
     "l_strong": -1, "l_region": -1, "l_country": -1, "l_local": -1, "l_dateline": -1,
     "l_repeat": -1, "l_topic": -1, "l_cc_share": -1, "l_a1_share": -1, "t_same_sent": -1, "short_form": -1, "scene_renamed": -1, "t_family": -1, "l_beside": -1,
     "dist": -1, "t_untold": -1, "contrast": -1, "qual_l_prom": -1, "qual_body": -1, "qual_told": -1,

@@ -69,6 +69,7 @@ const struct detect_feat_info detect_feat_info[F__COUNT] = {
 	[F_HEADLINE] = { "headline", NULL },
 	[F_DATELINE_POS] = { "dateline_pos", NULL },
 	[F_COUNTRY_SLOT] = { "country_slot", "%L stands where a state acts (\"%L's government\")" },
+	[F_REGION_SLOT] = { "region_slot", "the text calls it a state or province, which %T is and %L is not" },
 	[F_PLACE_SLOT] = { "place_slot", NULL },
 	[F_HERE] = { "here", "%L is said of where the speaker stands" },
 	[F_QUALIFIED] = { "qualified", NULL },
@@ -621,6 +622,8 @@ void detect_features(const struct dstate *ds, struct detect_cand *c)
 	x[F_HEADLINE] = (flags & MATCH_HEADLINE) != 0;
 	x[F_DATELINE_POS] = (flags & MATCH_DATELINE) != 0;
 	x[F_COUNTRY_SLOT] = (flags & MATCH_POSS) || before_state_noun(rs->s, tok_end);
+	x[F_REGION_SLOT] = mn && T->kind == DB_KIND_ADMIN1 && !(L && L->kind == DB_KIND_ADMIN1) &&
+			   resolve_region_word(rs, mn);
 	x[F_PLACE_SLOT] = (flags & MATCH_PLACE_SLOT) != 0;
 	x[F_HERE] = (flags & MATCH_HERE) != 0;
 	if (mn && mn->qualifier >= 0) {
@@ -679,9 +682,10 @@ void detect_features(const struct dstate *ds, struct detect_cand *c)
 		 * sign that the writer meant the other one. */
 		/* (Not for another language's name: T is the place read.) */
 		/* (A qualifier that holds T and not L speaks for T; so does a
-		 * topic that takes in T's nation and not L's.) */
+		 * topic that takes in T's nation and not L's, and the text
+		 * calling the name a state where T is one and L is not.) */
 		x[F_T_UNTOLD] = t->rel != RESOLVE_REL_FOREIGN && st.same == 0 && st.cue == 0 && x[F_T_WRITTEN] == 0 && !x[F_QUAL_NOT] &&
-				!x[F_T_TOPIC] &&
+				!x[F_T_TOPIC] && !x[F_REGION_SLOT] &&
 				!(x[F_T_IN_QUAL] && !(L && resolve_inside(&rs->mr->m[mn->qualifier], L))) &&
 				!x[F_HERE] && st.strong <= sl.strong && st.dateline <= sl.dateline &&
 				(x[F_SAME_COUNTRY] || st.country <= sl.country);

@@ -279,7 +279,7 @@ static unsigned reading_opts(const struct mention *mn, size_t j)
  * farm" read as the capital, three times.
  */
 #define REGION_WORD_BONUS 1.5
-static int region_word_at(const struct resolve_state *rs, const struct mention *mn)
+int resolve_region_word(const struct resolve_state *rs, const struct mention *mn)
 {
 	static const char *const words[] = { "state", "province", "governor", "governorate", "prefecture" };
 	size_t k;
@@ -392,7 +392,7 @@ static void score_mention(struct resolve_state *rs, size_t i, int use_support)
 	struct resolve_mention *r = &rs->rm[i];
 	const struct mention *q = mn->qualifier >= 0 ? &rs->mr->m[mn->qualifier] : NULL;
 	int any_inside = 0, best = -1, dl_j = -1, region_named = 0, city_to_read = 0;
-	int region_word = !q && region_word_at(rs, mn);
+	int region_word = !q && resolve_region_word(rs, mn);
 	double best_sc = -1e9, sum = 0.0;
 	size_t j;
 	const struct db_place *dl_place = NULL;

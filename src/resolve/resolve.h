@@ -289,6 +289,13 @@ double resolve_fit(const struct db_place *c, const struct db_place *e, int e_lev
 size_t resolve_explain(const struct resolve_state *rs, size_t m, size_t tok, const struct db_place *p,
 		       unsigned opts, struct arena *a, const char ***out /* OUT */, size_t max);
 
+/*
+ * Does the text name mention MN as a first-level region: "Washington
+ * state", "the state of Victoria", "Nyanza province", "New York Governor
+ * Andrew Cuomo"?  (A city has no governor and is no state.)
+ */
+int resolve_region_word(const struct resolve_state *rs, const struct mention *mn);
+
 /* Does place C lie inside a region read by qualifier Q? */
 int resolve_inside(const struct mention *q, const struct db_place *c);
 
