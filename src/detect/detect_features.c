@@ -540,15 +540,6 @@ void detect_features(const struct dstate *ds, struct detect_cand *c)
 			x[F_L_BESIDE] = log1p((double)beside_lit(rs, c->m, tok, L, T));
 		x[F_L_DATELINE] = log1p(sl.dateline);
 		x[F_L_CC_SHARE] = sl.cc_share;
-		/* What a topic knows fills in for a story silent on L: a rugby
-		 * tour that stops over in Reykjavik tells of Iceland itself,
-		 * and its "Icelandic capital" is Iceland's. */
-		{
-			int other;
-			if (sl.strong <= 0.0)
-				x[F_T_TOPIC] = topic_for(rs->ctx, T, L, &c->topic);
-			x[F_L_TOPIC] = topic_for(rs->ctx, L, T, &other);
-		}
 		x[F_L_A1_SHARE] = sl.a1_share;
 	}
 	/* How often the story writes the name: a slip is written once.  Not
@@ -556,6 +547,15 @@ void detect_features(const struct dstate *ds, struct detect_cand *c)
 	 * elsewhere, the qualifier's look-alike). */
 	if (mn && t->rel != RESOLVE_REL_ELSEWHERE && t->rel != RESOLVE_REL_REGION_ALIKE)
 		x[F_L_REPEAT] = log((double)resolve_key_between(rs, rs->key_id[c->m], sg->tok_lo, sg->tok_hi));
+	/* What a topic knows fills in for a story silent on L: a rugby tour
+	 * that stops over in Reykjavik, or an ash cloud from Iceland written
+	 * twice, tells of Iceland itself. */
+	if (L && t->rel != RESOLVE_REL_SCENE) {
+		int other;
+		if (sl.strong <= 0.0 && sl.same <= 0.0 && x[F_L_REPEAT] <= 0.0)
+			x[F_T_TOPIC] = topic_for(rs->ctx, T, L, &c->topic);
+		x[F_L_TOPIC] = topic_for(rs->ctx, L, T, &other);
+	}
 	/* T's own name written in the story, and in the same sentence. */
 	kid = t->rel == RESOLVE_REL_ELSEWHERE ? -1 : resolve_key_find(rs, t->key);
 	if (kid >= 0) {

@@ -94,10 +94,10 @@ enum detect_feat {
 	F_QUOTE_SCENE,     /* ... and T is the dateline's own place: the speaker names where they stand */
 	F_HEADLINE,        /* in a headline */
 	F_DATELINE_POS,    /* in the dateline */
-	F_COUNTRY_SLOT,
+	F_COUNTRY_SLOT,    /* "X's ...", "X officials": the state itself acts */
 	F_REGION_SLOT,     /* the text names the mention as a state ("X state", "the state
 			    * of X", "X governor"), and T is one and L is not: "a Warrington
-			    * state farm" */    /* "X's ...", "X officials": the state itself acts */
+			    * state farm" */
 	F_PLACE_SLOT,      /* after in, at, from, to ... */
 	F_HERE,            /* where the speaker stands: "here in X", "thank you, X" */
 	F_QUALIFIED,       /* a qualifier follows ("Portland, Ore.") */

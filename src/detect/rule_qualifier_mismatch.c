@@ -20,6 +20,11 @@
 #define QUAL_RULED_OUT_POP 100000
 #define QUAL_STATE_RULED_OUT_POP 500000
 #define QUAL_KNOWN_TOWN_POP 50000
+/* A town this near the centre of the English county written lies in it
+ * or next door, where the county may be its historic or postal one
+ * ("Stockport, Cheshire", "Birkenhead, Cheshire"): a note, not an error.
+ * (Sunderland lies 390 km from Berkshire's.) */
+#define QUAL_COUNTY_NEAR_KM 60.0
 
 /* Is MN's name one a village elsewhere is unlikely to share: carried as
  * their own by readings all in T's country, at most QUAL_DISTINCT_PLACES
@@ -81,6 +86,8 @@ int rule_qualifier_mismatch_cap(const struct dstate *ds, const struct detect_can
 	const struct db_place *t = c->alt->place, *reg = &rs->mr->m[mn->qualifier].cands[0].place;
 	int near_region = strcmp(t->country, reg->country) == 0 || resolve_neighbours(rs, t->country, reg->country);
 
+	if (db_place_is_admin2_group(reg) && resolve_km(t->lat, t->lon, reg->lat, reg->lon) < QUAL_COUNTY_NEAR_KM)
+		return DETECT_SEV_SUGGESTION;
 	if (c->x[F_T_STRONG] > 0 || c->x[F_T_SAME] > 0 || c->x[F_T_WRITTEN] > 0)
 		return DETECT_SEV_ERROR;
 	/* A city this big next door would be in the gazetteer if the region
@@ -123,9 +130,10 @@ void rule_qualifier_mismatch_describe(const struct dstate *ds, const struct dete
 	const char *region = by_country ? resolve_country_name(rs, reg->country)
 			     : group ? reg->name : detect_where(ds, reg);
 	const char *t_where = by_country ? resolve_country_name(rs, t->country) : detect_where(ds, t);
-	const char *check = f->sev == DETECT_SEV_SUGGESTION
-				    ? "; check the place: the gazetteer may lack a small one (`placecheck query` says which lists it searched)"
-				    : "";
+	const char *check = f->sev != DETECT_SEV_SUGGESTION ? ""
+			    : group && resolve_km(t->lat, t->lon, reg->lat, reg->lon) < QUAL_COUNTY_NEAR_KM
+				    ? arena_printf(ds->a, "; check the county: %s may be the town's historic or postal one", reg->name)
+				    : "; check the place: the gazetteer may lack a small one (`placecheck query` says which lists it searched)";
 
 	/* The finding spans the name and its qualifier. */
 	f->length = q->off + q->len - mn->off;

@@ -1118,6 +1118,23 @@ static int only_towns_below(const struct mstate *m, size_t n_hits, int64_t pop)
 	return n_hits > 0;
 }
 
+/* Is the word at token T shaped like an adjective of a people, a period
+ * or a creed ("Victorian", "Elizabethan", "Anglican", "Scottish",
+ * "Lebanese")? */
+static int adjective_shaped(const struct mstate *m, size_t t)
+{
+	static const char *const ends[] = { "an", "ish", "ese", "ic" };
+	const struct scan_tok *k = tok(m, t);
+	size_t i;
+
+	for (i = 0; i < sizeof ends / sizeof ends[0]; i++) {
+		size_t n = strlen(ends[i]);
+		if (k->len > n && strncasecmp(m->s->text + k->off + k->len - n, ends[i], n) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 /* Is the word at token T a place's name, or the first word of one? */
 static int word_names_place(struct mstate *m, size_t t)
 {
@@ -1258,12 +1275,17 @@ static int is_person(struct mstate *m, size_t t0, size_t t1, const char *key, in
 		 * dictionaries know only capitalised ("Deon", "Franck": a
 		 * proper noun, no common given name) counts before a small
 		 * town; not before a bigger name that is itself a proper noun
-		 * ("Victorian England", "Nazi Germany").  Not after the first
+		 * ("Victorian England", "Nazi Germany"), not when it is
+		 * shaped like an adjective ("Victorian Cromer", "Anglican
+		 * Ripon"), and the town's name elsewhere in the story stays a
+		 * place.  Not after the first
 		 * word of a place's name ("Nueva Ecija", which the gazetteer
 		 * lacks: Écija is in Spain). */
-		if (t0 == t1 &&
-		    ((pf == 0 && (span_flags & DB_LEX_PROPER)) ||
-		     ((pf == 0 || pf == DB_LEX_PROPER) && only_towns_below(m, n_hits, SURNAME_TOWN_POP))) &&
+		if (t0 == t1 && pf == DB_LEX_PROPER && !adjective_shaped(m, prev) &&
+		    only_towns_below(m, n_hits, SURNAME_TOWN_POP) && !(tok(m, t0)->flags & SCAN_ALLCAPS) &&
+		    !(o->n && o->m[o->n - 1].tok_end == t0) && !word_names_place(m, prev))
+			return 1; /* (not remembered: "Victorian Cromer" is no Mr Cromer) */
+		if (pf == 0 && t0 == t1 && ((span_flags & DB_LEX_PROPER) || only_towns_below(m, n_hits, SURNAME_TOWN_POP)) &&
 		    !(tok(m, t0)->flags & SCAN_ALLCAPS) && !(o->n && o->m[o->n - 1].tok_end == t0) &&
 		    !word_names_place(m, prev)) {
 			remember_surname(m, key);

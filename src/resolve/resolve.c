@@ -282,11 +282,25 @@ static unsigned reading_opts(const struct mention *mn, size_t j)
 int resolve_region_word(const struct resolve_state *rs, const struct mention *mn)
 {
 	static const char *const words[] = { "state", "province", "governor", "governorate", "prefecture" };
-	size_t k;
+	/* "Georgia state television", "Mexico state oil company", "San Jose
+	 * State University": the state that owns or runs, not a state. */
+	static const char *const owned[] = {
+		"television", "tv", "media", "broadcaster", "radio", "news", "newspaper", "agency",
+		"oil", "gas", "energy", "company", "firm", "run", "owned", "controlled", "university", "college",
+	};
+	size_t k, j;
 
 	for (k = 0; k < sizeof words / sizeof words[0]; k++) {
-		if (scan_is_word(rs->s, mn->tok_end, words[k]) && !(rs->s->toks[mn->tok_end].flags & SCAN_SENT_START))
-			return 1;
+		if (scan_is_word(rs->s, mn->tok_end, words[k]) && !(rs->s->toks[mn->tok_end].flags & SCAN_SENT_START)) {
+			size_t nx = mn->tok_end + 1;
+			if (nx < rs->s->n_toks && scan_is_punct(rs->s, nx, '-'))
+				nx++; /* "state-run" */
+			for (j = 0; j < sizeof owned / sizeof owned[0] && !(k == 0 && scan_is_word(rs->s, nx, owned[j])); j++)
+				;
+			if (j == sizeof owned / sizeof owned[0])
+				return 1;
+			continue;
+		}
 		if (mn->tok_start >= 2 && scan_is_word(rs->s, mn->tok_start - 1, "of") &&
 		    scan_is_word(rs->s, mn->tok_start - 2, words[k]))
 			return 1;

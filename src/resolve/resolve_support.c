@@ -123,10 +123,11 @@ fit_xyz(const struct db_place *c, const double *cxyz, const struct db_place *e, 
 			return same_cc ? FIT_COUNTRY_FOR_STATE : 0.0;
 		/* A group of admin2 units (a UK ceremonial county) holds its
 		 * members' places, not its admin1's: Sunderland, England and
-		 * Greater Manchester say no more for Berkshire than another
-		 * state's places would, for all that they carry England's code. */
+		 * Greater Manchester speak for Berkshire as England's places
+		 * speak for an ordinary English county (the same admin1), not
+		 * as a state's own places speak for it. */
 		if (same_a1 && db_place_is_admin2_group(c) && !db_place_in_region(e, c))
-			return FIT_SAME_COUNTRY_STATE;
+			return FIT_SAME_ADMIN1;
 		if (same_a1)
 			return e_level == CTX_ADMIN1 ? FIT_STATE_OF_STATE : FIT_IN_STATE;
 		return same_cc ? FIT_SAME_COUNTRY_STATE : 0.0;
@@ -684,7 +685,8 @@ void resolve_sup(const struct resolve_state *rs, size_t m, size_t tok, const str
 		} else if (p->kind != DB_KIND_COUNTRY && same_str(p->admin1, e->place->admin1) &&
 			   /* (a county group's admin1 code is England's: only
 			    * what lies in the group is its region) */
-			   (p->kind == DB_KIND_ADMIN1 ? f > FIT_SAME_COUNTRY_STATE : f >= FIT_SAME_ADMIN1)) {
+			   (p->kind == DB_KIND_ADMIN1 ? !db_place_is_admin2_group(p) || db_place_in_region(e->place, p)
+						      : f >= FIT_SAME_ADMIN1)) {
 			out->region += w;
 		} else if (f >= RESOLVE_NEAR_FIT) {
 			out->near += w;
