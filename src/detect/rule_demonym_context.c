@@ -37,14 +37,14 @@ void rule_demonym_context_describe(const struct dstate *ds, const struct detect_
 {
 	const struct mention *mn = detect_mention(ds, c);
 	const struct db_place *t = c->alt->place;
+	const char *topic = detect_topic_only(ds, c);
 
 	f->suggestion = mn && (mn->flags & MATCH_PLURAL) ? plural(ds, c->alt->form) : arena_strdup(ds->a, c->alt->form);
-	if (mn && c->lit && detect_topic_only(ds, c))
+	if (mn && c->lit && topic)
 		f->message = arena_printf(ds->a, "%s refers to %s, which does not play top-level %s; %s does (%s), "
 					  "and this is a %s story%s",
-					  mn->surface, detect_in_prose(ds, c->lit->name), detect_topic_only(ds, c),
-					  detect_in_prose(ds, t->name), f->suggestion, detect_topic_only(ds, c),
-					  detect_quoted_note(f));
+					  mn->surface, detect_in_prose(ds, c->lit->name), topic, detect_in_prose(ds, t->name),
+					  f->suggestion, topic, detect_quoted_note(f));
 	else if (mn)
 		f->message = arena_printf(ds->a, "%s refers to %s, but this story is about %s (%s)%s", mn->surface,
 					  c->lit ? c->lit->name : mn->surface, t->name, f->suggestion,

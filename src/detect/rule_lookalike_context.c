@@ -41,6 +41,7 @@ void rule_lookalike_context_describe(const struct dstate *ds, const struct detec
 {
 	const struct mention *mn = detect_mention(ds, c);
 	const struct db_place *l = c->lit, *t = c->alt->place;
+	const char *topic = detect_topic_only(ds, c);
 
 	f->suggestion = arena_strdup(ds->a, t->name);
 	if (c->alt->rel == RESOLVE_REL_VARIANT && mn->qualifier >= 0)
@@ -53,10 +54,10 @@ void rule_lookalike_context_describe(const struct dstate *ds, const struct detec
 	else if (l && l->kind == DB_KIND_PLACE && t->kind == DB_KIND_PLACE)
 		f->message = arena_printf(ds->a, "%s is in %s, but this story is about %s in %s%s", mn->surface,
 					  detect_where(ds, l), t->name, detect_where(ds, t), detect_quoted_note(f));
-	else if (detect_topic_only(ds, c) && l)
+	else if (topic && l)
 		f->message = arena_printf(ds->a, "%s does not play top-level %s; %s does, and this is a %s story%s",
-					  detect_in_prose(ds, l->name), detect_topic_only(ds, c), detect_in_prose(ds, t->name),
-					  detect_topic_only(ds, c), detect_quoted_note(f));
+					  detect_in_prose(ds, l->name), topic, detect_in_prose(ds, t->name), topic,
+					  detect_quoted_note(f));
 	else
 		f->message = arena_printf(ds->a, "%s does not fit this story, which is about %s%s", mn->surface, detect_in_prose(ds, t->name),
 					  detect_quoted_note(f));

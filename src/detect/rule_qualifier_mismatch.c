@@ -26,6 +26,13 @@
  * (Sunderland lies 390 km from Berkshire's.) */
 #define QUAL_COUNTY_NEAR_KM 60.0
 
+/* Is T near enough the English county REG written for it to be T's
+ * historic or postal county? */
+static int county_nearby(const struct db_place *t, const struct db_place *reg)
+{
+	return db_place_is_admin2_group(reg) && resolve_km(t->lat, t->lon, reg->lat, reg->lon) < QUAL_COUNTY_NEAR_KM;
+}
+
 /* Is MN's name one a village elsewhere is unlikely to share: carried as
  * their own by readings all in T's country, at most QUAL_DISTINCT_PLACES
  * of them towns?
@@ -86,7 +93,7 @@ int rule_qualifier_mismatch_cap(const struct dstate *ds, const struct detect_can
 	const struct db_place *t = c->alt->place, *reg = &rs->mr->m[mn->qualifier].cands[0].place;
 	int near_region = strcmp(t->country, reg->country) == 0 || resolve_neighbours(rs, t->country, reg->country);
 
-	if (db_place_is_admin2_group(reg) && resolve_km(t->lat, t->lon, reg->lat, reg->lon) < QUAL_COUNTY_NEAR_KM)
+	if (county_nearby(t, reg))
 		return DETECT_SEV_SUGGESTION;
 	if (c->x[F_T_STRONG] > 0 || c->x[F_T_SAME] > 0 || c->x[F_T_WRITTEN] > 0)
 		return DETECT_SEV_ERROR;
@@ -131,7 +138,7 @@ void rule_qualifier_mismatch_describe(const struct dstate *ds, const struct dete
 			     : group ? reg->name : detect_where(ds, reg);
 	const char *t_where = by_country ? resolve_country_name(rs, t->country) : detect_where(ds, t);
 	const char *check = f->sev != DETECT_SEV_SUGGESTION ? ""
-			    : group && resolve_km(t->lat, t->lon, reg->lat, reg->lon) < QUAL_COUNTY_NEAR_KM
+			    : county_nearby(t, reg)
 				    ? arena_printf(ds->a, "; check the county: %s may be the town's historic or postal one", reg->name)
 				    : "; check the place: the gazetteer may lack a small one (`placecheck query` says which lists it searched)";
 
