@@ -264,7 +264,7 @@ def pair_of(sw):
     return (ir.key(sw["original"]), ir.key(sw["replacement"]))
 
 
-def injection_figures(name, swaps, out, orig_out, held, listing):
+def injection_figures(name, swaps, out, orig_out, held, listing, outcomes=None):
     res = {}
     lst = []
     # held-aside swaps whose pair was never made on the dev part: what
@@ -281,6 +281,10 @@ def injection_figures(name, swaps, out, orig_out, held, listing):
             sw = s["swap"]
             base = s["id"].split("#")[0]
             outcome, here, coll = swap_outcome(sw, out.get(s["id"], {}), orig_out.get(base))
+            if outcomes is not None:
+                outcomes.write(f"{name}\t{part}\t{s['id']}\t{sw['kind']}\t{sw['original']}\t"
+                               f"{sw['replacement']}\t{outcome}\t"
+                               f"{'; '.join(str(f.get('suggestion')) for f in here)}\n")
             tallies = [allt, by_kind[sw["kind"]]]
             pair = pair_of(sw)
             if sw["plausible"]:
@@ -543,6 +547,9 @@ def main():
     fmt.add_argument("--json", action="store_true", help="every figure as one JSON object")
     ap.add_argument("--list", action="store_true", help="also list BBC false alarms and missed plausible swaps")
     ap.add_argument("--no-incidents", action="store_true")
+    ap.add_argument("--outcomes", metavar="FILE",
+                    help="write each injected swap's outcome as a TSV row (corpus, part, id, kind, "
+                         "original, replacement, outcome, suggestions): diff two runs to see what moved")
     ap.add_argument("--write-splits", action="store_true", help="write tests/eval/splits from the corpus and stop")
     a = ap.parse_args()
 
@@ -553,6 +560,7 @@ def main():
         if not os.path.exists(os.path.join(a.corpus, fn)):
             sys.exit(f"eval_real: {os.path.join(a.corpus, fn)} is missing")
     cmd = a.cmd or f"./placecheck --db {a.db}"
+    outcomes = open(a.outcomes, "w", encoding="utf-8") if a.outcomes else None
     gaz = ir.Gazetteer(a.db)
     R = {"bbc_true_rows": 0}
     lists = []
@@ -575,7 +583,7 @@ def main():
     l2 = []
     for name in CORPORA:
         rows, held, out, swaps, sout = data[name]
-        R["injection"][name], l = injection_figures(name, swaps, sout, out, held, a.list)
+        R["injection"][name], l = injection_figures(name, swaps, sout, out, held, a.list, outcomes)
         l2 += l
         gen[name] = {}
         for p in PARTS:
@@ -585,6 +593,8 @@ def main():
                     c[s["swap"]["kind"] + (" plausible" if s["swap"]["plausible"] else "")] += 1
             gen[name][p] = dict(sorted(c.items()))
     R["generated"] = gen
+    if outcomes is not None:
+        outcomes.close()
     R["incidents"] = None if a.no_incidents else incidents_figures(cmd, a.incidents, a.score)
     R["incidents_dir"] = os.path.relpath(a.incidents, TOP) if a.incidents.startswith(TOP) else a.incidents
     R["clean_copy"] = None if a.no_incidents else incidents_figures(cmd, CLEAN_COPY, a.score)

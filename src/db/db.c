@@ -70,6 +70,16 @@ static const char *const stmt_sql[DB_ST_COUNT] = {
 		" ORDER BY n.kind = 2, p.population DESC LIMIT 1",
 	[DB_ST_SAME] =
 		"SELECT 1 FROM lookalikes WHERE key_a = ?1 AND kind = 5 AND key_b = ?2",
+	/* Names of a region's places that start as KEY does (?1 the first
+	 * letter, ?2 the next): a misspelling keeps its first letter far
+	 * more often than not, and the key index serves the range. */
+	[DB_ST_NEAR_IN_REGION] =
+		"SELECT p.id, p.name, p.asciiname, p.lat, p.lon, p.fclass, p.fcode,"
+		" p.country, p.admin1, p.admin2, p.population, p.kind, n.kind, n.key"
+		" FROM names n JOIN places p ON p.id = n.place_id"
+		" WHERE n.key >= ?1 AND n.key < ?2 AND n.kind IN (0, 1) AND p.kind = 0 AND p.country = ?3"
+		" AND (?4 = '' OR p.admin1 = ?4)"
+		" AND (?5 = '' OR instr(',' || ?5 || ',', ',' || p.admin2 || ',') > 0)",
 	/* --- db_lookup.c: query-command lookups --- */
 	[DB_ST_NAMES_ALL] =
 		"SELECT p.id, p.name, p.asciiname, p.lat, p.lon, p.fclass, p.fcode,"

@@ -319,6 +319,26 @@ struct db_in_region {
 int64_t db_name_in_region(struct db *db, const char *key, const char *country, const char *admin1,
 			  const char *admin2s, struct db_in_region *out);
 
+/* A place a misspelling may have been meant as (db_near_in_region). */
+struct db_near_name {
+	struct db_hit hit;   /* the place, and how it carries the name */
+	char key[128];       /* the name's key */
+	int dist;            /* OSA distance from the word asked */
+};
+
+/*
+ * Populated places in COUNTRY (and ADMIN1, ADMIN2S, as db_name_in_region)
+ * carrying, as their own name, a key within OSA distance MAXD of KEY that
+ * starts with KEY's first letter: what a misspelt name that the writer
+ * placed in that region was meant to be ("Wilmont, N.H.": Wilmot).  KEY
+ * itself is left out.  Closest first, then most populous; at most MAX.
+ * Reads the names that share KEY's first letter and lie in the region, so
+ * ask it only of the rare name a qualifier says is not in its region.
+ */
+enum pc_rc db_near_in_region(struct db *db, const char *key, const char *country, const char *admin1,
+			     const char *admin2s, int maxd, struct db_near_name *out, size_t max,
+			     size_t *n_out /* OUT */, struct diag *d);
+
 /* Do countries A and B (ISO alpha-2) share a border (countries.neighbours)? */
 int db_country_neighbours(struct db *db, const char *a, const char *b);
 

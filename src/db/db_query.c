@@ -577,6 +577,72 @@ enum pc_rc db_near_keys(struct db *db, const char *key, int maxd, struct db_alik
 	return PC_OK;
 }
 
+enum pc_rc db_near_in_region(struct db *db, const char *key, const char *country, const char *admin1,
+			     const char *admin2s, int maxd, struct db_near_name *out, size_t max,
+			     size_t *n_out, struct diag *d)
+{
+	sqlite3_stmt *st;
+	char lo[8], hi[8];
+	size_t cl = 1, n = 0, i;
+	int rc;
+
+	*n_out = 0;
+	if (!key[0] || max == 0)
+		return PC_OK;
+	/* The first code point, and the string just past every key that
+	 * starts with it (a UTF-8 sequence's last byte is at most 0xBF, so
+	 * one more never carries). */
+	while (cl < 4 && ((unsigned char)key[cl] & 0xC0) == 0x80)
+		cl++;
+	memcpy(lo, key, cl);
+	lo[cl] = '\0';
+	memcpy(hi, lo, cl + 1);
+	hi[cl - 1]++;
+	if (!(st = db_stmt(db, DB_ST_NEAR_IN_REGION, d)))
+		return PC_ERR_DB;
+	sqlite3_bind_text(st, 1, lo, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, hi, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 3, country, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 4, admin1 ? admin1 : "", -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 5, admin2s ? admin2s : "", -1, SQLITE_TRANSIENT);
+	while ((rc = db_step(db, st)) == SQLITE_ROW) {
+		const unsigned char *nk = sqlite3_column_text(st, 13);
+		struct db_near_name cand;
+		int dist, dup = 0;
+		if (!nk || strcmp((const char *)nk, key) == 0 ||
+		    (dist = strdist_osa(key, (const char *)nk, maxd)) > maxd)
+			continue;
+		memset(&cand, 0, sizeof cand);
+		db_row_place(st, &cand.hit.place);
+		cand.hit.name_kind = sqlite3_column_int(st, 12);
+		db_col_text(st, 1, cand.hit.form, sizeof cand.hit.form);
+		db_col_text(st, 13, cand.key, sizeof cand.key);
+		cand.dist = dist;
+		for (i = 0; i < n && !dup; i++)
+			dup = out[i].hit.place.id == cand.hit.place.id;
+		if (dup)
+			continue;
+		/* Insertion by (distance, population descending); the last
+		 * entry falls off when full. */
+		for (i = n; i > 0 && (out[i - 1].dist > dist ||
+				      (out[i - 1].dist == dist &&
+				       out[i - 1].hit.place.population < cand.hit.place.population));
+		     i--)
+			;
+		if (i >= max)
+			continue;
+		memmove(&out[i + 1], &out[i], ((n < max ? n : max - 1) - i) * sizeof *out);
+		out[i] = cand;
+		if (n < max)
+			n++;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return db_read_failed(db, d);
+	*n_out = n;
+	return PC_OK;
+}
+
 int db_country_neighbours(struct db *db, const char *a, const char *b)
 {
 	char list[512];

@@ -707,5 +707,8 @@ void detect_features(const struct dstate *ds, struct detect_cand *c)
 		/* The word beside the slip is the name's own: a writer who got
 		 * "United" right meant a name that starts with it. */
 		x[F_WORD_TWO] = rs->rw[c->w].tok_end - rs->rw[c->w].tok_start > 1 && one_word_same(key, t->key);
+		/* "Tonawonda, New York": the region named holds T. */
+		if (rs->rw[c->w].qual >= 0)
+			x[F_T_IN_QUAL] = resolve_inside(&rs->mr->m[rs->rw[c->w].qual], T);
 	}
 }

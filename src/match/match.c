@@ -1439,7 +1439,10 @@ static void note_unknown(struct mstate *m, size_t t)
 	if (!(k->flags & SCAN_WORD) || !(k->flags & SCAN_CAP) || (k->flags & SCAN_DOTTED) ||
 	    utf8_count(m->s->text + k->off, k->len) < 5)
 		return;
-	if ((k->flags & SCAN_ALLCAPS) && !(k->flags & SCAN_DATELINE))
+	/* A word in capitals is an acronym more often than a misspelt name,
+	 * except where everything is in capitals: a dateline, a caption or a
+	 * chyron ("IS FROM TONAWONDA, NEW YORK"). */
+	if ((k->flags & SCAN_ALLCAPS) && !(k->flags & (SCAN_DATELINE | SCAN_SHOUT)))
 		return;
 	if (t + 1 < m->s->n_toks && scan_is_punct(m->s, t + 1, '-') &&
 	    !(tok(m, t + 1)->flags & SCAN_SPACE_BEFORE))

@@ -911,6 +911,8 @@ enum pc_rc resolve_run(struct db *db, struct resolve_cache *cache, const struct 
 	out->a = a;
 	out->rm = arena_calloc(a, mr->n ? mr->n : 1, sizeof *out->rm);
 	out->rw = arena_calloc(a, mr->n_unk ? mr->n_unk : 1, sizeof *out->rw);
+	for (i = 0; i < mr->n_unk; i++)
+		out->rw[i].qual = -1;
 	assign_key_ids(out);
 	resolve_segments(out);
 	out->dateline = sole_dateline(out);

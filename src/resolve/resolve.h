@@ -172,6 +172,8 @@ struct resolve_word {
 	size_t span_end;   /* byte end of the span judged: the word, or it and the next word */
 	size_t tok_start;  /* first token of that span */
 	size_t tok_end;    /* token after that span */
+	int qual;          /* the region mention qualifying the word
+			    * ("Tonawonda, New York"), or -1 */
 	struct resolve_alt *alts;
 	size_t n_alts;
 };

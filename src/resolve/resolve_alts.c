@@ -46,13 +46,17 @@
 #define RESOLVE_HAMLET_POP 1000
 /* The names the story itself writes most, this many, are a misspelling's
  * candidates at two edits whatever the word's length ("Ennglad" where
- * England is written elsewhere): the story vouches for the name.  A fixed
- * number keeps the cost per word constant. */
+ * England is written elsewhere), and at any population above a hamlet's:
+ * the story vouches for the name.  A fixed number keeps the cost per word
+ * constant. */
 #define RESOLVE_STORY_KEYS 32
 #define RESOLVE_STORY_DIST 2
 /* Two words together this many code points long ("uited states") may be
  * two edits from the name meant; shorter ("new zaland"), one. */
 #define RESOLVE_TWO_NEAR2_LEN 12
+/* Places of a qualifier's region a small edit from a name the region
+ * lacks, taken as alternatives ("Wilmont, N.H.": Wilmot), at most. */
+#define RESOLVE_REGION_NEAR_MAX 4
 /* The cache is emptied, between documents, past this many entries. */
 #define RESOLVE_CACHE_MAX 16384
 
@@ -514,6 +518,55 @@ static int is_demonym(const struct mention *mn)
  * places whose other spelling it is, and the qualifier's look-alike
  * regions holding a place of the name.
  */
+/*
+ * Places of the region qualifier Q names whose names are a small edit
+ * from KEY, pushed to L as alternatives of relation REL: "Wilmont, N.H."
+ * for Wilmot, "Tonawonda, New York" for Tonawanda.  A writer who named
+ * the region vouches for a place there, however small: the look-alike and
+ * near-miss indexes hold prominent names only.  A state, province or
+ * county only: a country holds too many towns an edit from any word.
+ * MAXD edits at most.
+ */
+static enum pc_rc region_near_alts(struct resolve_state *rs, const char *key, size_t q, int rel, int maxd,
+				   struct alt_list *l, struct diag *d)
+{
+	const struct mention *qm = &rs->mr->m[q];
+	struct db_near_name near[RESOLVE_REGION_NEAR_MAX];
+	size_t len = utf8_count(key, strlen(key)), j, k, i, n;
+	enum pc_rc rc;
+
+	if (len < RESOLVE_NEAR_NAME_LEN)
+		return PC_OK;
+	for (j = 0; j < qm->n_cands; j++) {
+		const struct db_place *reg = &qm->cands[j].place;
+		int group = db_place_is_admin2_group(reg);
+		if (reg->kind != DB_KIND_ADMIN1 && !group)
+			continue;
+		if ((rc = db_near_in_region(rs->db, key, reg->country, reg->admin1, group ? reg->admin2 : NULL, maxd,
+					    near, RESOLVE_REGION_NEAR_MAX, &n, d)) != PC_OK)
+			return rc;
+		for (k = 0; k < n; k++) {
+			struct resolve_alt *al;
+			struct db_place *pl;
+			int dup = 0;
+			for (i = 0; i < l->n && !dup; i++)
+				dup = l->v[i].place->id == near[k].hit.place.id;
+			if (dup)
+				continue;
+			pl = arena_alloc(rs->a, sizeof *pl);
+			*pl = near[k].hit.place;
+			al = alt_push(l, rs->a);
+			al->place = pl;
+			al->key = arena_strdup(rs->a, near[k].key);
+			al->form = pl->name;
+			al->rel = rel;
+			al->dist = near[k].dist;
+			al->name_kind = near[k].hit.name_kind;
+		}
+	}
+	return PC_OK;
+}
+
 static enum pc_rc mention_alts(struct resolve_state *rs, size_t m, struct diag *d)
 {
 	const struct mention *mn = &rs->mr->m[m];
@@ -688,6 +741,14 @@ static enum pc_rc mention_alts(struct resolve_state *rs, size_t m, struct diag *
 			}
 		}
 	}
+	/* "Wilmont, N.H.": no Wilmont there, but a Wilmot.  One edit only:
+	 * a name that is a place elsewhere is more often the right name in
+	 * the wrong region than two slips from a town of the region named
+	 * ("Sukoharjo, West Java" is Central Java's, not West Java's
+	 * Sukaharja). */
+	if (mn->qualifier >= 0 && r->qual == RESOLVE_QUAL_NOT && !(mn->flags & MATCH_QUALIFIER) &&
+	    (rc = region_near_alts(rs, mn->key, (size_t)mn->qualifier, RESOLVE_REL_EDIT, 1, &l, d)) != PC_OK)
+		return rc;
 	/* "Thank you, Sioux City!" under a SIOUX FALLS dateline: the scene. */
 	if ((mn->flags & MATCH_HERE) && r->best >= 0) {
 		int sc = rs->scene[r->seg];
@@ -856,7 +917,7 @@ static int cap_word_beside(const struct scan_doc *s, size_t t, size_t u)
 /*
  * The story's own place names, most written first, at most MAX of them,
  * into OUT as mention indices (one per name key, read as a place of
- * RESOLVE_MISSPELL_MIN_POP or a region); returns how many.
+ * RESOLVE_HAMLET_POP or a region); returns how many.
  */
 static size_t story_keys(const struct resolve_state *rs, size_t *out, size_t max)
 {
@@ -870,7 +931,7 @@ static size_t story_keys(const struct resolve_state *rs, size_t *out, size_t max
 		    (mn->flags & (MATCH_DEMONYM | MATCH_REGION_ABBR)))
 			continue;
 		p = &mn->cands[rs->rm[i].best].place;
-		if (p->kind == DB_KIND_PLACE && p->population < RESOLVE_MISSPELL_MIN_POP)
+		if (p->kind == DB_KIND_PLACE && p->population < RESOLVE_HAMLET_POP)
 			continue;
 		cnt = rs->kcount[i];
 		/* insertion into OUT, by count, descending */
@@ -889,7 +950,7 @@ static size_t story_keys(const struct resolve_state *rs, size_t *out, size_t max
 /* The alternatives of word W: the cached near names CE, and the story's
  * own names SK (N_SK) two edits from it (arena). */
 static void story_alts(struct resolve_state *rs, const char *key, const struct resolve_cache_ent *ce,
-		       const size_t *sk, size_t n_sk, struct resolve_alt **alts, size_t *n_alts)
+		       const size_t *sk, size_t n_sk, int maxd, struct resolve_alt **alts, size_t *n_alts)
 {
 	struct alt_list l = { 0 };
 	size_t i, j;
@@ -897,8 +958,8 @@ static void story_alts(struct resolve_state *rs, const char *key, const struct r
 	for (i = 0; i < n_sk; i++) {
 		const struct mention *mn = &rs->mr->m[sk[i]];
 		struct resolve_alt *al;
-		int dist = strdist_osa(key, mn->key, RESOLVE_STORY_DIST);
-		if (dist != RESOLVE_STORY_DIST || derives_from(key, mn->key) || plural_of(key, mn->key))
+		int dist = strdist_osa(key, mn->key, maxd);
+		if (dist > maxd || derives_from(key, mn->key) || plural_of(key, mn->key))
 			continue;
 		for (j = 0; j < ce->n && strcmp(ce->alts[j].key, mn->key) != 0; j++)
 			;
@@ -968,6 +1029,7 @@ static enum pc_rc word_alts_run(struct resolve_state *rs, size_t w, const size_t
 	enum pc_rc rc;
 
 	rw->seg = rs->seg_of_sent[s->toks[u->tok_start].sent];
+	rw->qual = -1;
 	rw->key = u->key;
 	rw->span_start = u->off;
 	rw->span_end = u->off + u->len;
@@ -1021,14 +1083,35 @@ static enum pc_rc word_alts_run(struct resolve_state *rs, size_t w, const size_t
 	}
 	if (nx_cap && rw->tok_start == u->tok_start && (rc = take_pair(rs, w, u->tok_start, u->tok_end, &ce, d)) != PC_OK)
 		return rc;
-	/* (A two-word span found above is read as found.  Two edits from a
-	 * name the story writes, only where a place stands: "Comerica chief
-	 * economist" is a bank beside a story's America.) */
-	if (rw->tok_start == u->tok_start && rw->tok_end == u->tok_end && slot && !(u->flags & MATCH_AFTER_OPENER))
-		story_alts(rs, u->key, ce, sk, n_sk, &rw->alts, &rw->n_alts);
+	/* (A two-word span found above is read as found.)  A name the story
+	 * writes vouches for itself, however small the place: one edit from
+	 * it anywhere ("Epharta" where Ephrata is written), two only where a
+	 * place stands ("Comerica chief economist" is a bank beside a
+	 * story's America). */
+	if (rw->tok_start == u->tok_start && rw->tok_end == u->tok_end && !(u->flags & MATCH_AFTER_OPENER))
+		story_alts(rs, u->key, ce, sk, n_sk, slot ? RESOLVE_STORY_DIST : 1, &rw->alts, &rw->n_alts);
 	else {
 		rw->alts = ce->alts;
 		rw->n_alts = ce->n;
+	}
+	/* "Tonawonda, New York": the places of the region the writer named,
+	 * however small, an edit from the word. */
+	if (rw->tok_start == u->tok_start && rw->tok_end == u->tok_end) {
+		size_t q = match_first_at(rs->mr, u->tok_end + 1);
+		if (q < rs->mr->n && rs->mr->m[q].tok_start == u->tok_end + 1 && scan_is_punct(s, u->tok_end, ',') &&
+		    rs->rm[q].keep && rs->rm[q].best >= 0 && match_cand_is_region(&rs->mr->m[q].cands[rs->rm[q].best])) {
+			struct alt_list l = { 0 };
+			size_t i;
+			rw->qual = (int)q;
+			for (i = 0; i < rw->n_alts; i++)
+				*alt_push(&l, rs->a) = rw->alts[i];
+			if ((rc = region_near_alts(rs, u->key, q, RESOLVE_REL_MISSPELL,
+						   utf8_count(u->key, strlen(u->key)) >= RESOLVE_NEAR2_LEN ? 2 : 1, &l,
+						   d)) != PC_OK)
+				return rc;
+			rw->alts = l.v;
+			rw->n_alts = l.n;
+		}
 	}
 	return PC_OK;
 }

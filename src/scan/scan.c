@@ -361,11 +361,16 @@ static void structure(struct scan_doc *o)
 	o->n_para = o->n_toks ? para + 1 : 0;
 }
 
+/* A paragraph of at least this many words, every one in capitals, is
+ * shouted (SCAN_SHOUT); fewer may be a run of abbreviations ("NATO, EU"). */
+#define SCAN_SHOUT_MIN_WORDS 3
+
 /*
  * Pass 3: datelines and headlines.  A dateline opens a paragraph with a run
  * of all-caps words, optionally ", Abbrev." or ", STATE", then a dash
  * ("CHARLOTTESVILLE, N.C. —", "SYDNEY, N.S. —", "BOGOTÁ —").  A headline is
  * a short paragraph with no final stop whose words are mostly capitalised.
+ * A paragraph all in capitals is shouted.
  */
 static void mark_datelines(struct scan_doc *o)
 {
@@ -374,7 +379,7 @@ static void mark_datelines(struct scan_doc *o)
 	while (t < o->n_toks) {
 		size_t start = t, end, u, limit;
 		unsigned para = o->toks[t].para;
-		int n_words = 0, n_cap = 0, last_is_stop = 0;
+		int n_words = 0, n_cap = 0, n_lower = 0, last_is_stop = 0;
 
 		end = t;
 		while (end < o->n_toks && o->toks[end].para == para)
@@ -402,11 +407,18 @@ static void mark_datelines(struct scan_doc *o)
 		/* Headline: no final stop, at most 16 words, most capitalised. */
 		for (u = start; u < end; u++) {
 			if (o->toks[u].flags & SCAN_WORD) {
+				unsigned f = o->toks[u].flags;
 				n_words++;
-				if (o->toks[u].flags & SCAN_CAP)
+				if (f & SCAN_CAP)
 					n_cap++;
+				/* ("A" and "N.H." are capitals too.) */
+				if (!(f & (SCAN_ALLCAPS | SCAN_DOTTED)) && !((f & SCAN_CAP) && o->toks[u].len == 1))
+					n_lower++;
 			}
 		}
+		if (n_words >= SCAN_SHOUT_MIN_WORDS && n_lower == 0)
+			for (u = start; u < end; u++)
+				o->toks[u].flags |= SCAN_SHOUT;
 		if (end > start) {
 			size_t l = end - 1;
 			last_is_stop = scan_is_punct(o, l, '.') || scan_is_punct(o, l, '!') ||

@@ -36,6 +36,8 @@ enum scan_flag {
 	SCAN_HEADLINE = 1 << 12,  /* in a short title-case block without a final stop */
 	SCAN_PARA_START = 1 << 13, /* first token of a paragraph */
 	SCAN_LINE_START = 1 << 14, /* first token after a newline */
+	SCAN_SHOUT = 1 << 15,     /* in a paragraph written all in capitals (a caption,
+				   * a chyron, a graphic): its capitals mark no acronym */
 };
 
 struct scan_tok {

@@ -349,6 +349,61 @@ static void test_county_of(void)
 }
 
 /*
+ * The places of a region an edit from a word (db_near_in_region), on the
+ * bundled database: New Hampshire's Wilmot for "wilmont", New York's
+ * Tonawanda for "tonawonda"; the word itself, other regions' places, a
+ * changed first letter and a second edit where one is asked are left out;
+ * closest first, and never more than asked.
+ */
+static void test_near_in_region(void)
+{
+	struct db *db = NULL;
+	struct db_near_name nn[4];
+	size_t n, i;
+
+	if (!open_test_db(&db))
+		return;
+	CHECK_INT(db_near_in_region(db, "wilmont", "US", "NH", NULL, 1, nn, 4, &n, NULL), PC_OK);
+	CHECK(n >= 1);
+	if (n >= 1) {
+		CHECK_STR(nn[0].key, "wilmot");
+		CHECK_STR(nn[0].hit.place.admin1, "NH");
+		CHECK_INT(nn[0].dist, 1);
+	}
+	for (i = 0; i < n; i++) {
+		CHECK_STR(nn[i].hit.place.country, "US");
+		CHECK_STR(nn[i].hit.place.admin1, "NH");
+		CHECK(strcmp(nn[i].key, "wilmont") != 0);
+	}
+	CHECK_INT(db_near_in_region(db, "tonawonda", "US", "NY", NULL, 2, nn, 4, &n, NULL), PC_OK);
+	CHECK(n >= 1 && strcmp(nn[0].key, "tonawanda") == 0);
+	for (i = 1; i < n; i++)
+		CHECK(nn[i].dist >= nn[i - 1].dist);
+	/* Minnesota's own Wilmont is the word itself. */
+	CHECK_INT(db_near_in_region(db, "wilmont", "US", "MN", NULL, 1, nn, 4, &n, NULL), PC_OK);
+	for (i = 0; i < n; i++)
+		CHECK(strcmp(nn[i].key, "wilmont") != 0);
+	/* The first letter kept: no "Wilmot" for "vilmot". */
+	CHECK_INT(db_near_in_region(db, "vilmot", "US", "NH", NULL, 1, nn, 4, &n, NULL), PC_OK);
+	for (i = 0; i < n; i++)
+		CHECK(nn[i].key[0] == 'v');
+	/* "ephraata" is two edits from nothing in New Hampshire. */
+	CHECK_INT(db_near_in_region(db, "ephraata", "US", "NH", NULL, 1, nn, 4, &n, NULL), PC_OK);
+	CHECK_INT(n, 0);
+	CHECK_INT(db_near_in_region(db, "ephrta", "US", "PA", NULL, 1, nn, 4, &n, NULL), PC_OK);
+	CHECK(n >= 1 && strcmp(nn[0].key, "ephrata") == 0);
+	/* At most MAX, and nothing for an empty word or a multi-byte
+	 * first letter no name starts with. */
+	CHECK_INT(db_near_in_region(db, "sprngfield", "US", "", NULL, 2, nn, 2, &n, NULL), PC_OK);
+	CHECK(n <= 2);
+	CHECK_INT(db_near_in_region(db, "", "US", "NH", NULL, 1, nn, 4, &n, NULL), PC_OK);
+	CHECK_INT(n, 0);
+	CHECK_INT(db_near_in_region(db, "\xe2\x82\xacwilmot", "US", "NH", NULL, 1, nn, 4, &n, NULL), PC_OK);
+	CHECK_INT(n, 0);
+	db_close(db);
+}
+
+/*
  * The near-miss filter (db.h, "near_bloom") only spares queries: a warm
  * connection, which has loaded it, finds the same near keys as a cold one
  * (a second connection: each caches what it found).
@@ -404,5 +459,6 @@ int main(void)
 	TEST(test_cold_and_warm);
 	TEST(test_county_of);
 	TEST(test_near_cold_and_warm);
+	TEST(test_near_in_region);
 	return TEST_REPORT();
 }

@@ -101,6 +101,20 @@ static void test_headline(void)
 	CHECK(!(s->toks[find(s, "Monday")].flags & SCAN_HEADLINE));
 }
 
+/* A paragraph all in capitals is shouted, whatever its punctuation ("A"
+ * and "N.H." are capitals too); one lower-case word, or fewer than three
+ * words ("NATO, EU"), and it is not. */
+static void test_shout(void)
+{
+	const struct scan_doc *s = scan("LIVE: A BARN FIRE IN WILMOT, N.H.\n\nFire crews said NATO, EU.\n\n"
+					"NATO, EU\n\nFIRE CREWS in Wilmot");
+	CHECK(s->toks[find(s, "LIVE")].flags & SCAN_SHOUT);
+	CHECK(s->toks[find(s, "WILMOT")].flags & SCAN_SHOUT);
+	CHECK(!(s->toks[find(s, "crews")].flags & SCAN_SHOUT));
+	CHECK(!(s->toks[find(s, "EU")].flags & SCAN_SHOUT));
+	CHECK(!(s->toks[find(s, "CREWS")].flags & SCAN_SHOUT));
+}
+
 static void test_empty(void)
 {
 	const struct scan_doc *s = scan("");
@@ -117,6 +131,7 @@ int main(void)
 	TEST(test_quote_opening_paragraph);
 	TEST(test_hyphen_and_sentence_start);
 	TEST(test_headline);
+	TEST(test_shout);
 	TEST(test_empty);
 	arena_free(&A);
 	return TEST_REPORT();
