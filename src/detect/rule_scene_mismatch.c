@@ -8,7 +8,8 @@
  * Slice: a name said of where the speaker stands ("here in X", "thank
  * you, X!", "great to be in X": match/ marks these) and the place of the
  * story's dateline, of the same kind (a town for a town, a state for a
- * state).
+ * state); without a dateline, a state or country the story names again
+ * and again, for a quoted speaker's state or country.
  */
 #include "detect/detect_int.h"
 
@@ -24,6 +25,8 @@ void rule_scene_mismatch_describe(const struct dstate *ds, const struct detect_c
 	const struct db_place *t = c->alt->place;
 
 	f->suggestion = arena_strdup(ds->a, t->name);
-	f->message = arena_printf(ds->a, "%s is said here of where the speaker stands, but the story is in %s%s",
-				  mn->surface, t->name, detect_quoted_note(f));
+	/* (Without a dateline the story says where it is only by what it
+	 * names most.) */
+	f->message = arena_printf(ds->a, "%s is said here of where the speaker stands, but the story is %s %s%s",
+				  mn->surface, c->alt->body_scene ? "about" : "in", t->name, detect_quoted_note(f));
 }

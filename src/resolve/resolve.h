@@ -112,6 +112,9 @@ struct resolve_alt {
 	/* ELSEWHERE under a county qualifier ("Sunderland, Berkshire"): the
 	 * county that holds T (Tyne and Wear), for the message; else NULL. */
 	const struct db_place *county;
+	/* SCENE: the place is what a story without a dateline names most,
+	 * not its dateline. */
+	int body_scene;
 };
 
 /* ---- state ---------------------------------------------------------------- */
@@ -213,7 +216,18 @@ struct resolve_state {
 	size_t n_seg;
 	int dateline;            /* the story's one qualified dateline mention, or -1 */
 	int *scene;              /* per segment: its dateline's mention, or -1 */
+	/* per segment without a dateline: the states and the countries its
+	 * names read as most, each a mention of the name (-1: none), most
+	 * written first; where "here in X" is measured against. */
+	struct resolve_body_scene *body_scene;
 	struct arena *a;
+};
+
+/* What a story without a dateline is about, for "here in X". */
+#define RESOLVE_BODY_SCENE_MAX 3
+struct resolve_body_scene {
+	int admin1[RESOLVE_BODY_SCENE_MAX];
+	int country[RESOLVE_BODY_SCENE_MAX];
 };
 
 /* key_place of a name pinned down to two different places. */

@@ -57,6 +57,9 @@
 /* Places of a qualifier's region a small edit from a name the region
  * lacks, taken as alternatives ("Wilmont, N.H.": Wilmot), at most. */
 #define RESOLVE_REGION_NEAR_MAX 4
+/* A state or country the story without a dateline names this many times
+ * at least is where a speaker's "here in X" may have meant. */
+#define RESOLVE_BODY_SCENE_MIN 2
 /* The cache is emptied, between documents, past this many entries. */
 #define RESOLVE_CACHE_MAX 16384
 
@@ -793,6 +796,33 @@ static enum pc_rc mention_alts(struct resolve_state *rs, size_t m, struct diag *
 				buf_free(&k);
 			}
 		}
+		/* No dateline: "here in Pennsylvania", said by someone quoted in
+		 * a story that names Ohio again and again.  A state for a state,
+		 * a country for a country; the model weighs how much the story
+		 * says of each.  (Quoted only: the narration's "back in America"
+		 * is where someone came from, and without a dateline nothing
+		 * says where the writer stands.) */
+		if (sc < 0 && r->best >= 0 && (mn->flags & MATCH_QUOTED)) {
+			const struct db_place *lp = &mn->cands[r->best].place;
+			const int *top = lp->kind == DB_KIND_ADMIN1	 ? rs->body_scene[r->seg].admin1
+					 : lp->kind == DB_KIND_COUNTRY ? rs->body_scene[r->seg].country
+								       : NULL;
+			for (j = 0; top && j < RESOLVE_BODY_SCENE_MAX && top[j] >= 0; j++) {
+				const struct mention *tm = &rs->mr->m[top[j]];
+				const struct db_place *t = &tm->cands[rs->rm[top[j]].best].place;
+				struct resolve_alt *al;
+				if (t->id == lp->id || rs->key_id[top[j]] == rs->key_id[m])
+					continue;
+				al = alt_push(&l, rs->a);
+				al->place = t;
+				al->key = tm->key;
+				al->form = t->name;
+				al->rel = RESOLVE_REL_SCENE;
+				al->dist = strdist_osa(mn->key, al->key, 9);
+				al->name_kind = DB_NAME_MAIN;
+				al->body_scene = 1;
+			}
+		}
 	}
 	r->alts = l.v;
 	r->n_alts = l.n;
@@ -1144,6 +1174,54 @@ static void count_words(struct resolve_state *rs)
 	}
 }
 
+/* Insert mention M into TOP (RESOLVE_BODY_SCENE_MAX, -1 for empty), most
+ * written name first; one mention per name. */
+static void top_insert(const struct resolve_state *rs, int *top, size_t m)
+{
+	size_t cnt = rs->kcount[rs->key_id[m]], j, k;
+
+	for (j = 0; j < RESOLVE_BODY_SCENE_MAX && top[j] >= 0; j++)
+		if (rs->key_id[top[j]] == rs->key_id[m])
+			return;
+	for (j = 0; j < RESOLVE_BODY_SCENE_MAX && top[j] >= 0 && rs->kcount[rs->key_id[top[j]]] >= cnt; j++)
+		;
+	if (j == RESOLVE_BODY_SCENE_MAX)
+		return;
+	for (k = RESOLVE_BODY_SCENE_MAX - 1; k > j; k--)
+		top[k] = top[k - 1];
+	top[j] = (int)m;
+}
+
+/*
+ * Each segment's body scene: of the states and the countries its kept
+ * mentions name as such ("Ohio", not a town in it), the most written,
+ * named at least RESOLVE_BODY_SCENE_MIN times in the document.  One pass:
+ * a story of any length costs its mentions times a constant.
+ */
+static void body_scenes(struct resolve_state *rs)
+{
+	size_t i, j;
+
+	rs->body_scene = arena_alloc(rs->a, (rs->n_seg ? rs->n_seg : 1) * sizeof *rs->body_scene);
+	for (i = 0; i < (rs->n_seg ? rs->n_seg : 1); i++)
+		for (j = 0; j < RESOLVE_BODY_SCENE_MAX; j++)
+			rs->body_scene[i].admin1[j] = rs->body_scene[i].country[j] = -1;
+	for (i = 0; i < rs->mr->n; i++) {
+		const struct mention *mn = &rs->mr->m[i];
+		const struct resolve_mention *r = &rs->rm[i];
+		const struct db_place *p;
+		if (!r->keep || r->best < 0 || rs->scene[r->seg] >= 0 ||
+		    (mn->flags & (MATCH_DEMONYM | MATCH_REGION_ABBR | MATCH_HERE)) ||
+		    rs->kcount[rs->key_id[i]] < RESOLVE_BODY_SCENE_MIN)
+			continue;
+		p = &mn->cands[r->best].place;
+		if (p->kind == DB_KIND_ADMIN1)
+			top_insert(rs, rs->body_scene[r->seg].admin1, i);
+		else if (p->kind == DB_KIND_COUNTRY)
+			top_insert(rs, rs->body_scene[r->seg].country, i);
+	}
+}
+
 enum pc_rc resolve_alts_run(struct resolve_state *rs, struct diag *d)
 {
 	size_t i;
@@ -1161,6 +1239,7 @@ enum pc_rc resolve_alts_run(struct resolve_state *rs, struct diag *d)
 		    rs->scene[rs->rm[i].seg] < 0)
 			rs->scene[rs->rm[i].seg] = (int)i;
 	}
+	body_scenes(rs);
 	for (i = 0; i < rs->mr->n; i++) {
 		const struct mention *mn = &rs->mr->m[i];
 		/* A qualifier is the region of another name, not a name in
