@@ -73,6 +73,16 @@ static const char *const stmt_sql[DB_ST_COUNT] = {
 	/* Names of a region's places that start as KEY does (?1 the first
 	 * letter, ?2 the next): a misspelling keeps its first letter far
 	 * more often than not, and the key index serves the range. */
+	/* A region's seat: for a country its capital (PPLC); for a state or
+	 * province its own seat (PPLA), else the national capital if it lies
+	 * there (England's).  The fcode test is the places_capital index's
+	 * own, so that the index serves it. */
+	[DB_ST_CAPITAL] =
+		"SELECT id, name, asciiname, lat, lon, fclass, fcode, country, admin1,"
+		" admin2, population, kind FROM places"
+		" WHERE fcode IN ('PPLC', 'PPLG', 'PPLA') AND kind = 0 AND country = ?1"
+		" AND (?2 = '' OR admin1 = ?2) AND (fcode = 'PPLC' OR (?2 <> '' AND fcode = 'PPLA'))"
+		" ORDER BY (fcode = 'PPLC') = (?2 = '') DESC, population DESC LIMIT 1",
 	[DB_ST_NEAR_IN_REGION] =
 		"SELECT p.id, p.name, p.asciiname, p.lat, p.lon, p.fclass, p.fcode,"
 		" p.country, p.admin1, p.admin2, p.population, p.kind, n.kind, n.key"

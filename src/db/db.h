@@ -339,6 +339,19 @@ enum pc_rc db_near_in_region(struct db *db, const char *key, const char *country
 			     const char *admin2s, int maxd, struct db_near_name *out, size_t max,
 			     size_t *n_out /* OUT */, struct diag *d);
 
+/*
+ * The capital of a country (ADMIN1 NULL or ""): its PPLC place; or the seat
+ * of the first-level region ADMIN1 of COUNTRY: its PPLA place, the most
+ * populous if GeoNames lists several (Toronto for Ontario, which holds
+ * Ottawa), else the national capital if it lies there.  1 and *OUT
+ * filled, or 0 if GeoNames names none.
+ */
+int db_region_capital(struct db *db, const char *country, const char *admin1, struct db_place *out);
+
+/* Is P a national capital or seat of government (PPLC, PPLG), or, with
+ * ADMIN1_TOO, a first-level region's seat (PPLA)? */
+int db_place_is_capital(const struct db_place *p, int admin1_too);
+
 /* Do countries A and B (ISO alpha-2) share a border (countries.neighbours)? */
 int db_country_neighbours(struct db *db, const char *a, const char *b);
 

@@ -145,6 +145,29 @@ int64_t db_admin2_group_of(struct db *db, const struct db_place *p)
 	return id;
 }
 
+int db_region_capital(struct db *db, const char *country, const char *admin1, struct db_place *out)
+{
+	sqlite3_stmt *st = db_stmt(db, DB_ST_CAPITAL, NULL);
+	int found = 0;
+
+	if (!st)
+		return 0;
+	sqlite3_bind_text(st, 1, country, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, admin1 ? admin1 : "", -1, SQLITE_TRANSIENT);
+	if (db_step(db, st) == SQLITE_ROW) {
+		db_row_place(st, out);
+		found = 1;
+	}
+	sqlite3_reset(st);
+	return found;
+}
+
+int db_place_is_capital(const struct db_place *p, int admin1_too)
+{
+	return p->kind == DB_KIND_PLACE && (strcmp(p->fcode, "PPLC") == 0 || strcmp(p->fcode, "PPLG") == 0 ||
+					    (admin1_too && strcmp(p->fcode, "PPLA") == 0));
+}
+
 int db_place_is_admin2_group(const struct db_place *p)
 {
 	return p->kind == DB_KIND_ADMIN1 && strcmp(p->fcode, DB_FCODE_ADMIN2_GROUP) == 0;

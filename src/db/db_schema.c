@@ -597,7 +597,10 @@ enum pc_rc db_build_index(struct db_build *b, struct diag *d)
 			      * partial index of a few hundred rows */
 			     "CREATE INDEX IF NOT EXISTS names_abbrev ON names(place_id) WHERE kind = 3;"
 			     /* query --near: a latitude band, then exact distances (places only, as the query asks) */
-			     "CREATE INDEX IF NOT EXISTS places_lat ON places(lat) WHERE kind = 0;",
+			     "CREATE INDEX IF NOT EXISTS places_lat ON places(lat) WHERE kind = 0;"
+			     /* a region's capital (db_region_capital): a few thousand rows */
+			     "CREATE INDEX IF NOT EXISTS places_capital ON places(country, admin1)"
+			     " WHERE fcode IN ('PPLC', 'PPLG', 'PPLA') AND kind = 0;",
 			     d);
 	if (rc != PC_OK)
 		return rc;

@@ -23,6 +23,7 @@ const struct detect_feat_info detect_feat_info[F__COUNT] = {
 	[F_REL_MISSPELL] = { "rel_misspell", NULL },
 	[F_REL_SCENE] = { "rel_scene", "the story puts the speaker at %T" },
 	[F_REL_FOREIGN] = { "rel_foreign", "%L is another language's name for %T" },
+	[F_REL_CAPITAL] = { "rel_capital", "the text calls %L the capital; GeoNames gives %T" },
 	[F_LISTED] = { "listed", "%L and %T are a documented confusion" },
 	[F_DIST] = { "dist", NULL },
 	[F_SHORT_FORM] = { "short_form", NULL },
@@ -431,6 +432,7 @@ static int rel_feature(int rel)
 		[RESOLVE_REL_MISSPELL] = F_REL_MISSPELL,
 		[RESOLVE_REL_SCENE] = F_REL_SCENE,
 		[RESOLVE_REL_FOREIGN] = F_REL_FOREIGN,
+		[RESOLVE_REL_CAPITAL] = F_REL_CAPITAL,
 	};
 	return rel >= 0 && rel < RESOLVE_REL__COUNT ? map[rel] : F_REL_EDIT;
 }
@@ -487,6 +489,13 @@ void detect_features(const struct dstate *ds, struct detect_cand *c)
 	c->topic = -1;
 	x[F_BIAS] = 1.0;
 	x[rel_feature(t->rel)] = 1.0;
+	/* A capital claim is a fact to check, not a fit to weigh: what else
+	 * the story names says nothing of which city is Australia's capital.
+	 * Only the claim, and whether it is a quotation, count. */
+	if (t->rel == RESOLVE_REL_CAPITAL) {
+		x[F_QUOTED] = (flags & MATCH_QUOTED) != 0;
+		return;
+	}
 	x[F_LISTED] = t->listed;
 	/* The distance says how close a spelling slip is; a suffix, a word
 	 * or the place of the story is a slip of another kind. */

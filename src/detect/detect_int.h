@@ -43,6 +43,7 @@ enum detect_feat {
 	F_REL_MISSPELL,    /* a word no list knows, near T's name */
 	F_REL_SCENE,       /* T is where the story is (its dateline) */
 	F_REL_FOREIGN,     /* the name is another language's name of T, the place read */
+	F_REL_CAPITAL,     /* the text calls the place a region's capital; T is that capital */
 	F_LISTED,          /* the pair is a documented confusion */
 	F_DIST,            /* edit distance between the names, in edits */
 	F_SHORT_FORM,      /* T's name is L's with whole words added (Saratoga Springs) */
@@ -215,6 +216,7 @@ DETECT_VIEW(misspelled_place);
 DETECT_VIEW(demonym_context);
 DETECT_VIEW(scene_mismatch);
 DETECT_VIEW(foreign_name);
+DETECT_VIEW(capital_claim);
 #undef DETECT_VIEW
 
 #endif

@@ -67,6 +67,14 @@ const struct detect_rule_info detect_rules[] = {
 	  "the rule off.",
 	  "Exports from Deutschland rose in March, the statistics office in Wiesbaden said.",
 	  "Exports from Germany rose in March, the statistics office in Wiesbaden said." },
+	[DETECT_RULE_CAPITAL_CLAIM] = { "capital-claim", DETECT_SEV_WARNING,
+	  "A place is called the capital of a region whose capital is another",
+	  "The text calls a city a country's or a state's capital (\"the Australian "
+	  "capital, Sydney\", \"Burlington, the state capital\"), but GeoNames gives "
+	  "another city as the capital or seat of government. \"The commercial "
+	  "capital\" and \"the former capital\" are other claims and are not checked.",
+	  "Thousands marched through the Turkish capital, Istanbul, on Sunday.",
+	  "Thousands marched through the Turkish capital, Ankara, on Sunday (or: through Istanbul, Turkey's largest city)." },
 	[DETECT_RULE_STALE_SUPPRESSION] = { "stale-suppression", DETECT_SEV_SUGGESTION,
 	  "An inline placecheck suppression matched nothing",
 	  "Remove the comment, or correct the rule or name it names.",
@@ -91,6 +99,7 @@ const struct detect_rule_view detect_rule_views[DETECT_RULE__COUNT] = {
 	[DETECT_RULE_DEMONYM_CONTEXT] = { rule_demonym_context_accepts, rule_demonym_context_describe },
 	[DETECT_RULE_SCENE_MISMATCH] = { rule_scene_mismatch_accepts, rule_scene_mismatch_describe },
 	[DETECT_RULE_FOREIGN_NAME] = { rule_foreign_name_accepts, rule_foreign_name_describe },
+	[DETECT_RULE_CAPITAL_CLAIM] = { rule_capital_claim_accepts, rule_capital_claim_describe },
 	[DETECT_RULE_STALE_SUPPRESSION] = { NULL, NULL, NULL },
 };
 

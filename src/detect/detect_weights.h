@@ -41,6 +41,7 @@ static const double detect_weights[F__COUNT] = {
 	[F_REL_MISSPELL] = -5.1973,
 	[F_REL_SCENE] = 1.9072,
 	[F_REL_FOREIGN] = 0.8978,
+	[F_REL_CAPITAL] = 5.0000,
 	[F_LISTED] = 3.3670,
 	[F_DIST] = -1.2895,
 	[F_SHORT_FORM] = -2.3860,
@@ -126,6 +127,7 @@ static const double detect_thresholds[DETECT_RULE__COUNT][3] = {
 	[DETECT_RULE_DEMONYM_CONTEXT] = { 0.0000, 2.0000, 1e9 },
 	[DETECT_RULE_SCENE_MISMATCH] = { 0.0000, 2.0000, 1e9 },
 	[DETECT_RULE_FOREIGN_NAME] = { 0.0000, 4.0981, 1e9 },
+	[DETECT_RULE_CAPITAL_CLAIM] = { 0.0000, 2.0000, 1e9 },
 	[DETECT_RULE_STALE_SUPPRESSION] = { 1e9, 1e9, 1e9 },
 };
 

@@ -95,6 +95,9 @@ enum resolve_rel {
 	RESOLVE_REL_SCENE = 10,    /* where the story is: "here in X" said at Y */
 	RESOLVE_REL_FOREIGN = 11,  /* another language's name of the place read:
 				    * English copy writes the English one (Moskva) */
+	RESOLVE_REL_CAPITAL = 12,  /* the text calls the place a region's capital, and
+				    * the region's capital is this one: "the Australian
+				    * capital, Sydney" (Canberra) */
 	RESOLVE_REL__COUNT
 };
 

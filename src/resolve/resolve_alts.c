@@ -60,6 +60,9 @@
 /* A state or country the story without a dateline names this many times
  * at least is where a speaker's "here in X" may have meant. */
 #define RESOLVE_BODY_SCENE_MIN 2
+/* A place this close to a region's capital is called its capital fairly
+ * ("the Indian capital, Delhi": New Delhi lies inside it). */
+#define RESOLVE_CAPITAL_NEAR_KM 25.0
 /* The cache is emptied, between documents, past this many entries. */
 #define RESOLVE_CACHE_MAX 16384
 
@@ -570,6 +573,130 @@ static enum pc_rc region_near_alts(struct resolve_state *rs, const char *key, si
 	return PC_OK;
 }
 
+/* Is token T the word "capital" in lower case (not the "Capital" of a
+ * name: "the Australian Capital Territory")? */
+static int capital_word(const struct scan_doc *s, size_t t)
+{
+	return t < s->n_toks && scan_is_word(s, t, "capital") && s->text[s->toks[t].off] == 'c';
+}
+
+/* The token after "capital" at T, past an optional "city". */
+static size_t after_capital(const struct scan_doc *s, size_t t)
+{
+	return t + 1 < s->n_toks && scan_is_word(s, t + 1, "city") ? t + 2 : t + 1;
+}
+
+/* The region mention Q reads as (a country or a first-level region,
+ * named or as a demonym), or NULL. */
+static const struct db_place *claimed_region(const struct resolve_state *rs, size_t q)
+{
+	const struct db_place *p;
+
+	if (q >= rs->mr->n || rs->rm[q].best < 0)
+		return NULL;
+	p = &rs->mr->m[q].cands[rs->rm[q].best].place;
+	return p->kind == DB_KIND_COUNTRY || (p->kind == DB_KIND_ADMIN1 && !db_place_is_admin2_group(p)) ? p : NULL;
+}
+
+/*
+ * Does the text around mention M call it the capital of a region?  "the
+ * Australian capital, Sydney", "Australia's capital, Sydney", "Sydney, the
+ * capital of Australia", "Sydney, the Australian capital", "Sydney,
+ * Australia's capital", "Burlington, the state capital".  Returns the
+ * region's country code and, for a state or province, its admin1 code in
+ * *CC and *A1 ("" for a country), or 0.  Only "capital" itself: "the
+ * commercial capital" and "the former capital" are other claims.
+ */
+static int capital_claim(const struct resolve_state *rs, size_t m, const char **cc, const char **a1)
+{
+	const struct scan_doc *s = rs->s;
+	const struct mention *mn = &rs->mr->m[m];
+	const struct db_place *r = NULL, *own;
+	size_t t = mn->tok_start, e = mn->tok_end, q;
+
+	*cc = *a1 = "";
+	/* Before: "the <R> capital[ city][,] X", "<R>'s capital[,] X". */
+	if (m > 0 && t >= 2) {
+		size_t c = scan_is_punct(s, t - 1, ',') ? t - 2 : t - 1;
+		if (c > 0 && scan_is_word(s, c, "city"))
+			c--;
+		if (capital_word(s, c)) {
+			const struct mention *rm = &rs->mr->m[m - 1];
+			if (rm->tok_end == c &&
+			    ((rm->tok_start > 0 && scan_is_word(s, rm->tok_start - 1, "the")) ||
+			     (s->toks[c - 1].flags & SCAN_POSS)))
+				r = claimed_region(rs, m - 1);
+		}
+	}
+	/* After: "X, the capital[ city] of [the] R", "X, the R capital",
+	 * "X, R's capital", "X, the state (provincial, national) capital". */
+	if (!r && e + 2 < s->n_toks && scan_is_punct(s, e, ',')) {
+		size_t u = e + 1;
+		if (scan_is_word(s, u, "the") && capital_word(s, u + 1)) {
+			u = after_capital(s, u + 1);
+			if (u < s->n_toks && scan_is_word(s, u, "of")) {
+				u++;
+				if (u < s->n_toks && scan_is_word(s, u, "the"))
+					u++;
+				q = match_first_at(rs->mr, u);
+				if (q < rs->mr->n && rs->mr->m[q].tok_start == u)
+					r = claimed_region(rs, q);
+			}
+		} else if (scan_is_word(s, u, "the") && u + 2 < s->n_toks && capital_word(s, u + 2) &&
+			   rs->rm[m].best >= 0 &&
+			   (scan_is_word(s, u + 1, "state") || scan_is_word(s, u + 1, "provincial") ||
+			    scan_is_word(s, u + 1, "national"))) {
+			own = &mn->cands[rs->rm[m].best].place;
+			*cc = own->country;
+			*a1 = scan_is_word(s, u + 1, "national") ? "" : own->admin1;
+			return own->kind == DB_KIND_PLACE && (*a1[0] || scan_is_word(s, u + 1, "national"));
+		} else {
+			if (scan_is_word(s, u, "the"))
+				u++;
+			q = match_first_at(rs->mr, u);
+			if (q < rs->mr->n && rs->mr->m[q].tok_start == u && capital_word(s, rs->mr->m[q].tok_end) &&
+			    (u > e + 1 || (s->toks[rs->mr->m[q].tok_end - 1].flags & SCAN_POSS)))
+				r = claimed_region(rs, q);
+		}
+	}
+	if (!r)
+		return 0;
+	*cc = r->country;
+	*a1 = r->kind == DB_KIND_ADMIN1 ? r->admin1 : "";
+	return 1;
+}
+
+/*
+ * "the Australian capital, Sydney": the region's capital, when no reading
+ * of the name is that capital or lies close to it (an arena copy), else
+ * NULL.  GeoNames marks capitals by feature code (db_region_capital); a
+ * seat of government counts as a capital (La Paz, The Hague).
+ */
+static const struct db_place *capital_alt(struct resolve_state *rs, size_t m)
+{
+	const struct mention *mn = &rs->mr->m[m];
+	const char *cc, *a1;
+	struct db_place cap, *out;
+	size_t j;
+
+	if (rs->rm[m].best < 0 || !capital_claim(rs, m, &cc, &a1) || !db_region_capital(rs->db, cc, a1, &cap))
+		return NULL;
+	/* (GeoNames lists some regions' seats as hamlets under old names.) */
+	if (strcmp(cap.fcode, "PPLC") != 0 && cap.population < RESOLVE_HAMLET_POP)
+		return NULL;
+	for (j = 0; j < mn->n_cands; j++) {
+		const struct db_place *p = &mn->cands[j].place;
+		if (p->id == cap.id || (strcmp(p->country, cc) == 0 && (!a1[0] || strcmp(p->admin1, a1) == 0) &&
+					db_place_is_capital(p, a1[0] != 0)))
+			return NULL;
+		if (p->kind == DB_KIND_PLACE && resolve_km(p->lat, p->lon, cap.lat, cap.lon) <= RESOLVE_CAPITAL_NEAR_KM)
+			return NULL;
+	}
+	out = arena_alloc(rs->a, sizeof *out);
+	*out = cap;
+	return out;
+}
+
 static enum pc_rc mention_alts(struct resolve_state *rs, size_t m, struct diag *d)
 {
 	const struct mention *mn = &rs->mr->m[m];
@@ -579,6 +706,7 @@ static enum pc_rc mention_alts(struct resolve_state *rs, size_t m, struct diag *
 	size_t i, j;
 	enum pc_rc rc;
 	int own = -1, any_alt = 0, foreign;
+	const struct db_place *capital;
 
 	if (mn->qualifier >= 0)
 		r->qual = qual_state(rs, m);
@@ -606,8 +734,9 @@ static enum pc_rc mention_alts(struct resolve_state *rs, size_t m, struct diag *
 	 * cache's array (the detector skips the demonym ones for a name and
 	 * the others for a demonym), so that a name written 300,000 times
 	 * costs one list, not 300,000 copies. */
+	capital = is_demonym(mn) ? NULL : capital_alt(rs, m);
 	if (is_demonym(mn) || !(mn->qualifier >= 0 || (mn->flags & (MATCH_DATELINE | MATCH_HERE)) ||
-				(own >= 0 && any_alt) || foreign ||
+				(own >= 0 && any_alt) || foreign || capital ||
 				(r->best >= 0 && mn->cands[r->best].name_kind == DB_NAME_SHORT))) {
 		r->alts = ce->alts;
 		r->n_alts = ce->n;
@@ -743,6 +872,18 @@ static enum pc_rc mention_alts(struct resolve_state *rs, size_t m, struct diag *
 				}
 			}
 		}
+	}
+	if (capital) {
+		struct resolve_alt *al = alt_push(&l, rs->a);
+		struct buf k;
+		buf_init(&k, 128);
+		al->place = capital;
+		al->key = db_key(capital->name, strlen(capital->name), &k) == PC_OK ? arena_strdup(rs->a, buf_str(&k)) : "";
+		al->form = capital->name;
+		al->rel = RESOLVE_REL_CAPITAL;
+		al->dist = strdist_osa(mn->key, al->key, 9);
+		al->name_kind = DB_NAME_MAIN;
+		buf_free(&k);
 	}
 	/* "Wilmont, N.H.": no Wilmont there, but a Wilmot.  One edit only:
 	 * a name that is a place elsewhere is more often the right name in
