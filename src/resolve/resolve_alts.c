@@ -573,6 +573,23 @@ static enum pc_rc region_near_alts(struct resolve_state *rs, const char *key, si
 	return PC_OK;
 }
 
+/*
+ * Countries whose places are named in English to begin with: GeoNames'
+ * alternate names for them are old spellings and misspellings, where
+ * elsewhere a letter or two apart is as often a second transliteration
+ * (Tiruvarur and Thiruvarur, Sheikhupura and Shekhupura).
+ */
+static int english_named(const char *cc)
+{
+	static const char *const ccs[] = { "GB", "IE", "US", "CA", "AU", "NZ" };
+	size_t i;
+
+	for (i = 0; i < sizeof ccs / sizeof ccs[0]; i++)
+		if (strcmp(cc, ccs[i]) == 0)
+			return 1;
+	return 0;
+}
+
 /* Is token T the word "capital" in lower case (not the "Capital" of a
  * name: "the Australian Capital Territory")? */
 static int capital_word(const struct scan_doc *s, size_t t)
@@ -705,7 +722,7 @@ static enum pc_rc mention_alts(struct resolve_state *rs, size_t m, struct diag *
 	struct alt_list l = { 0 };
 	size_t i, j;
 	enum pc_rc rc;
-	int own = -1, any_alt = 0, foreign;
+	int own = -1, any_alt = 0, foreign, misspelt_alt = 0;
 	const struct db_place *capital;
 
 	if (mn->qualifier >= 0)
@@ -735,8 +752,25 @@ static enum pc_rc mention_alts(struct resolve_state *rs, size_t m, struct diag *
 	 * the others for a demonym), so that a name written 300,000 times
 	 * costs one list, not 300,000 copies. */
 	capital = is_demonym(mn) ? NULL : capital_alt(rs, m);
+	/* "East Kilbridge": a name no place carries as its own, read only
+	 * as an alternate name GeoNames records for a place whose own name
+	 * is a letter or two away.  GeoNames keeps common misspellings among
+	 * the alternate names; an accepted English spelling (Odessa for
+	 * Odesa) is no slip, and another language's name is foreign's.  In
+	 * English-named countries only (english_named). */
+	if (own < 0 && !foreign && r->best >= 0 && mn->cands[r->best].name_kind == DB_NAME_ALT &&
+	    mn->cands[r->best].place.kind == DB_KIND_PLACE && !mn->cands[r->best].foreign &&
+	    english_named(mn->cands[r->best].place.country)) {
+		struct buf k;
+		buf_init(&k, 128);
+		if (db_key(mn->cands[r->best].place.name, strlen(mn->cands[r->best].place.name), &k) == PC_OK && k.len) {
+			int dist = strdist_osa(mn->key, buf_str(&k), RESOLVE_STORY_DIST);
+			misspelt_alt = dist >= 1 && dist <= RESOLVE_STORY_DIST && !db_same_spelling(rs->db, mn->key, buf_str(&k));
+		}
+		buf_free(&k);
+	}
 	if (is_demonym(mn) || !(mn->qualifier >= 0 || (mn->flags & (MATCH_DATELINE | MATCH_HERE)) ||
-				(own >= 0 && any_alt) || foreign || capital ||
+				(own >= 0 && any_alt) || foreign || capital || misspelt_alt ||
 				(r->best >= 0 && mn->cands[r->best].name_kind == DB_NAME_SHORT))) {
 		r->alts = ce->alts;
 		r->n_alts = ce->n;
@@ -802,13 +836,14 @@ static enum pc_rc mention_alts(struct resolve_state *rs, size_t m, struct diag *
 		}
 	}
 	/* "Sidney" for Sydney: readings through another spelling, beside a
-	 * place that carries the name as its own. */
-	if (own >= 0)
+	 * place that carries the name as its own; or the one reading of a
+	 * misspelling GeoNames records ("East Kilbridge", above). */
+	if (own >= 0 || misspelt_alt)
 		for (j = 0; j < mn->n_cands; j++) {
 			const struct match_cand *c = &mn->cands[j];
 			struct resolve_alt *al;
 			struct buf k;
-			if (c->name_kind != DB_NAME_ALT || c->place.kind != DB_KIND_PLACE)
+			if (c->name_kind != DB_NAME_ALT || c->place.kind != DB_KIND_PLACE || (misspelt_alt && (int)j != r->best))
 				continue;
 			buf_init(&k, 128);
 			if (db_key(c->place.name, strlen(c->place.name), &k) != PC_OK || !k.len) {
