@@ -22,11 +22,10 @@ int rule_scene_mismatch_accepts(const struct dstate *ds, const struct detect_can
 void rule_scene_mismatch_describe(const struct dstate *ds, const struct detect_cand *c, struct finding *f)
 {
 	const struct mention *mn = detect_mention(ds, c);
-	const struct db_place *t = c->alt->place;
 
-	f->suggestion = arena_strdup(ds->a, t->name);
+	f->suggestion = arena_strdup(ds->a, c->alt->form);
 	/* (Without a dateline the story says where it is only by what it
 	 * names most.) */
 	f->message = arena_printf(ds->a, "%s is said here of where the speaker stands, but the story is %s %s%s",
-				  mn->surface, c->alt->body_scene ? "about" : "in", t->name, detect_quoted_note(f));
+				  mn->surface, c->alt->body_scene ? "about" : "in", c->alt->form, detect_quoted_note(f));
 }

@@ -965,7 +965,12 @@ static enum pc_rc mention_alts(struct resolve_state *rs, size_t m, struct diag *
 				buf_init(&k, 128);
 				al->place = t;
 				al->key = db_key(t->name, strlen(t->name), &k) == PC_OK ? arena_strdup(rs->a, buf_str(&k)) : "";
-				al->form = t->name;
+				/* The place as the dateline writes it ("HULL": Hull, not
+				 * GeoNames' Kingston upon Hull). */
+				al->form = t == p && rs->mr->m[sc].cands[rs->rm[sc].best].form &&
+						   rs->mr->m[sc].cands[rs->rm[sc].best].form[0]
+					   ? rs->mr->m[sc].cands[rs->rm[sc].best].form
+					   : t->name;
 				al->rel = RESOLVE_REL_SCENE;
 				al->dist = strdist_osa(mn->key, al->key, 9);
 				al->name_kind = DB_NAME_MAIN;
