@@ -70,9 +70,10 @@ static const char *const stmt_sql[DB_ST_COUNT] = {
 		" ORDER BY n.kind = 2, p.population DESC LIMIT 1",
 	[DB_ST_SAME] =
 		"SELECT 1 FROM lookalikes WHERE key_a = ?1 AND kind = 5 AND key_b = ?2",
-	/* Names of a region's places that start as KEY does (?1 the first
-	 * letter, ?2 the next): a misspelling keeps its first letter far
-	 * more often than not, and the key index serves the range. */
+	/* Names of a region's places that start as KEY does (?1 its first
+	 * two letters, ?2 just past them): a misspelling keeps its first
+	 * letters far more often than not, and the key index serves the
+	 * range. */
 	/* A region's seat: for a country its capital (PPLC); for a state or
 	 * province its own seat (PPLA), else the national capital if it lies
 	 * there (England's).  The fcode test is the places_capital index's

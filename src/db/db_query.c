@@ -605,18 +605,24 @@ enum pc_rc db_near_in_region(struct db *db, const char *key, const char *country
 			     size_t *n_out, struct diag *d)
 {
 	sqlite3_stmt *st;
-	char lo[8], hi[8];
+	char lo[12], hi[12];
 	size_t cl = 1, n = 0, i;
 	int rc;
 
 	*n_out = 0;
 	if (!key[0] || max == 0)
 		return PC_OK;
-	/* The first code point, and the string just past every key that
-	 * starts with it (a UTF-8 sequence's last byte is at most 0xBF, so
+	/* The first two code points, and the string just past every key that
+	 * starts with them (a UTF-8 sequence's last byte is at most 0xBF, so
 	 * one more never carries). */
-	while (cl < 4 && ((unsigned char)key[cl] & 0xC0) == 0x80)
+	while (cl < 4 && key[cl] && ((unsigned char)key[cl] & 0xC0) == 0x80)
 		cl++;
+	if (key[cl]) {
+		size_t c2 = cl + 1;
+		while (c2 < cl + 4 && key[c2] && ((unsigned char)key[c2] & 0xC0) == 0x80)
+			c2++;
+		cl = c2;
+	}
 	memcpy(lo, key, cl);
 	lo[cl] = '\0';
 	memcpy(hi, lo, cl + 1);

@@ -223,6 +223,10 @@ struct resolve_state {
 	 * names read as most, each a mention of the name (-1: none), most
 	 * written first; where "here in X" is measured against. */
 	struct resolve_body_scene *body_scene;
+	/* region-near lookups (resolve_alts.c) this document may still make:
+	 * each reads a region's names, so a document of thousands of
+	 * qualified unknown words costs a bounded number of them */
+	unsigned region_near_left;
 	struct arena *a;
 };
 

@@ -55,8 +55,11 @@
  * two edits from the name meant; shorter ("new zaland"), one. */
 #define RESOLVE_TWO_NEAR2_LEN 12
 /* Places of a qualifier's region a small edit from a name the region
- * lacks, taken as alternatives ("Wilmont, N.H.": Wilmot), at most. */
+ * lacks, taken as alternatives ("Wilmont, N.H.": Wilmot), at most; and
+ * the lookups a document may make (a real story has a few such names;
+ * each lookup reads a region's names, about 0.5 ms). */
 #define RESOLVE_REGION_NEAR_MAX 4
+#define RESOLVE_REGION_NEAR_LOOKUPS 24
 /* A state or country the story without a dateline names this many times
  * at least is where a speaker's "here in X" may have meant. */
 #define RESOLVE_BODY_SCENE_MIN 2
@@ -548,6 +551,9 @@ static enum pc_rc region_near_alts(struct resolve_state *rs, const char *key, si
 		int group = db_place_is_admin2_group(reg);
 		if (reg->kind != DB_KIND_ADMIN1 && !group)
 			continue;
+		if (!rs->region_near_left)
+			return PC_OK;
+		rs->region_near_left--;
 		if ((rc = db_near_in_region(rs->db, key, reg->country, reg->admin1, group ? reg->admin2 : NULL, maxd,
 					    near, RESOLVE_REGION_NEAR_MAX, &n, d)) != PC_OK)
 			return rc;
@@ -1410,6 +1416,7 @@ enum pc_rc resolve_alts_run(struct resolve_state *rs, struct diag *d)
 
 	if (!rs->cache)
 		return PC_OK;
+	rs->region_near_left = RESOLVE_REGION_NEAR_LOOKUPS;
 	/* Each segment's scene: its first dateline's mention. */
 	rs->scene = arena_alloc(rs->a, (rs->n_seg ? rs->n_seg : 1) * sizeof *rs->scene);
 	for (i = 0; i < rs->n_seg; i++)

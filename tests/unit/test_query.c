@@ -383,10 +383,15 @@ static void test_near_in_region(void)
 	CHECK_INT(db_near_in_region(db, "wilmont", "US", "MN", NULL, 1, nn, 4, &n, NULL), PC_OK);
 	for (i = 0; i < n; i++)
 		CHECK(strcmp(nn[i].key, "wilmont") != 0);
-	/* The first letter kept: no "Wilmot" for "vilmot". */
+	/* The first two letters kept: no "Wilmot" for "vilmot" or "wlimot". */
 	CHECK_INT(db_near_in_region(db, "vilmot", "US", "NH", NULL, 1, nn, 4, &n, NULL), PC_OK);
 	for (i = 0; i < n; i++)
-		CHECK(nn[i].key[0] == 'v');
+		CHECK(strncmp(nn[i].key, "vi", 2) == 0);
+	CHECK_INT(db_near_in_region(db, "wlimot", "US", "NH", NULL, 2, nn, 4, &n, NULL), PC_OK);
+	for (i = 0; i < n; i++)
+		CHECK(strncmp(nn[i].key, "wl", 2) == 0);
+	/* A one-letter word is its own prefix. */
+	CHECK_INT(db_near_in_region(db, "w", "US", "NH", NULL, 1, nn, 4, &n, NULL), PC_OK);
 	/* "ephraata" is two edits from nothing in New Hampshire. */
 	CHECK_INT(db_near_in_region(db, "ephraata", "US", "NH", NULL, 1, nn, 4, &n, NULL), PC_OK);
 	CHECK_INT(n, 0);
