@@ -71,9 +71,8 @@ static const char *const stmt_sql[DB_ST_COUNT] = {
 	[DB_ST_SAME] =
 		"SELECT 1 FROM lookalikes WHERE key_a = ?1 AND kind = 5 AND key_b = ?2",
 	/* Names of a region's places that start as KEY does (?1 its first
-	 * two letters, ?2 just past them): a misspelling keeps its first
-	 * letters far more often than not, and the key index serves the
-	 * range. */
+	 * letters, ?2 just past them): a misspelling keeps its first letters
+	 * far more often than not, and the key index serves the range. */
 	/* A region's seat: for a country its capital (PPLC); for a state or
 	 * province its own seat (PPLA), else the national capital if it lies
 	 * there (England's).  The fcode test is the places_capital index's
@@ -392,7 +391,8 @@ void db_cache_fill(struct db *db, struct db_cache_ent *slot, int type, const cha
 		   size_t n)
 {
 	size_t elem = type == DB_CACHE_NAMES ? sizeof(struct db_hit) :
-		      type == DB_CACHE_ALIKES || type == DB_CACHE_NEAR ? sizeof(struct db_alike) : 0;
+		      type == DB_CACHE_ALIKES || type == DB_CACHE_NEAR ? sizeof(struct db_alike) :
+		      type == DB_CACHE_REGION_NEAR ? sizeof(struct db_near_name) : 0;
 
 	slot->key = xstrdup(key);
 	slot->type = type;

@@ -329,11 +329,12 @@ struct db_near_name {
 /*
  * Populated places in COUNTRY (and ADMIN1, ADMIN2S, as db_name_in_region)
  * carrying, as their own name, a key within OSA distance MAXD of KEY that
- * starts with KEY's first two letters: what a misspelt name that the writer
+ * starts with KEY's first three letters: what a misspelt name that the writer
  * placed in that region was meant to be ("Wilmont, N.H.": Wilmot).  KEY
  * itself is left out.  Closest first, then most populous; at most MAX.
- * Reads the names that share KEY's first two letters, so ask it only of
- * the rare name a qualifier says is not in its region.
+ * Reads the names that share KEY's first three letters (cached per word
+ * and region), so ask it only of the rare name a qualifier says is not
+ * in its region.
  */
 enum pc_rc db_near_in_region(struct db *db, const char *key, const char *country, const char *admin1,
 			     const char *admin2s, int maxd, struct db_near_name *out, size_t max,

@@ -47,6 +47,7 @@ enum db_cache_type {
 	DB_CACHE_ALIKES = 2,  /* data: struct db_alike[n] */
 	DB_CACHE_NEAR = 3,    /* data: struct db_alike[n] (near-miss keys) */
 	DB_CACHE_PREFIX = 4,  /* n: 1 if some longer name starts with the key */
+	DB_CACHE_REGION_NEAR = 5, /* data: struct db_near_name[n] (db_near_in_region) */
 };
 
 struct db_cache_ent {

@@ -600,28 +600,40 @@ enum pc_rc db_near_keys(struct db *db, const char *key, int maxd, struct db_alik
 	return PC_OK;
 }
 
+/* Letters a misspelt name keeps at its start, for db_near_in_region: the
+ * names read are those that share them ("Tonawonda": "ton"). */
+#define DB_NEAR_PREFIX 3
+
 enum pc_rc db_near_in_region(struct db *db, const char *key, const char *country, const char *admin1,
 			     const char *admin2s, int maxd, struct db_near_name *out, size_t max,
 			     size_t *n_out, struct diag *d)
 {
 	sqlite3_stmt *st;
-	char lo[12], hi[12];
-	size_t cl = 1, n = 0, i;
-	int rc;
+	char lo[16], hi[16], ckey[400];
+	size_t cl = 0, n = 0, i, k;
+	int rc, found;
+	struct db_cache_ent *slot;
 
 	*n_out = 0;
 	if (!key[0] || max == 0)
 		return PC_OK;
-	/* The first two code points, and the string just past every key that
-	 * starts with them (a UTF-8 sequence's last byte is at most 0xBF, so
-	 * one more never carries). */
-	while (cl < 4 && key[cl] && ((unsigned char)key[cl] & 0xC0) == 0x80)
+	/* Asked again for the same word and region (a story's name, an
+	 * engine's next story): the cache. */
+	snprintf(ckey, sizeof ckey, "%d|%s|%s|%s|%s", maxd, country, admin1 ? admin1 : "", admin2s ? admin2s : "", key);
+	slot = db_cache_slot(db, DB_CACHE_REGION_NEAR, ckey, &found);
+	if (slot && found) {
+		n = slot->n < max ? slot->n : max;
+		memcpy(out, slot->data, n * sizeof *out);
+		*n_out = n;
+		return PC_OK;
+	}
+	/* The first DB_NEAR_PREFIX code points, and the string just past
+	 * every key that starts with them (a UTF-8 sequence's last byte is
+	 * at most 0xBF, so one more never carries). */
+	for (k = 0; k < DB_NEAR_PREFIX && key[cl]; k++) {
 		cl++;
-	if (key[cl]) {
-		size_t c2 = cl + 1;
-		while (c2 < cl + 4 && key[c2] && ((unsigned char)key[c2] & 0xC0) == 0x80)
-			c2++;
-		cl = c2;
+		while (cl < sizeof lo - 1 && key[cl] && ((unsigned char)key[cl] & 0xC0) == 0x80)
+			cl++;
 	}
 	memcpy(lo, key, cl);
 	lo[cl] = '\0';
@@ -668,6 +680,13 @@ enum pc_rc db_near_in_region(struct db *db, const char *key, const char *country
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
 		return db_read_failed(db, d);
+	/* (The slot may have moved: db_cache_slot is asked again.) */
+	slot = db_cache_slot(db, DB_CACHE_REGION_NEAR, ckey, &found);
+	if (slot && !found) {
+		struct db_near_name *copy = xmalloc((n ? n : 1) * sizeof *copy);
+		memcpy(copy, out, n * sizeof *out);
+		db_cache_fill(db, slot, DB_CACHE_REGION_NEAR, ckey, copy, n);
+	}
 	*n_out = n;
 	return PC_OK;
 }
