@@ -680,9 +680,7 @@ enum pc_rc db_near_in_region(struct db *db, const char *key, const char *country
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
 		return db_read_failed(db, d);
-	/* (The slot may have moved: db_cache_slot is asked again.) */
-	slot = db_cache_slot(db, DB_CACHE_REGION_NEAR, ckey, &found);
-	if (slot && !found) {
+	if (slot) {
 		struct db_near_name *copy = xmalloc((n ? n : 1) * sizeof *copy);
 		memcpy(copy, out, n * sizeof *out);
 		db_cache_fill(db, slot, DB_CACHE_REGION_NEAR, ckey, copy, n);

@@ -520,13 +520,25 @@ static int is_demonym(const struct mention *mn)
 	return (mn->flags & MATCH_DEMONYM) != 0;
 }
 
-/*
- * Mention M's alternatives: the cached look-alikes of its name (demonyms
- * for a demonym, names otherwise), then what depends on the mention: its
- * other readings where a qualifier or the dateline pins the reading, the
- * places whose other spelling it is, and the qualifier's look-alike
- * regions holding a place of the name.
- */
+/* Push to L the alternative T of relation REL under T's own name, for a
+ * mention whose key is LKEY (arena). */
+static struct resolve_alt *place_alt(struct resolve_state *rs, struct alt_list *l, const struct db_place *t, int rel,
+				     const char *lkey)
+{
+	struct resolve_alt *al = alt_push(l, rs->a);
+	struct buf k;
+
+	buf_init(&k, 128);
+	al->place = t;
+	al->key = db_key(t->name, strlen(t->name), &k) == PC_OK ? arena_strdup(rs->a, buf_str(&k)) : "";
+	al->form = t->name;
+	al->rel = rel;
+	al->dist = strdist_osa(lkey, al->key, 9);
+	al->name_kind = DB_NAME_MAIN;
+	buf_free(&k);
+	return al;
+}
+
 /*
  * Places of the region qualifier Q names whose names are a small edit
  * from KEY, pushed to L as alternatives of relation REL: "Wilmont, N.H."
@@ -720,6 +732,15 @@ static const struct db_place *capital_alt(struct resolve_state *rs, size_t m)
 	return out;
 }
 
+/*
+ * Mention M's alternatives: the cached look-alikes of its name (demonyms
+ * for a demonym, names otherwise), then what depends on the mention: its
+ * other readings where a qualifier or the dateline pins the reading, the
+ * places whose other spelling it is, the qualifier's look-alike regions
+ * holding a place of the name, the region's own places an edit away, the
+ * capital of a region the text calls it the capital of, and the scene of
+ * a speaker's "here in X".
+ */
 static enum pc_rc mention_alts(struct resolve_state *rs, size_t m, struct diag *d)
 {
 	const struct mention *mn = &rs->mr->m[m];
@@ -914,18 +935,8 @@ static enum pc_rc mention_alts(struct resolve_state *rs, size_t m, struct diag *
 			}
 		}
 	}
-	if (capital) {
-		struct resolve_alt *al = alt_push(&l, rs->a);
-		struct buf k;
-		buf_init(&k, 128);
-		al->place = capital;
-		al->key = db_key(capital->name, strlen(capital->name), &k) == PC_OK ? arena_strdup(rs->a, buf_str(&k)) : "";
-		al->form = capital->name;
-		al->rel = RESOLVE_REL_CAPITAL;
-		al->dist = strdist_osa(mn->key, al->key, 9);
-		al->name_kind = DB_NAME_MAIN;
-		buf_free(&k);
-	}
+	if (capital)
+		place_alt(rs, &l, capital, RESOLVE_REL_CAPITAL, mn->key);
 	/* "Wilmont, N.H.": no Wilmont there, but a Wilmot.  One edit only:
 	 * a name that is a place elsewhere is more often the right name in
 	 * the wrong region than two slips from a town of the region named
@@ -966,21 +977,12 @@ static enum pc_rc mention_alts(struct resolve_state *rs, size_t m, struct diag *
 					}
 			}
 			if (t && t->id != lp->id && t->kind == lp->kind) {
-				struct resolve_alt *al = alt_push(&l, rs->a);
-				struct buf k;
-				buf_init(&k, 128);
-				al->place = t;
-				al->key = db_key(t->name, strlen(t->name), &k) == PC_OK ? arena_strdup(rs->a, buf_str(&k)) : "";
+				struct resolve_alt *al = place_alt(rs, &l, t, RESOLVE_REL_SCENE, mn->key);
+				const char *written = rs->mr->m[sc].cands[rs->rm[sc].best].form;
 				/* The place as the dateline writes it ("HULL": Hull, not
 				 * GeoNames' Kingston upon Hull). */
-				al->form = t == p && rs->mr->m[sc].cands[rs->rm[sc].best].form &&
-						   rs->mr->m[sc].cands[rs->rm[sc].best].form[0]
-					   ? rs->mr->m[sc].cands[rs->rm[sc].best].form
-					   : t->name;
-				al->rel = RESOLVE_REL_SCENE;
-				al->dist = strdist_osa(mn->key, al->key, 9);
-				al->name_kind = DB_NAME_MAIN;
-				buf_free(&k);
+				if (t == p && written && written[0])
+					al->form = written;
 			}
 		}
 		/* No dateline: "here in Pennsylvania", said by someone quoted in
