@@ -646,6 +646,62 @@ static int org_before(const struct mstate *m, size_t t0)
 	       !IN_LIST(match_name_closers, s->text + tok(m, h)->off, tok(m, h)->len);
 }
 
+/* Is token T the contraction HEAD'TAIL ("I'm"), with a straight or a
+ * curly apostrophe (the scanner keeps either inside a word)? */
+static int contraction(const struct mstate *m, size_t t, const char *head, const char *tail)
+{
+	static const char curly[] = "\xe2\x80\x99"; /* U+2019 */
+	const struct scan_tok *k = tok(m, t);
+	const char *w = m->s->text + k->off;
+	size_t h = strlen(head), n = strlen(tail), a;
+
+	if (!(k->flags & SCAN_WORD) || k->len <= h + n || strncasecmp(w, head, h) != 0 ||
+	    strncasecmp(w + k->len - n, tail, n) != 0)
+		return 0;
+	a = k->len - h - n;
+	return (a == 1 && w[h] == '\'') || (a == sizeof curly - 1 && memcmp(w + h, curly, a) == 0);
+}
+
+/*
+ * Inside a quotation, do the words before T0 (sentence SENT) say the
+ * speaker is in the place: "I'm in X", "we are in X", "(my|our|this)
+ * [first|official|state] visit to X", "long live X"?  Not "the
+ * people of X": solidarity with another country's people ("we stand
+ * with the people of Ukraine", said in Warsaw) is as common as a toast
+ * to the host's.
+ */
+static int host_address(const struct mstate *m, size_t t0, unsigned sent)
+{
+	static const char *const visit_kinds[] = { "first", "official", "state", "historic" };
+	static const char *const visit_owners[] = { "my", "our", "this" };
+	const struct scan_doc *s = m->s;
+	size_t t = t0, o, i;
+
+#define SAME_SENT(k) (tok(m, (k))->sent == sent)
+	/* "I'm in X", "we're in X", "I am in X", "we are in X" */
+	if (t >= 2 && scan_is_word(s, t - 1, "in") && SAME_SENT(t - 2) &&
+	    (contraction(m, t - 2, "I", "m") || contraction(m, t - 2, "we", "re") ||
+	     (t >= 3 && SAME_SENT(t - 3) &&
+	      ((scan_is_word(s, t - 2, "am") && scan_is_word(s, t - 3, "I")) ||
+	       (scan_is_word(s, t - 2, "are") && scan_is_word(s, t - 3, "we"))))))
+		return 1;
+	if (t >= 2 && SAME_SENT(t - 2) && scan_is_word(s, t - 1, "live") && scan_is_word(s, t - 2, "long"))
+		return 1;
+	if (t >= 3 && scan_is_word(s, t - 1, "to") && scan_is_word(s, t - 2, "visit")) {
+		o = t - 3;
+		for (i = 0; i < sizeof visit_kinds / sizeof visit_kinds[0]; i++)
+			if (scan_is_word(s, o, visit_kinds[i]) && o > 0) {
+				o--;
+				break;
+			}
+		for (i = 0; i < sizeof visit_owners / sizeof visit_owners[0]; i++)
+			if (scan_is_word(s, o, visit_owners[i]) && SAME_SENT(o))
+				return 1;
+	}
+#undef SAME_SENT
+	return 0;
+}
+
 /*
  * Does the span at T0 name where the speaker stands: "here in X", "here
  * in the state of X", "back in X", "great to be in X", or, inside a
@@ -672,6 +728,10 @@ static int here_before(const struct mstate *m, size_t t0, size_t t1)
 		return 1;
 	if (!(tok(m, t0)->flags & SCAN_QUOTED))
 		return 0;
+	/* Inside a quotation, the speaker saying where they are: "I'm in
+	 * X", "my first visit to X", "long live X". */
+	if (host_address(m, t0, sent))
+		return 1;
 	/* a call to the crowd: ", X!" ", X?" ", X." closing what is said
 	 * ("What's up, London!", "Thank you very much, Chile!") */
 	if (t0 >= 1 && scan_is_punct(s, t0 - 1, ',') && t1 + 1 < s->n_toks &&
