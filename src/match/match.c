@@ -31,6 +31,25 @@ static const char *const match_honorifics[] = {
 	"Commissioner", "Chief", "Sheriff", "Deputy", "Agent", "Pastor", "Bishop",
 };
 
+/* Roles written in lower case before a person's full name: "World Bank
+ * economist Homi Kharas", "company spokeswoman Joanna Smith".  Unlike a
+ * title they stand before a whole name only (a first name, then the
+ * surname), never a bare surname. */
+static const char *const match_roles[] = {
+	"economist", "analyst", "spokesman", "spokeswoman", "spokesperson", "researcher",
+	"scientist", "professor", "lawyer", "attorney", "official", "chairman", "chairwoman",
+	"adviser", "advisor", "expert", "specialist", "epidemiologist", "virologist",
+	"correspondent", "reporter", "author", "novelist", "actor", "actress", "singer",
+	"director", "executive", "founder", "veteran", "colleague", "teammate",
+};
+
+/* Verbs of speech that a speaker's name follows in an inverted attribution:
+ * '"The aid is rationed," complained Joncret.' */
+static const char *const match_speech_verbs[] = {
+	"said", "says", "added", "complained", "explained", "noted", "warned", "insisted",
+	"argued", "asked", "replied", "wrote", "recalled", "admitted", "conceded",
+};
+
 /*
  * Heads of organisation and facility names after a place name: "Charlotte
  * City Council", "Washington Post".  Followed by one of these, a place name
@@ -1212,6 +1231,11 @@ static int word_names_place(struct mstate *m, size_t t)
 	return db_names_lookup(m->db, buf_str(&m->key), h, 1, &n, &d) == PC_OK && n > 0;
 }
 
+/* Words of a title's run before a name: "Dr. Jose A. Cordova Villalobos"
+ * has three (the initial counts); a longer run of capitals is a list or a
+ * heading. */
+#define TITLE_RUN_MAX 3
+
 /* Person/organisation evidence around the span [T0, T1] (KEY: its key).
  * N_HITS: its readings, in m->hits.  1 = not a place. */
 static int is_person(struct mstate *m, size_t t0, size_t t1, const char *key, int span_flags,
@@ -1241,6 +1265,52 @@ static int is_person(struct mstate *m, size_t t0, size_t t1, const char *key, in
 				remember_surname(m, key);
 			return 1;
 		}
+	}
+	/* "economist Homi Kharas": a role in lower case, then a first name no
+	 * word list knows (a place's alternate name or not: "Homi" is one of
+	 * Ome's), then the one-word name. */
+	if (t0 == t1 && t0 >= 2 && is_capword(m, t0 - 1) && tok(m, t0 - 1)->sent == tok(m, t0)->sent &&
+	    (tok(m, t0)->flags & SCAN_SPACE_BEFORE) && (tok(m, t0 - 1)->flags & SCAN_SPACE_BEFORE) &&
+	    !(tok(m, t0 - 1)->flags & (SCAN_ALLCAPS | SCAN_POSS | SCAN_SENT_START)) &&
+	    (tok(m, t0 - 2)->flags & SCAN_WORD) && tok(m, t0 - 2)->sent == tok(m, t0)->sent &&
+	    IN_LIST(match_roles, s->text + tok(m, t0 - 2)->off, tok(m, t0 - 2)->len) &&
+	    lex_flags_of(m, t0 - 1) == 0) {
+		remember_surname(m, key);
+		return 1;
+	}
+	/* "Dr. Jose A. Cordova Villalobos": a title, then a run of capitalised
+	 * words and initials up to the name, the name the run's last word.
+	 * All of it is the person's, whatever each word could also name. */
+	if (t0 == t1 && !(t1 + 1 < s->n_toks && is_capword(m, t1 + 1) && tok(m, t1 + 1)->sent == tok(m, t0)->sent)) {
+		size_t p = t0, words = 0;
+		while (p > 0 && words <= TITLE_RUN_MAX) {
+			const struct scan_tok *k;
+			p--;
+			k = tok(m, p);
+			if (k->sent != tok(m, t0)->sent)
+				break;
+			if (scan_is_punct(s, p, '.') && !(k->flags & SCAN_SPACE_BEFORE) && p > 0)
+				continue; /* "A." "Dr." */
+			if (!is_capword(m, p) || (k->flags & (SCAN_POSS | SCAN_ALLCAPS)))
+				break;
+			if (IN_LIST(match_honorifics, s->text + k->off, k->len)) {
+				if (words >= 2) {
+					remember_surname(m, key);
+					return 1;
+				}
+				break;
+			}
+			words++;
+		}
+	}
+	/* '"The aid is rationed," complained Joncret.': the speaker of an
+	 * inverted attribution, right after a quotation closes. */
+	if (t0 == t1 && t0 >= 3 && (tok(m, t0 - 1)->flags & SCAN_WORD) && !(tok(m, t0 - 1)->flags & SCAN_QUOTED) &&
+	    IN_LIST(match_speech_verbs, s->text + tok(m, t0 - 1)->off, tok(m, t0 - 1)->len) &&
+	    (tok(m, t0 - 2)->flags & SCAN_PUNCT) && ((tok(m, t0 - 2)->flags | tok(m, t0 - 3)->flags) & SCAN_QUOTED) &&
+	    t1 + 1 < s->n_toks && (scan_is_punct(s, t1 + 1, '.') || scan_is_punct(s, t1 + 1, ','))) {
+		remember_surname(m, key);
+		return 1;
 	}
 	/* "J Mayock", "A. Scott (Shaftesbury Barnet Harriers)": an initial
 	 * before it (a lone capital, not "A" or "I" without a full stop; not
