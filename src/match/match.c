@@ -684,7 +684,7 @@ static int contraction(const struct mstate *m, size_t t, const char *head, const
 /*
  * Inside a quotation, do the words before T0 (sentence SENT) say the
  * speaker is in the place: "I'm in X", "we are in X", "(my|our|this)
- * [first|official|state] visit to X", "long live X"?  Not "the
+ * [first|official|state] visit to X", "long live X", "welcome to X"?  Not "the
  * people of X": solidarity with another country's people ("we stand
  * with the people of Ukraine", said in Warsaw) is as common as a toast
  * to the host's.
@@ -705,6 +705,9 @@ static int host_address(const struct mstate *m, size_t t0, unsigned sent)
 	       (scan_is_word(s, t - 2, "are") && scan_is_word(s, t - 3, "we"))))))
 		return 1;
 	if (t >= 2 && SAME_SENT(t - 2) && scan_is_word(s, t - 1, "live") && scan_is_word(s, t - 2, "long"))
+		return 1;
+	/* "Welcome to X": the host speaks from X. */
+	if (t >= 2 && SAME_SENT(t - 2) && scan_is_word(s, t - 1, "to") && scan_is_word(s, t - 2, "welcome"))
 		return 1;
 	if (t >= 3 && scan_is_word(s, t - 1, "to") && scan_is_word(s, t - 2, "visit")) {
 		o = t - 3;
