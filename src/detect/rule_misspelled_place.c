@@ -20,18 +20,24 @@ int rule_misspelled_place_accepts(const struct dstate *ds, const struct detect_c
 
 void rule_misspelled_place_describe(const struct dstate *ds, const struct detect_cand *c, struct finding *f)
 {
+	const struct resolve_state *rs = ds->rs;
 	const struct db_place *t = c->alt->place;
-
 	const char *form = c->alt->form;
+	const char *what = "is not a place in the gazetteer";
+	size_t tok = rs->rw[c->w].tok_start, q = match_first_at(rs->mr, tok);
 
+	/* "Ottowa": a word GeoNames records only as another name of small
+	 * places, read as a word because no reading of it was kept (match). */
+	if (q < rs->mr->n && rs->mr->m[q].tok_start == tok && (rs->mr->m[q].flags & MATCH_ALT_ONLY))
+		what = "is only another name of small places in the gazetteer";
 	/* The suggestion is the spelling the writer missed ("America"); the
 	 * message says which place carries it where that is another name
 	 * ("did you mean America (United States)?"). */
 	f->suggestion = arena_strdup(ds->a, form);
 	if (strcmp(form, t->name) != 0)
-		f->message = arena_printf(ds->a, "%s is not a place in the gazetteer; did you mean %s (%s)?%s", f->text,
-					  form, detect_label(ds, t), detect_quoted_note(f));
-	else
-		f->message = arena_printf(ds->a, "%s is not a place in the gazetteer; did you mean %s?%s", f->text,
+		f->message = arena_printf(ds->a, "%s %s; did you mean %s (%s)?%s", f->text, what, form,
 					  detect_label(ds, t), detect_quoted_note(f));
+	else
+		f->message = arena_printf(ds->a, "%s %s; did you mean %s?%s", f->text, what, detect_label(ds, t),
+					  detect_quoted_note(f));
 }

@@ -1179,6 +1179,10 @@ static int known_surname(const struct mstate *m, size_t t0, const char *key)
  */
 #define SURNAME_TOWN_POP 50000
 #define NAME_END_TOWN_POP 100000 /* see "Knight Ridder" in try_at */
+/* A one-word name that only places under this size carry as another name
+ * is also read as a word (a misspelling, try_at): a city as big is known
+ * by its other names ("Bombay"). */
+#define KEEP_ALT_WORD_POP 100000
 /* The same for the readings of a mention already made. */
 static int only_towns_below_cands(const struct mention *mn, int64_t pop)
 {
@@ -1997,6 +2001,13 @@ static enum pc_rc try_at(struct mstate *m, size_t t, size_t *next)
 		}
 		if ((rc = push_mention(m, t, t1, keys[i], m->hits, n_hits, flags)) != PC_OK)
 			return rc;
+		/* "OTTOWA": a word only small places carry, as another name,
+		 * is as often a misspelling as that place.  It is a word to
+		 * read against the story's names too; resolve keeps one of
+		 * the two (the mention, where it is kept as a place). */
+		if (t == t1 && (flags & MATCH_ALT_ONLY) && !any_foreign(m->hits, n_hits) &&
+		    only_towns_below(m, n_hits, KEEP_ALT_WORD_POP))
+			note_unknown(m, t);
 		*next = t1 + 1;
 		return PC_OK;
 	}

@@ -1260,6 +1260,13 @@ static enum pc_rc word_alts_run(struct resolve_state *rs, size_t w, const size_t
 		return PC_OK;
 	if (in_cue(rs, u->tok_start))
 		return PC_OK;
+	/* A word match also read as a mention of a place's other name
+	 * ("OTTOWA"): a word only where that reading was not kept. */
+	{
+		size_t q = match_first_at(rs->mr, u->tok_start);
+		if (q < rs->mr->n && rs->mr->m[q].tok_start == u->tok_start && rs->rm[q].keep)
+			return PC_OK;
+	}
 	slot = (u->flags & (MATCH_PLACE_SLOT | MATCH_POSS | MATCH_DATELINE)) || word_in_place_position(rs, u);
 	ulen = utf8_count(u->key, strlen(u->key));
 	rw->slot = slot;
