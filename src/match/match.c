@@ -1490,6 +1490,23 @@ static int after_person_start(struct mstate *m, size_t t)
 	       !db_names_may_extend(m->db, buf_str(&m->key));
 }
 
+/* Is the word before token T, in T's sentence, a given name that opens
+ * places' names of more than one word ("Newton" of Newton Abbot)? */
+static int given_opens_names(struct mstate *m, size_t t)
+{
+	const struct scan_tok *p;
+
+	if (t == 0 || !(tok(m, t)->flags & SCAN_SPACE_BEFORE))
+		return 0;
+	p = tok(m, t - 1);
+	if (!is_capword(m, t - 1) || p->sent != tok(m, t)->sent || (p->flags & (SCAN_POSS | SCAN_ALLCAPS)) ||
+	    !(lex_flags_of(m, t - 1) & DB_LEX_GIVEN))
+		return 0;
+	buf_reset(&m->key);
+	return db_key(m->s->text + p->off, p->len, &m->key) == PC_OK && m->key.len &&
+	       db_names_may_extend(m->db, buf_str(&m->key));
+}
+
 static int has_non_ascii(const char *s, size_t len)
 {
 	size_t i;
@@ -1597,8 +1614,14 @@ static void note_unknown(struct mstate *m, size_t t)
 	 * Rossi", "al-Saadi"), a word written with accents ("the island of
 	 * Chiloé": spelled with care, a name the gazetteer lacks), or the
 	 * plural of a name ("the two Georgias"). */
-	if (org_after(m, t) || after_person_start(m, t) || has_non_ascii(m->s->text + k->off, k->len) ||
-	    plural_of_name(m, t))
+	/* After a given name that also opens places' names ("Newton Abbott",
+	 * "Charlotte Amallie"), a word that would be a surname is read, but
+	 * only together with that name: "Robert Peston" is no Preston. */
+	if (!after_opener && given_opens_names(m, t))
+		after_opener = 1;
+	else if (after_person_start(m, t))
+		return;
+	if (org_after(m, t) || has_non_ascii(m->s->text + k->off, k->len) || plural_of_name(m, t))
 		return;
 	if (o->n_unk == m->cap_unk) {
 		size_t ncap = m->cap_unk ? m->cap_unk * 2 : 16;
