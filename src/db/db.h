@@ -123,6 +123,16 @@ enum db_place_kind {
  */
 #define DB_FCODE_ADMIN2_GROUP "ADM2G"
 
+/*
+ * Countries whose second-level regions are counties that copy names as
+ * readily as a state (West Sussex, North Tyneside, County Cork): their
+ * names take part in the look-alikes (load_lookalike.c) like a
+ * first-level region's.  As an SQL list, for the --add path's query.
+ */
+#define DB_COUNTY_COUNTRIES_SQL "('GB','IE')"
+/* Is CC one of DB_COUNTY_COUNTRIES_SQL? */
+int db_county_country(const char *cc);
+
 /* names.kind */
 enum db_name_kind {
 	DB_NAME_MAIN = 0,    /* GeoNames name */

@@ -205,6 +205,11 @@ int db_place_in_region(const struct db_place *p, const struct db_place *r)
 	return 1;
 }
 
+int db_county_country(const char *cc)
+{
+	return cc && (strcmp(cc, "GB") == 0 || strcmp(cc, "IE") == 0);
+}
+
 int db_same_spelling(struct db *db, const char *a, const char *b)
 {
 	sqlite3_stmt *st;

@@ -259,7 +259,8 @@ static enum pc_rc seed_prominent(struct db_build *b, struct diag *d)
 
 	/*
 	 * The entries a full load makes prominent (load_lookalike.c): the
-	 * main and ASCII names of countries, admin1 regions and prominent
+	 * main and ASCII names of countries, admin1 regions, GB and IE
+	 * counties (db.h DB_COUNTY_COUNTRIES_SQL) and prominent
 	 * places (a region row's population is the sum of its places, which
 	 * is no reason to take part), and the countries' short forms and
 	 * demonyms (db_build_prominent_add keeps the ASCII keys).  Not a
@@ -275,7 +276,8 @@ static enum pc_rc seed_prominent(struct db_build *b, struct diag *d)
 		"   OR (p.kind = 0 AND"
 		"   (p.population >= ?1 OR p.fcode = 'PPLC'"
 		"    OR (p.fcode IN ('PPLA','PPLA2') AND p.population >= ?2)))))"
-		"  OR (p.kind = 1 AND n.kind IN (4,5))",
+		"  OR (p.kind = 1 AND n.kind IN (4,5))"
+		"  OR (p.kind = 3 AND n.kind IN (0,1) AND p.country IN " DB_COUNTY_COUNTRIES_SQL ")",
 		&st, d);
 	if (rc != PC_OK)
 		return rc;

@@ -1273,6 +1273,12 @@ static enum pc_rc finish_admin(struct finish *f, int level, struct diag *d)
 		if ((rc = region_name(f, id, DB_NAME_MAIN, name, d)) != PC_OK ||
 		    (!same && (rc = region_name(f, id, DB_NAME_ASCII, ascii, d)) != PC_OK))
 			goto done;
+		/* GB and IE counties too (db.h DB_COUNTY_COUNTRIES_SQL). */
+		if (level == 2 && db_county_country(cc)) {
+			prominent_form(f, id, name, 0);
+			if (!same)
+				prominent_form(f, id, ascii, 0);
+		}
 		if (level == 1) {
 			char shortf[256];
 			prominent_form(f, id, name, 0);

@@ -241,8 +241,10 @@ static void add_readings(struct resolve_cache *c, struct alt_list *l, const char
 		if (h->name_kind == DB_NAME_ABBREV || h->name_kind == DB_NAME_ALT)
 			continue;
 		/* A county or a continent is not what a writer swaps a town or
-		 * a country for. */
-		if (h->place.kind == DB_KIND_ADMIN2 || h->place.kind == DB_KIND_REGION)
+		 * a country for; a British or Irish county is what one swaps
+		 * another for (West and East Sussex: db_county_country). */
+		if ((h->place.kind == DB_KIND_ADMIN2 && !db_county_country(h->place.country)) ||
+		    h->place.kind == DB_KIND_REGION)
 			continue;
 		if (!region && kept >= RESOLVE_ALT_READINGS)
 			continue;
