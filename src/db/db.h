@@ -273,8 +273,9 @@ int db_place_is_postal(const struct db_place *p);
 int db_place_is_admin2_group(const struct db_place *p);
 
 /*
- * Is P inside region R (a country or admin1 row)?  0 for other kinds of R.
- * An admin1 row that groups second-level divisions (DB_FCODE_ADMIN2_GROUP:
+ * Is P inside region R (a country, admin1 or admin2 row)?  0 for other
+ * kinds of R.  An admin2 row holds what carries its admin1 and admin2
+ * codes.  An admin1 row that groups second-level divisions (DB_FCODE_ADMIN2_GROUP:
  * a UK ceremonial county, geodata/extra/uk-counties.tsv) holds what lies in
  * one of the admin2 codes of its admin2 field, a comma-separated list.
  */

@@ -196,6 +196,10 @@ int db_place_in_region(const struct db_place *p, const struct db_place *r)
 		return 0;
 	if (r->kind == DB_KIND_COUNTRY)
 		return 1;
+	/* A county ("Lewes, East Sussex"): P's own admin2 code, or P itself. */
+	if (r->kind == DB_KIND_ADMIN2)
+		return p->id == r->id ||
+		       (r->admin2[0] && strcmp(p->admin1, r->admin1) == 0 && strcmp(p->admin2, r->admin2) == 0);
 	if (r->kind != DB_KIND_ADMIN1 || strcmp(p->admin1, r->admin1) != 0)
 		return 0;
 	/* A group of admin2 units (a UK ceremonial county): P's own admin2

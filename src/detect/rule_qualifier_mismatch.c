@@ -11,6 +11,8 @@
  * the name inside the qualifier's look-alike ("Melbourne, Austria").  An
  * error only where the data rules the literal out (detect_severity).
  */
+#include <ctype.h>
+
 #include "detect/detect_int.h"
 
 #include <string.h>
@@ -121,6 +123,19 @@ int rule_qualifier_mismatch_cap(const struct dstate *ds, const struct detect_can
 	return DETECT_SEV_SUGGESTION;
 }
 
+/* Is S written in capitals (a dateline's "PORTLAND")? */
+static int all_caps(const char *s)
+{
+	int upper = 0;
+
+	for (; *s; s++) {
+		if (islower((unsigned char)*s))
+			return 0;
+		upper |= isupper((unsigned char)*s) != 0;
+	}
+	return upper;
+}
+
 void rule_qualifier_mismatch_describe(const struct dstate *ds, const struct detect_cand *c, struct finding *f)
 {
 	const struct resolve_state *rs = ds->rs;
@@ -134,9 +149,24 @@ void rule_qualifier_mismatch_describe(const struct dstate *ds, const struct dete
 	 * groups units of a state, "Merseyside", is no state of its own in
 	 * the admin codes, and its admin1 names England.) */
 	int group = db_place_is_admin2_group(reg);
+	/* (So is a British or Irish county: "Lewes, West Sussex".) */
 	const char *region = by_country ? resolve_country_name(rs, reg->country)
-			     : group ? reg->name : detect_where(ds, reg);
+			     : group || reg->kind == DB_KIND_ADMIN2 ? reg->name : detect_where(ds, reg);
 	const char *t_where = by_country ? resolve_country_name(rs, t->country) : detect_where(ds, t);
+	/* A county written, a county answered ("No Truro lies in Devon;
+	 * Truro is in Cornwall"); and the name as written, where the
+	 * reading is the same name's other place (GeoNames calls Killarney
+	 * "Cill Airne"). */
+	const char *t_name = (c->alt->rel == RESOLVE_REL_ELSEWHERE || c->alt->rel == RESOLVE_REL_REGION_ALIKE) &&
+				     !all_caps(mn->surface)
+			     ? mn->surface
+			     : t->name;
+
+	if (reg->kind == DB_KIND_ADMIN2 && t->kind == DB_KIND_PLACE && strcmp(t->country, reg->country) == 0) {
+		const char *cty = resolve_admin2_name(rs, t->country, t->admin1, t->admin2);
+		if (cty[0])
+			t_where = cty;
+	}
 	const char *check = f->sev != DETECT_SEV_SUGGESTION ? ""
 			    : county_nearby(t, reg)
 				    ? arena_printf(ds->a, "; check the county: %s may be the town's historic or postal one", reg->name)
@@ -146,13 +176,13 @@ void rule_qualifier_mismatch_describe(const struct dstate *ds, const struct dete
 	f->length = q->off + q->len - mn->off;
 	f->reading = detect_dplace(ds, reg);
 	if (c->alt->rel == RESOLVE_REL_REGION_ALIKE && c->alt->via) {
-		f->suggestion = arena_printf(ds->a, "%s, %s", t->name, c->alt->via->name);
-		f->message = arena_printf(ds->a, "No %s lies in %s; %s is in %s%s%s", t->name, detect_in_prose(ds, region),
-					  t->name, detect_in_prose(ds, c->alt->via->name), check, detect_quoted_note(f));
+		f->suggestion = arena_printf(ds->a, "%s, %s", t_name, c->alt->via->name);
+		f->message = arena_printf(ds->a, "No %s lies in %s; %s is in %s%s%s", t_name, detect_in_prose(ds, region),
+					  t_name, detect_in_prose(ds, c->alt->via->name), check, detect_quoted_note(f));
 	} else if (c->x[F_T_IN_QUAL]) {
 		f->suggestion = detect_label(ds, t);
 		f->message = arena_printf(ds->a, "No place called %s lies in %s. In %s: %s%s%s", mn->surface,
-					  detect_in_prose(ds, region), detect_in_prose(ds, region), t->name, check,
+					  detect_in_prose(ds, region), detect_in_prose(ds, region), t_name, check,
 					  detect_quoted_note(f));
 	} else if (rs->rm[c->m].qual == RESOLVE_QUAL_HAMLET && rs->rm[c->m].qual_hamlet) {
 		const struct db_in_region *h = rs->rm[c->m].qual_hamlet;
@@ -163,9 +193,9 @@ void rule_qualifier_mismatch_describe(const struct dstate *ds, const struct dete
 	} else if (group && c->alt->county) {
 		/* A county written, a county answered: "Sunderland, Tyne and
 		 * Wear", not "Sunderland, England". */
-		f->suggestion = arena_printf(ds->a, "%s, %s", t->name, c->alt->county->name);
-		f->message = arena_printf(ds->a, "No %s lies in %s; %s is in %s%s%s", t->name, detect_in_prose(ds, region),
-					  t->name, detect_in_prose(ds, c->alt->county->name), check, detect_quoted_note(f));
+		f->suggestion = arena_printf(ds->a, "%s, %s", t_name, c->alt->county->name);
+		f->message = arena_printf(ds->a, "No %s lies in %s; %s is in %s%s%s", t_name, detect_in_prose(ds, region),
+					  t_name, detect_in_prose(ds, c->alt->county->name), check, detect_quoted_note(f));
 	} else {
 		/* The name with its country, whether the reading is the town
 		 * or the county of the same name ("Auckland, New Zealand"); a
@@ -173,9 +203,9 @@ void rule_qualifier_mismatch_describe(const struct dstate *ds, const struct dete
 		 * qualifier's slot, filled right. */
 		f->suggestion = (by_country && (t->kind == DB_KIND_PLACE || t->kind == DB_KIND_ADMIN2 || t->kind == DB_KIND_ADMIN1)) ||
 						(t->kind == DB_KIND_ADMIN2 && t_where[0])
-					? arena_printf(ds->a, "%s, %s", t->name, t_where)
+					? arena_printf(ds->a, "%s, %s", t_name, t_where)
 					: detect_label(ds, t);
-		f->message = arena_printf(ds->a, "No %s lies in %s; %s is in %s%s%s", t->name, detect_in_prose(ds, region),
-					  t->name, detect_in_prose(ds, t_where), check, detect_quoted_note(f));
+		f->message = arena_printf(ds->a, "No %s lies in %s; %s is in %s%s%s", t_name, detect_in_prose(ds, region),
+					  t_name, detect_in_prose(ds, t_where), check, detect_quoted_note(f));
 	}
 }

@@ -2298,11 +2298,13 @@ static void link_qualifiers(struct mstate *m)
 		 * "Florida, Georgia" is two states. */
 		{
 			int a_place = 0, a_state = 0, b_country = 0, b_state = 0, b_sibling = 0;
-			int a_city = 0, a_country = 0;
+			int a_city = 0, a_country = 0, a_town_in_county = 0, b_county = 0;
 			for (j = 0; j < a->n_cands; j++) {
 				int k = a->cands[j].place.kind;
 				if (k == DB_KIND_COUNTRY)
 					a_country = 1;
+				if (k == DB_KIND_PLACE && db_county_country(a->cands[j].place.country))
+					a_town_in_county = 1;
 				if (k == DB_KIND_PLACE || k == DB_KIND_ADMIN2) {
 					a_place = 1;
 					if (a->cands[j].name_kind != DB_NAME_ALT && a->cands[j].place.population >= MATCH_BIG_CITY_POP)
@@ -2320,8 +2322,16 @@ static void link_qualifiers(struct mstate *m)
 				else if (k == DB_KIND_ADMIN1) {
 					b_state = 1;
 					b_sibling = b_sibling || same_country_state(a, &b->cands[j].place);
-				}
+				} else if (k == DB_KIND_ADMIN2 && db_county_country(b->cands[j].place.country) &&
+					   b->cands[j].name_kind != DB_NAME_ALT)
+					b_county = 1;
 			}
+			/* "Lewes, East Sussex", "Killarney, Kerry": a British or
+			 * Irish county qualifies a town as a state does (db.h
+			 * DB_COUNTY_COUNTRIES_SQL); not a county ("Kent, Sussex"
+			 * is two). */
+			if (b_county && a_town_in_county && !b_country && !b_state)
+				b_state = 1;
 			if (a_state && b_country && !b_sibling && !(a->flags & MATCH_DATELINE)) {
 				if (!list_goes_on(m, i + 1))
 					b_region = state_of = 1;
@@ -2391,7 +2401,9 @@ static void link_qualifiers(struct mstate *m)
 		cands_own(m, b);
 		for (j = 0; j < b->n_cands;) {
 			int k = b->cands[j].place.kind;
-			if (k == DB_KIND_COUNTRY || k == DB_KIND_ADMIN1) {
+			if (k == DB_KIND_COUNTRY || k == DB_KIND_ADMIN1 ||
+			    (k == DB_KIND_ADMIN2 && db_county_country(b->cands[j].place.country) &&
+			     b->cands[j].name_kind != DB_NAME_ALT)) {
 				j++;
 				continue;
 			}

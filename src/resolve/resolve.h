@@ -355,6 +355,8 @@ int resolve_neighbours(const struct resolve_state *rs, const char *a, const char
  * "" when unknown.  The strings live as long as the cache.
  */
 const char *resolve_admin1_name(const struct resolve_state *rs, const char *cc, const char *a1);
+/* The name of the admin2 region CC.A1.A2 ("East Sussex"); "" if unknown. */
+const char *resolve_admin2_name(const struct resolve_state *rs, const char *cc, const char *a1, const char *a2);
 const char *resolve_country_name(const struct resolve_state *rs, const char *cc);
 const char *resolve_region_label(const struct resolve_state *rs, const char *cc, const char *a1);
 

@@ -461,9 +461,10 @@ static int qual_state(struct resolve_state *rs, size_t m)
 	for (j = 0; j < q->n_cands && !(mn->flags & MATCH_QUALIFIER); j++) {
 		const struct db_place *reg = &q->cands[j].place;
 		struct db_in_region info;
-		if (!db_name_in_region(rs->db, mn->key, reg->country, reg->kind == DB_KIND_ADMIN1 ? reg->admin1 : NULL,
-				       db_place_is_admin2_group(reg)
-					       ? reg->admin2 : NULL,
+		/* (A county's own admin2 code, like a group's list of them.) */
+		if (!db_name_in_region(rs->db, mn->key, reg->country,
+				       reg->kind == DB_KIND_ADMIN1 || reg->kind == DB_KIND_ADMIN2 ? reg->admin1 : NULL,
+				       db_place_is_admin2_group(reg) || reg->kind == DB_KIND_ADMIN2 ? reg->admin2 : NULL,
 				       &info))
 			continue;
 		if (info.name_kind != DB_NAME_ALT || info.population >= RESOLVE_HAMLET_POP)
@@ -480,7 +481,8 @@ static int qual_state(struct resolve_state *rs, size_t m)
 	for (j = 0; j < q->n_cands && !(mn->flags & MATCH_QUALIFIER); j++) {
 		const struct db_place *reg = &q->cands[j].place;
 		struct db_in_region info;
-		if (reg->kind == DB_KIND_ADMIN1 && db_name_in_region(rs->db, mn->key, reg->country, NULL, NULL, &info)) {
+		if ((reg->kind == DB_KIND_ADMIN1 || reg->kind == DB_KIND_ADMIN2) &&
+		    db_name_in_region(rs->db, mn->key, reg->country, NULL, NULL, &info)) {
 			rs->rm[m].qual_country_has = 1;
 			break;
 		}
@@ -1470,7 +1472,7 @@ void resolve_cache_trim(struct resolve_cache *c)
 
 /* ---- labels -------------------------------------------------------------------------- */
 
-enum { LABEL_ADMIN1 = 'a', LABEL_COUNTRY = 'c', LABEL_REGION = 'r', LABEL_NEIGHBOURS = 'n' };
+enum { LABEL_ADMIN1 = 'a', LABEL_ADMIN2 = 'b', LABEL_COUNTRY = 'c', LABEL_REGION = 'r', LABEL_NEIGHBOURS = 'n' };
 
 /* S appended to OUT[0..N) as far as SIZE - 1 bytes go; the new length. */
 static size_t put_cut(char *out, size_t n, size_t size, const char *s)
@@ -1523,6 +1525,17 @@ compute:
 	out[0] = '\0';
 	if (kind == LABEL_ADMIN1)
 		db_admin1_name(rs->db, cc, a1, out, sizeof out);
+	else if (kind == LABEL_ADMIN2) {
+		/* A1 is "admin1.admin2" here (resolve_admin2_name). */
+		char a1c[64];
+		const char *dot = strchr(a1, '.');
+		size_t n1 = dot ? (size_t)(dot - a1) : 0;
+		if (dot && n1 < sizeof a1c) {
+			memcpy(a1c, a1, n1);
+			a1c[n1] = '\0';
+			db_admin2_name(rs->db, cc, a1c, dot + 1, out, sizeof out);
+		}
+	}
 	else if (kind == LABEL_COUNTRY)
 		db_country_name(rs->db, cc, out, sizeof out);
 	else if (kind == LABEL_NEIGHBOURS)
@@ -1542,6 +1555,15 @@ compute:
 const char *resolve_admin1_name(const struct resolve_state *rs, const char *cc, const char *a1)
 {
 	return label(rs, LABEL_ADMIN1, cc, a1);
+}
+
+const char *resolve_admin2_name(const struct resolve_state *rs, const char *cc, const char *a1, const char *a2)
+{
+	char code[96];
+
+	if (!a2 || !a2[0] || snprintf(code, sizeof code, "%s.%s", a1 ? a1 : "", a2) >= (int)sizeof code)
+		return "";
+	return label(rs, LABEL_ADMIN2, cc, code);
 }
 
 const char *resolve_country_name(const struct resolve_state *rs, const char *cc)

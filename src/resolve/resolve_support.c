@@ -684,9 +684,11 @@ void resolve_sup(const struct resolve_state *rs, size_t m, size_t tok, const str
 			out->country += w;
 		} else if (p->kind != DB_KIND_COUNTRY && same_str(p->admin1, e->place->admin1) &&
 			   /* (a county group's admin1 code is England's: only
-			    * what lies in the group is its region) */
-			   (p->kind == DB_KIND_ADMIN1 ? !db_place_is_admin2_group(p) || db_place_in_region(e->place, p)
-						      : f >= FIT_SAME_ADMIN1)) {
+			    * what lies in the group is its region; so for a
+			    * British or Irish county, only what lies in it) */
+			   (p->kind == DB_KIND_ADMIN1   ? !db_place_is_admin2_group(p) || db_place_in_region(e->place, p)
+			    : p->kind == DB_KIND_ADMIN2 && db_county_country(p->country) ? db_place_in_region(e->place, p)
+											  : f >= FIT_SAME_ADMIN1)) {
 			out->region += w;
 		} else if (f >= RESOLVE_NEAR_FIT) {
 			out->near += w;
