@@ -440,6 +440,20 @@ static int opening_prep(const struct mstate *m, size_t t)
 			  m->s->text + tok(m, t)->off, tok(m, t)->len);
 }
 
+/* Does a word after which a place stands come right before token T: "in",
+ * "from", or one opening the sentence ("In Wellington, glass fell")? */
+static int slot_before(const struct mstate *m, size_t t)
+{
+	const struct scan_tok *p;
+
+	if (t == 0 || !((p = tok(m, t - 1))->flags & SCAN_WORD))
+		return 0;
+	return IN_LIST(match_slot_words, m->s->text + p->off, p->len) ||
+	       ((p->flags & SCAN_SENT_START) &&
+		in_list_ci(match_slot_words, sizeof match_slot_words / sizeof match_slot_words[0], m->s->text + p->off,
+			   p->len));
+}
+
 /* Is the word at token T a capitalised word behind an elided article,
  * "d'Ivoire" in "Côte d'Ivoire", "l'Aquila": it continues a name as a
  * capitalised word does. */
@@ -1641,8 +1655,7 @@ static void note_unknown(struct mstate *m, size_t t)
 		return;
 	}
 	u->key = arena_strdup(m->a, buf_str(&m->key));
-	if (t > 0 && (tok(m, t - 1)->flags & SCAN_WORD) &&
-	    IN_LIST(match_slot_words, m->s->text + tok(m, t - 1)->off, tok(m, t - 1)->len))
+	if (slot_before(m, t))
 		u->flags |= MATCH_PLACE_SLOT;
 	if (k->flags & SCAN_POSS)
 		u->flags |= MATCH_POSS;
@@ -1929,8 +1942,7 @@ static enum pc_rc try_at(struct mstate *m, size_t t, size_t *next)
 				flags |= MATCH_SENT_START;
 			if ((tok(m, t1)->flags & SCAN_POSS) && !poss_name)
 				flags |= MATCH_POSS;
-			if (t > 0 && (tok(m, t - 1)->flags & SCAN_WORD) &&
-			    IN_LIST(match_slot_words, s->text + tok(m, t - 1)->off, tok(m, t - 1)->len))
+			if (slot_before(m, t))
 				flags |= MATCH_PLACE_SLOT;
 			/* "to Marseille and Nice", "in New York rather than
 			 * Sydney": a name joined to one in a place slot stands
