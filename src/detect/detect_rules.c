@@ -13,6 +13,7 @@ const struct detect_rule_info detect_rules[] = {
 	[DETECT_RULE_QUALIFIER_MISMATCH] = { "qualifier-mismatch", DETECT_SEV_ERROR,
 	  "A place is qualified with a region that holds no place of that name",
 	  "The name is followed by a state or country (\"Charlottesville, N.C.\"), "
+	  "a British or Irish town by a county (\"Lewes, West Sussex\"), "
 	  "or a state by a country (\"California, Canada\"), but no place of that "
 	  "name lies there. Check the name and the region. Where the gazetteer may "
 	  "simply lack a small place of the name, the finding is a note.",
