@@ -1289,14 +1289,18 @@ static int is_person(struct mstate *m, size_t t0, size_t t1, const char *key, in
 	}
 	/* "economist Homi Kharas": a role in lower case, then a first name no
 	 * word list knows (a place's alternate name or not: "Homi" is one of
-	 * Ome's), then the one-word name. */
+	 * Ome's), then the one-word name.  The name is a surname elsewhere in
+	 * the story only where it names no more than towns: "striker Baros
+	 * Liverpool", a headline run into the text, makes no Mr Liverpool of
+	 * "Liverpool's leading scorer". */
 	if (t0 == t1 && t0 >= 2 && is_capword(m, t0 - 1) && tok(m, t0 - 1)->sent == tok(m, t0)->sent &&
 	    (tok(m, t0)->flags & SCAN_SPACE_BEFORE) && (tok(m, t0 - 1)->flags & SCAN_SPACE_BEFORE) &&
 	    !(tok(m, t0 - 1)->flags & (SCAN_ALLCAPS | SCAN_POSS | SCAN_SENT_START)) &&
 	    (tok(m, t0 - 2)->flags & SCAN_WORD) && tok(m, t0 - 2)->sent == tok(m, t0)->sent &&
 	    IN_LIST(match_roles, s->text + tok(m, t0 - 2)->off, tok(m, t0 - 2)->len) &&
 	    lex_flags_of(m, t0 - 1) == 0) {
-		remember_surname(m, key);
+		if (only_towns_below(m, n_hits, SURNAME_TOWN_POP))
+			remember_surname(m, key);
 		return 1;
 	}
 	/* "Dr. Jose A. Cordova Villalobos": a title, then a run of capitalised
