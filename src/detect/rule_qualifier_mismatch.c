@@ -11,10 +11,9 @@
  * the name inside the qualifier's look-alike ("Melbourne, Austria").  An
  * error only where the data rules the literal out (detect_severity).
  */
-#include <ctype.h>
-
 #include "detect/detect_int.h"
 
+#include <ctype.h>
 #include <string.h>
 
 /* A place of this size, in the region's country or next door, is one the
@@ -161,16 +160,16 @@ void rule_qualifier_mismatch_describe(const struct dstate *ds, const struct dete
 				     !all_caps(mn->surface)
 			     ? mn->surface
 			     : t->name;
+	const char *check = f->sev != DETECT_SEV_SUGGESTION ? ""
+			    : county_nearby(t, reg)
+				    ? arena_printf(ds->a, "; check the county: %s may be the town's historic or postal one", reg->name)
+				    : "; check the place: the gazetteer may lack a small one (`placecheck query` says which lists it searched)";
 
 	if (reg->kind == DB_KIND_ADMIN2 && t->kind == DB_KIND_PLACE && strcmp(t->country, reg->country) == 0) {
 		const char *cty = resolve_admin2_name(rs, t->country, t->admin1, t->admin2);
 		if (cty[0])
 			t_where = cty;
 	}
-	const char *check = f->sev != DETECT_SEV_SUGGESTION ? ""
-			    : county_nearby(t, reg)
-				    ? arena_printf(ds->a, "; check the county: %s may be the town's historic or postal one", reg->name)
-				    : "; check the place: the gazetteer may lack a small one (`placecheck query` says which lists it searched)";
 
 	/* The finding spans the name and its qualifier. */
 	f->length = q->off + q->len - mn->off;

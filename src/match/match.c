@@ -698,10 +698,10 @@ static int contraction(const struct mstate *m, size_t t, const char *head, const
 /*
  * Inside a quotation, do the words before T0 (sentence SENT) say the
  * speaker is in the place: "I'm in X", "we are in X", "(my|our|this)
- * [first|official|state] visit to X", "long live X", "welcome to X"?  Not "the
- * people of X": solidarity with another country's people ("we stand
- * with the people of Ukraine", said in Warsaw) is as common as a toast
- * to the host's.
+ * [first|official|state] visit to X", "long live X", "welcome to X"?
+ * Not "the people of X": solidarity with another country's people ("we
+ * stand with the people of Ukraine", said in Warsaw) is as common as a
+ * toast to the host's.
  */
 static int host_address(const struct mstate *m, size_t t0, unsigned sent)
 {
@@ -765,7 +765,7 @@ static int here_before(const struct mstate *m, size_t t0, size_t t1)
 	if (!(tok(m, t0)->flags & SCAN_QUOTED))
 		return 0;
 	/* Inside a quotation, the speaker saying where they are: "I'm in
-	 * X", "my first visit to X", "long live X". */
+	 * X", "my first visit to X", "welcome to X". */
 	if (host_address(m, t0, sent))
 		return 1;
 	/* a call to the crowd: ", X!" ", X?" ", X." closing what is said
