@@ -1535,8 +1535,7 @@ compute:
 			a1c[n1] = '\0';
 			db_admin2_name(rs->db, cc, a1c, dot + 1, out, sizeof out);
 		}
-	}
-	else if (kind == LABEL_COUNTRY)
+	} else if (kind == LABEL_COUNTRY)
 		db_country_name(rs->db, cc, out, sizeof out);
 	else if (kind == LABEL_NEIGHBOURS)
 		snprintf(out, sizeof out, "%s", db_country_neighbours(rs->db, cc, a1) ? "y" : "");
