@@ -13,7 +13,6 @@
  */
 #include "detect/detect_int.h"
 
-#include <ctype.h>
 #include <string.h>
 
 /* A place of this size, in the region's country or next door, is one the
@@ -122,19 +121,6 @@ int rule_qualifier_mismatch_cap(const struct dstate *ds, const struct detect_can
 	return DETECT_SEV_SUGGESTION;
 }
 
-/* Is S written in capitals (a dateline's "PORTLAND")? */
-static int all_caps(const char *s)
-{
-	int upper = 0;
-
-	for (; *s; s++) {
-		if (islower((unsigned char)*s))
-			return 0;
-		upper |= isupper((unsigned char)*s) != 0;
-	}
-	return upper;
-}
-
 void rule_qualifier_mismatch_describe(const struct dstate *ds, const struct detect_cand *c, struct finding *f)
 {
 	const struct resolve_state *rs = ds->rs;
@@ -155,9 +141,9 @@ void rule_qualifier_mismatch_describe(const struct dstate *ds, const struct dete
 	/* A county written, a county answered ("No Truro lies in Devon;
 	 * Truro is in Cornwall"); and the name as written, where the
 	 * reading is the same name's other place (GeoNames calls Killarney
-	 * "Cill Airne"). */
+	 * "Cill Airne"), unless it is a dateline's capitals ("PORTLAND"). */
 	const char *t_name = (c->alt->rel == RESOLVE_REL_ELSEWHERE || c->alt->rel == RESOLVE_REL_REGION_ALIKE) &&
-				     !all_caps(mn->surface)
+				     !(rs->s->toks[mn->tok_start].flags & SCAN_ALLCAPS)
 			     ? mn->surface
 			     : t->name;
 	const char *check = f->sev != DETECT_SEV_SUGGESTION ? ""
