@@ -572,13 +572,17 @@ def false_alarms(data, th, sev, true_set, text_of):
     return 100.0 * n / max(1, data.n_docs)
 
 
-def recall(data, th, sev, plausible_only=True, kind=None):
+def recall(data, th, sev, plausible_only=True, kind=None, small=False):
     """Swaps caught with the original suggested, of all plausible ones;
-    KIND "misspelling" for the typos alone, else the look-alike swaps."""
+    KIND "misspelling" for the typos alone, else the look-alike swaps;
+    SMALL for the small towns' misspellings alone (inject_real.py), which
+    no other figure counts."""
     best = mention_best(data.swap_cands, th, sev)
     n = caught = 0
     for sid, s in data.swaps.items():
-        if plausible_only and not s.get("plausible"):
+        if bool(s.get("small")) != small:
+            continue
+        if plausible_only and not small and not s.get("plausible"):
             continue
         if (s.get("kind") in ("misspelling", "foreign")) != (kind in ("misspelling", "foreign")) or \
                 (kind and s.get("kind") != kind):
@@ -997,13 +1001,14 @@ def main():
         ca, na = recall(d, th, SEV_WARN, plausible_only=False)
         ct, nt = recall(d, th, SEV_WARN, kind="misspelling")
         cf, nf_ = recall(d, th, SEV_WARN, kind="foreign")
-        report.append((split, part, d.n_docs, fa_w, fa_n, cw, nw, ca, na, ct, nt, cf, nf_))
+        cs, ns = recall(d, th, SEV_WARN, kind="misspelling", small=True)
+        report.append((split, part, d.n_docs, fa_w, fa_n, cw, nw, ca, na, ct, nt, cf, nf_, cs, ns))
     lines = []
-    for split, part, n, faw, fan, cw, nw, ca, na, ct, nt, cf, nf_ in report:
+    for split, part, n, faw, fan, cw, nw, ca, na, ct, nt, cf, nf_, cs, ns in report:
         fa_txt = f"{faw:.2f} warnings+errors, {fan:.2f} findings with notes per 100 articles; " if split == "bbc" else ""
         lines.append(f"{split} {part} ({n} articles): {fa_txt}plausible swaps caught {cw}/{nw} "
                      f"({100.0 * cw / max(1, nw):.1f}%), all swaps {ca}/{na} ({100.0 * ca / max(1, na):.1f}%), "
-                     f"misspellings {ct}/{nt}, other languages' names {cf}/{nf_}")
+                     f"misspellings {ct}/{nt} (small towns' {cs}/{ns}), other languages' names {cf}/{nf_}")
     for (split, part), d in sorted(parts.items()):
         if split != "bbc":
             continue

@@ -1118,13 +1118,32 @@ def typo_word(name):
     return best if len(words[best]) >= TYPO_MIN_LEN else None
 
 
+# A town below PLAUSIBLE_POP but this big is misspelt too, in a copy of
+# its own (a "small" misspelling, reported apart): road signs, local
+# reports and notices misspell the small places of their own county
+# (Harwick for Hawick), which nobody outside it would know.
+SMALL_TYPO_MIN_POP = 1000
+
+
+def small_place(p):
+    return p is not None and p.kind == 0 and SMALL_TYPO_MIN_POP <= p.pop < PLAUSIBLE_POP
+
+
 def typo_swaps(art, result, gaz, names):
     """At most one misspelt place name per article: a plausible place of six
-    letters or more, misspelt into a word that is no name and no word."""
+    letters or more, misspelt into a word that is no name and no word; and,
+    in a second copy, at most one small town's name."""
+    ments = mentions_of(art, result, gaz)
+    return (typo_swap(art, ments, gaz, names, plausible_place, "#typo", 1, {}) +
+            typo_swap(art, ments, gaz, names, small_place, "#smalltypo", 3, {"small": True}))
+
+
+def typo_swap(art, ments, gaz, names, which, seed, n, extra):
+    """At most one of MENTS whose place WHICH accepts, misspelt (copy N)."""
     aid, text = art["id"], art["text"]
-    rng = random.Random(seed_of(aid + "#typo"))
-    ments = [m for m in mentions_of(art, result, gaz)
-             if m.place is not None and plausible_place(m.place) and typo_word(m.text) is not None and
+    rng = random.Random(seed_of(aid + seed))
+    ments = [m for m in ments
+             if which(m.place) and typo_word(m.text) is not None and
              is_ascii(m.text) and m.text[:1].isupper() and not m.text.isupper()]
     if not ments:
         return []
@@ -1144,9 +1163,9 @@ def typo_swaps(art, result, gaz, names):
         if not k or k in names or k in gaz.lexflags or dist not in (1, 2):
             continue
         swap = {"original": m.text, "replacement": t, "kind": "misspelling", "dist": dist,
-                "plausible": True, "orig_place": place_json(m.place), "repl_place": None,
-                "accept": accept_names(gaz, m.text, m.place), "source": m.source, "target": "name"}
-        return [make_copy(aid, 1, text, m.start, m.end, t, swap)]
+                "plausible": which is plausible_place, "orig_place": place_json(m.place), "repl_place": None,
+                "accept": accept_names(gaz, m.text, m.place), "source": m.source, "target": "name", **extra}
+        return [make_copy(aid, n, text, m.start, m.end, t, swap)]
     return []
 
 

@@ -392,7 +392,7 @@ void db_cache_fill(struct db *db, struct db_cache_ent *slot, int type, const cha
 {
 	size_t elem = type == DB_CACHE_NAMES ? sizeof(struct db_hit) :
 		      type == DB_CACHE_ALIKES || type == DB_CACHE_NEAR ? sizeof(struct db_alike) :
-		      type == DB_CACHE_REGION_NEAR ? sizeof(struct db_near_name) : 0;
+		      type == DB_CACHE_REGION_NEAR || type == DB_CACHE_AROUND ? sizeof(struct db_near_name) : 0;
 
 	slot->key = xstrdup(key);
 	slot->type = type;

@@ -352,6 +352,19 @@ enum pc_rc db_near_in_region(struct db *db, const char *key, const char *country
 			     size_t *n_out /* OUT */, struct diag *d);
 
 /*
+ * Populated places within RADIUS_KM of LAT,LON whose own name (or its
+ * ASCII spelling) has a key within OSA distance MAXD of KEY, KEY itself
+ * left out: what a misspelt name of a small town was meant to be, read
+ * around a place the story names ("Harwick" in a story from Selkirk:
+ * Hawick, 16 km away).  Unlike db_near_in_region, the first letters may
+ * be the slip ("Fartmouth").  Closest first, then most populous; at most
+ * MAX.  Reads every place in the radius (cached per word and point), so
+ * ask it only of the few words that stand where a place stands.
+ */
+enum pc_rc db_near_around(struct db *db, const char *key, double lat, double lon, double radius_km, int maxd,
+			  struct db_near_name *out, size_t max, size_t *n_out /* OUT */, struct diag *d);
+
+/*
  * The capital of a country (ADMIN1 NULL or ""): its PPLC place; or the seat
  * of the first-level region ADMIN1 of COUNTRY: its PPLA place, the most
  * populous if GeoNames lists several (Toronto for Ontario, which holds

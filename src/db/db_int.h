@@ -48,6 +48,7 @@ enum db_cache_type {
 	DB_CACHE_NEAR = 3,    /* data: struct db_alike[n] (near-miss keys) */
 	DB_CACHE_PREFIX = 4,  /* n: 1 if some longer name starts with the key */
 	DB_CACHE_REGION_NEAR = 5, /* data: struct db_near_name[n] (db_near_in_region) */
+	DB_CACHE_AROUND = 6,  /* data: struct db_near_name[n] (db_near_around) */
 };
 
 struct db_cache_ent {
@@ -117,6 +118,17 @@ void db_row_place(sqlite3_stmt *st, struct db_place *p);
 
 /* PC_ERR_DB naming the database and SQLite's message. */
 enum pc_rc db_read_failed(struct db *db, struct diag *d);
+
+/* Great-circle distance in km between two points (haversine). */
+double db_distance_km(double lat1, double lon1, double lat2, double lon2);
+
+/*
+ * The latitude/longitude box that holds every point within RADIUS_KM of
+ * LAT,LON, as DB_ST_NEAR's six bindings: lat_lo, lat_hi, then two
+ * longitude ranges (the second empty, 1 > 0, unless the box crosses the
+ * antimeridian; every longitude near a pole).
+ */
+void db_near_box(double lat, double lon, double radius_km, double box[6]);
 
 /*
  * The cache slot for KEY: *FOUND = 1 if it holds KEY's hits, else the slot

@@ -15,8 +15,6 @@
 /* Rows scanned by a prefix search before it stops (see db.h). */
 #define DB_PREFIX_SCAN 4000
 
-#define EARTH_RADIUS_KM 6371.0088
-#define DEG2RAD(x) ((x) * 3.14159265358979323846 / 180.0)
 
 
 enum pc_rc db_lookup_names(struct db *db, const char *key, size_t max, struct arena *a,
@@ -57,18 +55,6 @@ enum pc_rc db_lookup_names(struct db *db, const char *key, size_t max, struct ar
 	return PC_OK;
 }
 
-/* Great-circle distance in km (haversine: exact enough at any range). */
-static double distance_km(double lat1, double lon1, double lat2, double lon2)
-{
-	double dlat = DEG2RAD(lat2 - lat1), dlon = DEG2RAD(lon2 - lon1);
-	double h = sin(dlat / 2) * sin(dlat / 2) +
-		   cos(DEG2RAD(lat1)) * cos(DEG2RAD(lat2)) * sin(dlon / 2) * sin(dlon / 2);
-
-	if (h > 1)
-		h = 1;
-	return 2 * EARTH_RADIUS_KM * asin(sqrt(h));
-}
-
 static int near_cmp(const void *x, const void *y)
 {
 	const struct db_near *a = x, *b = y;
@@ -86,43 +72,21 @@ enum pc_rc db_lookup_near(struct db *db, double lat, double lon, double radius_k
 {
 	sqlite3_stmt *st;
 	struct db_near *v = NULL;
-	size_t n = 0, cap = 0;
-	double dlat, dlon, lat_lo, lat_hi, lon1_lo, lon1_hi, lon2_lo, lon2_hi, coslat;
+	size_t n = 0, cap = 0, k;
+	double box[6];
 	int rc;
 
 	*out = NULL;
 	*n_out = 0;
 	if (n_total)
 		*n_total = 0;
-	dlat = radius_km / 111.0;
-	lat_lo = lat - dlat;
-	lat_hi = lat + dlat;
-	/* Near the poles every longitude is close: scan them all. */
-	coslat = cos(DEG2RAD(fabs(lat) + dlat > 89.0 ? 89.0 : fabs(lat) + dlat));
-	dlon = radius_km / (111.0 * coslat);
-	if (dlon >= 180.0 || lat_hi > 89.0 || lat_lo < -89.0) {
-		lon1_lo = -180.0, lon1_hi = 180.0;
-		lon2_lo = 1.0, lon2_hi = 0.0; /* empty */
-	} else if (lon - dlon < -180.0) {
-		lon1_lo = -180.0, lon1_hi = lon + dlon;
-		lon2_lo = lon - dlon + 360.0, lon2_hi = 180.0;
-	} else if (lon + dlon > 180.0) {
-		lon1_lo = lon - dlon, lon1_hi = 180.0;
-		lon2_lo = -180.0, lon2_hi = lon + dlon - 360.0;
-	} else {
-		lon1_lo = lon - dlon, lon1_hi = lon + dlon;
-		lon2_lo = 1.0, lon2_hi = 0.0;
-	}
+	db_near_box(lat, lon, radius_km, box);
 	if (!(st = db_stmt(db, DB_ST_NEAR, d)))
 		return PC_ERR_DB;
-	sqlite3_bind_double(st, 1, lat_lo);
-	sqlite3_bind_double(st, 2, lat_hi);
-	sqlite3_bind_double(st, 3, lon1_lo);
-	sqlite3_bind_double(st, 4, lon1_hi);
-	sqlite3_bind_double(st, 5, lon2_lo);
-	sqlite3_bind_double(st, 6, lon2_hi);
+	for (k = 0; k < 6; k++)
+		sqlite3_bind_double(st, (int)k + 1, box[k]);
 	while ((rc = db_step(db, st)) == SQLITE_ROW) {
-		double km = distance_km(lat, lon, sqlite3_column_double(st, 3),
+		double km = db_distance_km(lat, lon, sqlite3_column_double(st, 3),
 					sqlite3_column_double(st, 4));
 		if (km > radius_km)
 			continue;

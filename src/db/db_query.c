@@ -7,6 +7,7 @@
 #include "base/strdist.h"
 #include "base/xmem.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -609,6 +610,30 @@ enum pc_rc db_near_keys(struct db *db, const char *key, int maxd, struct db_alik
 	return PC_OK;
 }
 
+/*
+ * Insert CAND into OUT[0..N) (at most MAX), ordered by edit distance, then
+ * population descending; one entry per place, the last falling off when
+ * full.  The new count.
+ */
+static size_t near_insert(struct db_near_name *out, size_t n, size_t max, const struct db_near_name *cand)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (out[i].hit.place.id == cand->hit.place.id)
+			return n;
+	for (i = n; i > 0 && (out[i - 1].dist > cand->dist ||
+			      (out[i - 1].dist == cand->dist &&
+			       out[i - 1].hit.place.population < cand->hit.place.population));
+	     i--)
+		;
+	if (i >= max)
+		return n;
+	memmove(&out[i + 1], &out[i], ((n < max ? n : max - 1) - i) * sizeof *out);
+	out[i] = *cand;
+	return n < max ? n + 1 : n;
+}
+
 /* Letters a misspelt name keeps at its start, for db_near_in_region: the
  * names read are those that share them ("Tonawonda": "ton"). */
 #define DB_NEAR_PREFIX 3
@@ -619,7 +644,7 @@ enum pc_rc db_near_in_region(struct db *db, const char *key, const char *country
 {
 	sqlite3_stmt *st;
 	char lo[16], hi[16], ckey[400];
-	size_t cl = 0, n = 0, i, k;
+	size_t cl = 0, n = 0, k;
 	int rc, found;
 	struct db_cache_ent *slot;
 
@@ -658,7 +683,7 @@ enum pc_rc db_near_in_region(struct db *db, const char *key, const char *country
 	while ((rc = db_step(db, st)) == SQLITE_ROW) {
 		const unsigned char *nk = sqlite3_column_text(st, 13);
 		struct db_near_name cand;
-		int dist, dup = 0;
+		int dist;
 		if (!nk || strcmp((const char *)nk, key) == 0 ||
 		    (dist = strdist_osa(key, (const char *)nk, maxd)) > maxd)
 			continue;
@@ -668,23 +693,7 @@ enum pc_rc db_near_in_region(struct db *db, const char *key, const char *country
 		db_col_text(st, 1, cand.hit.form, sizeof cand.hit.form);
 		db_col_text(st, 13, cand.key, sizeof cand.key);
 		cand.dist = dist;
-		for (i = 0; i < n && !dup; i++)
-			dup = out[i].hit.place.id == cand.hit.place.id;
-		if (dup)
-			continue;
-		/* Insertion by (distance, population descending); the last
-		 * entry falls off when full. */
-		for (i = n; i > 0 && (out[i - 1].dist > dist ||
-				      (out[i - 1].dist == dist &&
-				       out[i - 1].hit.place.population < cand.hit.place.population));
-		     i--)
-			;
-		if (i >= max)
-			continue;
-		memmove(&out[i + 1], &out[i], ((n < max ? n : max - 1) - i) * sizeof *out);
-		out[i] = cand;
-		if (n < max)
-			n++;
+		n = near_insert(out, n, max, &cand);
 	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
@@ -693,6 +702,111 @@ enum pc_rc db_near_in_region(struct db *db, const char *key, const char *country
 		struct db_near_name *copy = xmalloc((n ? n : 1) * sizeof *copy);
 		memcpy(copy, out, n * sizeof *out);
 		db_cache_fill(db, slot, DB_CACHE_REGION_NEAR, ckey, copy, n);
+	}
+	*n_out = n;
+	return PC_OK;
+}
+
+#define EARTH_RADIUS_KM 6371.0088
+#define DEG2RAD(x) ((x) * 3.14159265358979323846 / 180.0)
+/* Past this latitude (with the radius) every longitude is close. */
+#define DB_POLAR_LAT 89.0
+
+double db_distance_km(double lat1, double lon1, double lat2, double lon2)
+{
+	double dlat = DEG2RAD(lat2 - lat1), dlon = DEG2RAD(lon2 - lon1);
+	double h = sin(dlat / 2) * sin(dlat / 2) +
+		   cos(DEG2RAD(lat1)) * cos(DEG2RAD(lat2)) * sin(dlon / 2) * sin(dlon / 2);
+
+	if (h > 1)
+		h = 1;
+	return 2 * EARTH_RADIUS_KM * asin(sqrt(h));
+}
+
+void db_near_box(double lat, double lon, double radius_km, double box[6])
+{
+	double dlat = radius_km / 111.0, dlon, coslat;
+
+	box[0] = lat - dlat;
+	box[1] = lat + dlat;
+	coslat = cos(DEG2RAD(fabs(lat) + dlat > DB_POLAR_LAT ? DB_POLAR_LAT : fabs(lat) + dlat));
+	dlon = radius_km / (111.0 * coslat);
+	box[4] = 1.0, box[5] = 0.0; /* empty */
+	if (dlon >= 180.0 || box[1] > DB_POLAR_LAT || box[0] < -DB_POLAR_LAT) {
+		box[2] = -180.0, box[3] = 180.0;
+	} else if (lon - dlon < -180.0) {
+		box[2] = -180.0, box[3] = lon + dlon;
+		box[4] = lon - dlon + 360.0, box[5] = 180.0;
+	} else if (lon + dlon > 180.0) {
+		box[2] = lon - dlon, box[3] = 180.0;
+		box[4] = -180.0, box[5] = lon + dlon - 360.0;
+	} else {
+		box[2] = lon - dlon, box[3] = lon + dlon;
+	}
+}
+
+enum pc_rc db_near_around(struct db *db, const char *key, double lat, double lon, double radius_km, int maxd,
+			  struct db_near_name *out, size_t max, size_t *n_out, struct diag *d)
+{
+	sqlite3_stmt *st;
+	char ckey[400];
+	double box[6];
+	size_t n = 0, k, klen = strlen(key);
+	int rc, found;
+	struct db_cache_ent *slot;
+	struct buf nk;
+
+	*n_out = 0;
+	if (!key[0] || max == 0)
+		return PC_OK;
+	snprintf(ckey, sizeof ckey, "%d|%.4f|%.4f|%.1f|%s", maxd, lat, lon, radius_km, key);
+	slot = db_cache_slot(db, DB_CACHE_AROUND, ckey, &found);
+	if (slot && found) {
+		n = slot->n < max ? slot->n : max;
+		memcpy(out, slot->data, n * sizeof *out);
+		*n_out = n;
+		return PC_OK;
+	}
+	if (!(st = db_stmt(db, DB_ST_NEAR, d)))
+		return PC_ERR_DB;
+	db_near_box(lat, lon, radius_km, box);
+	for (k = 0; k < 6; k++)
+		sqlite3_bind_double(st, (int)k + 1, box[k]);
+	buf_init(&nk, 64);
+	while ((rc = db_step(db, st)) == SQLITE_ROW) {
+		struct db_near_name cand;
+		int col, dist;
+		if (db_distance_km(lat, lon, sqlite3_column_double(st, 3), sqlite3_column_double(st, 4)) > radius_km)
+			continue;
+		/* The place's name, then its ASCII spelling ("Québec",
+		 * "Quebec"): whichever is nearer the word. */
+		for (col = 1; col <= 2; col++) {
+			const char *nm = (const char *)sqlite3_column_text(st, col);
+			size_t nl = nm ? strlen(nm) : 0;
+			/* (A name far longer or shorter is no small edit away;
+			 * bytes bound code points from above.) */
+			buf_reset(&nk);
+			if (!nl || nl + (size_t)maxd < klen || db_key(nm, nl, &nk) != PC_OK || strcmp(buf_str(&nk), key) == 0 ||
+			    (dist = strdist_osa(key, buf_str(&nk), maxd)) > maxd)
+				continue;
+			memset(&cand, 0, sizeof cand);
+			db_row_place(st, &cand.hit.place);
+			cand.hit.name_kind = col == 1 ? DB_NAME_MAIN : DB_NAME_ASCII;
+			snprintf(cand.hit.form, sizeof cand.hit.form, "%s", nm);
+			snprintf(cand.key, sizeof cand.key, "%s", buf_str(&nk));
+			cand.dist = dist;
+			n = near_insert(out, n, max, &cand);
+			break;
+		}
+	}
+	buf_free(&nk);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return db_read_failed(db, d);
+	if (slot) {
+		struct db_near_name *copy = xmalloc((n ? n : 1) * sizeof *copy);
+		memcpy(copy, out, n * sizeof *out);
+		db_cache_fill(db, slot, DB_CACHE_AROUND, ckey, copy, n);
 	}
 	*n_out = n;
 	return PC_OK;

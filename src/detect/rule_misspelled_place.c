@@ -27,9 +27,11 @@ void rule_misspelled_place_describe(const struct dstate *ds, const struct detect
 	size_t tok = rs->rw[c->w].tok_start, q = match_first_at(rs->mr, tok);
 
 	/* "Ottowa": a word GeoNames records only as another name of small
-	 * places, read as a word because no reading of it was kept (match). */
-	if (q < rs->mr->n && rs->mr->m[q].tok_start == tok && (rs->mr->m[q].flags & MATCH_ALT_ONLY))
-		what = "is only another name of small places in the gazetteer";
+	 * places, read as a word because no reading of it was kept (match);
+	 * "Harwick", a village's own name far from the story. */
+	if (q < rs->mr->n && rs->mr->m[q].tok_start == tok)
+		what = (rs->mr->m[q].flags & MATCH_ALT_ONLY) ? "is only another name of small places in the gazetteer"
+							     : "names only small places far from the story";
 	/* The suggestion is the spelling the writer missed ("America"); the
 	 * message says which place carries it where that is another name
 	 * ("did you mean America (United States)?"). */

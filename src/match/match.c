@@ -454,6 +454,31 @@ static int slot_before(const struct mstate *m, size_t t)
 			   p->len));
 }
 
+/* Units of a road distance ("Hawick 11 miles", "Naas 12 km"). */
+static const char *const match_distance_units[] = {
+	"mile", "miles", "mi", "km", "kms", "kilometres", "kilometers",
+};
+
+/*
+ * Does a road distance follow the name ending before token T: a number, a
+ * decimal part maybe, then a unit ("Hawick 11 miles", "Naas 19.5 km")?  A
+ * road sign, a route or a table of distances: the name is a place's.
+ */
+static int distance_after(const struct mstate *m, size_t t)
+{
+	const struct scan_doc *s = m->s;
+
+	if (t >= s->n_toks || !(tok(m, t)->flags & SCAN_NUMBER) || tok(m, t)->sent != tok(m, t - 1)->sent)
+		return 0;
+	t++;
+	if (t + 1 < s->n_toks && scan_is_punct(s, t, '.') && (tok(m, t + 1)->flags & SCAN_NUMBER) &&
+	    !(tok(m, t + 1)->flags & SCAN_SPACE_BEFORE))
+		t += 2;
+	return t < s->n_toks && (tok(m, t)->flags & SCAN_WORD) &&
+	       in_list_ci(match_distance_units, sizeof match_distance_units / sizeof match_distance_units[0],
+			  s->text + tok(m, t)->off, tok(m, t)->len);
+}
+
 /* Is the word at token T a capitalised word behind an elided article,
  * "d'Ivoire" in "Côte d'Ivoire", "l'Aquila": it continues a name as a
  * capitalised word does. */
@@ -1197,6 +1222,11 @@ static int known_surname(const struct mstate *m, size_t t0, const char *key)
  * is also read as a word (a misspelling, try_at): a city as big is known
  * by its other names ("Bombay"). */
 #define KEEP_ALT_WORD_POP 100000
+/* And one that only villages this small carry as their own name, or
+ * small places as another name ("Harwick", a Pennsylvania village of 900
+ * and an old name of Harwich, on a Borders road sign for Hawick): a
+ * writer's slip lands on such names by chance. */
+#define KEEP_SMALL_WORD_POP 5000
 /* The same for the readings of a mention already made. */
 static int only_towns_below_cands(const struct mention *mn, int64_t pop)
 {
@@ -1206,6 +1236,21 @@ static int only_towns_below_cands(const struct mention *mn, int64_t pop)
 		if (mn->cands[j].place.kind != DB_KIND_PLACE || mn->cands[j].place.population >= pop)
 			return 0;
 	return mn->n_cands > 0;
+}
+
+/* Are the hits all villages below KEEP_SMALL_WORD_POP, or places below
+ * KEEP_ALT_WORD_POP that carry the name as another name? */
+static int only_small_readings(const struct mstate *m, size_t n_hits)
+{
+	size_t j;
+
+	for (j = 0; j < n_hits; j++) {
+		const struct db_hit *h = &m->hits[j];
+		if (h->place.kind != DB_KIND_PLACE ||
+		    h->place.population >= (h->name_kind == DB_NAME_ALT ? KEEP_ALT_WORD_POP : KEEP_SMALL_WORD_POP))
+			return 0;
+	}
+	return n_hits > 0;
 }
 
 static int only_towns_below(const struct mstate *m, size_t n_hits, int64_t pop)
@@ -1659,7 +1704,7 @@ static void note_unknown(struct mstate *m, size_t t)
 		return;
 	}
 	u->key = arena_strdup(m->a, buf_str(&m->key));
-	if (slot_before(m, t))
+	if (slot_before(m, t) || distance_after(m, t + 1))
 		u->flags |= MATCH_PLACE_SLOT;
 	if (k->flags & SCAN_POSS)
 		u->flags |= MATCH_POSS;
@@ -2040,12 +2085,11 @@ static enum pc_rc try_at(struct mstate *m, size_t t, size_t *next)
 		}
 		if ((rc = push_mention(m, t, t1, keys[i], m->hits, n_hits, flags)) != PC_OK)
 			return rc;
-		/* "OTTOWA": a word only small places carry, as another name,
-		 * is as often a misspelling as that place.  It is a word to
-		 * read against the story's names too; resolve keeps one of
-		 * the two (the mention, where it is kept as a place). */
-		if (t == t1 && (flags & MATCH_ALT_ONLY) && !any_foreign(m->hits, n_hits) &&
-		    only_towns_below(m, n_hits, KEEP_ALT_WORD_POP))
+		/* "OTTOWA", "Harwick": a word only small places carry is as
+		 * often a misspelling as that place.  It is a word to read
+		 * against the story's names too; resolve keeps one of the two
+		 * (the mention, where it is kept as a place). */
+		if (t == t1 && !any_foreign(m->hits, n_hits) && only_small_readings(m, n_hits))
 			note_unknown(m, t);
 		*next = t1 + 1;
 		return PC_OK;

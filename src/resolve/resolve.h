@@ -227,6 +227,13 @@ struct resolve_state {
 	 * each reads a region's names, so a document of thousands of
 	 * qualified unknown words costs a bounded number of them */
 	unsigned region_near_left;
+	/* The towns the story is told from (resolve_alts.c), around which a
+	 * word standing where a place stands is read against small places:
+	 * found when a document first needs them (anchors_found). */
+	const struct db_place **anchor;
+	size_t n_anchor;
+	int anchors_found;
+	unsigned local_near_left;  /* around-lookups left, as region_near_left */
 	struct arena *a;
 };
 

@@ -60,6 +60,16 @@
  * each lookup reads a region's names, about 0.5 ms). */
 #define RESOLVE_REGION_NEAR_MAX 4
 #define RESOLVE_REGION_NEAR_LOOKUPS 24
+/* A word standing where a place stands is read against the small places
+ * around the story's towns: the towns (datelines first, then the most
+ * written), at most this many; the radius around each (a county's
+ * neighbours: Selkirk to Hawick is 16 km, Kilcock to Naas 20); the places
+ * taken per town; and the lookups a document may make (each reads the
+ * few hundred places of one circle, about 0.5 ms). */
+#define RESOLVE_LOCAL_ANCHORS 3
+#define RESOLVE_LOCAL_KM 30.0
+#define RESOLVE_LOCAL_NEAR_MAX 4
+#define RESOLVE_LOCAL_LOOKUPS 24
 /* A state or country the story without a dateline names this many times
  * at least is where a speaker's "here in X" may have meant. */
 #define RESOLVE_BODY_SCENE_MIN 2
@@ -592,6 +602,116 @@ static enum pc_rc region_near_alts(struct resolve_state *rs, const char *key, si
 			al->name_kind = near[k].hit.name_kind;
 		}
 	}
+	return PC_OK;
+}
+
+/* Is mention I a town the story is told from: kept, read as a populated
+ * place, not a demonym or an abbreviation? */
+static const struct db_place *anchor_place(const struct resolve_state *rs, size_t i)
+{
+	const struct mention *mn = &rs->mr->m[i];
+	const struct resolve_mention *r = &rs->rm[i];
+
+	if (!r->keep || r->best < 0 || (mn->flags & (MATCH_DEMONYM | MATCH_REGION_ABBR)))
+		return NULL;
+	return mn->cands[r->best].place.kind == DB_KIND_PLACE ? &mn->cands[r->best].place : NULL;
+}
+
+/*
+ * The towns the story is told from (rs->anchor): the places of its
+ * datelines, then those of its most written town names, one each, at most
+ * RESOLVE_LOCAL_ANCHORS.  One pass over the mentions for the datelines and
+ * one per anchor taken: a story of any length costs its mentions times a
+ * constant.
+ */
+static void find_anchors(struct resolve_state *rs)
+{
+	size_t i, j, k;
+
+	rs->anchors_found = 1;
+	rs->anchor = arena_alloc(rs->a, RESOLVE_LOCAL_ANCHORS * sizeof *rs->anchor);
+	for (i = 0; i < rs->mr->n && rs->n_anchor < RESOLVE_LOCAL_ANCHORS; i++) {
+		const struct db_place *p = anchor_place(rs, i);
+		int dup = 0;
+		if (!p || !(rs->mr->m[i].flags & MATCH_DATELINE))
+			continue;
+		for (j = 0; j < rs->n_anchor && !dup; j++)
+			dup = rs->anchor[j]->id == p->id;
+		if (!dup)
+			rs->anchor[rs->n_anchor++] = p;
+	}
+	while (rs->n_anchor < RESOLVE_LOCAL_ANCHORS) {
+		const struct db_place *best = NULL;
+		size_t best_n = 0;
+		for (i = 0; i < rs->mr->n; i++) {
+			const struct db_place *p = anchor_place(rs, i);
+			size_t cnt = p ? rs->kcount[rs->key_id[i]] : 0;
+			int dup = 0;
+			if (!p || cnt <= best_n)
+				continue;
+			for (k = 0; k < rs->n_anchor && !dup; k++)
+				dup = rs->anchor[k]->id == p->id;
+			if (!dup) {
+				best = p;
+				best_n = cnt;
+			}
+		}
+		if (!best)
+			break;
+		rs->anchor[rs->n_anchor++] = best;
+	}
+}
+
+/*
+ * Word W stands where a place stands: to its alternatives, add the places
+ * within RESOLVE_LOCAL_KM of the story's towns a small edit from it (MAXD
+ * edits at most): "Harwick" in a story from Selkirk, Hawick.  The
+ * near-miss index holds prominent names only, and the small places a
+ * writer misspells are those of the story's own county.  The model weighs
+ * them as any misspelling, by what the story says for each (the town
+ * named nearby is support already).
+ */
+static enum pc_rc local_near_alts(struct resolve_state *rs, size_t w, int maxd, struct diag *d)
+{
+	struct resolve_word *rw = &rs->rw[w];
+	struct db_near_name near[RESOLVE_LOCAL_NEAR_MAX];
+	struct alt_list l = { 0 };
+	size_t i, j, k, n;
+	enum pc_rc rc;
+
+	if (!rs->anchors_found)
+		find_anchors(rs);
+	if (!rs->n_anchor)
+		return PC_OK;
+	for (i = 0; i < rw->n_alts; i++)
+		*alt_push(&l, rs->a) = rw->alts[i];
+	for (j = 0; j < rs->n_anchor && rs->local_near_left; j++) {
+		const struct db_place *an = rs->anchor[j];
+		rs->local_near_left--;
+		if ((rc = db_near_around(rs->db, rw->key, an->lat, an->lon, RESOLVE_LOCAL_KM, maxd, near,
+					 RESOLVE_LOCAL_NEAR_MAX, &n, d)) != PC_OK)
+			return rc;
+		for (k = 0; k < n; k++) {
+			struct resolve_alt *al;
+			struct db_place *pl;
+			int dup = 0;
+			for (i = 0; i < l.n && !dup; i++)
+				dup = l.v[i].place->id == near[k].hit.place.id;
+			if (dup || near[k].hit.place.id == an->id)
+				continue;
+			pl = arena_alloc(rs->a, sizeof *pl);
+			*pl = near[k].hit.place;
+			al = alt_push(&l, rs->a);
+			al->place = pl;
+			al->key = arena_strdup(rs->a, near[k].key);
+			al->form = pl->name;
+			al->rel = RESOLVE_REL_MISSPELL;
+			al->dist = near[k].dist;
+			al->name_kind = near[k].hit.name_kind;
+		}
+	}
+	rw->alts = l.v;
+	rw->n_alts = l.n;
 	return PC_OK;
 }
 
@@ -1343,6 +1463,10 @@ static enum pc_rc word_alts_run(struct resolve_state *rs, size_t w, const size_t
 			rw->n_alts = l.n;
 		}
 	}
+	if (rw->slot && rw->tok_start == u->tok_start && rw->tok_end == u->tok_end && !(u->flags & MATCH_AFTER_OPENER) &&
+	    ulen >= RESOLVE_NEAR_NAME_LEN &&
+	    (rc = local_near_alts(rs, w, ulen >= RESOLVE_NEAR2_LEN ? 2 : 1, d)) != PC_OK)
+		return rc;
 	return PC_OK;
 }
 
@@ -1430,6 +1554,7 @@ enum pc_rc resolve_alts_run(struct resolve_state *rs, struct diag *d)
 	if (!rs->cache)
 		return PC_OK;
 	rs->region_near_left = RESOLVE_REGION_NEAR_LOOKUPS;
+	rs->local_near_left = RESOLVE_LOCAL_LOOKUPS;
 	/* Each segment's scene: its first dateline's mention. */
 	rs->scene = arena_alloc(rs->a, (rs->n_seg ? rs->n_seg : 1) * sizeof *rs->scene);
 	for (i = 0; i < rs->n_seg; i++)
