@@ -29,7 +29,7 @@ void rule_misspelled_place_describe(const struct dstate *ds, const struct detect
 	/* "Ottowa": a word GeoNames records only as another name of small
 	 * places, read as a word because no reading of it was kept (match);
 	 * "Harwick", a village's own name far from the story. */
-	if (q < rs->mr->n && rs->mr->m[q].tok_start == tok)
+	if (q < rs->mr->n && rs->mr->m[q].tok_start == tok && rs->mr->m[q].tok_end == rs->rw[c->w].tok_end)
 		what = (rs->mr->m[q].flags & MATCH_ALT_ONLY) ? "is only another name of small places in the gazetteer"
 							     : "names only small places far from the story";
 	/* The suggestion is the spelling the writer missed ("America"); the

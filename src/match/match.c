@@ -1665,9 +1665,12 @@ static void note_unknown(struct mstate *m, size_t t)
 	    !(tok(m, t + 1)->flags & SCAN_SPACE_BEFORE))
 		return; /* part of a hyphenated word */
 	lf = lex_flags_of(m, t);
-	/* A common word is no misspelling, except as the second word of a
-	 * name whose first word is written right ("the United Sates"). */
-	if (lf & DB_LEX_GIVEN)
+	/* A given name is no misspelling, except after a given name that
+	 * opens places' names, where it is read together with that name
+	 * ("Newton Abbott", below).  A common word is none either, except as
+	 * the second word of a name whose first word is written right ("the
+	 * United Sates"). */
+	if ((lf & DB_LEX_GIVEN) && !given_opens_names(m, t))
 		return;
 	if ((lf & DB_LEX_WORD) && !(after_opener = opener_before(m, t)))
 		return;
@@ -1882,6 +1885,11 @@ static enum pc_rc try_at(struct mstate *m, size_t t, size_t *next)
 					any_region = 1;
 			if (!(flags & (MATCH_DEMONYM | MATCH_REGION_ABBR)) &&
 			    is_person(m, t, t1, keys[i], lf, n_hits)) {
+				/* A person; but after a given name that opens
+				 * places' names, the two words are read together
+				 * too ("Newton Abbott", note_unknown). */
+				if (t == t1 && given_opens_names(m, t))
+					note_unknown(m, t);
 				*next = t1 + 1;
 				return PC_OK; /* a person: skip the whole span */
 			}
