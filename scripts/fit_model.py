@@ -93,12 +93,13 @@ def heldout_ids(name):
 
 
 def features(db, docs, out):
-    """Run build/pcfeatures over DOCS ({id, text}); cached in OUT by content."""
+    """Run build/pcfeatures over DOCS ({id, text}); cached in OUT by content,
+    and redone when the program or the database is newer than the cache."""
     feed = "".join(json.dumps({"id": d["id"], "text": d["text"]}) + "\n" for d in docs)
     h = hashlib.sha1(feed.encode()).hexdigest()[:16]
     exe = os.path.join(TOP, "build", "pcfeatures")
     stamp = f"{out}.{h}"
-    if not os.path.exists(stamp) or os.path.getmtime(stamp) < os.path.getmtime(exe):
+    if not os.path.exists(stamp) or os.path.getmtime(stamp) < max(os.path.getmtime(exe), os.path.getmtime(db)):
         with open(stamp, "w", encoding="utf-8") as f:
             sh([exe, db], input=feed.encode(), stdout=f)
     rows = read_ndjson(stamp)

@@ -6,6 +6,7 @@
 #include "base/buf.h"
 #include "base/xmem.h"
 
+#include <ctype.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -385,6 +386,67 @@ static void match_cues(const struct scan_doc *s, const struct match_result *mr, 
 	buf_free(&phrase);
 }
 
+/*
+ * The key of the N words of S from token T (as match_cues reads them:
+ * periods, hyphens and ampersands between words are skipped), into B; 0 if
+ * the sentence or the text ends first.
+ */
+static int words_key(const struct scan_doc *s, size_t t, size_t n, struct buf *b, struct buf *w)
+{
+	size_t got = 0, u;
+
+	buf_reset(b);
+	for (u = t; u < s->n_toks && got < n && s->toks[u].sent == s->toks[t].sent; u++) {
+		if (s->toks[u].flags & (SCAN_WORD | SCAN_NUMBER)) {
+			if (!tok_key(s, u, w))
+				return 0;
+			if (b->len)
+				buf_putc(b, ' ');
+			buf_append(b, w->data, w->len);
+			got++;
+		} else if (!(scan_is_punct(s, u, '.') || scan_is_punct(s, u, '-') || scan_is_punct(s, u, '&'))) {
+			return 0;
+		}
+	}
+	return got == n;
+}
+
+const char *ctx_cue_completes(const struct ctx *c, const struct scan_doc *s, const char *key, size_t t)
+{
+	const struct ctx_cues *cues = c->cues;
+	const struct ctx_first *f;
+	const char *found = NULL;
+	size_t kl = strlen(key), kw = 1, i;
+	struct buf b, w;
+	const char *p;
+
+	if (!cues || !cues->n || t >= s->n_toks || t == 0 || s->toks[t].sent != s->toks[t - 1].sent ||
+	    !(s->toks[t].flags & (SCAN_WORD | SCAN_NUMBER)) || !(f = first_find(cues, key, first_word_len(key))))
+		return NULL;
+	for (p = key; *p; p++)
+		kw += *p == ' ';
+	buf_init(&b, 256);
+	buf_init(&w, 64);
+	for (i = f->lo; i < f->hi && !found; i++) {
+		const struct ctx_cue_ent *e = &cues->cues[i];
+		const char *rest = e->phrase;
+		size_t k;
+		if (e->topic >= 0 || e->n_words <= kw || strncmp(e->key, key, kl) != 0 || e->key[kl] != ' ')
+			continue;
+		/* The words after the name go on as the cue writes them: "the
+		 * Australian Open", not "an Austrian open market". */
+		for (k = 0; k < kw && (rest = strchr(rest, ' ')); k++)
+			rest++;
+		if (!rest || (isupper((unsigned char)*rest) && !(s->toks[t].flags & SCAN_CAP)))
+			continue;
+		if (words_key(s, t, e->n_words - kw, &b, &w) && strcmp(buf_str(&b), e->key + kl + 1) == 0)
+			found = e->phrase;
+	}
+	buf_free(&b);
+	buf_free(&w);
+	return found;
+}
+
 static int cmp_ev(const void *x, const void *y)
 {
 	const struct ctx_ev *a = x, *b = y;
@@ -402,6 +464,7 @@ enum pc_rc ctx_build(const struct scan_doc *s, const struct match_result *mr,
 
 	(void)d;
 	memset(out, 0, sizeof *out);
+	out->cues = cues;
 	for (i = 0; i < mr->n; i++) {
 		const struct mention *m = &mr->m[i];
 		int source;

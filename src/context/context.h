@@ -114,7 +114,18 @@ struct ctx {
 	size_t n_topics;
 	unsigned *topic_hits;
 	const char **topic_cue;
+	const struct ctx_cues *cues; /* borrowed: the cue index (ctx_cue_completes) */
 };
+
+/*
+ * Is there a cue phrase that starts with the words of KEY (a name's key)
+ * and goes on with the words of S from token T, in T's sentence?  With
+ * the name of a mention that ends before T put in: "Austrian Open", with
+ * "australian", is the Australian Open.  The cue as written, or NULL.  A
+ * fixed name the writer's other words spell is a place's own; a cue only
+ * of KEY itself is no such name.
+ */
+const char *ctx_cue_completes(const struct ctx *c, const struct scan_doc *s, const char *key, size_t t);
 
 /* Does the document tell a story of topic T (CTX_TOPIC_MIN_HITS cues)? */
 int ctx_topic_told(const struct ctx *c, size_t t);

@@ -43,6 +43,7 @@ const struct detect_feat_info detect_feat_info[F__COUNT] = {
 	[F_T_DATELINE] = { "t_dateline", "the dateline puts the story at %T" },
 	[F_L_DATELINE] = { "l_dateline", NULL },
 	[F_T_CUE] = { "t_cue", "a team, institution or landmark of %T is named" },
+	[F_T_CUE_NAME] = { "t_cue_name", "%T with the words after it is a known name" },
 	/* (detect_evidence names the topic and its cue.) */
 	[F_T_TOPIC] = { "t_topic", "the story's topic takes in %T and not %L" },
 	[F_L_TOPIC] = { "l_topic", NULL },
@@ -529,6 +530,15 @@ void detect_features(const struct dstate *ds, struct detect_cand *c)
 	x[F_T_LOCAL] = log1p(st.local);
 	x[F_T_DATELINE] = log1p(st.dateline);
 	x[F_T_CUE] = log1p(st.cue);
+	/* "the Austrian Open": the words after the name spell a fixed name
+	 * with T's (a tournament, a currency, a team), as a reader who knows
+	 * the name sees at once.  (A name the cue itself covers has no
+	 * alternatives: resolve.) */
+	/* A spelling look-alike only: "York University" (Toronto) and "York
+	 * City" (the club) are no slips for the New York names they end. */
+	x[F_T_CUE_NAME] = mn &&
+			  (t->rel == RESOLVE_REL_EDIT || t->rel == RESOLVE_REL_LISTED || t->rel == RESOLVE_REL_DEMONYM) &&
+			  ctx_cue_completes(rs->ctx, rs->s, t->key, mn->tok_end) != NULL;
 	x[F_T_CC_SHARE] = st.cc_share;
 	x[F_T_A1_SHARE] = st.a1_share;
 	/* The region of a look-alike city: the city itself must be named. */
@@ -693,7 +703,8 @@ void detect_features(const struct dstate *ds, struct detect_cand *c)
 		/* (A qualifier that holds T and not L speaks for T; so does a
 		 * topic that takes in T's nation and not L's, and the text
 		 * calling the name a state where T is one and L is not.) */
-		x[F_T_UNTOLD] = t->rel != RESOLVE_REL_FOREIGN && st.same == 0 && st.cue == 0 && x[F_T_WRITTEN] == 0 && !x[F_QUAL_NOT] &&
+		x[F_T_UNTOLD] = t->rel != RESOLVE_REL_FOREIGN && st.same == 0 && st.cue == 0 && !x[F_T_CUE_NAME] &&
+				x[F_T_WRITTEN] == 0 && !x[F_QUAL_NOT] &&
 				!x[F_T_TOPIC] && !x[F_REGION_SLOT] &&
 				!(x[F_T_IN_QUAL] && !(L && resolve_inside(&rs->mr->m[mn->qualifier], L))) &&
 				!x[F_HERE] && st.strong <= sl.strong && st.dateline <= sl.dateline &&

@@ -65,6 +65,8 @@ enum detect_feat {
 	F_T_DATELINE,      /* the dateline speaks for T */
 	F_L_DATELINE,
 	F_T_CUE,           /* a cue phrase (a team, a university) speaks for T */
+	F_T_CUE_NAME,      /* T's name with the words after it is a cue phrase ("Austrian
+			    * Open": the Australian Open) */
 	F_T_TOPIC,         /* the story's topic (a sport) takes in T's nation and not L's:
 			    * "Austria" in a rugby report (log(1 + the topic's cues)) */
 	F_L_TOPIC,         /* ... takes in L's nation and not T's */
