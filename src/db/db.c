@@ -90,6 +90,12 @@ static const char *const stmt_sql[DB_ST_COUNT] = {
 		" WHERE n.key >= ?1 AND n.key < ?2 AND n.kind IN (0, 1) AND p.kind = 0 AND p.country = ?3"
 		" AND (?4 = '' OR p.admin1 = ?4)"
 		" AND (?5 = '' OR instr(',' || ?5 || ',', ',' || p.admin2 || ',') > 0)",
+	[DB_ST_NAME_AROUND] =
+		"SELECT p.id, p.name, p.asciiname, p.lat, p.lon, p.fclass, p.fcode,"
+		" p.country, p.admin1, p.admin2, p.population, p.kind, n.kind, n.form"
+		" FROM names n JOIN places p ON p.id = n.place_id"
+		" WHERE n.key = ?1 AND n.kind IN (0, 1) AND p.kind = 0 AND p.lat BETWEEN ?2 AND ?3"
+		" AND (p.lon BETWEEN ?4 AND ?5 OR p.lon BETWEEN ?6 AND ?7)",
 	/* --- db_lookup.c: query-command lookups --- */
 	[DB_ST_NAMES_ALL] =
 		"SELECT p.id, p.name, p.asciiname, p.lat, p.lon, p.fclass, p.fcode,"

@@ -352,16 +352,19 @@ enum pc_rc db_near_in_region(struct db *db, const char *key, const char *country
 			     size_t *n_out /* OUT */, struct diag *d);
 
 /*
- * Populated places within RADIUS_KM of LAT,LON whose own name (or its
- * ASCII spelling) has a key within OSA distance MAXD of KEY, KEY itself
- * left out: what a misspelt name of a small town was meant to be, read
- * around a place the story names ("Harwick" in a story from Selkirk:
- * Hawick, 16 km away).  Unlike db_near_in_region, the first letters may
- * be the slip ("Fartmouth").  Closest first, then most populous; at most
- * MAX.  Reads every place in the radius (cached per word and point), so
- * ask it only of the few words that stand where a place stands.
+ * Populated places within RADIUS_KM of LAT,LON that carry, as their own
+ * name or its ASCII spelling, a key one edit (OSA) from KEY: what a
+ * misspelt name of a small town was meant to be, read around a place the
+ * story names ("Harwick" in a story from Selkirk: Hawick, 16 km away).
+ * Unlike db_near_in_region, the first letters may be the slip
+ * ("Fartmouth").  Every one-edit variant of KEY is asked of the names
+ * filter, and the few it lets through of the names index: a word costs
+ * a few hundred filter probes, never a scan of the circle.  Most
+ * populous first; at most MAX; cached per word and point.  A KEY longer
+ * than DB_AROUND_KEY_MAX bytes has none.
  */
-enum pc_rc db_near_around(struct db *db, const char *key, double lat, double lon, double radius_km, int maxd,
+#define DB_AROUND_KEY_MAX 60
+enum pc_rc db_near_around(struct db *db, const char *key, double lat, double lon, double radius_km,
 			  struct db_near_name *out, size_t max, size_t *n_out /* OUT */, struct diag *d);
 
 /*

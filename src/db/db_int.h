@@ -31,6 +31,7 @@ enum db_stmt_id {
 	DB_ST_GROUP_OF,
 	DB_ST_SAME,
 	DB_ST_NEAR_IN_REGION,
+	DB_ST_NAME_AROUND,
 	DB_ST_CAPITAL,
 	/* db_lookup.c: query-command lookups */
 	DB_ST_NAMES_ALL,

@@ -745,21 +745,59 @@ void db_near_box(double lat, double lon, double radius_km, double box[6])
 	}
 }
 
-enum pc_rc db_near_around(struct db *db, const char *key, double lat, double lon, double radius_km, int maxd,
-			  struct db_near_name *out, size_t max, size_t *n_out, struct diag *d)
+/* The letters a key's one-edit variants are made of (db_key() folds
+ * names to lower-case ASCII and spaces). */
+static const char db_key_letters[] = "abcdefghijklmnopqrstuvwxyz ";
+
+/*
+ * The places of VARIANT (a key) within the box and RADIUS_KM of LAT,LON,
+ * carrying it as their own or ASCII name, into OUT (near_insert).
+ */
+static enum pc_rc around_variant(struct db *db, const char *variant, double lat, double lon, double radius_km,
+				 const double box[6], struct db_near_name *out, size_t max, size_t *n, struct diag *d)
 {
 	sqlite3_stmt *st;
-	char ckey[400];
+	size_t k;
+	int rc;
+
+	db_probe(db);
+	if (!bloom_test(&db->bloom, variant, strlen(variant)))
+		return PC_OK;
+	if (!(st = db_stmt(db, DB_ST_NAME_AROUND, d)))
+		return PC_ERR_DB;
+	sqlite3_bind_text(st, 1, variant, -1, SQLITE_TRANSIENT);
+	for (k = 0; k < 6; k++)
+		sqlite3_bind_double(st, (int)k + 2, box[k]);
+	while ((rc = db_step(db, st)) == SQLITE_ROW) {
+		struct db_near_name cand;
+		if (db_distance_km(lat, lon, sqlite3_column_double(st, 3), sqlite3_column_double(st, 4)) > radius_km)
+			continue;
+		memset(&cand, 0, sizeof cand);
+		db_row_place(st, &cand.hit.place);
+		cand.hit.name_kind = sqlite3_column_int(st, 12);
+		db_col_text(st, 13, cand.hit.form, sizeof cand.hit.form);
+		snprintf(cand.key, sizeof cand.key, "%s", variant);
+		cand.dist = 1;
+		*n = near_insert(out, *n, max, &cand);
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? PC_OK : db_read_failed(db, d);
+}
+
+enum pc_rc db_near_around(struct db *db, const char *key, double lat, double lon, double radius_km,
+			  struct db_near_name *out, size_t max, size_t *n_out, struct diag *d)
+{
+	char ckey[400], v[DB_AROUND_KEY_MAX + 2];
 	double box[6];
-	size_t n = 0, k, klen = strlen(key);
-	int rc, found;
+	size_t n = 0, kl = strlen(key), i, j;
+	int found;
 	struct db_cache_ent *slot;
-	struct buf nk;
+	enum pc_rc rc = PC_OK;
 
 	*n_out = 0;
-	if (!key[0] || max == 0)
+	if (!kl || kl > DB_AROUND_KEY_MAX || max == 0)
 		return PC_OK;
-	snprintf(ckey, sizeof ckey, "%d|%.4f|%.4f|%.1f|%s", maxd, lat, lon, radius_km, key);
+	snprintf(ckey, sizeof ckey, "%.4f|%.4f|%.1f|%s", lat, lon, radius_km, key);
 	slot = db_cache_slot(db, DB_CACHE_AROUND, ckey, &found);
 	if (slot && found) {
 		n = slot->n < max ? slot->n : max;
@@ -767,42 +805,41 @@ enum pc_rc db_near_around(struct db *db, const char *key, double lat, double lon
 		*n_out = n;
 		return PC_OK;
 	}
-	if (!(st = db_stmt(db, DB_ST_NEAR, d)))
-		return PC_ERR_DB;
 	db_near_box(lat, lon, radius_km, box);
-	for (k = 0; k < 6; k++)
-		sqlite3_bind_double(st, (int)k + 1, box[k]);
-	buf_init(&nk, 64);
-	while ((rc = db_step(db, st)) == SQLITE_ROW) {
-		struct db_near_name cand;
-		int col, dist;
-		if (db_distance_km(lat, lon, sqlite3_column_double(st, 3), sqlite3_column_double(st, 4)) > radius_km)
-			continue;
-		/* The place's name, then its ASCII spelling ("Québec",
-		 * "Quebec"): whichever is nearer the word. */
-		for (col = 1; col <= 2; col++) {
-			const char *nm = (const char *)sqlite3_column_text(st, col);
-			size_t nl = nm ? strlen(nm) : 0;
-			/* (A name far longer or shorter is no small edit away;
-			 * bytes bound code points from above.) */
-			buf_reset(&nk);
-			if (!nl || nl + (size_t)maxd < klen || db_key(nm, nl, &nk) != PC_OK || strcmp(buf_str(&nk), key) == 0 ||
-			    (dist = strdist_osa(key, buf_str(&nk), maxd)) > maxd)
-				continue;
-			memset(&cand, 0, sizeof cand);
-			db_row_place(st, &cand.hit.place);
-			cand.hit.name_kind = col == 1 ? DB_NAME_MAIN : DB_NAME_ASCII;
-			snprintf(cand.hit.form, sizeof cand.hit.form, "%s", nm);
-			snprintf(cand.key, sizeof cand.key, "%s", buf_str(&nk));
-			cand.dist = dist;
-			n = near_insert(out, n, max, &cand);
-			break;
-		}
+	/* Every key one edit from KEY, each asked of the names filter first
+	 * (a few hundred probes, nearly all answered no there): a letter
+	 * dropped, two swapped, one changed, one added.  (A variant made
+	 * twice is asked twice; near_insert keeps one place once.) */
+	for (i = 0; i < kl && rc == PC_OK; i++) {
+		memcpy(v, key, i);
+		memcpy(v + i, key + i + 1, kl - i);
+		rc = around_variant(db, v, lat, lon, radius_km, box, out, max, &n, d);
 	}
-	buf_free(&nk);
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		return db_read_failed(db, d);
+	for (i = 0; i + 1 < kl && rc == PC_OK; i++) {
+		if (key[i] == key[i + 1])
+			continue;
+		memcpy(v, key, kl + 1);
+		v[i] = key[i + 1];
+		v[i + 1] = key[i];
+		rc = around_variant(db, v, lat, lon, radius_km, box, out, max, &n, d);
+	}
+	for (i = 0; i < kl && rc == PC_OK; i++)
+		for (j = 0; db_key_letters[j] && rc == PC_OK; j++) {
+			if (db_key_letters[j] == key[i])
+				continue;
+			memcpy(v, key, kl + 1);
+			v[i] = db_key_letters[j];
+			rc = around_variant(db, v, lat, lon, radius_km, box, out, max, &n, d);
+		}
+	for (i = 0; i <= kl && rc == PC_OK; i++)
+		for (j = 0; db_key_letters[j] && rc == PC_OK; j++) {
+			memcpy(v, key, i);
+			v[i] = db_key_letters[j];
+			memcpy(v + i + 1, key + i, kl - i + 1);
+			rc = around_variant(db, v, lat, lon, radius_km, box, out, max, &n, d);
+		}
+	if (rc != PC_OK)
+		return rc;
 	if (slot) {
 		struct db_near_name *copy = xmalloc((n ? n : 1) * sizeof *copy);
 		memcpy(copy, out, n * sizeof *out);

@@ -64,8 +64,8 @@
  * around the story's towns: the towns (datelines first, then the most
  * written), at most this many; the radius around each (a county's
  * neighbours: Selkirk to Hawick is 16 km, Kilcock to Naas 20); the places
- * taken per town; and the lookups a document may make (each reads the
- * few hundred places of one circle, about 0.5 ms). */
+ * taken per town; and the lookups a document may make (each probes the
+ * names filter with a few hundred variants of the word). */
 #define RESOLVE_LOCAL_ANCHORS 3
 #define RESOLVE_LOCAL_KM 30.0
 #define RESOLVE_LOCAL_NEAR_MAX 4
@@ -664,14 +664,15 @@ static void find_anchors(struct resolve_state *rs)
 
 /*
  * Word W stands where a place stands: to its alternatives, add the places
- * within RESOLVE_LOCAL_KM of the story's towns a small edit from it (MAXD
- * edits at most): "Harwick" in a story from Selkirk, Hawick.  The
+ * within RESOLVE_LOCAL_KM of the story's towns one edit from it ("Harwick"
+ * in a story from Selkirk: Hawick; two edits would be tens of thousands of
+ * variants to ask, db_near_around).  The
  * near-miss index holds prominent names only, and the small places a
  * writer misspells are those of the story's own county.  The model weighs
  * them as any misspelling, by what the story says for each (the town
  * named nearby is support already).
  */
-static enum pc_rc local_near_alts(struct resolve_state *rs, size_t w, int maxd, struct diag *d)
+static enum pc_rc local_near_alts(struct resolve_state *rs, size_t w, struct diag *d)
 {
 	struct resolve_word *rw = &rs->rw[w];
 	struct db_near_name near[RESOLVE_LOCAL_NEAR_MAX];
@@ -688,7 +689,7 @@ static enum pc_rc local_near_alts(struct resolve_state *rs, size_t w, int maxd, 
 	for (j = 0; j < rs->n_anchor && rs->local_near_left; j++) {
 		const struct db_place *an = rs->anchor[j];
 		rs->local_near_left--;
-		if ((rc = db_near_around(rs->db, rw->key, an->lat, an->lon, RESOLVE_LOCAL_KM, maxd, near,
+		if ((rc = db_near_around(rs->db, rw->key, an->lat, an->lon, RESOLVE_LOCAL_KM, near,
 					 RESOLVE_LOCAL_NEAR_MAX, &n, d)) != PC_OK)
 			return rc;
 		for (k = 0; k < n; k++) {
@@ -1463,9 +1464,11 @@ static enum pc_rc word_alts_run(struct resolve_state *rs, size_t w, const size_t
 			rw->n_alts = l.n;
 		}
 	}
-	if (rw->slot && rw->tok_start == u->tok_start && rw->tok_end == u->tok_end && !(u->flags & MATCH_AFTER_OPENER) &&
-	    ulen >= RESOLVE_NEAR_NAME_LEN &&
-	    (rc = local_near_alts(rs, w, ulen >= RESOLVE_NEAR2_LEN ? 2 : 1, d)) != PC_OK)
+	/* (Not a word the dictionary has, capitalised: "in October", "at
+	 * Microsoft" are spelt right, and half the radius scans.) */
+	if (rw->slot && rw->tok_start == u->tok_start && rw->tok_end == u->tok_end &&
+	    !(u->flags & (MATCH_AFTER_OPENER | MATCH_PROPER)) && ulen >= RESOLVE_NEAR_NAME_LEN &&
+	    (rc = local_near_alts(rs, w, d)) != PC_OK)
 		return rc;
 	return PC_OK;
 }
