@@ -1414,8 +1414,15 @@ static enum pc_rc word_alts_run(struct resolve_state *rs, size_t w, const size_t
 	 * together are long, and rarely two edits from a name by chance. */
 	single = !(u->flags & MATCH_AFTER_OPENER) &&
 		 (slot || slot_pv || rw->demonym_shaped || ulen >= RESOLVE_WORD_LONG);
-	if (!single && !pv_opens && !nx_cap)
+	if (!single && !pv_opens && !nx_cap) {
+		/* "Frace" where the story writes France: a short word out of
+		 * any place slot is still read against the names the story
+		 * itself writes most, one edit away; the story vouches for
+		 * the name, as for a long word. */
+		if (!(u->flags & MATCH_AFTER_OPENER))
+			story_alts(rs, u->key, &none, sk, n_sk, 1, &rw->alts, &rw->n_alts);
 		return PC_OK;
+	}
 	if (single) {
 		if ((rc = word_alts(rs->cache, u->key, ulen >= RESOLVE_NEAR2_LEN ? 2 : 1, &ce, d)) != PC_OK)
 			return rc;
