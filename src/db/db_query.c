@@ -558,6 +558,34 @@ static enum pc_rc near_probe(struct db *db, const char *del, const char *key, in
 	return PC_OK;
 }
 
+/* Probe every variant of KEY with two code points deleted (near_probe). */
+static enum pc_rc near_probe_two(struct db *db, const char *key, int maxd, struct db_alike *out, size_t max,
+				 size_t *n, struct diag *d)
+{
+	size_t start[256], len = strlen(key), n_cp = 0, a, b, i;
+	char del[256];
+	enum pc_rc rc;
+
+	for (i = 0; i < len && n_cp < sizeof start / sizeof start[0] - 1; i++)
+		if (((unsigned char)key[i] & 0xC0) != 0x80)
+			start[n_cp++] = i;
+	start[n_cp] = len;
+	for (a = 1; a < n_cp; a++)
+		for (b = a + 1; b < n_cp; b++) {
+			size_t o = 0;
+			/* (A variant made twice, by deleting either letter of
+			 * a pair, is asked twice: near_probe keeps a key once.) */
+			memcpy(del + o, key, start[a]);
+			o += start[a];
+			memcpy(del + o, key + start[a + 1], start[b] - start[a + 1]);
+			o += start[b] - start[a + 1];
+			memcpy(del + o, key + start[b + 1], len - start[b + 1] + 1);
+			if ((rc = near_probe(db, del, key, maxd, out, max, n, d)) != PC_OK)
+				return rc;
+		}
+	return PC_OK;
+}
+
 enum pc_rc db_near_keys(struct db *db, const char *key, int maxd, struct db_alike *out,
 			size_t max, size_t *n_out, struct diag *d)
 {
@@ -592,6 +620,15 @@ enum pc_rc db_near_keys(struct db *db, const char *key, int maxd, struct db_alik
 			return rc;
 		i += cl;
 	}
+	/* At two edits, each of its two-deletion variants too: a name with
+	 * two letters added ("Brrittain", "Mannchesster") or one added and
+	 * one changed shares no one-deletion variant with the word, but one
+	 * of the word's two-deletion variants is the name or one of its
+	 * deletions.  A few dozen probes of the filter a word.  The first
+	 * letter stays: a writer who got two letters wrong still began the
+	 * name right, and "Comerica" (a bank) is no America. */
+	if (maxd >= 2 && (rc = near_probe_two(db, key, maxd, out, max, &n, d)) != PC_OK)
+		return rc;
 	/* Closest first. */
 	for (i = 1; i < n; i++) {
 		size_t j;

@@ -368,12 +368,24 @@ static enum pc_rc name_alts(struct resolve_cache *c, const char *key, struct res
 }
 
 /* Is WORD the name NAME with an adjective's ending ("victorian" from
- * "victoria", "texan" from "texas" less its s)?  Then it is that name's
- * adjective, spelt right, not a slip for the name. */
+ * "victoria", "texan" from "texas" less its s), or that adjective's
+ * plural?  Then it is that name's adjective, spelt right, not a slip for
+ * the name. */
 static int derives_from(const char *word, const char *name)
 {
 	static const char *const ends[] = { "n", "an", "ian", "ese", "er", "ite", "i" };
 	size_t wl = strlen(word), nl = strlen(name), i;
+
+	/* Its plural too ("south koreans", "texans", "new yorkers"). */
+	if (wl > nl + 1 && word[wl - 1] == 's') {
+		char sing[256];
+		if (wl - 1 < sizeof sing) {
+			memcpy(sing, word, wl - 1);
+			sing[wl - 1] = '\0';
+			if (derives_from(sing, name))
+				return 1;
+		}
+	}
 
 	if (wl <= nl || strncmp(word, name, nl) != 0)
 		return 0;
