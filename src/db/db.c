@@ -252,6 +252,13 @@ void db_probe(struct db *db)
 {
 	if (db->warm || ++db->n_probes < DB_WARM_PROBES)
 		return;
+	db_warm(db);
+}
+
+void db_warm(struct db *db)
+{
+	if (db->warm)
+		return;
 	db->warm = 1;
 	load_bloom(db, "name_bloom", &db->bloom);
 	load_bloom(db, "near_bloom", &db->near_bloom);
@@ -397,7 +404,7 @@ void db_cache_fill(struct db *db, struct db_cache_ent *slot, int type, const cha
 		   size_t n)
 {
 	size_t elem = type == DB_CACHE_NAMES ? sizeof(struct db_hit) :
-		      type == DB_CACHE_ALIKES || type == DB_CACHE_NEAR ? sizeof(struct db_alike) :
+		      type == DB_CACHE_ALIKES || type == DB_CACHE_NEAR || type == DB_CACHE_EDITS ? sizeof(struct db_alike) :
 		      type == DB_CACHE_REGION_NEAR || type == DB_CACHE_AROUND ? sizeof(struct db_near_name) : 0;
 
 	slot->key = xstrdup(key);

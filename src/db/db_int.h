@@ -50,6 +50,8 @@ enum db_cache_type {
 	DB_CACHE_PREFIX = 4,  /* n: 1 if some longer name starts with the key */
 	DB_CACHE_REGION_NEAR = 5, /* data: struct db_near_name[n] (db_near_in_region) */
 	DB_CACHE_AROUND = 6,  /* data: struct db_near_name[n] (db_near_around) */
+	DB_CACHE_EDITS = 7,   /* data: struct db_alike[n] (a key's one-edit variants the
+			       * names filter may hold: db_near_around) */
 };
 
 struct db_cache_ent {
@@ -106,6 +108,10 @@ void db_note_error(struct db *db, int code);
  */
 #define DB_WARM_PROBES 3000
 void db_probe(struct db *db);
+/* Load the filters and grow the page cache now, whatever the probes so
+ * far: for a look-up that probes hundreds of keys at once, which the
+ * filters answer in microseconds and the index in a millisecond. */
+void db_warm(struct db *db);
 
 /* Prepare (once) and return statement ID, reset and with bindings cleared. */
 sqlite3_stmt *db_stmt(struct db *db, enum db_stmt_id id, struct diag *d);

@@ -558,6 +558,18 @@ static enum pc_rc near_probe(struct db *db, const char *del, const char *key, in
 	return PC_OK;
 }
 
+/* Is one of OUT[0..N) within DIST edits?  (A word with a name one edit
+ * away needs no search at two: the closest is read first anyway.) */
+static int near_within(const struct db_alike *out, size_t n, int dist)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (out[i].dist <= dist)
+			return 1;
+	return 0;
+}
+
 /* Probe every variant of KEY with two code points deleted (near_probe). */
 static enum pc_rc near_probe_two(struct db *db, const char *key, int maxd, struct db_alike *out, size_t max,
 				 size_t *n, struct diag *d)
@@ -624,10 +636,11 @@ enum pc_rc db_near_keys(struct db *db, const char *key, int maxd, struct db_alik
 	 * two letters added ("Brrittain", "Mannchesster") or one added and
 	 * one changed shares no one-deletion variant with the word, but one
 	 * of the word's two-deletion variants is the name or one of its
-	 * deletions.  A few dozen probes of the filter a word.  The first
+	 * deletions.  A few dozen probes of the filter a word, and only for
+	 * a word with no name one edit away.  The first
 	 * letter stays: a writer who got two letters wrong still began the
 	 * name right, and "Comerica" (a bank) is no America. */
-	if (maxd >= 2 && (rc = near_probe_two(db, key, maxd, out, max, &n, d)) != PC_OK)
+	if (maxd >= 2 && !near_within(out, n, 1) && (rc = near_probe_two(db, key, maxd, out, max, &n, d)) != PC_OK)
 		return rc;
 	/* Closest first. */
 	for (i = 1; i < n; i++) {
@@ -786,50 +799,91 @@ void db_near_box(double lat, double lon, double radius_km, double box[6])
  * names to lower-case ASCII and spaces). */
 static const char db_key_letters[] = "abcdefghijklmnopqrstuvwxyz ";
 
-/*
- * The places of VARIANT (a key) within the box and RADIUS_KM of LAT,LON,
- * carrying it as their own or ASCII name, into OUT (near_insert).
- */
-static enum pc_rc around_variant(struct db *db, const char *variant, double lat, double lon, double radius_km,
-				 const double box[6], struct db_near_name *out, size_t max, size_t *n, struct diag *d)
+/* Add VARIANT to OUT (N of MAX) if the names filter may hold it. */
+static void known_variant(struct db *db, const char *variant, struct db_alike *out, size_t max, size_t *n)
 {
-	sqlite3_stmt *st;
-	size_t k;
-	int rc;
+	size_t i;
 
-	db_probe(db);
-	if (!bloom_test(&db->bloom, variant, strlen(variant)))
-		return PC_OK;
-	if (!(st = db_stmt(db, DB_ST_NAME_AROUND, d)))
-		return PC_ERR_DB;
-	sqlite3_bind_text(st, 1, variant, -1, SQLITE_TRANSIENT);
-	for (k = 0; k < 6; k++)
-		sqlite3_bind_double(st, (int)k + 2, box[k]);
-	while ((rc = db_step(db, st)) == SQLITE_ROW) {
-		struct db_near_name cand;
-		if (db_distance_km(lat, lon, sqlite3_column_double(st, 3), sqlite3_column_double(st, 4)) > radius_km)
-			continue;
-		memset(&cand, 0, sizeof cand);
-		db_row_place(st, &cand.hit.place);
-		cand.hit.name_kind = sqlite3_column_int(st, 12);
-		db_col_text(st, 13, cand.hit.form, sizeof cand.hit.form);
-		snprintf(cand.key, sizeof cand.key, "%s", variant);
-		cand.dist = 1;
-		*n = near_insert(out, *n, max, &cand);
+	if (*n >= max || !bloom_test(&db->bloom, variant, strlen(variant)))
+		return;
+	for (i = 0; i < *n; i++)
+		if (strcmp(out[i].key, variant) == 0)
+			return;
+	snprintf(out[*n].key, sizeof out[*n].key, "%s", variant);
+	out[*n].kind = 0;
+	out[*n].dist = 1;
+	(*n)++;
+}
+
+/*
+ * The keys one edit from KEY (OSA: a letter dropped, two swapped, one
+ * changed, one added) that the names filter may hold: a few hundred
+ * probes, nearly all answered no there.  At most DB_AROUND_VARIANTS;
+ * cached per key, so a word asked around several towns costs its probes
+ * once.  *OUT points into the cache or into BUF.
+ */
+#define DB_AROUND_VARIANTS 48
+static size_t known_variants(struct db *db, const char *key, struct db_alike *buf, const struct db_alike **out)
+{
+	char v[DB_AROUND_KEY_MAX + 2];
+	size_t kl = strlen(key), n = 0, i, j;
+	int found;
+	struct db_cache_ent *slot = db_cache_slot(db, DB_CACHE_EDITS, key, &found);
+
+	if (slot && found) {
+		*out = slot->data;
+		return slot->n;
 	}
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? PC_OK : db_read_failed(db, d);
+	db_warm(db);
+	for (i = 0; i < kl; i++) {
+		memcpy(v, key, i);
+		memcpy(v + i, key + i + 1, kl - i);
+		known_variant(db, v, buf, DB_AROUND_VARIANTS, &n);
+	}
+	for (i = 0; i + 1 < kl; i++) {
+		if (key[i] == key[i + 1])
+			continue;
+		memcpy(v, key, kl + 1);
+		v[i] = key[i + 1];
+		v[i + 1] = key[i];
+		known_variant(db, v, buf, DB_AROUND_VARIANTS, &n);
+	}
+	for (i = 0; i < kl; i++)
+		for (j = 0; db_key_letters[j]; j++) {
+			if (db_key_letters[j] == key[i])
+				continue;
+			memcpy(v, key, kl + 1);
+			v[i] = db_key_letters[j];
+			known_variant(db, v, buf, DB_AROUND_VARIANTS, &n);
+		}
+	for (i = 0; i <= kl; i++)
+		for (j = 0; db_key_letters[j]; j++) {
+			memcpy(v, key, i);
+			v[i] = db_key_letters[j];
+			memcpy(v + i + 1, key + i, kl - i + 1);
+			known_variant(db, v, buf, DB_AROUND_VARIANTS, &n);
+		}
+	if (slot) {
+		struct db_alike *copy = xmalloc((n ? n : 1) * sizeof *copy);
+		memcpy(copy, buf, n * sizeof *buf);
+		db_cache_fill(db, slot, DB_CACHE_EDITS, key, copy, n);
+		/* (The slot holds the copy now; BUF holds the same.) */
+	}
+	*out = buf;
+	return n;
 }
 
 enum pc_rc db_near_around(struct db *db, const char *key, double lat, double lon, double radius_km,
 			  struct db_near_name *out, size_t max, size_t *n_out, struct diag *d)
 {
-	char ckey[400], v[DB_AROUND_KEY_MAX + 2];
+	char ckey[400];
 	double box[6];
-	size_t n = 0, kl = strlen(key), i, j;
-	int found;
+	size_t n = 0, kl = strlen(key), n_var, i, k;
+	int found, rc;
 	struct db_cache_ent *slot;
-	enum pc_rc rc = PC_OK;
+	struct db_alike buf[DB_AROUND_VARIANTS];
+	const struct db_alike *var;
+	sqlite3_stmt *st;
 
 	*n_out = 0;
 	if (!kl || kl > DB_AROUND_KEY_MAX || max == 0)
@@ -842,42 +896,35 @@ enum pc_rc db_near_around(struct db *db, const char *key, double lat, double lon
 		*n_out = n;
 		return PC_OK;
 	}
+	n_var = known_variants(db, key, buf, &var);
+	/* (known_variants may have moved the cache: ask for the slot again
+	 * before filling it.) */
 	db_near_box(lat, lon, radius_km, box);
-	/* Every key one edit from KEY, each asked of the names filter first
-	 * (a few hundred probes, nearly all answered no there): a letter
-	 * dropped, two swapped, one changed, one added.  (A variant made
-	 * twice is asked twice; near_insert keeps one place once.) */
-	for (i = 0; i < kl && rc == PC_OK; i++) {
-		memcpy(v, key, i);
-		memcpy(v + i, key + i + 1, kl - i);
-		rc = around_variant(db, v, lat, lon, radius_km, box, out, max, &n, d);
-	}
-	for (i = 0; i + 1 < kl && rc == PC_OK; i++) {
-		if (key[i] == key[i + 1])
-			continue;
-		memcpy(v, key, kl + 1);
-		v[i] = key[i + 1];
-		v[i + 1] = key[i];
-		rc = around_variant(db, v, lat, lon, radius_km, box, out, max, &n, d);
-	}
-	for (i = 0; i < kl && rc == PC_OK; i++)
-		for (j = 0; db_key_letters[j] && rc == PC_OK; j++) {
-			if (db_key_letters[j] == key[i])
+	for (i = 0; i < n_var; i++) {
+		if (!(st = db_stmt(db, DB_ST_NAME_AROUND, d)))
+			return PC_ERR_DB;
+		sqlite3_bind_text(st, 1, var[i].key, -1, SQLITE_TRANSIENT);
+		for (k = 0; k < 6; k++)
+			sqlite3_bind_double(st, (int)k + 2, box[k]);
+		while ((rc = db_step(db, st)) == SQLITE_ROW) {
+			struct db_near_name cand;
+			if (db_distance_km(lat, lon, sqlite3_column_double(st, 3), sqlite3_column_double(st, 4)) >
+			    radius_km)
 				continue;
-			memcpy(v, key, kl + 1);
-			v[i] = db_key_letters[j];
-			rc = around_variant(db, v, lat, lon, radius_km, box, out, max, &n, d);
+			memset(&cand, 0, sizeof cand);
+			db_row_place(st, &cand.hit.place);
+			cand.hit.name_kind = sqlite3_column_int(st, 12);
+			db_col_text(st, 13, cand.hit.form, sizeof cand.hit.form);
+			memcpy(cand.key, var[i].key, sizeof cand.key);
+			cand.dist = 1;
+			n = near_insert(out, n, max, &cand);
 		}
-	for (i = 0; i <= kl && rc == PC_OK; i++)
-		for (j = 0; db_key_letters[j] && rc == PC_OK; j++) {
-			memcpy(v, key, i);
-			v[i] = db_key_letters[j];
-			memcpy(v + i + 1, key + i, kl - i + 1);
-			rc = around_variant(db, v, lat, lon, radius_km, box, out, max, &n, d);
-		}
-	if (rc != PC_OK)
-		return rc;
-	if (slot) {
+		sqlite3_reset(st);
+		if (rc != SQLITE_DONE)
+			return db_read_failed(db, d);
+	}
+	slot = db_cache_slot(db, DB_CACHE_AROUND, ckey, &found);
+	if (slot && !found) {
 		struct db_near_name *copy = xmalloc((n ? n : 1) * sizeof *copy);
 		memcpy(copy, out, n * sizeof *out);
 		db_cache_fill(db, slot, DB_CACHE_AROUND, ckey, copy, n);
