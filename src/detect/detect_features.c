@@ -711,7 +711,13 @@ void detect_features(const struct dstate *ds, struct detect_cand *c)
 				(x[F_SAME_COUNTRY] || st.country <= sl.country);
 	} else {
 		x[F_WORD_SLOT] = rs->rw[c->w].slot;
-		x[F_WORD_DEMONYM] = rs->rw[c->w].demonym_shaped;
+		/* Shaped like a demonym, unless the place's own name ends the
+		 * same way ("Cinicinnati", "Whanagarei": Cincinnati's "-i" is
+		 * no people's). */
+		{
+			size_t e = (size_t)rs->rw[c->w].demonym_shaped, tl = strlen(t->key), kl = strlen(key);
+			x[F_WORD_DEMONYM] = e && !(tl >= e && kl >= e && strcmp(t->key + tl - e, key + kl - e) == 0);
+		}
 		x[F_WORD_TYPO] = typing_slip(key, t->key);
 		x[F_WORD_DROP] = !x[F_WORD_TYPO] && dropped_letter(key, t->key);
 		/* (The misspelt word's own length: in "United Sates" the

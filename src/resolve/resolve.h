@@ -170,7 +170,8 @@ struct resolve_word {
 	unsigned seg;
 	int slot;          /* where a place stands: after in/from..., possessive,
 			    * dateline, qualified, or beside a place in a list */
-	int demonym_shaped; /* ends like a demonym ("-ian", "-ese", "-ish") */
+	int demonym_shaped; /* ends like a demonym ("-ian", "-ese", "-ish"): the
+			     * ending's length in bytes, or 0 */
 	unsigned n_same;    /* words of the document with the same key (a name
 			     * is written again and again, a slip once) */
 	const char *key;   /* the span's name key (arena) */

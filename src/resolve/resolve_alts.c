@@ -1157,16 +1157,17 @@ static enum pc_rc mention_alts(struct resolve_state *rs, size_t m, struct diag *
 
 /* ---- words no list knows ---------------------------------------------------------- */
 
-/* Does KEY end like an English demonym ("-ian", "-ese", "-ish", "-i")? */
+/* Does KEY end like an English demonym ("-ian", "-ese", "-ish", "-i")?
+ * The ending's length in bytes, or 0. */
 static int demonym_shaped(const char *key)
 {
-	static const char *const ends[] = { "an", "ese", "ish", "i", "ic", "ean" };
+	static const char *const ends[] = { "ean", "ese", "ish", "an", "ic", "i" };
 	size_t len = strlen(key), i;
 
 	for (i = 0; i < sizeof ends / sizeof ends[0]; i++) {
 		size_t el = strlen(ends[i]);
 		if (len > el + 2 && strcmp(key + len - el, ends[i]) == 0)
-			return 1;
+			return (int)el;
 	}
 	return 0;
 }
