@@ -44,7 +44,10 @@ const struct detect_rule_info detect_rules[] = {
 	  "A name in a place slot is not in the gazetteer but is close to a place that fits",
 	  "The word stands where a place stands, or beside a word that opens a "
 	  "longer name (\"New Zeland\", \"the United Sates\"), and is a small "
-	  "edit away from a place the article is about. Check the spelling.",
+	  "edit away from a place the article is about: a prominent place, one "
+	  "the article names elsewhere (\"Frace\" beside France), or, where a "
+	  "place stands, any town within 30 km of the article's own towns "
+	  "(\"Keswik 17 miles\" in a story from Penrith). Check the spelling.",
 	  "The Reds flew home to Cincinatti after the loss in Ohio.",
 	  "The Reds flew home to Cincinnati after the loss in Ohio." },
 	[DETECT_RULE_DEMONYM_CONTEXT] = { "demonym-context", DETECT_SEV_WARNING,
