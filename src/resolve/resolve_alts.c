@@ -565,6 +565,34 @@ static struct resolve_alt *place_alt(struct resolve_state *rs, struct alt_list *
 	return al;
 }
 
+/* Push to L the places NEAR[0..N) as alternatives of relation REL, each
+ * under the name it was found by; not a place L holds already, nor the
+ * place SKIP (0: none). */
+static void push_near_names(struct resolve_state *rs, struct alt_list *l, const struct db_near_name *near, size_t n,
+			    int rel, int64_t skip)
+{
+	size_t i, k;
+
+	for (k = 0; k < n; k++) {
+		struct resolve_alt *al;
+		struct db_place *pl;
+		int dup = near[k].hit.place.id == skip;
+		for (i = 0; i < l->n && !dup; i++)
+			dup = l->v[i].place->id == near[k].hit.place.id;
+		if (dup)
+			continue;
+		pl = arena_alloc(rs->a, sizeof *pl);
+		*pl = near[k].hit.place;
+		al = alt_push(l, rs->a);
+		al->place = pl;
+		al->key = arena_strdup(rs->a, near[k].key);
+		al->form = pl->name;
+		al->rel = rel;
+		al->dist = near[k].dist;
+		al->name_kind = near[k].hit.name_kind;
+	}
+}
+
 /*
  * Places of the region qualifier Q names whose names are a small edit
  * from KEY, pushed to L as alternatives of relation REL: "Wilmont, N.H."
@@ -579,7 +607,7 @@ static enum pc_rc region_near_alts(struct resolve_state *rs, const char *key, si
 {
 	const struct mention *qm = &rs->mr->m[q];
 	struct db_near_name near[RESOLVE_REGION_NEAR_MAX];
-	size_t len = utf8_count(key, strlen(key)), j, k, i, n;
+	size_t len = utf8_count(key, strlen(key)), j, n;
 	enum pc_rc rc;
 
 	if (len < RESOLVE_NEAR_NAME_LEN)
@@ -595,24 +623,7 @@ static enum pc_rc region_near_alts(struct resolve_state *rs, const char *key, si
 		if ((rc = db_near_in_region(rs->db, key, reg->country, reg->admin1, group ? reg->admin2 : NULL, maxd,
 					    near, RESOLVE_REGION_NEAR_MAX, &n, d)) != PC_OK)
 			return rc;
-		for (k = 0; k < n; k++) {
-			struct resolve_alt *al;
-			struct db_place *pl;
-			int dup = 0;
-			for (i = 0; i < l->n && !dup; i++)
-				dup = l->v[i].place->id == near[k].hit.place.id;
-			if (dup)
-				continue;
-			pl = arena_alloc(rs->a, sizeof *pl);
-			*pl = near[k].hit.place;
-			al = alt_push(l, rs->a);
-			al->place = pl;
-			al->key = arena_strdup(rs->a, near[k].key);
-			al->form = pl->name;
-			al->rel = rel;
-			al->dist = near[k].dist;
-			al->name_kind = near[k].hit.name_kind;
-		}
+		push_near_names(rs, l, near, n, rel, 0);
 	}
 	return PC_OK;
 }
@@ -689,7 +700,7 @@ static enum pc_rc local_near_alts(struct resolve_state *rs, size_t w, struct dia
 	struct resolve_word *rw = &rs->rw[w];
 	struct db_near_name near[RESOLVE_LOCAL_NEAR_MAX];
 	struct alt_list l = { 0 };
-	size_t i, j, k, n;
+	size_t i, j, n;
 	enum pc_rc rc;
 
 	if (!rs->anchors_found)
@@ -704,24 +715,7 @@ static enum pc_rc local_near_alts(struct resolve_state *rs, size_t w, struct dia
 		if ((rc = db_near_around(rs->db, rw->key, an->lat, an->lon, RESOLVE_LOCAL_KM, near,
 					 RESOLVE_LOCAL_NEAR_MAX, &n, d)) != PC_OK)
 			return rc;
-		for (k = 0; k < n; k++) {
-			struct resolve_alt *al;
-			struct db_place *pl;
-			int dup = 0;
-			for (i = 0; i < l.n && !dup; i++)
-				dup = l.v[i].place->id == near[k].hit.place.id;
-			if (dup || near[k].hit.place.id == an->id)
-				continue;
-			pl = arena_alloc(rs->a, sizeof *pl);
-			*pl = near[k].hit.place;
-			al = alt_push(&l, rs->a);
-			al->place = pl;
-			al->key = arena_strdup(rs->a, near[k].key);
-			al->form = pl->name;
-			al->rel = RESOLVE_REL_MISSPELL;
-			al->dist = near[k].dist;
-			al->name_kind = near[k].hit.name_kind;
-		}
+		push_near_names(rs, &l, near, n, RESOLVE_REL_MISSPELL, an->id);
 	}
 	rw->alts = l.v;
 	rw->n_alts = l.n;
