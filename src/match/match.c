@@ -813,6 +813,12 @@ static int here_before(const struct mstate *m, size_t t0, size_t t1)
 		/* "Thank you, X", "We love you, X", "Are you ready, X" */
 		if (scan_is_word(s, t - 1, "you") || scan_is_word(s, t - 1, "ready"))
 			return 1;
+		/* "What's up X?", with or without its comma (the scanner
+		 * reads "What's" as "What" with its 's consumed) */
+		if (scan_is_word(s, t - 1, "up") && t >= 2 && tok(m, t - 2)->sent == sent &&
+		    ((scan_is_word(s, t - 2, "what") && (tok(m, t - 2)->flags & SCAN_POSS)) ||
+		     contraction(m, t - 2, "what", "s") || scan_is_word(s, t - 2, "whats")))
+			return 1;
 	}
 	return 0;
 }
