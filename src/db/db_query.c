@@ -637,9 +637,9 @@ enum pc_rc db_near_keys(struct db *db, const char *key, int maxd, struct db_alik
 	 * one changed shares no one-deletion variant with the word, but one
 	 * of the word's two-deletion variants is the name or one of its
 	 * deletions.  A few dozen probes of the filter a word, and only for
-	 * a word with no name one edit away.  The first
-	 * letter stays: a writer who got two letters wrong still began the
-	 * name right, and "Comerica" (a bank) is no America. */
+	 * a word with no name one edit away.  The first letter stays: a
+	 * writer who got two letters wrong still began the name right, and
+	 * "Comerica" (a bank) is no America. */
 	if (maxd >= 2 && !near_within(out, n, 1) && (rc = near_probe_two(db, key, maxd, out, max, &n, d)) != PC_OK)
 		return rc;
 	/* Closest first. */
@@ -897,8 +897,6 @@ enum pc_rc db_near_around(struct db *db, const char *key, double lat, double lon
 		return PC_OK;
 	}
 	n_var = known_variants(db, key, buf, &var);
-	/* (known_variants may have moved the cache: ask for the slot again
-	 * before filling it.) */
 	db_near_box(lat, lon, radius_km, box);
 	for (i = 0; i < n_var; i++) {
 		if (!(st = db_stmt(db, DB_ST_NAME_AROUND, d)))
@@ -923,6 +921,8 @@ enum pc_rc db_near_around(struct db *db, const char *key, double lat, double lon
 		if (rc != SQLITE_DONE)
 			return db_read_failed(db, d);
 	}
+	/* (known_variants asked the cache for a slot of its own, which may
+	 * have moved this one: ask again before filling it.) */
 	slot = db_cache_slot(db, DB_CACHE_AROUND, ckey, &found);
 	if (slot && !found) {
 		struct db_near_name *copy = xmalloc((n ? n : 1) * sizeof *copy);

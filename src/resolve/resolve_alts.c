@@ -689,11 +689,10 @@ static void find_anchors(struct resolve_state *rs)
  * Word W stands where a place stands: to its alternatives, add the places
  * within RESOLVE_LOCAL_KM of the story's towns one edit from it ("Harwick"
  * in a story from Selkirk: Hawick; two edits would be tens of thousands of
- * variants to ask, db_near_around).  The
- * near-miss index holds prominent names only, and the small places a
- * writer misspells are those of the story's own county.  The model weighs
- * them as any misspelling, by what the story says for each (the town
- * named nearby is support already).
+ * variants to ask, db_near_around).  The near-miss index holds prominent
+ * names only, and the small places a writer misspells are those of the
+ * story's own county.  The model weighs them as any misspelling, by what
+ * the story says for each (the town named nearby is support already).
  */
 static enum pc_rc local_near_alts(struct resolve_state *rs, size_t w, struct diag *d)
 {
@@ -1479,7 +1478,7 @@ static enum pc_rc word_alts_run(struct resolve_state *rs, size_t w, const size_t
 		}
 	}
 	/* (Not a word the dictionary has, capitalised: "in October", "at
-	 * Microsoft" are spelt right, and half the radius scans.) */
+	 * Microsoft" are spelt right; they were half the look-ups.) */
 	if (rw->slot && rw->tok_start == u->tok_start && rw->tok_end == u->tok_end &&
 	    !(u->flags & (MATCH_AFTER_OPENER | MATCH_PROPER)) && ulen >= RESOLVE_NEAR_NAME_LEN &&
 	    (rc = local_near_alts(rs, w, d)) != PC_OK)
