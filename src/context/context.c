@@ -8,6 +8,7 @@
 
 #include <ctype.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -108,6 +109,8 @@ enum pc_rc ctx_cues_add(struct ctx_cues *c, const char *phrase, const struct db_
 	e->place = arena_alloc(&c->a, sizeof *e->place);
 	*e->place = *place;
 	e->place_id = place->id;
+	snprintf(e->country, sizeof e->country, "%s", place->country);
+	snprintf(e->admin1, sizeof e->admin1, "%s", place->admin1);
 	e->loaded = 1;
 	e->weight = weight;
 	e->topic = -1;
@@ -218,6 +221,8 @@ enum pc_rc ctx_cues_load(struct db *db, struct ctx_cues *out, struct diag *d)
 		if (!raw[i].key[0])
 			continue;
 		e->place_id = raw[i].place_id;
+		memcpy(e->country, raw[i].country, sizeof e->country);
+		memcpy(e->admin1, raw[i].admin1, sizeof e->admin1);
 		e->loaded = 0;
 		e->key = raw[i].key;
 		e->phrase = raw[i].phrase;
@@ -411,7 +416,21 @@ static int words_key(const struct scan_doc *s, size_t t, size_t n, struct buf *b
 	return got == n;
 }
 
-const char *ctx_cue_completes(const struct ctx *c, const struct scan_doc *s, const char *key, size_t t)
+/* Is the place of cue E place P, or inside P (a country, a first-level
+ * region)? */
+static int cue_of(const struct ctx_cue_ent *e, const struct db_place *p)
+{
+	if (e->place_id == p->id)
+		return 1;
+	if (p->kind == DB_KIND_COUNTRY)
+		return strcmp(e->country, p->country) == 0;
+	if (p->kind == DB_KIND_ADMIN1)
+		return strcmp(e->country, p->country) == 0 && strcmp(e->admin1, p->admin1) == 0;
+	return 0;
+}
+
+const char *ctx_cue_completes(const struct ctx *c, const struct scan_doc *s, const char *key, size_t t,
+			      const struct db_place *place)
 {
 	const struct ctx_cues *cues = c->cues;
 	const struct ctx_first *f;
@@ -431,7 +450,8 @@ const char *ctx_cue_completes(const struct ctx *c, const struct scan_doc *s, con
 		const struct ctx_cue_ent *e = &cues->cues[i];
 		const char *rest = e->phrase;
 		size_t k;
-		if (e->topic >= 0 || e->n_words <= kw || strncmp(e->key, key, kl) != 0 || e->key[kl] != ' ')
+		if (e->topic >= 0 || e->n_words <= kw || strncmp(e->key, key, kl) != 0 || e->key[kl] != ' ' ||
+		    !cue_of(e, place))
 			continue;
 		/* The words after the name go on as the cue writes them: "the
 		 * Australian Open", not "an Austrian open market". */

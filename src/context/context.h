@@ -72,6 +72,8 @@ struct ctx_cue_ent {
 	const char *phrase;
 	size_t n_words;
 	int64_t place_id;
+	char country[4];     /* the place's country and first-level region codes */
+	char admin1[24];
 	int loaded;          /* place read (0: not yet; -1: missing from the db) */
 	/* In the cue arena once loaded: held inline, 805 entries were 300 KB
 	 * of fresh pages at start-up, 0.9 ms before the first word. */
@@ -118,14 +120,19 @@ struct ctx {
 };
 
 /*
- * Is there a cue phrase that starts with the words of KEY (a name's key)
- * and goes on with the words of S from token T, in T's sentence?  With
- * the name of a mention that ends before T put in: "Austrian Open", with
- * "australian", is the Australian Open.  The cue as written, or NULL.  A
+ * Is there a cue phrase of place P that starts with the words of KEY (a
+ * name's key for P) and goes on with the words of S from token T, in T's
+ * sentence?  With the name of a mention that ends before T put in:
+ * "Austrian Open", with "australian", is the Australian Open, a cue of
+ * Melbourne, which lies in Australia.  The cue as written, or NULL.  A
  * fixed name the writer's other words spell is a place's own; a cue only
- * of KEY itself is no such name.
+ * of KEY itself is no such name, and a cue of another place of the name
+ * ("Sydney Harbour" for Sydney, Nova Scotia) none of P's.  The cue's place
+ * counts as P's where it is P, or lies in P when P is a country or a
+ * first-level region.
  */
-const char *ctx_cue_completes(const struct ctx *c, const struct scan_doc *s, const char *key, size_t t);
+const char *ctx_cue_completes(const struct ctx *c, const struct scan_doc *s, const char *key, size_t t,
+			      const struct db_place *p);
 
 /* Does the document tell a story of topic T (CTX_TOPIC_MIN_HITS cues)? */
 int ctx_topic_told(const struct ctx *c, size_t t);

@@ -534,11 +534,13 @@ void detect_features(const struct dstate *ds, struct detect_cand *c)
 	 * with T's (a tournament, a currency, a team), as a reader who knows
 	 * the name sees at once.  (A name the cue itself covers has no
 	 * alternatives: resolve.) */
-	/* A spelling look-alike only: "York University" (Toronto) and "York
-	 * City" (the club) are no slips for the New York names they end. */
+	/* A spelling look-alike only ("Sidney Harbor" for Sydney's): "York
+	 * University" (Toronto) and "York City" (the club) are no slips for
+	 * the New York names they end. */
 	x[F_T_CUE_NAME] = mn &&
-			  (t->rel == RESOLVE_REL_EDIT || t->rel == RESOLVE_REL_LISTED || t->rel == RESOLVE_REL_DEMONYM) &&
-			  ctx_cue_completes(rs->ctx, rs->s, t->key, mn->tok_end) != NULL;
+			  (t->rel == RESOLVE_REL_EDIT || t->rel == RESOLVE_REL_LISTED || t->rel == RESOLVE_REL_DEMONYM ||
+			   t->rel == RESOLVE_REL_VARIANT) &&
+			  ctx_cue_completes(rs->ctx, rs->s, t->key, mn->tok_end, T) != NULL;
 	x[F_T_CC_SHARE] = st.cc_share;
 	x[F_T_A1_SHARE] = st.a1_share;
 	/* The region of a look-alike city: the city itself must be named. */

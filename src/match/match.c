@@ -723,7 +723,8 @@ static int contraction(const struct mstate *m, size_t t, const char *head, const
 /*
  * Inside a quotation, do the words before T0 (sentence SENT) say the
  * speaker is in the place: "I'm in X", "we are in X", "(my|our|this)
- * [first|official|state] visit to X", "long live X", "welcome to X"?
+ * [first|official|state] visit to X", "long live X", "welcome to X",
+ * "with you in X", "among you in X"?
  * Not "the people of X": solidarity with another country's people ("we
  * stand with the people of Ukraine", said in Warsaw) is as common as a
  * toast to the host's.
@@ -743,8 +744,17 @@ static int host_address(const struct mstate *m, size_t t0, unsigned sent)
 	      ((scan_is_word(s, t - 2, "am") && scan_is_word(s, t - 3, "I")) ||
 	       (scan_is_word(s, t - 2, "are") && scan_is_word(s, t - 3, "we"))))))
 		return 1;
+	/* (Not "viva X": fans chant "Viva Mexico!" far from Mexico.) */
 	if (t >= 2 && SAME_SENT(t - 2) && scan_is_word(s, t - 1, "live") && scan_is_word(s, t - 2, "long"))
 		return 1;
+	/* "(to be) with you in X", "among you in X", "with you all in X":
+	 * the speaker addresses the people where they stand. */
+	if (t >= 3 && scan_is_word(s, t - 1, "in") && SAME_SENT(t - 3)) {
+		o = scan_is_word(s, t - 2, "all") ? t - 3 : t - 2;
+		if (o >= 1 && SAME_SENT(o - 1) && scan_is_word(s, o, "you") &&
+		    (scan_is_word(s, o - 1, "with") || scan_is_word(s, o - 1, "among")))
+			return 1;
+	}
 	/* "Welcome to X": the host speaks from X. */
 	if (t >= 2 && SAME_SENT(t - 2) && scan_is_word(s, t - 1, "to") && scan_is_word(s, t - 2, "welcome"))
 		return 1;
@@ -761,6 +771,21 @@ static int host_address(const struct mstate *m, size_t t0, unsigned sent)
 	}
 #undef SAME_SENT
 	return 0;
+}
+
+/* Is token T a modal verb ("will", "would", "I'll")?  "I will be in X"
+ * says where the speaker is going, not where they stand ("great to be in
+ * X"). */
+static int modal_word(const struct mstate *m, size_t t)
+{
+	static const char *const modals[] = { "will", "would", "shall", "should", "could", "might", "may", "must",
+					      "won't", "wouldn't", "cannot", "can't" };
+	const struct scan_tok *k = tok(m, t);
+
+	return (k->flags & SCAN_WORD) &&
+	       (in_list_ci(modals, sizeof modals / sizeof modals[0], m->s->text + k->off, k->len) ||
+		contraction(m, t, "I", "ll") || contraction(m, t, "we", "ll") || contraction(m, t, "you", "ll") ||
+		contraction(m, t, "he", "ll") || contraction(m, t, "she", "ll") || contraction(m, t, "they", "ll"));
 }
 
 /*
@@ -785,7 +810,8 @@ static int here_before(const struct mstate *m, size_t t0, size_t t1)
 	    scan_is_word(s, t - 3, "the"))
 		t -= 3;
 	if (t >= 2 && scan_is_word(s, t - 1, "in") && tok(m, t - 2)->sent == sent &&
-	    (scan_is_word(s, t - 2, "here") || scan_is_word(s, t - 2, "back") || scan_is_word(s, t - 2, "be")))
+	    (scan_is_word(s, t - 2, "here") || scan_is_word(s, t - 2, "back") ||
+	     (scan_is_word(s, t - 2, "be") && !(t >= 3 && tok(m, t - 3)->sent == sent && modal_word(m, t - 3)))))
 		return 1;
 	if (!(tok(m, t0)->flags & SCAN_QUOTED))
 		return 0;
