@@ -748,11 +748,14 @@ static int host_address(const struct mstate *m, size_t t0, unsigned sent)
 	if (t >= 2 && SAME_SENT(t - 2) && scan_is_word(s, t - 1, "live") && scan_is_word(s, t - 2, "long"))
 		return 1;
 	/* "(to be) with you in X", "among you in X", "with you all in X":
-	 * the speaker addresses the people where they stand. */
+	 * the speaker addresses the people where they stand.  Not "we stand
+	 * with you in X": solidarity, as with "the people of X". */
 	if (t >= 3 && scan_is_word(s, t - 1, "in") && SAME_SENT(t - 3)) {
 		o = scan_is_word(s, t - 2, "all") ? t - 3 : t - 2;
 		if (o >= 1 && SAME_SENT(o - 1) && scan_is_word(s, o, "you") &&
-		    (scan_is_word(s, o - 1, "with") || scan_is_word(s, o - 1, "among")))
+		    (scan_is_word(s, o - 1, "with") || scan_is_word(s, o - 1, "among")) &&
+		    !(o >= 2 && (scan_is_word(s, o - 2, "stand") || scan_is_word(s, o - 2, "stands") ||
+				 scan_is_word(s, o - 2, "stood") || scan_is_word(s, o - 2, "standing"))))
 			return 1;
 	}
 	/* "Welcome to X": the host speaks from X. */
