@@ -8,7 +8,6 @@
 
 #include <ctype.h>
 #include <math.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -109,8 +108,6 @@ enum pc_rc ctx_cues_add(struct ctx_cues *c, const char *phrase, const struct db_
 	e->place = arena_alloc(&c->a, sizeof *e->place);
 	*e->place = *place;
 	e->place_id = place->id;
-	snprintf(e->country, sizeof e->country, "%s", place->country);
-	snprintf(e->admin1, sizeof e->admin1, "%s", place->admin1);
 	e->loaded = 1;
 	e->weight = weight;
 	e->topic = -1;
@@ -221,8 +218,6 @@ enum pc_rc ctx_cues_load(struct db *db, struct ctx_cues *out, struct diag *d)
 		if (!raw[i].key[0])
 			continue;
 		e->place_id = raw[i].place_id;
-		memcpy(e->country, raw[i].country, sizeof e->country);
-		memcpy(e->admin1, raw[i].admin1, sizeof e->admin1);
 		e->loaded = 0;
 		e->key = raw[i].key;
 		e->phrase = raw[i].phrase;
@@ -293,6 +288,23 @@ static int place_level(const struct db_place *p)
 	return CTX_PLACE;
 }
 
+/* The place of cue E, read the first time it is needed (start-up reads
+ * only the phrases), or NULL if the database lacks it. */
+static const struct db_place *cue_place(struct ctx_cues *cues, struct ctx_cue_ent *e)
+{
+	if (!e->loaded) {
+		struct diag d;
+		struct db_place p;
+		diag_clear(&d);
+		e->loaded = cues->db && db_place_get(cues->db, e->place_id, &p, &d) == PC_OK ? 1 : -1;
+		if (e->loaded > 0) {
+			e->place = arena_alloc(&cues->a, sizeof *e->place);
+			*e->place = p;
+		}
+	}
+	return e->loaded > 0 ? e->place : NULL;
+}
+
 /* Cue phrases: longest match at each word token. */
 static void match_cues(const struct scan_doc *s, const struct match_result *mr, struct ctx_cues *cues,
 		       struct arena *a, struct ctx *out)
@@ -356,19 +368,7 @@ static void match_cues(const struct scan_doc *s, const struct match_result *mr, 
 			t = best_end - 1;
 			continue;
 		}
-		/* The place is read the first time its cue is seen (start-up
-		 * reads only the phrases). */
-		if (best && !best->loaded) {
-			struct diag d2;
-			struct db_place p;
-			diag_clear(&d2);
-			best->loaded = cues->db && db_place_get(cues->db, best->place_id, &p, &d2) == PC_OK ? 1 : -1;
-			if (best->loaded > 0) {
-				best->place = arena_alloc(&cues->a, sizeof *best->place);
-				*best->place = p;
-			}
-		}
-		if (best && best->loaded > 0) {
+		if (best && cue_place(cues, best)) {
 			struct ctx_ev ev;
 			memset(&ev, 0, sizeof ev);
 			ev.level = place_level(best->place);
@@ -418,21 +418,22 @@ static int words_key(const struct scan_doc *s, size_t t, size_t n, struct buf *b
 
 /* Is the place of cue E place P, or inside P (a country, a first-level
  * region)? */
-static int cue_of(const struct ctx_cue_ent *e, const struct db_place *p)
+static int cue_of(struct ctx_cues *cues, struct ctx_cue_ent *e, const struct db_place *p)
 {
+	const struct db_place *c;
+
 	if (e->place_id == p->id)
 		return 1;
-	if (p->kind == DB_KIND_COUNTRY)
-		return strcmp(e->country, p->country) == 0;
-	if (p->kind == DB_KIND_ADMIN1)
-		return strcmp(e->country, p->country) == 0 && strcmp(e->admin1, p->admin1) == 0;
-	return 0;
+	if ((p->kind != DB_KIND_COUNTRY && p->kind != DB_KIND_ADMIN1) || !(c = cue_place(cues, e)))
+		return 0;
+	return strcmp(c->country, p->country) == 0 &&
+	       (p->kind == DB_KIND_COUNTRY || strcmp(c->admin1, p->admin1) == 0);
 }
 
 const char *ctx_cue_completes(const struct ctx *c, const struct scan_doc *s, const char *key, size_t t,
 			      const struct db_place *place)
 {
-	const struct ctx_cues *cues = c->cues;
+	struct ctx_cues *cues = c->cues;
 	const struct ctx_first *f;
 	const char *found = NULL;
 	size_t kl = strlen(key), kw = 1, i;
@@ -447,11 +448,10 @@ const char *ctx_cue_completes(const struct ctx *c, const struct scan_doc *s, con
 	buf_init(&b, 256);
 	buf_init(&w, 64);
 	for (i = f->lo; i < f->hi && !found; i++) {
-		const struct ctx_cue_ent *e = &cues->cues[i];
+		struct ctx_cue_ent *e = &cues->cues[i];
 		const char *rest = e->phrase;
 		size_t k;
-		if (e->topic >= 0 || e->n_words <= kw || strncmp(e->key, key, kl) != 0 || e->key[kl] != ' ' ||
-		    !cue_of(e, place))
+		if (e->topic >= 0 || e->n_words <= kw || strncmp(e->key, key, kl) != 0 || e->key[kl] != ' ')
 			continue;
 		/* The words after the name go on as the cue writes them: "the
 		 * Australian Open", not "an Austrian open market". */
@@ -459,7 +459,10 @@ const char *ctx_cue_completes(const struct ctx *c, const struct scan_doc *s, con
 			rest++;
 		if (!rest || (isupper((unsigned char)*rest) && !(s->toks[t].flags & SCAN_CAP)))
 			continue;
-		if (words_key(s, t, e->n_words - kw, &b, &w) && strcmp(buf_str(&b), e->key + kl + 1) == 0)
+		/* (The words first: a cue's place is read only for a cue the
+		 * text spells.) */
+		if (words_key(s, t, e->n_words - kw, &b, &w) && strcmp(buf_str(&b), e->key + kl + 1) == 0 &&
+		    cue_of(cues, e, place))
 			found = e->phrase;
 	}
 	buf_free(&b);

@@ -72,8 +72,6 @@ struct ctx_cue_ent {
 	const char *phrase;
 	size_t n_words;
 	int64_t place_id;
-	char country[4];     /* the place's country and first-level region codes */
-	char admin1[24];
 	int loaded;          /* place read (0: not yet; -1: missing from the db) */
 	/* In the cue arena once loaded: held inline, 805 entries were 300 KB
 	 * of fresh pages at start-up, 0.9 ms before the first word. */
@@ -116,7 +114,7 @@ struct ctx {
 	size_t n_topics;
 	unsigned *topic_hits;
 	const char **topic_cue;
-	const struct ctx_cues *cues; /* borrowed: the cue index (ctx_cue_completes) */
+	struct ctx_cues *cues; /* borrowed: the cue index (ctx_cue_completes) */
 };
 
 /*
@@ -129,7 +127,10 @@ struct ctx {
  * of KEY itself is no such name, and a cue of another place of the name
  * ("Sydney Harbour" for Sydney, Nova Scotia) none of P's.  The cue's place
  * counts as P's where it is P, or lies in P when P is a country or a
- * first-level region.
+ * first-level region.  A cue's place is read from the database the first
+ * time it is needed, here as in ctx_build, and kept in the cue index: a
+ * read per cue for the index's life, and only for a cue whose words the
+ * text spells with P's name.
  */
 const char *ctx_cue_completes(const struct ctx *c, const struct scan_doc *s, const char *key, size_t t,
 			      const struct db_place *p);

@@ -52,8 +52,7 @@ static const char *const stmt_sql[DB_ST_COUNT] = {
 	[DB_ST_A1_PLACE] = "SELECT place_id FROM admin1 WHERE code = ?1",
 	[DB_ST_C_PLACE] = "SELECT place_id FROM countries WHERE iso2 = ?1",
 	[DB_ST_LEX] = "SELECT flags FROM lexicon WHERE key = ?1",
-	[DB_ST_CUES] = "SELECT c.key, c.phrase, c.place_id, c.weight, p.country, p.admin1"
-		       " FROM cues c LEFT JOIN places p ON p.id = c.place_id",
+	[DB_ST_CUES] = "SELECT key, phrase, place_id, weight FROM cues",
 	[DB_ST_TOPICS] = "SELECT topic, key, phrase, member FROM topics ORDER BY rowid",
 	/* (about a thousand rows: a scan costs less than an index would) */
 	[DB_ST_GROUP_OF] = "SELECT place_id FROM region_members WHERE country = ?1 ORDER BY place_id LIMIT 1",

@@ -212,8 +212,6 @@ struct db_cue {
 	char *phrase;        /* as written in the cue file */
 	int64_t place_id;    /* read the place with db_place_get() when needed */
 	double weight;
-	char country[4];     /* the place's country and first-level region codes, */
-	char admin1[24];     /* "" if it has none: which nation the cue names */
 };
 
 /*

@@ -461,8 +461,6 @@ static void cue_row(sqlite3_stmt *st, void *elem, struct arena *a)
 	c->phrase = col_dup(st, 1, a);
 	c->place_id = sqlite3_column_int64(st, 2);
 	c->weight = sqlite3_column_double(st, 3);
-	db_col_text(st, 4, c->country, sizeof c->country);
-	db_col_text(st, 5, c->admin1, sizeof c->admin1);
 }
 
 enum pc_rc db_cues_all(struct db *db, struct arena *a, struct db_cue **cues,
