@@ -583,7 +583,11 @@ void detect_features(const struct dstate *ds, struct detect_cand *c)
 		/* Written and read as T: "Mexico" read as the country says
 		 * nothing of the state of México. */
 		x[F_T_WRITTEN] = log1p((double)resolve_key_reads_as(rs, kid, sg->tok_lo, sg->tok_hi, T, WRITTEN_CAP));
-		x[F_T_SAME_SENT] = resolve_key_in_sentence(rs, kid, tok);
+		/* Two names written in one sentence are told apart on
+		 * purpose; a word no list knows is told apart from nothing,
+		 * and T spelled right beside it ("Sandgate ... Sangate")
+		 * speaks for T (word_t_written). */
+		x[F_T_SAME_SENT] = mn ? resolve_key_in_sentence(rs, kid, tok) : 0;
 	}
 	if (mn && t->rel == RESOLVE_REL_DEMONYM && !x[F_T_SAME_SENT])
 		x[F_T_SAME_SENT] = demonym_in_sentence(rs, c->m, tok, T);
