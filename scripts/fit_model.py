@@ -875,6 +875,9 @@ def main():
     ap.add_argument("--base", default=os.path.join(TOP, "src", "detect", "detect_weights.h"),
                     help="with --only: the header whose weights and thresholds are held")
     ap.add_argument("--no-write", action="store_true")
+    ap.add_argument("--report", action="store_true",
+                    help="fit nothing: the figures of the current detect_weights.h (its weights and "
+                         "thresholds) on the present database and binary; writes nothing")
     ap.add_argument("--allocator", choices=("smooth", "exact"), default="exact",
                     help="thresholds from exact counts of development false alarms (default) or smoothed ones")
     ap.add_argument("--half", type=int, choices=(0, 1),
@@ -928,7 +931,19 @@ def main():
     y = np.concatenate(ys)
     wt = np.concatenate(ws)
     only = [s for s in a.only.split(",") if s]
-    if only:
+    if a.report:
+        if only:
+            sys.exit("fit_model: --report fits nothing; leave out --only")
+        a.no_write = True
+    if a.report:
+        base_w, base_th, missing = read_header(a.base, names)
+        if missing or set(base_th) != set(FAMILIES):
+            sys.exit(f"fit_model: --report: {os.path.relpath(a.base, TOP)} lacks the weight of "
+                     f"{', '.join(missing) or '-'} or a rule's thresholds")
+        w = base_w
+        # Held as --only holds them (the thresholds below).
+        only = ["(report)"]
+    elif only:
         unknown = [n for n in only if n not in names]
         if unknown:
             sys.exit(f"fit_model: --only: no feature called {', '.join(unknown)} (pcfeatures names: {', '.join(names)})")
