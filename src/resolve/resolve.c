@@ -210,6 +210,13 @@ static void rebuild_dyn(struct resolve_state *rs)
 #define NAMESAKE_CITY_POP 500000
 #define NAMESAKE_CITY_SHARE 4
 #define NAMESAKE_CITY_KM 50
+/* ... or, in any country, a city of at least this many people and more
+ * than the region itself: "Manchester" alone is the English city of
+ * 400,000, not the Jamaican parish of 60,000 that the region bonus made
+ * it ("born in Manchester" was read in Jamaica).  A region is named
+ * alone for being a state people know, which a region smaller than its
+ * namesake city is not. */
+#define NAMESAKE_BIGGER_CITY_POP 100000
 static int city_namesake(const struct resolve_state *rs, const struct mention *mn, const struct db_place *st)
 {
 	const struct scan_doc *s = rs->s;
@@ -218,10 +225,14 @@ static int city_namesake(const struct resolve_state *rs, const struct mention *m
 
 	for (j = 0; j < mn->n_cands && !city; j++) {
 		const struct db_place *c = &mn->cands[j].place;
-		city = c->kind == DB_KIND_PLACE && strcmp(c->country, st->country) == 0 &&
-		       c->population >= NAMESAKE_CITY_POP &&
-		       (strcmp(c->fcode, "PPLC") == 0 ||
-			(double)c->population * NAMESAKE_CITY_SHARE >= (double)st->population) &&
+		/* (Under its own name or its English one: "St James" is an
+		 * old name of Vung Tau, which speaks for no reading.) */
+		int own = mn->cands[j].name_kind != DB_NAME_ALT || mn->cands[j].foreign;
+		city = c->kind == DB_KIND_PLACE &&
+		       ((strcmp(c->country, st->country) == 0 && c->population >= NAMESAKE_CITY_POP &&
+			 (strcmp(c->fcode, "PPLC") == 0 ||
+			  (double)c->population * NAMESAKE_CITY_SHARE >= (double)st->population)) ||
+			(own && c->population >= NAMESAKE_BIGGER_CITY_POP && c->population > st->population)) &&
 		       resolve_km(c->lat, c->lon, st->lat, st->lon) > NAMESAKE_CITY_KM;
 	}
 	if (!city)
