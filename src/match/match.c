@@ -405,6 +405,25 @@ static int is_region_suffix(const struct mstate *m, size_t t)
 	       IN_LIST(match_region_suffixes, m->s->text + k->off, k->len);
 }
 
+/*
+ * The generic words that end the names of seas, oceans, valleys and
+ * deltas (geodata/extra/waters.tsv), which copy writes in lower case as
+ * often as not: "the Indian ocean", "the Caspian sea", "the Swat valley".
+ * A span runs on over one, whatever its first words are: "Indian" alone
+ * is a demonym, and "in the Indian ocean" in a story about Indonesia was
+ * read as Indian for Indonesian.  (Only a name the gazetteer has is
+ * matched: the span's shorter ends stay candidates.)
+ */
+static const char *const match_water_suffixes[] = { "ocean", "sea", "valley", "delta" };
+
+static int is_water_suffix(const struct mstate *m, size_t t)
+{
+	const struct scan_tok *k = tok(m, t);
+
+	return (k->flags & SCAN_WORD) && !(k->flags & SCAN_CAP) &&
+	       IN_LIST(match_water_suffixes, m->s->text + k->off, k->len);
+}
+
 /* Is every word of tokens [T0, T1] a dictionary word?  After such a
  * name a region word is a description ("the Eastern province of Prince
  * Edward Island"), not the end of another place's name (Saudi Arabia's
@@ -1823,7 +1842,8 @@ static enum pc_rc try_at(struct mstate *m, size_t t, size_t *next)
 			if (nx == (size_t)-1)
 				break;
 			if (!is_capword(m, nx) && !is_connector(m, nx) && !is_elided_capword(m, nx) &&
-			    !(tok(m, nx)->flags & SCAN_NUMBER) && !(is_region_suffix(m, nx) && !all_common_words(m, t, u)))
+			    !(tok(m, nx)->flags & SCAN_NUMBER) && !(is_region_suffix(m, nx) && !all_common_words(m, t, u)) &&
+			    !is_water_suffix(m, nx))
 				break;
 			/* "in Budapest I missed": the pronoun, not district I. */
 			if (tok(m, nx)->len == 1 && m->s->text[tok(m, nx)->off] == 'I' &&
