@@ -411,9 +411,9 @@ PRIORS = {"scene_margin": 4.0, "scene_renamed": -3.0, "l_topic": -1.8, "rel_capi
 # the rarer ones (datelines, cues: wire copy) get none.  "qualified" is
 # qual_not plus qual_l_prom's mentions: fitted, it takes qual_not's
 # weight, and evidence could no longer say that the region rules L out.
-# "t_untold" and "contrast" are the detector's gates (gated(),
-# detect_severity()), not weights.
-GATES = ("t_untold", "contrast")
+# "t_untold", "contrast" and "with_t" are the detector's gates (gated(),
+# detect_severity()), not weights; a header that lacks one holds it at 0.
+GATES = ("t_untold", "contrast", "with_t")
 DROP = {"t_region", "l_region", "t_near", "t_country", "l_country", "t_cue", "qualified"} | set(GATES)
 
 
@@ -459,7 +459,7 @@ def read_header(path, names):
     got = {m.group(1).lower(): float(m.group(2))
            for m in re.finditer(r"\[F_(\w+)\]\s*=\s*([-+0-9.eE]+),", text)}
     w = np.array([got.get(n, 0.0) for n in names])
-    missing = [n for n in names if n not in got]
+    missing = [n for n in names if n not in got and n not in GATES]
     th = {}
     for m in re.finditer(r"\[DETECT_RULE_(\w+)\] = \{ ([^}]*) \}", text):
         rule = m.group(1).lower().replace("_", "-")

@@ -83,6 +83,7 @@ const struct detect_feat_info detect_feat_info[F__COUNT] = {
 	[F_L_UNKEPT] = { "l_unkept", "the story gives %L no support as a place" },
 	[F_T_UNTOLD] = { "t_untold", NULL },
 	[F_CONTRAST] = { "contrast", NULL },
+	[F_WITH_T] = { "with_t", NULL },
 	[F_WORD_PROPER] = { "word_proper", NULL },
 	[F_WORD_T_WRITTEN] = { "word_t_written", "%T is spelled right elsewhere in the story" },
 	[F_QUAL_L_PROM] = { "qual_l_prom", NULL },
@@ -213,6 +214,31 @@ static int partner_after(const struct resolve_state *rs, size_t tok_end, const s
 	for (i = 0; i < sizeof partner_joins / sizeof partner_joins[0]; i++)
 		if (scan_is_word(s, tok_end, partner_joins[i]))
 			return names_at(rs, tok_end + 1, p, key);
+	return 0;
+}
+
+/* ... or before it, a comma or a joining word away: "Indonesian, Indian
+ * and Hong Kong stock markets", "Nigeria or Niger": does the mention that
+ * ends at the comma or the word before token TOK name P? */
+static int partner_before_name(const struct resolve_state *rs, size_t tok, const struct db_place *p, const char *key)
+{
+	const struct scan_doc *s = rs->s;
+	const struct match_result *mr = rs->mr;
+	size_t i, j, from;
+
+	if (tok < 2 || s->toks[tok - 1].sent != s->toks[tok].sent)
+		return 0;
+	if (!scan_is_punct(s, tok - 1, ',')) {
+		for (j = 0; j < sizeof partner_joins / sizeof partner_joins[0]; j++)
+			if (scan_is_word(s, tok - 1, partner_joins[j]))
+				break;
+		if (j == sizeof partner_joins / sizeof partner_joins[0])
+			return 0;
+	}
+	from = tok - 1 > MATCH_MAX_WORDS ? tok - 1 - MATCH_MAX_WORDS : 0;
+	for (i = match_first_at(mr, from); i < mr->n && mr->m[i].tok_start < tok - 1; i++)
+		if (mr->m[i].tok_end == tok - 1)
+			return names_at(rs, mr->m[i].tok_start, p, key);
 	return 0;
 }
 
@@ -632,6 +658,11 @@ void detect_features(const struct dstate *ds, struct detect_cand *c)
 	/* ... or T itself, under any of its names, right after it: "Niger,
 	 * Nigeria's neighbour", "Slovenian and Slovak teams". */
 	x[F_PARTNER] = partner_before(rs->s, tok) || partner_after(rs, tok_end, T, t->key);
+	/* "Taiwanese, Thai and South Korean markets", "Niger and Nigeria":
+	 * T itself is the list item beside the name.  Were the name a slip
+	 * for T, the list would name T twice; the writer tells the two apart.
+	 * (A gate, as contrast is: detect_severity.) */
+	x[F_WITH_T] = mn && (partner_after(rs, tok_end, T, t->key) || partner_before_name(rs, tok, T, t->key));
 	x[F_BOTH_PARTIES] = (x[F_PARTNER] > 0 || x[F_PARENS] > 0 || x[F_LIST] >= LIST_BOTH) ? x[F_T_WRITTEN] + x[F_T_SAME] : 0.0;
 	x[F_QUOTED] = (flags & MATCH_QUOTED) != 0;
 	/* "CHARLOTTESVILLE, Va. -- 'a tough weekend in Charlotte,' the

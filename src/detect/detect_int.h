@@ -112,6 +112,7 @@ enum detect_feat {
 	F_L_UNKEPT,        /* the name was not kept as a place (no support) */
 	F_T_UNTOLD,        /* the story says nothing for T it does not say for L */
 	F_CONTRAST,        /* the same name, another place, and the story names that one too */
+	F_WITH_T,          /* T is the list item right beside the name ("Thai, Taiwanese") */
 	F_QUAL_L_PROM,     /* L's prominence where the writer qualified it and it lies there */
 	F_QUAL_VARIANT,    /* the qualifier holds the name only as another spelling of T, and the
 			    * places that carry it as their own lie elsewhere: "Pittsburg, Penn." */

@@ -59,6 +59,11 @@ int detect_severity(int rule, const struct detect_cand *c)
 	 * of them warnings. */
 	if (c->x[F_CONTRAST] > 0)
 		return -1;
+	/* And for a name written as the list item beside T's ("Taiwanese,
+	 * Thai and Korean markets"): a slip would have the list name T
+	 * twice. */
+	if (c->x[F_WITH_T] > 0)
+		return -1;
 
 	if (c->score >= th[DETECT_SEV_SUGGESTION])
 		sev = DETECT_SEV_SUGGESTION;
