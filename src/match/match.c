@@ -2025,6 +2025,18 @@ static enum pc_rc try_at(struct mstate *m, size_t t, size_t *next)
 				*next = t1 + 1;
 				return PC_OK;
 			}
+			/* So in running text: "Credit Suisse" (a bank), "Vanderlei
+			 * Luxemburgo" (a football coach).  Another language's name
+			 * written for the place stands on its own ("flew to
+			 * Moskau"); after a capitalised word of the sentence that
+			 * opens neither it nor a title-case headline, it ends a
+			 * name of a firm or a person. */
+			if ((flags & MATCH_ALT_ONLY) && t > 0 && is_capword(m, t - 1) && (k0->flags & SCAN_SPACE_BEFORE) &&
+			    tok(m, t - 1)->sent == k0->sent && !(k0->flags & (SCAN_HEADLINE | SCAN_DATELINE)) &&
+			    !(tok(m, t - 1)->flags & (SCAN_SENT_START | SCAN_ALLCAPS | SCAN_POSS))) {
+				*next = t1 + 1;
+				return PC_OK;
+			}
 			if (lf & DB_LEX_GIVEN)
 				flags |= MATCH_GIVEN;
 			if (lf & DB_LEX_PROPER)
