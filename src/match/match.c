@@ -2017,23 +2017,19 @@ static enum pc_rc try_at(struct mstate *m, size_t t, size_t *next)
 					return PC_OK;
 				}
 			}
-			/* "JACKSON HOLE, Wyo.": in a dateline, a name known only as
-			 * another place's alternate, right after a capitalised
-			 * word, is the end of a longer name the gazetteer lacks. */
-			if ((flags & MATCH_ALT_ONLY) && (k0->flags & SCAN_DATELINE) && t > 0 && is_capword(m, t - 1) &&
-			    (k0->flags & SCAN_SPACE_BEFORE) && (tok(m, t - 1)->flags & SCAN_DATELINE)) {
-				*next = t1 + 1;
-				return PC_OK;
-			}
-			/* So in running text: "Credit Suisse" (a bank), "Vanderlei
-			 * Luxemburgo" (a football coach).  Another language's name
-			 * written for the place stands on its own ("flew to
-			 * Moskau"); after a capitalised word of the sentence that
-			 * opens neither it nor a title-case headline, it ends a
-			 * name of a firm or a person. */
+			/* A name known only as another name of a place (another
+			 * language's included), right after a capitalised word,
+			 * ends a longer name the gazetteer lacks: in a dateline,
+			 * a place's ("JACKSON HOLE, Wyo."); in running text, a
+			 * firm's or a person's ("Credit Suisse", "Vanderlei
+			 * Luxemburgo").  Another language's name written for the
+			 * place stands on its own ("flew to Moskau"); a sentence's
+			 * first word and a title-case headline say nothing. */
 			if ((flags & MATCH_ALT_ONLY) && t > 0 && is_capword(m, t - 1) && (k0->flags & SCAN_SPACE_BEFORE) &&
-			    tok(m, t - 1)->sent == k0->sent && !(k0->flags & (SCAN_HEADLINE | SCAN_DATELINE)) &&
-			    !(tok(m, t - 1)->flags & (SCAN_SENT_START | SCAN_ALLCAPS | SCAN_POSS))) {
+			    ((k0->flags & SCAN_DATELINE) ? (tok(m, t - 1)->flags & SCAN_DATELINE) != 0
+							 : tok(m, t - 1)->sent == k0->sent && !(k0->flags & SCAN_HEADLINE) &&
+								   !(tok(m, t - 1)->flags &
+								     (SCAN_SENT_START | SCAN_ALLCAPS | SCAN_POSS)))) {
 				*next = t1 + 1;
 				return PC_OK;
 			}
