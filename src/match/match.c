@@ -1568,6 +1568,18 @@ static int after_person_start(struct mstate *m, size_t t)
 
 	if (t == 0)
 		return 0;
+	/* "Mr Peston's book", "Dr. Okonjo": a title makes the word a
+	 * person's name (the issue's Mr Peston read as Preston).  Not a
+	 * title that opens places' names: "Saint Petersberg", "Prince
+	 * Goerge" are misspelt places. */
+	k = scan_is_punct(s, t - 1, '.') && t >= 2 ? t - 2 : t - 1;
+	if ((tok(m, k)->flags & SCAN_WORD) && tok(m, k)->sent == tok(m, t)->sent && is_capword(m, k) &&
+	    IN_LIST(match_honorifics, s->text + tok(m, k)->off, tok(m, k)->len)) {
+		buf_reset(&m->key);
+		if (db_key(s->text + tok(m, k)->off, tok(m, k)->len, &m->key) == PC_OK && m->key.len &&
+		    !db_names_may_extend(m->db, buf_str(&m->key)))
+			return 1;
+	}
 	if (scan_is_punct(s, t - 1, '-')) {
 		if (t < 2)
 			return 0;
