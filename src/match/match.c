@@ -2116,9 +2116,13 @@ static enum pc_rc try_at(struct mstate *m, size_t t, size_t *next)
 				}
 			}
 			/* "University of Virginia", "Bank of America": an organisation. */
-			/* "the Center for Disease Control" too. */
+			/* "the Center for Disease Control" too.  (A lower-case
+			 * "of" of the same sentence: "traveling to the U.S. Of
+			 * Brazil's cases, ..." starts the next one.) */
 			if ((lf & DB_LEX_WORD) && t1 + 2 < s->n_toks &&
-			    (scan_is_word(s, t1 + 1, "of") || scan_is_word(s, t1 + 1, "for")) && is_capword(m, t1 + 2))
+			    (scan_is_word(s, t1 + 1, "of") || scan_is_word(s, t1 + 1, "for")) &&
+			    !(tok(m, t1 + 1)->flags & SCAN_CAP) && tok(m, t1 + 1)->sent == tok(m, t1)->sent &&
+			    is_capword(m, t1 + 2))
 				flags |= MATCH_OF_ORG;
 		}
 		/* "the European Union": a union of states named as one (its
