@@ -875,6 +875,10 @@ def main():
     ap.add_argument("--base", default=os.path.join(TOP, "src", "detect", "detect_weights.h"),
                     help="with --only: the header whose weights and thresholds are held")
     ap.add_argument("--no-write", action="store_true")
+    ap.add_argument("--thresholds", action="store_true",
+                    help="fit no weight: keep the current header's weights and choose every "
+                         "rule's thresholds anew from the false-alarm budget (after a change "
+                         "that removes false alarms, or adds features' evidence, without a refit)")
     ap.add_argument("--report", action="store_true",
                     help="fit nothing: the figures of the current detect_weights.h (its weights and "
                          "thresholds) on the present database and binary; writes nothing")
@@ -931,18 +935,21 @@ def main():
     y = np.concatenate(ys)
     wt = np.concatenate(ws)
     only = [s for s in a.only.split(",") if s]
+    if (a.report or a.thresholds) and only:
+        sys.exit("fit_model: --report and --thresholds fit no weight; leave out --only")
+    if a.report and a.thresholds:
+        sys.exit("fit_model: --report holds the thresholds that --thresholds chooses; give one")
     if a.report:
-        if only:
-            sys.exit("fit_model: --report fits nothing; leave out --only")
         a.no_write = True
-    if a.report:
+    if a.report or a.thresholds:
         base_w, base_th, missing = read_header(a.base, names)
         if missing or set(base_th) != set(FAMILIES):
-            sys.exit(f"fit_model: --report: {os.path.relpath(a.base, TOP)} lacks the weight of "
+            sys.exit(f"fit_model: --report/--thresholds: {os.path.relpath(a.base, TOP)} lacks the weight of "
                      f"{', '.join(missing) or '-'} or a rule's thresholds")
         w = base_w
-        # Held as --only holds them (the thresholds below).
-        only = ["(report)"]
+        # --report: held as --only holds them (the thresholds below);
+        # --thresholds: chosen from the budget, as a whole fit does.
+        only = ["(report)"] if a.report else []
     elif only:
         unknown = [n for n in only if n not in names]
         if unknown:
@@ -1060,7 +1067,7 @@ def main():
         print(f"  {RULES[f]:20s} {th[f]}")
     if a.no_write:
         return 0
-    write_header(a.out, names, w, th, lines, X.shape[0], int(y.sum()), only)
+    write_header(a.out, names, w, th, lines, X.shape[0], int(y.sum()), only, a.thresholds)
     print(f"written to {os.path.relpath(a.out, TOP)}")
     return 0
 
@@ -1069,7 +1076,7 @@ def fmt(v):
     return "1e9" if v >= INF else ("-1e9" if v <= -INF else f"{v:.4f}")
 
 
-def write_header(path, names, w, th, lines, n_rows, n_pos, only=()):
+def write_header(path, names, w, th, lines, n_rows, n_pos, only=(), thresholds_only=False):
     today = datetime.date.today().isoformat()
     enum = {n: "F_" + n.upper() for n in names}
     out = []
@@ -1078,7 +1085,12 @@ def write_header(path, names, w, th, lines, n_rows, n_pos, only=()):
     out.append(" * edit by hand.  The weights of the detector's features (detect_int.h)")
     out.append(" * and the score each rule needs per severity.")
     out.append(" *")
-    if only:
+    if thresholds_only:
+        out.append(f" * {today}: the thresholds chosen anew (--thresholds) from the false-alarm")
+        out.append(" * budget on the development BBC articles, every weight kept from the")
+        out.append(" * previous header (the last whole fit is described in BENCHMARKS.md);")
+        out.append(f" * {n_rows} candidates, {n_pos} of them swaps undone.")
+    elif only:
         out.append(f" * {today}: the weights of {', '.join(only)} fitted alone (--only) on the")
         out.append(f" * development parts of ../shared/corpus (BBC news, GeoVirus): {n_rows}")
         out.append(f" * candidates, {n_pos} of them swaps undone; every other weight and the")
