@@ -378,7 +378,7 @@ SIGNS = {
     "t_dateline": 1, "t_cue": 1, "t_topic": 1, "t_written": 1, "t_cc_share": 1, "t_a1_share": 1,
     "listed": 1, "rel_capital": 1, "word_t_written": 1, "word_drop": 1, "region_slot": 1, "word_two": 1, "quote_scene": 1, "qual_not": 1, "qual_variant": 1, "qual_hamlet": 1, "t_in_qual": 1, "here": 1, "share_margin": 1, "scene_margin": 1,
     "l_strong": -1, "l_region": -1, "l_country": -1, "l_local": -1, "l_dateline": -1,
-    "l_repeat": -1, "l_topic": -1, "l_cc_share": -1, "l_a1_share": -1, "t_same_sent": -1, "short_form": -1, "scene_renamed": -1, "t_family": -1, "l_beside": -1,
+    "l_repeat": -1, "l_topic": -1, "l_capital": -1, "l_cc_share": -1, "l_a1_share": -1, "t_same_sent": -1, "short_form": -1, "scene_renamed": -1, "t_family": -1, "l_beside": -1,
     "dist": -1, "t_untold": -1, "contrast": -1, "qual_l_prom": -1, "qual_body": -1, "qual_told": -1,
 }
 
@@ -411,9 +411,9 @@ PRIORS = {"scene_margin": 4.0, "scene_renamed": -3.0, "l_topic": -1.8, "rel_capi
 # the rarer ones (datelines, cues: wire copy) get none.  "qualified" is
 # qual_not plus qual_l_prom's mentions: fitted, it takes qual_not's
 # weight, and evidence could no longer say that the region rules L out.
-# "t_untold", "contrast" and "with_t" are the detector's gates (gated(),
+# "t_untold", "contrast", "with_t" and "capital_ref" are the detector's gates (gated(),
 # detect_severity()), not weights; a header that lacks one holds it at 0.
-GATES = ("t_untold", "contrast", "with_t")
+GATES = ("t_untold", "contrast", "with_t", "capital_ref")
 DROP = {"t_region", "l_region", "t_near", "t_country", "l_country", "t_cue", "qualified"} | set(GATES)
 
 

@@ -482,6 +482,7 @@ enum pc_rc detect_run(const struct resolve_state *rs, const struct detect_opts *
 	ds.rs = rs;
 	ds.o = o;
 	ds.a = a;
+	detect_capitals_named(&ds);
 	memset(&b, 0, sizeof b);
 	each_cand(&ds, keep_best, &b, emit_best);
 	demote_mutual(&ds);
@@ -556,6 +557,7 @@ enum pc_rc detect_each_candidate(const struct resolve_state *rs, const struct de
 	ds.rs = rs;
 	ds.o = o;
 	ds.a = a;
+	detect_capitals_named(&ds);
 	each_cand(&ds, each_one, &ea, NULL);
 	return PC_OK;
 }

@@ -41,6 +41,7 @@ const struct detect_feat_info detect_feat_info[F__COUNT] = {
 	[F_L_LOCAL] = { "l_local", NULL },
 	[F_L_BESIDE] = { "l_beside", NULL },
 	[F_T_DATELINE] = { "t_dateline", "the dateline puts the story at %T" },
+	[F_L_CAPITAL] = { "l_capital", "the story names %L's capital" },
 	[F_L_DATELINE] = { "l_dateline", NULL },
 	[F_T_CUE] = { "t_cue", "a team, institution or landmark of %T is named" },
 	[F_T_CUE_NAME] = { "t_cue_name", "%T with the words after it is a known name" },
@@ -84,6 +85,7 @@ const struct detect_feat_info detect_feat_info[F__COUNT] = {
 	[F_T_UNTOLD] = { "t_untold", NULL },
 	[F_CONTRAST] = { "contrast", NULL },
 	[F_WITH_T] = { "with_t", NULL },
+	[F_CAPITAL_REF] = { "capital_ref", NULL },
 	[F_WORD_PROPER] = { "word_proper", NULL },
 	[F_WORD_T_WRITTEN] = { "word_t_written", "%T is spelled right elsewhere in the story" },
 	[F_QUAL_L_PROM] = { "qual_l_prom", NULL },
@@ -494,6 +496,38 @@ static double topic_for(const struct ctx *cx, const struct db_place *a, const st
 	return best;
 }
 
+void detect_capitals_named(struct dstate *ds)
+{
+	const struct resolve_state *rs = ds->rs;
+	size_t i, j;
+
+	ds->n_cap_cc = 0;
+	ds->cap_cc = arena_alloc(ds->a, (rs->mr->n ? rs->mr->n : 1) * sizeof *ds->cap_cc);
+	for (i = 0; i < rs->mr->n; i++) {
+		const struct db_place *p;
+		if (!rs->rm[i].keep || rs->rm[i].best < 0)
+			continue;
+		p = &rs->mr->m[i].cands[rs->rm[i].best].place;
+		if (p->kind != DB_KIND_PLACE || !db_place_is_capital(p, 0) || strlen(p->country) != 2)
+			continue;
+		for (j = 0; j < ds->n_cap_cc && strcmp(ds->cap_cc[j], p->country) != 0; j++)
+			;
+		if (j == ds->n_cap_cc)
+			memcpy(ds->cap_cc[ds->n_cap_cc++], p->country, 3);
+	}
+}
+
+/* Does the story name the national capital of country CC? */
+static int capital_named(const struct dstate *ds, const char *cc)
+{
+	size_t j;
+
+	for (j = 0; j < ds->n_cap_cc; j++)
+		if (strcmp(ds->cap_cc[j], cc) == 0)
+			return 1;
+	return 0;
+}
+
 void detect_features(const struct dstate *ds, struct detect_cand *c)
 {
 	const struct resolve_state *rs = ds->rs;
@@ -586,6 +620,13 @@ void detect_features(const struct dstate *ds, struct detect_cand *c)
 		if (mn)
 			x[F_L_BESIDE] = log1p((double)beside_lit(rs, c->m, tok, L, T));
 		x[F_L_DATELINE] = log1p(sl.dateline);
+		/* "when Slovenia declared independence", and later "historians
+		 * from Ljubljana": a writer who names L's capital knows which
+		 * country is which (a story about Slovakia, Bratislava in its
+		 * dateline, or a stopover in Reykjavik on the way to Dublin).
+		 * A country only, and not the mention itself read as L. */
+		x[F_L_CAPITAL] = L->kind == DB_KIND_COUNTRY && t->rel != RESOLVE_REL_ELSEWHERE &&
+				 capital_named(ds, L->country);
 		x[F_L_CC_SHARE] = sl.cc_share;
 		x[F_L_A1_SHARE] = sl.a1_share;
 	}
@@ -663,6 +704,12 @@ void detect_features(const struct dstate *ds, struct detect_cand *c)
 	 * for T, the list would name T twice; the writer tells the two apart.
 	 * (A gate, as contrast is: detect_severity.) */
 	x[F_WITH_T] = mn && (partner_after(rs, tok_end, T, t->key) || partner_before_name(rs, tok, T, t->key));
+	/* "a stopover in Reykjavik ... at a ground in the Icelandic capital":
+	 * the demonym and "capital" name a city, and the story names L's
+	 * capital; the phrase refers to it, whatever else the story is
+	 * about.  (A gate too.) */
+	x[F_CAPITAL_REF] = mn && t->rel == RESOLVE_REL_DEMONYM && x[F_L_CAPITAL] > 0 && tok_end < rs->s->n_toks &&
+			   scan_is_word(rs->s, tok_end, "capital") && rs->s->text[rs->s->toks[tok_end].off] == 'c';
 	x[F_BOTH_PARTIES] = (x[F_PARTNER] > 0 || x[F_PARENS] > 0 || x[F_LIST] >= LIST_BOTH) ? x[F_T_WRITTEN] + x[F_T_SAME] : 0.0;
 	x[F_QUOTED] = (flags & MATCH_QUOTED) != 0;
 	/* "CHARLOTTESVILLE, Va. -- 'a tough weekend in Charlotte,' the

@@ -64,6 +64,7 @@ enum detect_feat {
 			    * the next sentence: "Puerto Rico ... the Dominican Republic" */
 	F_T_DATELINE,      /* the dateline speaks for T */
 	F_L_DATELINE,
+	F_L_CAPITAL,       /* L is a country whose capital the story names ("Ljubljana") */
 	F_T_CUE,           /* a cue phrase (a team, a university) speaks for T */
 	F_T_CUE_NAME,      /* T's name with the words after it is a cue phrase ("Austrian
 			    * Open": the Australian Open) */
@@ -113,6 +114,7 @@ enum detect_feat {
 	F_T_UNTOLD,        /* the story says nothing for T it does not say for L */
 	F_CONTRAST,        /* the same name, another place, and the story names that one too */
 	F_WITH_T,          /* T is the list item right beside the name ("Thai, Taiwanese") */
+	F_CAPITAL_REF,     /* "the Swedish capital" where the story names Stockholm */
 	F_QUAL_L_PROM,     /* L's prominence where the writer qualified it and it lies there */
 	F_QUAL_VARIANT,    /* the qualifier holds the name only as another spelling of T, and the
 			    * places that carry it as their own lie elsewhere: "Pittsburg, Penn." */
@@ -164,7 +166,14 @@ struct dstate {
 	struct detect_cand *fc;  /* per finding: the candidate it came from */
 	int *frule;              /* per finding: its rule (enum detect_rule_id) */
 	size_t n_f, cap_f;
+	/* The countries whose national capital the story names (ISO codes,
+	 * "" ended; detect_capitals_named), read once per document. */
+	char (*cap_cc)[3];
+	size_t n_cap_cc;
 };
+
+/* detect_features.c: fill DS->cap_cc from the story's kept mentions. */
+void detect_capitals_named(struct dstate *ds);
 
 /* detect_features.c: fill C->x for candidate C. */
 void detect_features(const struct dstate *ds, struct detect_cand *c);

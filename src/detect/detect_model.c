@@ -64,6 +64,10 @@ int detect_severity(int rule, const struct detect_cand *c)
 	 * twice. */
 	if (c->x[F_WITH_T] > 0)
 		return -1;
+	/* And for "the Icelandic capital" where the story names Reykjavik:
+	 * the phrase names that city. */
+	if (c->x[F_CAPITAL_REF] > 0)
+		return -1;
 
 	if (c->score >= th[DETECT_SEV_SUGGESTION])
 		sev = DETECT_SEV_SUGGESTION;
