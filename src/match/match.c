@@ -2045,6 +2045,13 @@ static enum pc_rc try_at(struct mstate *m, size_t t, size_t *next)
 				*next = t1 + 1;
 				return PC_OK;
 			}
+			/* "two Tripolis", "the two Georgias": the plural of a
+			 * name, not another language's name of it (Greek
+			 * Tripolis), as for a word no list knows. */
+			if ((flags & MATCH_ALT_ONLY) && t == t1 && plural_of_name(m, t)) {
+				*next = t1 + 1;
+				return PC_OK;
+			}
 			if (lf & DB_LEX_GIVEN)
 				flags |= MATCH_GIVEN;
 			if (lf & DB_LEX_PROPER)
