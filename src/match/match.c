@@ -1502,13 +1502,17 @@ static int is_person(struct mstate *m, size_t t0, size_t t1, const char *key, in
 		remember_surname(m, key);
 		return 1;
 	}
-	/* "Jack London": a given name right before it. */
+	/* "Jack London": a given name right before it.  Not a word of
+	 * direction that is a given name too: "North Philadelphia", "West
+	 * Belfast" are parts of the city (both words were lost). */
 	if (prev != (size_t)-1 && is_capword(m, prev) && (tok(m, t0)->flags & SCAN_SPACE_BEFORE) &&
 	    tok(m, prev)->sent == tok(m, t0)->sent && !(tok(m, prev)->flags & SCAN_POSS) &&
 	    !(tok(m, prev)->flags & SCAN_ALLCAPS)) {
 		int pf = lex_flags_of(m, prev);
 		const struct match_result *o = m->out;
-		if ((pf & DB_LEX_GIVEN) && !(tok(m, t0)->flags & SCAN_ALLCAPS)) {
+		if ((pf & DB_LEX_GIVEN) && !(tok(m, t0)->flags & SCAN_ALLCAPS) &&
+		    !in_list_ci(match_direction_words, sizeof match_direction_words / sizeof match_direction_words[0],
+				s->text + tok(m, prev)->off, tok(m, prev)->len)) {
 			if (t0 == t1)
 				remember_surname(m, key);
 			return 1;
