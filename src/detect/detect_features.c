@@ -499,31 +499,48 @@ static double topic_for(const struct ctx *cx, const struct db_place *a, const st
 void detect_capitals_named(struct dstate *ds)
 {
 	const struct resolve_state *rs = ds->rs;
-	size_t i, j;
+	size_t i, j, from = 0;
 
-	ds->n_cap_cc = 0;
-	ds->cap_cc = arena_alloc(ds->a, (rs->mr->n ? rs->mr->n : 1) * sizeof *ds->cap_cc);
+	ds->n_cap = 0;
+	ds->cap = arena_alloc(ds->a, (rs->mr->n ? rs->mr->n : 1) * sizeof *ds->cap);
 	for (i = 0; i < rs->mr->n; i++) {
 		const struct db_place *p;
+		size_t seg = rs->rm[i].seg;
 		if (!rs->rm[i].keep || rs->rm[i].best < 0)
 			continue;
 		p = &rs->mr->m[i].cands[rs->rm[i].best].place;
 		if (p->kind != DB_KIND_PLACE || !db_place_is_capital(p, 0) || strlen(p->country) != 2)
 			continue;
-		for (j = 0; j < ds->n_cap_cc && strcmp(ds->cap_cc[j], p->country) != 0; j++)
+		/* Mentions come in text order, so the entries are in the order
+		 * of their segments: only the current segment's (at most one a
+		 * country) are looked through. */
+		if (ds->n_cap && ds->cap[ds->n_cap - 1].seg != seg)
+			from = ds->n_cap;
+		for (j = from; j < ds->n_cap && strcmp(ds->cap[j].cc, p->country) != 0; j++)
 			;
-		if (j == ds->n_cap_cc)
-			memcpy(ds->cap_cc[ds->n_cap_cc++], p->country, 3);
+		if (j == ds->n_cap) {
+			memcpy(ds->cap[ds->n_cap].cc, p->country, 3);
+			ds->cap[ds->n_cap++].seg = seg;
+		}
 	}
 }
 
-/* Does the story name the national capital of country CC? */
-static int capital_named(const struct dstate *ds, const char *cc)
+/* Does story SEG name the national capital of country CC?  (Each brief
+ * under its own dateline is a story of its own.) */
+static int capital_named(const struct dstate *ds, const char *cc, size_t seg)
 {
-	size_t j;
+	size_t lo = 0, hi = ds->n_cap, j;
 
-	for (j = 0; j < ds->n_cap_cc; j++)
-		if (strcmp(ds->cap_cc[j], cc) == 0)
+	/* The first entry of segment SEG (entries are in segment order). */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (ds->cap[mid].seg < seg)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (j = lo; j < ds->n_cap && ds->cap[j].seg == seg; j++)
+		if (strcmp(ds->cap[j].cc, cc) == 0)
 			return 1;
 	return 0;
 }
@@ -626,7 +643,7 @@ void detect_features(const struct dstate *ds, struct detect_cand *c)
 		 * dateline, or a stopover in Reykjavik on the way to Dublin).
 		 * A country only, and not the mention itself read as L. */
 		x[F_L_CAPITAL] = L->kind == DB_KIND_COUNTRY && t->rel != RESOLVE_REL_ELSEWHERE &&
-				 capital_named(ds, L->country);
+				 capital_named(ds, L->country, mn ? rs->rm[c->m].seg : rs->rw[c->w].seg);
 		x[F_L_CC_SHARE] = sl.cc_share;
 		x[F_L_A1_SHARE] = sl.a1_share;
 	}

@@ -166,10 +166,11 @@ struct dstate {
 	struct detect_cand *fc;  /* per finding: the candidate it came from */
 	int *frule;              /* per finding: its rule (enum detect_rule_id) */
 	size_t n_f, cap_f;
-	/* The countries whose national capital the story names (ISO codes,
-	 * "" ended; detect_capitals_named), read once per document. */
-	char (*cap_cc)[3];
-	size_t n_cap_cc;
+	/* The countries whose national capital each story names, with the
+	 * story's segment (resolve_state.seg; detect_capitals_named), read
+	 * once per document. */
+	struct detect_cap { char cc[3]; size_t seg; } *cap;
+	size_t n_cap;
 };
 
 /* detect_features.c: fill DS->cap_cc from the story's kept mentions. */
