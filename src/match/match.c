@@ -103,6 +103,8 @@ static const char *const match_org_heads[] = {
 	"Ballet", "Theatre", "Theater", "Club", "FC", "Marathon", "Open", "Festival",
 	"Games", "Cup", "Prix", "Schools", "Universities", "Hospitals", "Eggs", "Egg", "Farms",
 	"News", "Security",
+	/* "an analyst at Jupiter Research": a firm (Jupiter, Fla.). */
+	"Research", "Consulting", "Partners", "Capital", "Securities", "Associates",
 	/* A police force, a firm's laboratory, a cartel, a newspaper called
 	 * the Star: named after a place, none of them one (GeoVirus dev: "the
 	 * Las Vegas Police", "South Simcoe Police", "Hazleton Laboratories",
@@ -227,6 +229,9 @@ static const char *const match_calendar[] = {
 	"Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
 	/* Seasons: "in Spring 2002" is a date, not Spring, Texas. */
 	"Spring", "Summer", "Autumn", "Winter",
+	/* Holidays: "Christmas trading", "a Christmas hit" were read fifteen
+	 * times as Christmas, Fla. on BBC articles. */
+	"Christmas", "Easter", "Thanksgiving", "Halloween", "Hogmanay",
 };
 
 /* Words after which a place usually stands. */
