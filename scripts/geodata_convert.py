@@ -1438,6 +1438,13 @@ Times Square | 5128581 | New York City, US.NY | 1.0 | landmark
 Statue of Liberty | 5128581 | New York City, US.NY | 1.0 | landmark
 Empire State Building | 5128581 | New York City, US.NY | 1.0 | landmark
 Central Park | 5128581 | New York City, US.NY | 0.8 | landmark (name also used elsewhere)
+# Airports, a festival and an index named for no city of theirs (the
+# gazetteer's only Heathrow is in Florida, its Sundance in Wyoming, its
+# Jones in Oklahoma: sixteen, fourteen and six BBC readings)
+Heathrow | 2643743 | London, GB.ENG | 1.0 | airport
+Gatwick | 2652053 | Crawley, GB.ENG | 1.0 | airport
+Sundance | 5779451 | Park City, US.UT | 0.6 | event (film festival; also its institute and channel)
+Dow Jones | 5128581 | New York City, US.NY | 0.6 | stock index
 Brooklyn Bridge | 5128581 | New York City, US.NY | 1.0 | landmark
 Rockefeller Center | 5128581 | New York City, US.NY | 1.0 | landmark
 Wall Street | 5128581 | New York City, US.NY | 0.8 | financial district metonym
