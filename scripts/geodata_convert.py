@@ -627,6 +627,10 @@ ADMIN1_DEMONYMS = [
     ("AU", "Australian Capital Territory", ["Canberran"]),
     ("GB", "Scotland", ["Scottish", "Scot"]), ("GB", "Wales", ["Welsh"]),
     ("GB", "Northern Ireland", ["Northern Irish"]),
+    # "northern English towns", "he cannot speak English": read as
+    # English, Ind. (600 people) fifteen times on BBC articles; a
+    # language's name is its people's name, as French is France's.
+    ("GB", "England", ["English"]),
 ]
 
 
@@ -1914,8 +1918,9 @@ def main():
     counts["extra/admin1-demonyms.tsv"] = write_tsv(os.path.join(ex, "admin1-demonyms.tsv"), "admin1-demonyms", [
         "columns: country, admin1code, demonyms (comma-separated)",
         "Resident names for states/provinces.  Left out on purpose: Georgian (the",
-        "country's demonym), Washingtonian (state or D.C.), Victorian and English",
-        "(common words / a language), Islander (P.E.I.; too generic).",
+        "country's demonym), Washingtonian (state or D.C.), Victorian (a common",
+        "word), Islander (P.E.I.; too generic).  English is England's, though a",
+        "language too, as French is France's.",
         "Source: placecheck (project licence), hand-checked.",
     ], admin1_demonym_rows(admin1, country_dems))
 

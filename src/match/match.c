@@ -1628,6 +1628,52 @@ static int after_person_start(struct mstate *m, size_t t)
 	       !db_names_may_extend(m->db, buf_str(&m->key));
 }
 
+/*
+ * Is the word at token T joined by "and" or "or" to a given name standing
+ * alone ("Beckham and Owen", "Owen and Beckham")?  Two people named side
+ * by side, not a misspelt town (the issue's "Beckham" read as Peckham).
+ * A given name that is also a region's name ("Georgia") does not count.
+ */
+#define BESIDE_GIVEN_HITS 8 /* a region reads among a name's first readings */
+static int beside_given_name(struct mstate *m, size_t t)
+{
+	size_t o;
+	int side;
+
+	for (side = 0; side < 2; side++) {
+		size_t j = side ? t + 1 : t - 1;
+		if (side ? t + 2 >= m->s->n_toks : t < 2)
+			continue;
+		if (!scan_is_word(m->s, j, "and") && !scan_is_word(m->s, j, "or"))
+			continue;
+		o = side ? t + 2 : t - 2;
+		if (!is_capword(m, o) || tok(m, o)->sent != tok(m, t)->sent ||
+		    (tok(m, o)->flags & (SCAN_ALLCAPS | SCAN_SENT_START)) || !(lex_flags_of(m, o) & DB_LEX_GIVEN))
+			continue;
+		/* standing alone: no capitalised word after it ("Owen
+		 * Sound"), no region of the name */
+		if (o + 1 < m->s->n_toks && is_capword(m, o + 1) && tok(m, o + 1)->sent == tok(m, o)->sent)
+			continue;
+		buf_reset(&m->key);
+		if (db_key(m->s->text + tok(m, o)->off, tok(m, o)->len, &m->key) != PC_OK || !m->key.len)
+			continue;
+		{
+			struct db_hit h[BESIDE_GIVEN_HITS];
+			struct diag d;
+			size_t n = 0, k;
+			int region = 0;
+			diag_clear(&d);
+			if (db_names_lookup(m->db, buf_str(&m->key), h, BESIDE_GIVEN_HITS, &n, &d) != PC_OK)
+				continue;
+			for (k = 0; k < n; k++)
+				region |= h[k].place.kind != DB_KIND_PLACE;
+			if (!region)
+				return 1;
+		}
+	}
+	return 0;
+}
+
 /* Is the word before token T, in T's sentence, a given name that opens
  * places' names of more than one word ("Newton" of Newton Abbot)? */
 static int given_opens_names(struct mstate *m, size_t t)
@@ -1762,7 +1808,8 @@ static void note_unknown(struct mstate *m, size_t t)
 		after_opener = 1;
 	else if (after_person_start(m, t))
 		return;
-	if (org_after(m, t) || has_non_ascii(m->s->text + k->off, k->len) || plural_of_name(m, t))
+	if (org_after(m, t) || has_non_ascii(m->s->text + k->off, k->len) || plural_of_name(m, t) ||
+	    beside_given_name(m, t))
 		return;
 	if (o->n_unk == m->cap_unk) {
 		size_t ncap = m->cap_unk ? m->cap_unk * 2 : 16;
