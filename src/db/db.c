@@ -62,6 +62,7 @@ static const char *const stmt_sql[DB_ST_COUNT] = {
 		" AND form LIKE '%.%' ORDER BY length(form), form LIMIT 1",
 	[DB_ST_NEARMISS] = "SELECT key FROM near_keys WHERE del = ?1",
 	[DB_ST_NEIGHBOURS] = "SELECT neighbours FROM countries WHERE iso2 = ?1",
+	[DB_ST_HAS_DEMONYM] = "SELECT 1 FROM names WHERE place_id = ?1 AND kind = 4 LIMIT 1",
 	[DB_ST_IN_REGION] =
 		"SELECT p.id, n.kind, p.population, p.name FROM names n JOIN places p ON p.id = n.place_id"
 		" WHERE n.key = ?1 AND n.kind NOT IN (3, 4, 6) AND p.kind = 0 AND p.country = ?2"

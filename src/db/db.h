@@ -380,6 +380,10 @@ int db_region_capital(struct db *db, const char *country, const char *admin1, st
  * ADMIN1_TOO, a first-level region's seat (PPLA)? */
 int db_place_is_capital(const struct db_place *p, int admin1_too);
 
+/* Has place ID a demonym (a name of kind DB_NAME_DEMONYM: "Welsh" for
+ * Wales)?  A region its people are named for is named on purpose. */
+int db_place_has_demonym(struct db *db, int64_t id);
+
 /* Do countries A and B (ISO alpha-2) share a border (countries.neighbours)? */
 int db_country_neighbours(struct db *db, const char *a, const char *b);
 

@@ -348,6 +348,19 @@ void db_country_name(struct db *db, const char *country, char *out, size_t size)
 	text_lookup(db, DB_ST_COUNTRY, country, out, size);
 }
 
+int db_place_has_demonym(struct db *db, int64_t id)
+{
+	sqlite3_stmt *st = db_stmt(db, DB_ST_HAS_DEMONYM, NULL);
+	int has = 0;
+
+	if (!st)
+		return 0;
+	sqlite3_bind_int64(st, 1, id);
+	has = db_step(db, st) == SQLITE_ROW;
+	sqlite3_reset(st);
+	return has;
+}
+
 int64_t db_region_place_id(struct db *db, const char *country, const char *admin1)
 {
 	char code[64];

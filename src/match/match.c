@@ -2002,9 +2002,13 @@ static enum pc_rc try_at(struct mstate *m, size_t t, size_t *next)
 					 !(tok(m, t1)->flags & SCAN_POSS) &&
 					 !(t1 + 1 < s->n_toks && (tok(m, t1 + 1)->flags & SCAN_WORD) &&
 					   IN_LIST(match_place_verbs, s->text + tok(m, t1 + 1)->off, tok(m, t1 + 1)->len));
+			/* (A first-level region whose people have a name is
+			 * named on purpose as a country is: "Wales", though
+			 * "wales" is a word; not "Delta" or "Plateau".) */
 			for (j = 0; j < n_hits; j++)
 				if ((m->hits[j].place.kind == DB_KIND_COUNTRY && !word_start) ||
-				    (m->hits[j].place.kind == DB_KIND_ADMIN1 && !(lf & DB_LEX_WORD)))
+				    (m->hits[j].place.kind == DB_KIND_ADMIN1 &&
+				     (!(lf & DB_LEX_WORD) || (!word_start && db_place_has_demonym(m->db, m->hits[j].place.id)))))
 					any_region = 1;
 			if (!(flags & (MATCH_DEMONYM | MATCH_REGION_ABBR)) &&
 			    is_person(m, t, t1, keys[i], lf, n_hits)) {

@@ -275,10 +275,43 @@ static int namesake_abroad(const struct mention *mn, size_t j)
 	return 0;
 }
 
-/* The support options a reading of MN is weighed with (namesake_abroad). */
+/*
+ * Is reading J of MN a town that shares its name with another first-level
+ * region of its own country ("Wales", a South Yorkshire village; "Nevada,
+ * Mo.")?  Such a town is scored without what names only
+ * its country or its own region: "England" named ten times in a Six
+ * Nations report is no reason to read "against Wales" as the village
+ * (seventeen BBC readings were).  Its neighbours, a cue or a qualifier
+ * still speak for it.
+ */
+static int namesake_home(const struct mention *mn, size_t j)
+{
+	const struct db_place *c = &mn->cands[j].place;
+	size_t k;
+
+	/* (Not a big city or a capital, which its region is often named
+	 * for, and not the region that holds the town: New York City in
+	 * New York, Madrid in Madrid.) */
+	if (c->kind != DB_KIND_PLACE || c->population >= BIG_CITY_POP || db_place_is_capital(c, 1))
+		return 0;
+	for (k = 0; k < mn->n_cands; k++) {
+		const struct db_place *o = &mn->cands[k].place;
+		if (k != j && mn->cands[k].name_kind != DB_NAME_ALT && strcmp(o->country, c->country) == 0 &&
+		    o->kind == DB_KIND_ADMIN1 && strcmp(o->admin1, c->admin1) != 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* The support options a reading of MN is weighed with (namesake_abroad,
+ * namesake_home). */
 static unsigned reading_opts(const struct mention *mn, size_t j)
 {
-	return mn->qualifier < 0 && namesake_abroad(mn, j) ? RESOLVE_NO_COUNTRY : 0;
+	if (mn->qualifier >= 0)
+		return 0;
+	if (namesake_home(mn, j))
+		return RESOLVE_NO_COUNTRY | RESOLVE_NO_REGION;
+	return namesake_abroad(mn, j) ? RESOLVE_NO_COUNTRY : 0;
 }
 
 /*

@@ -258,6 +258,8 @@ enum {
 				   * its country ("the U.S." attests no town in particular) */
 	RESOLVE_COUNTRY_CAPPED = 32, /* for a place below a country, count what names only
 				      * its country up to a cap (choosing among readings) */
+	RESOLVE_NO_REGION = 64,   /* for a place, leave out what names only its first-level
+				   * region ("England" attests no village called Wales) */
 };
 
 /*

@@ -488,6 +488,7 @@ struct local_acc {
 	int same_key;     /* leave out M's other unqualified mentions of its name */
 	int key_id;       /* M's name */
 	int no_country;   /* RESOLVE_NO_COUNTRY for a place below a country */
+	int no_region;    /* RESOLVE_NO_REGION for a place */
 	double sum;       /* prox_extra-weighted fits */
 	double weak;      /* ... of them, the weak ones (capped with the rest: RESOLVE_WEAK_CAP) */
 	double country;   /* ... the country named, for a place below it (RESOLVE_COUNTRY_CAP) */
@@ -512,6 +513,7 @@ static void local_init(struct local_acc *la, const struct resolve_state *rs, siz
 	la->same_key = mn && !(opts & RESOLVE_SAME_KEY);
 	la->key_id = mn ? rs->key_id[m] : 0;
 	la->no_country = (opts & RESOLVE_NO_COUNTRY) && p->kind != DB_KIND_COUNTRY;
+	la->no_region = (opts & RESOLVE_NO_REGION) && p->kind == DB_KIND_PLACE;
 }
 
 /*
@@ -538,6 +540,8 @@ static void local_one(struct local_acc *la, const struct scan_tok *t, const stru
 	if (local_skip(la, ev))
 		return;
 	if (la->no_country && ev->level == CTX_COUNTRY)
+		return;
+	if (la->no_region && ev->level == CTX_ADMIN1)
 		return;
 	f = fit_xyz(la->p, la->pxyz, ev->place, ev->xyz, ev->level);
 	if (f <= 0)
@@ -594,6 +598,8 @@ static double support_core(const struct resolve_state *rs, size_t m, size_t tok,
 		 * particular: it cannot tell Columbia, S.C., from Columbia, Mo. */
 		if ((opts & (RESOLVE_STRONG | RESOLVE_NO_COUNTRY)) && e->level == CTX_COUNTRY &&
 		    p->kind != DB_KIND_COUNTRY)
+			continue;
+		if ((opts & RESOLVE_NO_REGION) && e->level == CTX_ADMIN1 && p->kind == DB_KIND_PLACE)
 			continue;
 		w = e->w * f;
 		if (!(opts & RESOLVE_DOCWIDE))
