@@ -20,6 +20,11 @@ static const char *const match_connectors[] = {
 	"el", "es", "au", "aux", "et", "and",
 };
 
+/* Particles of European surnames: "da Vinci", "van Gogh", "de Gaulle". */
+static const char *const match_name_particles[] = {
+	"da", "de", "di", "del", "della", "van", "von", "der", "du", "dos", "das",
+};
+
 /* Titles before a name that make it a person's: "Mr. Paris", "Gov. Austin". */
 static const char *const match_honorifics[] = {
 	"Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Sen", "Senator", "Gov", "Governor", "Rep",
@@ -1391,6 +1396,16 @@ static int is_person(struct mstate *m, size_t t0, size_t t1, const char *key, in
 			return 1;
 		}
 	}
+	/* "Leonardo da Vinci", "The Da Vinci Code", "van Gogh": a name
+	 * particle before a one-word name of towns only is a surname's
+	 * (fourteen BBC "Vinci" were the Tuscan town).  A place's name with
+	 * its particle ("Da Nang", "Rio de Janeiro") is matched whole first. */
+	if (t0 == t1 && prev != (size_t)-1 && (tok(m, prev)->flags & SCAN_WORD) &&
+	    tok(m, prev)->sent == tok(m, t0)->sent && (tok(m, t0)->flags & SCAN_SPACE_BEFORE) &&
+	    in_list_ci(match_name_particles, sizeof match_name_particles / sizeof match_name_particles[0],
+		       s->text + tok(m, prev)->off, tok(m, prev)->len) &&
+	    only_towns_below(m, n_hits, SURNAME_TOWN_POP))
+		return 1;
 	/* "economist Homi Kharas": a role in lower case, then a first name no
 	 * word list knows (a place's alternate name or not: "Homi" is one of
 	 * Ome's), then the one-word name.  The name is a surname elsewhere in
