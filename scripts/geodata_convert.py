@@ -1297,6 +1297,9 @@ All England Club | 2643743 | London, GB.ENG | 1.0 | Wimbledon tennis
 Croke Park | 2964574 | Dublin, IE.L | 1.0 | stadium
 Aviva Stadium | 2964574 | Dublin, IE.L | 1.0 | stadium
 Camp Nou | 3128760 | Barcelona, ES.56 | 1.0 | stadium
+Nou Camp | 3128760 | Barcelona, ES.56 | 1.0 | stadium (the name British copy writes; Nou, Romania, was read seven times)
+Real Sociedad | 3110044 | Donostia / San Sebastián, ES.59 | 1.0 | La Liga (Sociedad, El Salvador, was read nine times)
+Anoeta | 3110044 | Donostia / San Sebastián, ES.59 | 0.8 | stadium
 Santiago Bernabéu | 3117735 | Madrid, ES.29 | 1.0 | stadium
 Bernabéu | 3117735 | Madrid, ES.29 | 0.9 | stadium
 San Siro | 3173435 | Milan, IT.09 | 1.0 | stadium
@@ -1449,6 +1452,13 @@ Heathrow | 2643743 | London, GB.ENG | 1.0 | airport
 Gatwick | 2652053 | Crawley, GB.ENG | 1.0 | airport
 Sundance | 5779451 | Park City, US.UT | 0.6 | event (film festival; also its institute and channel)
 Dow Jones | 5128581 | New York City, US.NY | 0.6 | stock index
+# Bodies British copy writes as words ("Wada", "Mori", "Mobo", "BoE"),
+# each also a town's name (Wada and Mori, Japan; Mobo, the Philippines;
+# Boé, France)
+Wada | 6077243 | Montréal, CA.10 | 0.6 | World Anti-Doping Agency
+Mori | 2643743 | London, GB.ENG | 0.4 | polling firm (Ipsos MORI)
+Mobo | 2643743 | London, GB.ENG | 0.4 | music awards
+BoE | 2643743 | London, GB.ENG | 0.8 | Bank of England
 Brooklyn Bridge | 5128581 | New York City, US.NY | 1.0 | landmark
 Rockefeller Center | 5128581 | New York City, US.NY | 1.0 | landmark
 Wall Street | 5128581 | New York City, US.NY | 0.8 | financial district metonym
