@@ -43,7 +43,8 @@
  *   names(key TEXT NOT NULL, place_id INTEGER NOT NULL, kind INTEGER NOT NULL,
  *          form TEXT NOT NULL, PRIMARY KEY(key, place_id, kind, form))
  *          WITHOUT ROWID             -- rows stored in key order; partial
- *                                      index names_abbrev(place_id) WHERE kind = 3
+ *                                      indexes names_abbrev(place_id) WHERE kind = 3,
+ *                                      names_demonym(place_id) WHERE kind = 4
  *       key = db_key() of form; kind = enum db_name_kind (6, another
  *       language's name of a city, since schema version 2).
  *   lookalikes(key_a TEXT NOT NULL, key_b TEXT NOT NULL, kind INTEGER NOT NULL,
