@@ -512,8 +512,8 @@ void detect_capitals_named(struct dstate *ds)
 		if (p->kind != DB_KIND_PLACE || !db_place_is_capital(p, 0) || strlen(p->country) != 2)
 			continue;
 		/* Mentions come in text order, so the entries are in the order
-		 * of their segments: only the current segment's (at most one a
-		 * country) are looked through. */
+		 * of their segments: only the current segment's are looked
+		 * through (one entry a country at most). */
 		if (ds->n_cap && ds->cap[ds->n_cap - 1].seg != seg)
 			from = ds->n_cap;
 		for (j = from; j < ds->n_cap && strcmp(ds->cap[j].cc, p->country) != 0; j++)

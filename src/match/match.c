@@ -1656,9 +1656,11 @@ static int beside_given_name(struct mstate *m, size_t t)
 	int side;
 
 	for (side = 0; side < 2; side++) {
-		size_t j = side ? t + 1 : t - 1;
+		size_t j;
 		if (side ? t + 2 >= m->s->n_toks : t < 2)
 			continue;
+		/* the joining word, then the other name: after T or before it */
+		j = side ? t + 1 : t - 1;
 		if (!scan_is_word(m->s, j, "and") && !scan_is_word(m->s, j, "or"))
 			continue;
 		o = side ? t + 2 : t - 2;
