@@ -523,23 +523,24 @@ void detect_capitals_named(struct dstate *ds)
 			ds->cap[ds->n_cap++].seg = seg;
 		}
 	}
+	/* Where each segment's entries begin (and end: the next one's). */
+	ds->cap_lo = arena_alloc(ds->a, (rs->n_seg + 1) * sizeof *ds->cap_lo);
+	for (i = 0, j = 0; i <= rs->n_seg; i++) {
+		while (j < ds->n_cap && ds->cap[j].seg < i)
+			j++;
+		ds->cap_lo[i] = j;
+	}
 }
 
 /* Does story SEG name the national capital of country CC?  (Each brief
  * under its own dateline is a story of its own.) */
 static int capital_named(const struct dstate *ds, const char *cc, size_t seg)
 {
-	size_t lo = 0, hi = ds->n_cap, j;
+	size_t j;
 
-	/* The first entry of segment SEG (entries are in segment order). */
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (ds->cap[mid].seg < seg)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	for (j = lo; j < ds->n_cap && ds->cap[j].seg == seg; j++)
+	if (seg >= ds->rs->n_seg)
+		return 0;
+	for (j = ds->cap_lo[seg]; j < ds->cap_lo[seg + 1]; j++)
 		if (strcmp(ds->cap[j].cc, cc) == 0)
 			return 1;
 	return 0;

@@ -171,6 +171,7 @@ struct dstate {
 	 * once per document. */
 	struct detect_cap { char cc[3]; size_t seg; } *cap;
 	size_t n_cap;
+	size_t *cap_lo;          /* per segment, its first entry in CAP (n_seg + 1) */
 };
 
 /* detect_features.c: fill DS->cap_cc from the story's kept mentions. */
