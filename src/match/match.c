@@ -2438,6 +2438,105 @@ static void drop_before_demonym(struct mstate *m)
 
 /* Drop one-word mentions that the document uses as a surname elsewhere
  * (known_surname); run before qualifiers are linked by index. */
+/*
+ * "Murphy, Horgan, D'Arcy, Hickie, O'Gara, Stringer, Corrigan, Byrne,
+ * Hayes, ..., Leamy, Foley": a team sheet.  A run of PEOPLE_LIST_MIN or
+ * more capitalised items joined by commas or "and", none of them a region
+ * or a town of PEOPLE_LIST_PLACE_POP people, and more than half of them no
+ * place the gazetteer knows, is a list of people: its small towns
+ * (Murphy, Texas; Foley, Ala.) are surnames, and its unknown words no
+ * misspellings ("Leamy" was a note for Lemay, Mo.).  A list of villages
+ * has most of its villages in the gazetteer, and stays.
+ */
+#define PEOPLE_LIST_MIN 5
+#define PEOPLE_LIST_ITEMS 64 /* a run is judged on its first items */
+#define PEOPLE_LIST_PLACE_POP 100000 /* Murphy, Texas, has 50,000 */
+
+/* The item (a run of capitalised words: "S Easterby", "Simpson-Daniel")
+ * starting at token T: its end (exclusive), or T if none starts there. */
+static size_t list_item_end(const struct mstate *m, size_t t)
+{
+	const struct scan_doc *s = m->s;
+	size_t u = t;
+
+	if (!is_capword(m, t) || (tok(m, t)->flags & SCAN_POSS))
+		return t;
+	for (u = t + 1; u < s->n_toks && tok(m, u)->sent == tok(m, t)->sent; u++) {
+		if (tok(m, u - 1)->flags & SCAN_POSS)
+			break;
+		if (is_capword(m, u) && (tok(m, u)->flags & SCAN_SPACE_BEFORE))
+			continue;
+		if (scan_is_punct(s, u, '-') && !(tok(m, u)->flags & SCAN_SPACE_BEFORE) && u + 1 < s->n_toks &&
+		    is_capword(m, u + 1) && !(tok(m, u + 1)->flags & SCAN_SPACE_BEFORE)) {
+			u++;
+			continue;
+		}
+		break;
+	}
+	return u;
+}
+
+static void drop_people_lists(struct mstate *m)
+{
+	const struct scan_doc *s = m->s;
+	struct match_result *o = m->out;
+	unsigned char *gone = NULL;
+	size_t t = 0, i, j;
+
+	while (t < s->n_toks) {
+		size_t a[PEOPLE_LIST_ITEMS], b[PEOPLE_LIST_ITEMS], n = 0, u = t, e;
+		size_t unknown = 0, k;
+		int placey = 0;
+		while (n < PEOPLE_LIST_ITEMS && (e = list_item_end(m, u)) > u) {
+			a[n] = u;
+			b[n++] = e;
+			if (e + 1 >= s->n_toks || tok(m, e)->sent != tok(m, u)->sent ||
+			    !(scan_is_punct(s, e, ',') || scan_is_word(s, e, "and")))
+				break;
+			u = e + 1;
+		}
+		if (n < PEOPLE_LIST_MIN) {
+			t = n ? b[n - 1] : t + 1;
+			continue;
+		}
+		for (k = 0; k < n && !placey; k++) {
+			size_t q = match_first_at(o, a[k]), c;
+			if (q >= o->n || o->m[q].tok_start != a[k] || o->m[q].tok_end != b[k]) {
+				unknown++;
+				continue;
+			}
+			/* (A county counts where counties qualify towns: "Kent,
+			 * Essex and Surrey"; not a Jamaican district called
+			 * Hayes.) */
+			for (c = 0; c < o->m[q].n_cands; c++) {
+				const struct db_place *p = &o->m[q].cands[c].place;
+				if (p->kind == DB_KIND_COUNTRY || p->kind == DB_KIND_ADMIN1 || p->kind == DB_KIND_REGION ||
+				    (p->kind == DB_KIND_ADMIN2 && db_county_country(p->country)) ||
+				    (p->kind == DB_KIND_PLACE && p->population >= PEOPLE_LIST_PLACE_POP))
+					placey = 1;
+			}
+		}
+		if (!placey && unknown * 2 > n) {
+			if (!gone)
+				gone = arena_calloc(m->a, s->n_toks, 1);
+			for (k = 0; k < n; k++)
+				gone[a[k]] = 1;
+		}
+		t = b[n - 1];
+	}
+	if (!gone)
+		return;
+	for (i = j = 0; i < o->n; i++)
+		if (!gone[o->m[i].tok_start] || o->m[i].tok_end != o->m[i].tok_start + 1 ||
+		    (o->m[i].flags & (MATCH_DEMONYM | MATCH_REGION_ABBR)))
+			o->m[j++] = o->m[i];
+	o->n = j;
+	for (i = j = 0; i < o->n_unk; i++)
+		if (!gone[o->unk[i].tok_start])
+			o->unk[j++] = o->unk[i];
+	o->n_unk = j;
+}
+
 static void drop_surnames(struct mstate *m)
 {
 	struct match_result *o = m->out;
@@ -2729,6 +2828,7 @@ enum pc_rc match_run(struct db *db, const struct scan_doc *s, struct arena *a,
 	buf_free(&m.key);
 	if (rc == PC_OK) {
 		drop_before_demonym(&m);
+		drop_people_lists(&m);
 		drop_surnames(&m);
 		link_qualifiers(&m);
 		link_country_of(&m);
