@@ -562,7 +562,7 @@ void detect_features(const struct dstate *ds, struct detect_cand *c)
 	const struct resolve_seg *sg = &rs->seg[mn ? rs->rm[c->m].seg : rs->rw[c->w].seg];
 	struct resolve_sup st, sl = { 0 };
 	double *x = c->x;
-	int kid;
+	int kid, t_after;
 
 	memset(x, 0, F__COUNT * sizeof *x);
 	c->topic = -1;
@@ -716,12 +716,13 @@ void detect_features(const struct dstate *ds, struct detect_cand *c)
 	x[F_PARENS] = tok > 0 && scan_is_punct(rs->s, tok - 1, '(') && scan_is_punct(rs->s, tok_end, ')');
 	/* ... or T itself, under any of its names, right after it: "Niger,
 	 * Nigeria's neighbour", "Slovenian and Slovak teams". */
-	x[F_PARTNER] = partner_before(rs->s, tok) || partner_after(rs, tok_end, T, t->key);
+	t_after = partner_after(rs, tok_end, T, t->key);
+	x[F_PARTNER] = partner_before(rs->s, tok) || t_after;
 	/* "Taiwanese, Thai and South Korean markets", "Niger and Nigeria":
 	 * T itself is the list item beside the name.  Were the name a slip
 	 * for T, the list would name T twice; the writer tells the two apart.
 	 * (A gate, as contrast is: detect_severity.) */
-	x[F_WITH_T] = mn && (partner_after(rs, tok_end, T, t->key) || partner_before_name(rs, tok, T, t->key));
+	x[F_WITH_T] = mn && (t_after || partner_before_name(rs, tok, T, t->key));
 	/* "a stopover in Reykjavik ... at a ground in the Icelandic capital":
 	 * the demonym and "capital" name a city, and the story names L's
 	 * capital; the phrase refers to it, whatever else the story is
