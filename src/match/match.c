@@ -1909,6 +1909,29 @@ static int poss_may_extend(struct mstate *m, size_t t, size_t u)
 	return db_names_may_extend(m->db, buf_str(&m->key));
 }
 
+/*
+ * Is token T, with the capitalised word before it that opens longer names
+ * ("Saudi", "Los"), one edit from a prominent name the two words are not
+ * ("saudi arbia": Saudi Arabia)?
+ */
+static int pair_near_name(struct mstate *m, size_t t)
+{
+	const struct scan_doc *s = m->s;
+	struct db_alike near[1];
+	size_t n = 0;
+	struct diag d;
+
+	if (!opener_before(m, t))
+		return 0;
+	buf_reset(&m->key);
+	if (db_key(s->text + tok(m, t - 1)->off, tok(m, t)->off + tok(m, t)->len - tok(m, t - 1)->off, &m->key) !=
+		    PC_OK ||
+	    !m->key.len)
+		return 0;
+	diag_clear(&d);
+	return db_near_keys(m->db, buf_str(&m->key), 1, near, 1, &n, &d) == PC_OK && n > 0;
+}
+
 /* Try the spans starting at token T; returns the token after the match or T+1. */
 static int dateline_spells(struct mstate *m, size_t t, size_t t1);
 static enum pc_rc try_at(struct mstate *m, size_t t, size_t *next)
@@ -2073,10 +2096,14 @@ static enum pc_rc try_at(struct mstate *m, size_t t, size_t *next)
 			}
 			/* "Jackson State University", "Western University": a
 			 * common word inside a longer proper name. */
+			/* After a word that opens places' names it is also read
+			 * with that word as a misspelt name ("Los Angels",
+			 * note_unknown). */
 			if ((lf & DB_LEX_WORD) && !any_region && t == t1 && t > 0 && is_capword(m, t - 1) &&
 			    !opening_prep(m, t - 1) &&
 			    (k0->flags & SCAN_SPACE_BEFORE) && tok(m, t - 1)->sent == k0->sent &&
 			    !(tok(m, t - 1)->flags & (SCAN_POSS | SCAN_ALLCAPS))) {
+				note_unknown(m, t);
 				*next = t1 + 1;
 				return PC_OK;
 			}
@@ -2275,6 +2302,15 @@ static enum pc_rc try_at(struct mstate *m, size_t t, size_t *next)
 		/* "Western University", "Reading Football Club": a common word
 		 * heading an organisation's name. */
 		if ((flags & MATCH_ORG) && t == t1 && (lex_flags_of(m, t) & DB_LEX_WORD)) {
+			*next = t1 + 1;
+			return PC_OK;
+		}
+		/* "Saudi Arbia": a village's name (Arbia, Tuscany) one
+		 * edit from finishing the name its capitalised word before
+		 * opens is that name misspelt, not the village. */
+		if (t == t1 && !any_foreign(m->hits, n_hits) && only_small_readings(m, n_hits) &&
+		    pair_near_name(m, t)) {
+			note_unknown(m, t);
 			*next = t1 + 1;
 			return PC_OK;
 		}
