@@ -1166,7 +1166,7 @@ static int demonym_shaped(const char *key)
 }
 
 /*
- * Is the word U where a place stands: followed by ", <kept region>" (a
+ * Is the word U where a place stands: followed by ", <kept place>" (a
  * qualifier) or beside a kept place in a list ("Lagos, Abuja and Kano")?
  */
 static int word_in_place_position(const struct resolve_state *rs, const struct match_unknown *u)
@@ -1175,6 +1175,11 @@ static int word_in_place_position(const struct resolve_state *rs, const struct m
 	size_t i = match_first_at(rs->mr, u->tok_end + 1);
 
 	if (i < rs->mr->n && rs->mr->m[i].tok_start == u->tok_end + 1 && scan_is_punct(s, u->tok_end, ',') &&
+	    rs->rm[i].keep && rs->rm[i].best >= 0)
+		return 1;
+	/* the mention just after: "tabled by Fracce and Germany" */
+	if ((scan_is_word(s, u->tok_end, "and") || scan_is_word(s, u->tok_end, "or")) &&
+	    (i = match_first_at(rs->mr, u->tok_end + 1)) < rs->mr->n && rs->mr->m[i].tok_start == u->tok_end + 1 &&
 	    rs->rm[i].keep && rs->rm[i].best >= 0)
 		return 1;
 	/* the mention just before: "Lagos, Burkino", "Kano and Burkino",
