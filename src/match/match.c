@@ -1789,6 +1789,32 @@ static int opener_before(struct mstate *m, size_t t)
 	return db_names_may_extend(m->db, buf_str(&m->key));
 }
 
+/*
+ * Is token T, with the capitalised word before it, one edit from a
+ * prominent name the two words are not?  After a word that opens longer
+ * names ("saudi arbia": Saudi Arabia), or before a capitalised word when
+ * T - 1 is a common word ("untied states": the United States).
+ */
+static int pair_near_name(struct mstate *m, size_t t)
+{
+	const struct scan_doc *s = m->s;
+	struct db_alike near[1];
+	size_t n = 0;
+	struct diag d;
+
+	if (t == 0 || t >= s->n_toks || !(tok(m, t)->flags & SCAN_WORD) || !(tok(m, t)->flags & SCAN_CAP) ||
+	    !(tok(m, t - 1)->flags & SCAN_WORD) || !(tok(m, t - 1)->flags & SCAN_CAP) ||
+	    tok(m, t - 1)->sent != tok(m, t)->sent || !(tok(m, t)->flags & SCAN_SPACE_BEFORE))
+		return 0;
+	buf_reset(&m->key);
+	if (db_key(s->text + tok(m, t - 1)->off, tok(m, t)->off + tok(m, t)->len - tok(m, t - 1)->off, &m->key) !=
+		    PC_OK ||
+	    !m->key.len)
+		return 0;
+	diag_clear(&d);
+	return db_near_keys(m->db, buf_str(&m->key), 1, near, 1, &n, &d) == PC_OK && n > 0;
+}
+
 /* Is token T followed, tight, by a hyphen and a word that makes it a
  * place ("Seatle-based")? */
 static int place_compound_after(const struct mstate *m, size_t t)
@@ -1834,7 +1860,7 @@ static void note_unknown(struct mstate *m, size_t t)
 	 * United Sates"). */
 	if ((lf & DB_LEX_GIVEN) && !given_opens_names(m, t))
 		return;
-	if ((lf & DB_LEX_WORD) && !(after_opener = opener_before(m, t)))
+	if ((lf & DB_LEX_WORD) && !(after_opener = opener_before(m, t)) && !pair_near_name(m, t + 1))
 		return;
 	/* Not a misspelt place: the first word of an organisation's name
 	 * ("Baylor University"; a misspelling inside one is the rarer case by
@@ -1907,29 +1933,6 @@ static int poss_may_extend(struct mstate *m, size_t t, size_t u)
 	if (db_key(s->text + off, end - off, &m->key) != PC_OK || !m->key.len)
 		return 0;
 	return db_names_may_extend(m->db, buf_str(&m->key));
-}
-
-/*
- * Is token T, with the capitalised word before it that opens longer names
- * ("Saudi", "Los"), one edit from a prominent name the two words are not
- * ("saudi arbia": Saudi Arabia)?
- */
-static int pair_near_name(struct mstate *m, size_t t)
-{
-	const struct scan_doc *s = m->s;
-	struct db_alike near[1];
-	size_t n = 0;
-	struct diag d;
-
-	if (!opener_before(m, t))
-		return 0;
-	buf_reset(&m->key);
-	if (db_key(s->text + tok(m, t - 1)->off, tok(m, t)->off + tok(m, t)->len - tok(m, t - 1)->off, &m->key) !=
-		    PC_OK ||
-	    !m->key.len)
-		return 0;
-	diag_clear(&d);
-	return db_near_keys(m->db, buf_str(&m->key), 1, near, 1, &n, &d) == PC_OK && n > 0;
 }
 
 /* Try the spans starting at token T; returns the token after the match or T+1. */
@@ -2309,7 +2312,7 @@ static enum pc_rc try_at(struct mstate *m, size_t t, size_t *next)
 		 * edit from finishing the name its capitalised word before
 		 * opens is that name misspelt, not the village. */
 		if (t == t1 && !any_foreign(m->hits, n_hits) && only_small_readings(m, n_hits) &&
-		    pair_near_name(m, t)) {
+		    opener_before(m, t) && pair_near_name(m, t)) {
 			note_unknown(m, t);
 			*next = t1 + 1;
 			return PC_OK;
