@@ -83,6 +83,12 @@ static const char schema_sql[] =
 	 */
 	"CREATE TEMP TABLE s_standin(cc TEXT NOT NULL, name TEXT NOT NULL, code TEXT NOT NULL,"
 	" own INTEGER NOT NULL, PRIMARY KEY(cc, name, code)) WITHOUT ROWID;"
+	/*
+	 * The short forms of second-level regions named type first ("Ilocos
+	 * Sur" of "Province of Ilocos Sur"), by country; a populated place
+	 * of the country with that name keeps it (db_write_finish.c).
+	 */
+	"CREATE TEMP TABLE s_pshort(cc TEXT NOT NULL, name TEXT NOT NULL, PRIMARY KEY(cc, name)) WITHOUT ROWID;"
 	/* old places replaced under --add --replace: their old names go */
 	"CREATE TEMP TABLE s_replaced(id INTEGER PRIMARY KEY);";
 

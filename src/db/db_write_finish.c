@@ -1030,6 +1030,49 @@ static int admin_short_form(const char *name, char *out, size_t outsz)
 	return 1;
 }
 
+/* NAME's part after a leading "Province of " (NULL if none). */
+static const char *admin_type_first(const char *name)
+{
+	static const char lead[] = "Province of ";
+
+	if (!name || strncmp(name, lead, sizeof lead - 1) != 0 || !name[sizeof lead - 1])
+		return NULL;
+	return name + sizeof lead - 1;
+}
+
+/*
+ * Into TAKEN, "CC|FORM" for each short form of a type-first second-level
+ * region ("Province of Batangas") that a populated place of its country
+ * carries as its name: one scan of the places against the few forms.
+ */
+static enum pc_rc type_first_taken(struct finish *f, struct strtab *taken, struct diag *d)
+{
+	struct db_build *b = f->b;
+	sqlite3_stmt *st = NULL;
+	enum pc_rc rc;
+	int src, added;
+
+	if ((rc = db_build_exec(b, "DELETE FROM s_pshort;"
+				   "INSERT OR IGNORE INTO s_pshort(cc, name) SELECT substr(code, 1, 2), substr(name, 13)"
+				   " FROM admin2 WHERE name LIKE 'Province of _%'", d)) != PC_OK ||
+	    (rc = db_build_prepare(b, "SELECT DISTINCT s.cc, s.name FROM places p CROSS JOIN s_pshort s"
+				      " WHERE p.kind = 0 AND s.cc = p.country AND (s.name = p.name OR s.name = p.asciiname)",
+				   &st, d)) != PC_OK)
+		return rc;
+	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *cc = (const char *)sqlite3_column_text(st, 0), *nm = (const char *)sqlite3_column_text(st, 1);
+		buf_reset(&f->key);
+		buf_puts(&f->key, cc ? cc : "");
+		buf_putc(&f->key, '|');
+		buf_puts(&f->key, nm ? nm : "");
+		strtab_intern(taken, f->key.data, f->key.len, &added);
+	}
+	if (src != SQLITE_DONE)
+		rc = db_build_err(b, d, "type-first region names");
+	sqlite3_finalize(st);
+	return rc;
+}
+
 /* Is FORM a country's name ("Niger State" without its type word is
  * Niger: copy writes "Niger State" to tell the two apart, so "Niger"
  * stays the country's alone)? */
@@ -1188,15 +1231,19 @@ static enum pc_rc finish_admin(struct finish *f, int level, struct diag *d)
 	struct db_build *b = f->b;
 	sqlite3_stmt *st = NULL, *cp = NULL;
 	struct agg_map standins; /* level 1: the points of regions no place lies in */
+	struct strtab taken;     /* level 2: short forms a town keeps (type_first_taken) */
 	enum pc_rc rc;
 	int src;
 	char sql[300];
 
 	agg_map_init(&standins);
+	strtab_init(&taken);
 	snprintf(sql, sizeof sql,
 		 "SELECT code, country, a1, %s, name, asciiname, geonameid, place_id"
 		 " FROM admin%d ORDER BY code", level == 2 ? "a2" : "NULL", level);
 	if ((rc = db_build_prepare(b, sql, &st, d)) != PC_OK)
+		goto done;
+	if (level == 2 && (rc = type_first_taken(f, &taken, d)) != PC_OK)
 		goto done;
 	if (level == 1 &&
 	    ((rc = admin1_standins(f, &standins, d)) != PC_OK ||
@@ -1279,6 +1326,24 @@ static enum pc_rc finish_admin(struct finish *f, int level, struct diag *d)
 			if (!same)
 				prominent_form(f, id, ascii, 0);
 		}
+		/* "Province of Ilocos Sur": GeoNames writes some second-level
+		 * regions (the Philippines' provinces, a few of Italy's and
+		 * Spain's) with their type first.  Copy writes "Ilocos Sur";
+		 * not where a town of the country has that name ("Province of
+		 * Florence", "Province of Batangas": the city is meant). */
+		if (level == 2) {
+			const char *sf = admin_type_first(name);
+			size_t te;
+			if (sf) {
+				buf_reset(&f->key);
+				buf_puts(&f->key, cc ? cc : "");
+				buf_putc(&f->key, '|');
+				buf_puts(&f->key, sf);
+			}
+			if (sf && !strtab_find(&taken, f->key.data, f->key.len, &te) && !country_name(f, sf) &&
+			    (rc = region_name(f, id, DB_NAME_ALT, sf, d)) != PC_OK)
+				goto done;
+		}
 		if (level == 1) {
 			char shortf[256];
 			prominent_form(f, id, name, 0);
@@ -1301,6 +1366,7 @@ done:
 	sqlite3_finalize(st);
 	sqlite3_finalize(cp);
 	agg_free(&standins);
+	strtab_free(&taken);
 	/* The row ids are this pass's: the next pass's UPDATE must not see them. */
 	free(f->map.row_id);
 	f->map.row_id = NULL;
