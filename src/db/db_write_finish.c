@@ -1031,9 +1031,10 @@ static int admin_short_form(const char *name, char *out, size_t outsz)
 }
 
 /* NAME's part after a leading "Province of " (NULL if none). */
+#define TYPE_FIRST_LEAD "Province of "
 static const char *admin_type_first(const char *name)
 {
-	static const char lead[] = "Province of ";
+	static const char lead[] = TYPE_FIRST_LEAD;
 
 	if (!name || strncmp(name, lead, sizeof lead - 1) != 0 || !name[sizeof lead - 1])
 		return NULL;
@@ -1041,11 +1042,23 @@ static const char *admin_type_first(const char *name)
 }
 
 /*
+ * A town keeps a type-first region's short name when it holds at least
+ * this share of the region's people: the Province of Florence's city
+ * (a third of it) or of Toledo's (an eighth), not the village of 2,400
+ * called Cavite in a province of two million, nor Bulacan (a twentieth).
+ */
+#define TYPE_FIRST_TOWN_SHARE 0.1
+
+/*
  * Into TAKEN, "CC|FORM" for each short form of a type-first second-level
  * region ("Province of Batangas") that a populated place of its country
- * carries as its name: one scan of the places against the few forms.
+ * carries as its name, and into *POP (grown, *CAP entries) the most
+ * populous such place's population by TAKEN's entry: one scan of the
+ * places against the few forms.  Rows from --csv do not count, as for the
+ * regions' centres.
  */
-static enum pc_rc type_first_taken(struct finish *f, struct strtab *taken, struct diag *d)
+static enum pc_rc type_first_taken(struct finish *f, struct strtab *taken, int64_t **pop, size_t *cap,
+				   struct diag *d)
 {
 	struct db_build *b = f->b;
 	sqlite3_stmt *st = NULL;
@@ -1053,19 +1066,32 @@ static enum pc_rc type_first_taken(struct finish *f, struct strtab *taken, struc
 	int src, added;
 
 	if ((rc = db_build_exec(b, "DELETE FROM s_pshort;"
-				   "INSERT OR IGNORE INTO s_pshort(cc, name) SELECT substr(code, 1, 2), substr(name, 13)"
-				   " FROM admin2 WHERE name LIKE 'Province of _%'", d)) != PC_OK ||
-	    (rc = db_build_prepare(b, "SELECT DISTINCT s.cc, s.name FROM places p CROSS JOIN s_pshort s"
-				      " WHERE p.kind = 0 AND s.cc = p.country AND (s.name = p.name OR s.name = p.asciiname)",
+				   "INSERT OR IGNORE INTO s_pshort(cc, name)"
+				   " SELECT substr(code, 1, 2), substr(name, length('" TYPE_FIRST_LEAD "') + 1)"
+				   " FROM admin2 WHERE name GLOB '" TYPE_FIRST_LEAD "?*'", d)) != PC_OK ||
+	    (rc = db_build_prepare(b, "SELECT s.cc, s.name, max(coalesce(p.population, 0))"
+				      " FROM places p CROSS JOIN s_pshort s"
+				      " WHERE p.kind = 0 AND p.id > 0 AND p.id <= ?1 AND s.cc = p.country"
+				      " AND (s.name = p.name OR s.name = p.asciiname) GROUP BY s.cc, s.name",
 				   &st, d)) != PC_OK)
 		return rc;
+	sqlite3_bind_int64(st, 1, DB_CSV_ID_BASE);
 	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *cc = (const char *)sqlite3_column_text(st, 0), *nm = (const char *)sqlite3_column_text(st, 1);
+		size_t e;
 		buf_reset(&f->key);
 		buf_puts(&f->key, cc ? cc : "");
 		buf_putc(&f->key, '|');
 		buf_puts(&f->key, nm ? nm : "");
-		strtab_intern(taken, f->key.data, f->key.len, &added);
+		e = strtab_intern(taken, f->key.data, f->key.len, &added);
+		if (e >= *cap) {
+			size_t ncap = *cap ? *cap * 2 : 64;
+			while (ncap <= e)
+				ncap *= 2;
+			*pop = xrealloc(*pop, ncap * sizeof **pop);
+			*cap = ncap;
+		}
+		(*pop)[e] = sqlite3_column_int64(st, 2);
 	}
 	if (src != SQLITE_DONE)
 		rc = db_build_err(b, d, "type-first region names");
@@ -1231,7 +1257,9 @@ static enum pc_rc finish_admin(struct finish *f, int level, struct diag *d)
 	struct db_build *b = f->b;
 	sqlite3_stmt *st = NULL, *cp = NULL;
 	struct agg_map standins; /* level 1: the points of regions no place lies in */
-	struct strtab taken;     /* level 2: short forms a town keeps (type_first_taken) */
+	struct strtab taken;     /* level 2: short forms a town bears (type_first_taken) */
+	int64_t *taken_pop = NULL; /* ... and that town's population, by TAKEN's entry */
+	size_t taken_cap = 0;
 	enum pc_rc rc;
 	int src;
 	char sql[300];
@@ -1243,7 +1271,7 @@ static enum pc_rc finish_admin(struct finish *f, int level, struct diag *d)
 		 " FROM admin%d ORDER BY code", level == 2 ? "a2" : "NULL", level);
 	if ((rc = db_build_prepare(b, sql, &st, d)) != PC_OK)
 		goto done;
-	if (level == 2 && (rc = type_first_taken(f, &taken, d)) != PC_OK)
+	if (level == 2 && (rc = type_first_taken(f, &taken, &taken_pop, &taken_cap, d)) != PC_OK)
 		goto done;
 	if (level == 1 &&
 	    ((rc = admin1_standins(f, &standins, d)) != PC_OK ||
@@ -1329,19 +1357,21 @@ static enum pc_rc finish_admin(struct finish *f, int level, struct diag *d)
 		/* "Province of Ilocos Sur": GeoNames writes some second-level
 		 * regions (the Philippines' provinces, a few of Italy's and
 		 * Spain's) with their type first.  Copy writes "Ilocos Sur";
-		 * not where a town of the country has that name ("Province of
-		 * Florence", "Province of Batangas": the city is meant). */
+		 * not where the region's city has that name ("Province of
+		 * Florence": the city is meant; TYPE_FIRST_TOWN_SHARE). */
 		if (level == 2) {
 			const char *sf = admin_type_first(name);
 			size_t te;
+			int city = 0;
 			if (sf) {
 				buf_reset(&f->key);
 				buf_puts(&f->key, cc ? cc : "");
 				buf_putc(&f->key, '|');
 				buf_puts(&f->key, sf);
+				city = strtab_find(&taken, f->key.data, f->key.len, &te) && te < taken_cap &&
+				       (double)taken_pop[te] >= TYPE_FIRST_TOWN_SHARE * (double)pop;
 			}
-			if (sf && !strtab_find(&taken, f->key.data, f->key.len, &te) && !country_name(f, sf) &&
-			    (rc = region_name(f, id, DB_NAME_ALT, sf, d)) != PC_OK)
+			if (sf && !city && !country_name(f, sf) && (rc = region_name(f, id, DB_NAME_ALT, sf, d)) != PC_OK)
 				goto done;
 		}
 		if (level == 1) {
@@ -1367,6 +1397,7 @@ done:
 	sqlite3_finalize(cp);
 	agg_free(&standins);
 	strtab_free(&taken);
+	free(taken_pop);
 	/* The row ids are this pass's: the next pass's UPDATE must not see them. */
 	free(f->map.row_id);
 	f->map.row_id = NULL;

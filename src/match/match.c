@@ -1780,7 +1780,9 @@ static int opener_before(struct mstate *m, size_t t)
 	if (t == 0)
 		return 0;
 	p = tok(m, t - 1);
-	if (!(p->flags & SCAN_WORD) || !(p->flags & SCAN_CAP) || (p->flags & (SCAN_DOTTED | SCAN_ALLCAPS)) ||
+	/* (Not a possessive: "China's State Environmental Protection
+	 * Agency" is no misspelt Chin State.) */
+	if (!(p->flags & SCAN_WORD) || !(p->flags & SCAN_CAP) || (p->flags & (SCAN_DOTTED | SCAN_ALLCAPS | SCAN_POSS)) ||
 	    p->sent != tok(m, t)->sent)
 		return 0;
 	buf_reset(&m->key);
@@ -1795,6 +1797,7 @@ static int opener_before(struct mstate *m, size_t t)
  * names ("saudi arbia": Saudi Arabia), or before a capitalised word when
  * T - 1 is a common word ("untied states": the United States).
  */
+#define PAIR_NEAR_EDITS 1 /* a slip in one of two words: one edit, as the two are long */
 static int pair_near_name(struct mstate *m, size_t t)
 {
 	const struct scan_doc *s = m->s;
@@ -1804,15 +1807,20 @@ static int pair_near_name(struct mstate *m, size_t t)
 
 	if (t == 0 || t >= s->n_toks || !(tok(m, t)->flags & SCAN_WORD) || !(tok(m, t)->flags & SCAN_CAP) ||
 	    !(tok(m, t - 1)->flags & SCAN_WORD) || !(tok(m, t - 1)->flags & SCAN_CAP) ||
-	    tok(m, t - 1)->sent != tok(m, t)->sent || !(tok(m, t)->flags & SCAN_SPACE_BEFORE))
+	    (tok(m, t - 1)->flags & SCAN_POSS) || tok(m, t - 1)->sent != tok(m, t)->sent ||
+	    !(tok(m, t)->flags & SCAN_SPACE_BEFORE))
 		return 0;
 	buf_reset(&m->key);
 	if (db_key(s->text + tok(m, t - 1)->off, tok(m, t)->off + tok(m, t)->len - tok(m, t - 1)->off, &m->key) !=
 		    PC_OK ||
 	    !m->key.len)
 		return 0;
+	/* (A database error reads as "no": the word is then judged alone,
+	 * as plural_of_name does.) */
 	diag_clear(&d);
-	return db_near_keys(m->db, buf_str(&m->key), 1, near, 1, &n, &d) == PC_OK && n > 0;
+	return db_near_keys(m->db, buf_str(&m->key), PAIR_NEAR_EDITS, near, sizeof near / sizeof near[0], &n, &d) ==
+		       PC_OK &&
+	       n > 0;
 }
 
 /* Is token T followed, tight, by a hyphen and a word that makes it a
@@ -1857,11 +1865,16 @@ static void note_unknown(struct mstate *m, size_t t)
 	 * opens places' names, where it is read together with that name
 	 * ("Newton Abbott", below).  A common word is none either, except as
 	 * the second word of a name whose first word is written right ("the
-	 * United Sates"). */
+	 * United Sates"), or as the first word of one whose second word is
+	 * ("the Untied States", "The Untied States": read with the word after
+	 * it, whatever opens the sentence). */
 	if ((lf & DB_LEX_GIVEN) && !given_opens_names(m, t))
 		return;
-	if ((lf & DB_LEX_WORD) && !(after_opener = opener_before(m, t)) && !pair_near_name(m, t + 1))
-		return;
+	if (lf & DB_LEX_WORD) {
+		int first = pair_near_name(m, t + 1);
+		if (!first && !(after_opener = opener_before(m, t)))
+			return;
+	}
 	/* Not a misspelt place: the first word of an organisation's name
 	 * ("Baylor University"; a misspelling inside one is the rarer case by
 	 * far), a surname after a given name or a name particle ("Marco

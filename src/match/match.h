@@ -56,7 +56,10 @@ enum match_mflag {
 	MATCH_AFTER_OPENER = 1 << 23, /* an unknown word that is a common word, kept
 				       * only because the capitalised word before it
 				       * opens longer names ("United Sates"): read
-				       * only together with that word */
+				       * only together with that word (a common word
+				       * kept as the first of a misspelt pair, "the
+				       * Untied States", has no flag: it is read with
+				       * the word after it) */
 };
 
 struct match_cand {

@@ -1178,9 +1178,8 @@ static int word_in_place_position(const struct resolve_state *rs, const struct m
 	    rs->rm[i].keep && rs->rm[i].best >= 0)
 		return 1;
 	/* the mention just after: "tabled by Fracce and Germany" */
-	if ((scan_is_word(s, u->tok_end, "and") || scan_is_word(s, u->tok_end, "or")) &&
-	    (i = match_first_at(rs->mr, u->tok_end + 1)) < rs->mr->n && rs->mr->m[i].tok_start == u->tok_end + 1 &&
-	    rs->rm[i].keep && rs->rm[i].best >= 0)
+	if ((scan_is_word(s, u->tok_end, "and") || scan_is_word(s, u->tok_end, "or")) && i < rs->mr->n &&
+	    rs->mr->m[i].tok_start == u->tok_end + 1 && rs->rm[i].keep && rs->rm[i].best >= 0)
 		return 1;
 	/* the mention just before: "Lagos, Burkino", "Kano and Burkino",
 	 * or with a serial comma "Lesotho, Sri Lanka, and Bangaldesh" */
