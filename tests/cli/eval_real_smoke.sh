@@ -1,8 +1,9 @@
 #!/bin/sh
 # make eval's real-text harness runs: scripts/eval_real.py on the first 5
 # articles of each corpus in ../shared/corpus, its --json output has every
-# figure for both parts, and scripts/inject_real.py's swaps are
-# deterministic and change only the swapped span.  No figure is checked (the
+# figure for both parts (false alarms on both corpora), and
+# scripts/inject_real.py's swaps are deterministic and change only the
+# swapped span.  No figure is checked (the
 # measurement is `make eval`, never part of make test).  Skips when the
 # corpus folder is absent.
 . "$(dirname "$0")/lib.sh"
@@ -32,6 +33,7 @@ for part in ("dev", "heldout"):
     for k in ("articles", "false_alarms", "false_alarms_per100", "by_rule", "true_findings",
               "notes", "notes_per100", "notes_by_rule"):
         need(k in b, f"bbc.{part}.{k}")
+        need(k in R["geovirus_fa"][part], f"geovirus_fa.{part}.{k}")
     for k in ("articles", "mentions", "precision", "recall", "f1", "acc161", "e2e161"):
         need(k in g, f"geovirus.{part}.{k}")
     for c in ("bbc", "geovirus"):
@@ -46,6 +48,8 @@ need(R["bbc"]["dev"]["articles"] + R["bbc"]["heldout"]["articles"] == 5, "5 BBC 
 need(R["geovirus"]["dev"]["articles"] + R["geovirus"]["heldout"]["articles"] == 5, "5 GeoVirus articles")
 need("incidents" in R and R["incidents"] is None, "incidents: none in an empty folder")
 need(R["bbc_true_rows"] >= 1, "bbc-true.tsv read")
+need(R["geovirus_true_rows"] >= 1, "geovirus-true.tsv read")
+need(R["geovirus_fa"]["dev"]["articles"] + R["geovirus_fa"]["heldout"]["articles"] == 5, "5 GeoVirus articles counted")
 if bad:
     print("FAIL: eval_real --json lacks: " + ", ".join(bad))
     sys.exit(1)
