@@ -95,7 +95,14 @@ int rule_qualifier_mismatch_cap(const struct dstate *ds, const struct detect_can
 
 	if (county_nearby(t, reg))
 		return DETECT_SEV_SUGGESTION;
-	if (c->x[F_T_STRONG] > 0 || c->x[F_T_SAME] > 0 || c->x[F_T_WRITTEN] > 0)
+	/* Where T lies in the region written (the name would be the slip,
+	 * the region right), what the story says of that region is what the
+	 * writer's own qualifier says: support for T is only what names T
+	 * itself or places near it.  (GeoVirus: "Bradford, Ontario", a town
+	 * cities500 lacks, in a story that names Ontario thrice, was an
+	 * error for Brantford.) */
+	if (c->x[F_T_IN_QUAL] > 0 ? c->x[F_T_SAME] > 0 || c->x[F_T_WRITTEN] > 0 || c->x[F_T_NEAR] > 0
+				  : c->x[F_T_STRONG] > 0 || c->x[F_T_SAME] > 0 || c->x[F_T_WRITTEN] > 0)
 		return DETECT_SEV_ERROR;
 	/* A city this big next door would be in the gazetteer if the region
 	 * had one of its name ("Odesa, Russia", "Mombasa, Tanzania"). */
