@@ -85,8 +85,9 @@ static const char schema_sql[] =
 	" own INTEGER NOT NULL, PRIMARY KEY(cc, name, code)) WITHOUT ROWID;"
 	/*
 	 * The short forms of second-level regions named type first ("Ilocos
-	 * Sur" of "Province of Ilocos Sur"), by country; a populated place
-	 * of the country with that name keeps it (db_write_finish.c).
+	 * Sur" of "Province of Ilocos Sur"), by country; a town of the
+	 * country with that name and a tenth of the region's people keeps
+	 * it (db_write_finish.c type_first_taken).
 	 */
 	"CREATE TEMP TABLE s_pshort(cc TEXT NOT NULL, name TEXT NOT NULL, PRIMARY KEY(cc, name)) WITHOUT ROWID;"
 	/* old places replaced under --add --replace: their old names go */

@@ -2111,9 +2111,9 @@ static enum pc_rc try_at(struct mstate *m, size_t t, size_t *next)
 				flags |= MATCH_CALENDAR;
 			}
 			/* "Jackson State University", "Western University": a
-			 * common word inside a longer proper name. */
-			/* After a word that opens places' names it is also read
-			 * with that word as a misspelt name ("Los Angels",
+			 * common word inside a longer proper name.  After a word
+			 * that opens places' names it is still read with that
+			 * word as a possible misspelling ("Los Angels": see
 			 * note_unknown). */
 			if ((lf & DB_LEX_WORD) && !any_region && t == t1 && t > 0 && is_capword(m, t - 1) &&
 			    !opening_prep(m, t - 1) &&
