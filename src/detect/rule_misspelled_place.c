@@ -29,9 +29,16 @@ void rule_misspelled_place_describe(const struct dstate *ds, const struct detect
 	/* "Ottowa": a word GeoNames records only as another name of small
 	 * places, read as a word because no reading of it was kept (match);
 	 * "Harwick", a village's own name far from the story. */
-	if (q < rs->mr->n && rs->mr->m[q].tok_start == tok && rs->mr->m[q].tok_end == rs->rw[c->w].tok_end)
-		what = (rs->mr->m[q].flags & MATCH_ALT_ONLY) ? "is only another name of small places in the gazetteer"
-							     : "names only small places far from the story";
+	if (q < rs->mr->n && rs->mr->m[q].tok_start == tok && rs->mr->m[q].tok_end == rs->rw[c->w].tok_end) {
+		const struct mention *mn = &rs->mr->m[q];
+		what = (mn->flags & MATCH_ALT_ONLY) ? "is only another name of small places in the gazetteer"
+						    : "names only small places far from the story";
+		/* "Birmingam", "Dehli": a misspelling GeoNames keeps as
+		 * another name of a place (match's MATCH_MISSPELT_ALT). */
+		if ((mn->flags & MATCH_MISSPELT_ALT) && mn->n_cands)
+			what = arena_printf(ds->a, "is only a misspelling the gazetteer keeps as another name of %s",
+					    mn->cands[0].place.name);
+	}
 	/* The suggestion is the spelling the writer missed ("America"); the
 	 * message says which place carries it where that is another name
 	 * ("did you mean America (United States)?"). */

@@ -4,6 +4,7 @@
 #include "match/match.h"
 
 #include "base/buf.h"
+#include "base/strdist.h"
 #include "base/utf8.h"
 
 #include <ctype.h>
@@ -1327,6 +1328,40 @@ static int only_small_readings(const struct mstate *m, size_t n_hits)
 	return n_hits > 0;
 }
 
+/*
+ * Are the hits all another name of their place, one of them one edit
+ * from its place's own ("Birmingam", "Dehli": GeoNames keeps thousands
+ * of such names for the cities of 100,000 and more, many of them the
+ * misspellings people wrote)?  Then the word is read as a misspelling
+ * too, where the story gives the mention no support to be kept
+ * (MATCH_MISSPELT_ALT; resolve).  The word at token T.
+ */
+#define MISSPELT_ALT_EDITS 1
+static int misspelt_alt_only(struct mstate *m, size_t t, size_t n_hits)
+{
+	size_t j;
+	int any = 0;
+
+	buf_reset(&m->key);
+	if (db_key(m->s->text + tok(m, t)->off, tok(m, t)->len, &m->key) != PC_OK || !m->key.len)
+		return 0;
+	for (j = 0; j < n_hits; j++) {
+		const struct db_hit *h = &m->hits[j];
+		struct buf k;
+		int near;
+		if (h->name_kind != DB_NAME_ALT)
+			return 0;
+		buf_init(&k, 64);
+		near = db_key(h->place.name, strlen(h->place.name), &k) == PC_OK && k.len &&
+		       strcmp(buf_str(&k), buf_str(&m->key)) != 0 &&
+		       strdist_osa(buf_str(&k), buf_str(&m->key), MISSPELT_ALT_EDITS) <= MISSPELT_ALT_EDITS;
+		buf_free(&k);
+		if (near)
+			any = 1;
+	}
+	return any;
+}
+
 static int only_towns_below(const struct mstate *m, size_t n_hits, int64_t pop)
 {
 	size_t j;
@@ -2336,7 +2371,10 @@ static enum pc_rc try_at(struct mstate *m, size_t t, size_t *next)
 		 * often a misspelling as that place.  It is a word to read
 		 * against the story's names too; resolve keeps one of the two
 		 * (the mention, where it is kept as a place). */
-		if (t == t1 && !any_foreign(m->hits, n_hits) && only_small_readings(m, n_hits))
+		if (t == t1 && !any_foreign(m->hits, n_hits) && misspelt_alt_only(m, t, n_hits)) {
+			m->out->m[m->out->n - 1].flags |= MATCH_MISSPELT_ALT;
+			note_unknown(m, t);
+		} else if (t == t1 && !any_foreign(m->hits, n_hits) && only_small_readings(m, n_hits))
 			note_unknown(m, t);
 		*next = t1 + 1;
 		return PC_OK;

@@ -60,6 +60,10 @@ enum match_mflag {
 				       * kept as the first of a misspelt pair, "the
 				       * Untied States", has no flag: it is read with
 				       * the word after it) */
+	MATCH_MISSPELT_ALT = 1 << 24, /* read only as another name of its places, one
+				       * edit from a place's own name ("Birmingam":
+				       * a misspelling GeoNames keeps): read as a
+				       * misspelt word too where it is not kept */
 };
 
 struct match_cand {

@@ -1396,7 +1396,11 @@ static enum pc_rc word_alts_run(struct resolve_state *rs, size_t w, const size_t
 	if (in_cue(rs, u->tok_start))
 		return PC_OK;
 	/* A word match also read as a mention of a place's other name
-	 * ("OTTOWA"): a word only where that reading was not kept. */
+	 * ("OTTOWA", "Birmingam"): a word only where that reading was not
+	 * kept.  (Also where it was, for a misspelling GeoNames keeps, was
+	 * tried: GeoNames keeps the English spelling of many places as an
+	 * other name one edit from a transliteration, "Grozny" of Groznyy,
+	 * "Tiruvarur" of Thiruvarur, and four correct stories were flagged.) */
 	{
 		size_t q = match_first_at(rs->mr, u->tok_start);
 		if (q < rs->mr->n && rs->mr->m[q].tok_start == u->tok_start && rs->rm[q].keep)
