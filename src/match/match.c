@@ -1342,15 +1342,18 @@ static int misspelt_alt_only(struct mstate *m, size_t t, size_t n_hits)
 	size_t j;
 	int any = 0;
 
+	/* (Every mention passes here: the cheap test first, no key made
+	 * unless each reading is another name.) */
+	for (j = 0; j < n_hits; j++)
+		if (m->hits[j].name_kind != DB_NAME_ALT)
+			return 0;
 	buf_reset(&m->key);
-	if (db_key(m->s->text + tok(m, t)->off, tok(m, t)->len, &m->key) != PC_OK || !m->key.len)
+	if (!n_hits || db_key(m->s->text + tok(m, t)->off, tok(m, t)->len, &m->key) != PC_OK || !m->key.len)
 		return 0;
-	for (j = 0; j < n_hits; j++) {
+	for (j = 0; j < n_hits && !any; j++) {
 		const struct db_hit *h = &m->hits[j];
 		struct buf k;
 		int near;
-		if (h->name_kind != DB_NAME_ALT)
-			return 0;
 		buf_init(&k, 64);
 		near = db_key(h->place.name, strlen(h->place.name), &k) == PC_OK && k.len &&
 		       strcmp(buf_str(&k), buf_str(&m->key)) != 0 &&
